@@ -1,0 +1,79 @@
+// gloss: with a command, the command line (core only); without, the window.
+#include "cli/commandline.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "project.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QMessageBox>
+
+#include <cstdio>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Gloss"));
+    QCoreApplication::setApplicationName(QStringLiteral("gloss"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GLOSS_VERSION));
+}
+
+QStringList arguments(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+    return args;
+}
+
+QString projectArgument(const QStringList &args)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == u"--project" && i + 1 < args.size())
+            return args.at(i + 1);
+        if (args.at(i).startsWith(u"--project="))
+            return args.at(i).mid(10);
+    }
+    return {};
+}
+
+int runCommandLine(int argc, char **argv, const QStringList &args)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    QFile out;
+    QFile err;
+    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    return gloss::cli::run(args, out, err);
+}
+
+int runWindow(int argc, char **argv, const QStringList &args)
+{
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Gloss"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gloss.svg")));
+
+    const QString path = gloss::Project::resolvePath(projectArgument(args));
+    auto opened = gloss::Project::open(path);
+    if (!opened.project) {
+        QMessageBox::critical(nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
+        return 1;
+    }
+    gloss::ui::Document document(std::move(opened.project));
+    gloss::ui::MainWindow window(document);
+    window.show();
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const QStringList args = arguments(argc, argv);
+    if (gloss::cli::wantsCommandLine(args))
+        return runCommandLine(argc, argv, args);
+    return runWindow(argc, argv, args);
+}

@@ -1,0 +1,242 @@
+#include "cli/context.h"
+#include "storage/transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gloss::cli {
+
+namespace {
+
+QJsonValue dateJson(const QDate &d)
+{
+    return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QString dateText(const QDate &d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+int articlesCommand(Context &c)
+{
+    Arguments a;
+    QSet<QString> valued = filterOptions();
+    valued.insert(QStringLiteral("--format"));
+    if (!a.parse(c.args, valued, {}))
+        return c.usage(a.error());
+    if (!a.positionals().isEmpty())
+        return c.usage(QStringLiteral("articles takes no file names; see gloss articles --help"));
+    QString format;
+    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+        return UsageError;
+    if (!c.openProject())
+        return InputFailed;
+    model::ArticleFilter filter;
+    if (!c.readFilter(a, filter))
+        return UsageError;
+
+    const QList<qint64> ids = c.project->articles().ids(filter);
+    if (format == u"json") {
+        QJsonArray list;
+        for (const qint64 id : ids) {
+            const auto art = c.project->articles().get(id);
+            if (!art)
+                continue;
+            list.append(QJsonObject{
+                {QStringLiteral("id"), art->id},
+                {QStringLiteral("title"), art->title},
+                {QStringLiteral("published"), dateJson(art->published)},
+                {QStringLiteral("retrieved"), dateJson(art->retrieved)},
+                {QStringLiteral("dateline"), art->dateline},
+                {QStringLiteral("source"), art->source},
+                {QStringLiteral("url"), art->url},
+                {QStringLiteral("author"), art->author},
+                {QStringLiteral("path"), art->path},
+                {QStringLiteral("words"), art->words},
+                {QStringLiteral("highlights"), qint64(c.project->highlights().forArticle(id).size())},
+            });
+        }
+        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    const QStringList headers = {QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("source"),
+                                 QStringLiteral("highlights"), QStringLiteral("title")};
+    QList<QStringList> rows;
+    const QList<model::ArticleSummary> summaries =
+        c.project->articles().list(filter, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
+    for (const model::ArticleSummary &s : summaries)
+        rows.append({QString::number(s.id), dateText(s.published), s.source, QString::number(s.highlights), s.title});
+    if (format == u"csv") {
+        c.out.flush();
+        writeCsv(c.outDevice, headers, rows);
+    } else {
+        writeTable(c.out, headers, rows);
+    }
+    return Ok;
+}
+
+int showCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {QStringLiteral("--format")}, {}))
+        return c.usage(a.error());
+    if (a.positionals().size() != 1)
+        return c.usage(QStringLiteral("show takes one article id"));
+    bool ok = false;
+    const qint64 id = a.positionals().first().toLongLong(&ok);
+    if (!ok || id <= 0)
+        return c.usage(QStringLiteral("\"%1\" is not an article id").arg(a.positionals().first()));
+    QString format;
+    if (!c.readFormat(a, {QStringLiteral("text"), QStringLiteral("json")}, format))
+        return UsageError;
+    if (!c.openProject())
+        return InputFailed;
+    const auto art = c.project->articles().get(id);
+    if (!art)
+        return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(id));
+    const QList<model::Highlight> highlights = c.project->highlights().forArticle(id);
+
+    if (format == u"json") {
+        QJsonArray hl;
+        for (const model::Highlight &h : highlights) {
+            QJsonArray tags;
+            for (const qint64 t : h.tagIds)
+                tags.append(c.project->tags().path(t));
+            hl.append(QJsonObject{
+                {QStringLiteral("id"), h.id},
+                {QStringLiteral("start"), h.start},
+                {QStringLiteral("end"), h.end},
+                {QStringLiteral("text"), h.quote},
+                {QStringLiteral("tags"), tags},
+                {QStringLiteral("note"), h.note},
+                {QStringLiteral("coder"), h.coder},
+                {QStringLiteral("created"), h.created.toString(Qt::ISODate)},
+                {QStringLiteral("modified"), h.modified.toString(Qt::ISODate)},
+            });
+        }
+        const QJsonObject obj{
+            {QStringLiteral("id"), art->id},
+            {QStringLiteral("title"), art->title},
+            {QStringLiteral("published"), dateJson(art->published)},
+            {QStringLiteral("retrieved"), dateJson(art->retrieved)},
+            {QStringLiteral("dateline"), art->dateline},
+            {QStringLiteral("source"), art->source},
+            {QStringLiteral("url"), art->url},
+            {QStringLiteral("author"), art->author},
+            {QStringLiteral("path"), art->path},
+            {QStringLiteral("words"), art->words},
+            {QStringLiteral("note"), c.project->highlights().articleNote(id)},
+            {QStringLiteral("body"), art->body},
+            {QStringLiteral("highlights"), hl},
+        };
+        c.out << QJsonDocument(obj).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    c.out << art->title << '\n';
+    QStringList meta;
+    if (art->published.isValid())
+        meta << art->published.toString(Qt::ISODate);
+    if (!art->source.isEmpty())
+        meta << art->source;
+    if (!art->dateline.isEmpty())
+        meta << art->dateline;
+    c.out << meta.join(QStringLiteral(" · ")) << "\n\n" << art->body << '\n';
+    if (!highlights.isEmpty()) {
+        c.out << "\nHighlights:\n";
+        for (const model::Highlight &h : highlights) {
+            QStringList tags;
+            for (const qint64 t : h.tagIds)
+                tags << c.project->tags().path(t);
+            c.out << "  [" << h.id << "] " << h.start << ".." << h.end << " \"" << h.quote << '"';
+            if (!tags.isEmpty())
+                c.out << "  {" << tags.join(QStringLiteral("; ")) << '}';
+            if (!h.note.isEmpty())
+                c.out << "  note: " << h.note;
+            c.out << '\n';
+        }
+    }
+    return Ok;
+}
+
+int highlightCommand(Context &c)
+{
+    Arguments a;
+    const QSet<QString> valued = {QStringLiteral("--article"), QStringLiteral("--start"), QStringLiteral("--end"),
+                                  QStringLiteral("--tag"), QStringLiteral("--note"), QStringLiteral("--coder")};
+    if (!a.parse(c.args, valued, {}))
+        return c.usage(a.error());
+    if (!a.positionals().isEmpty())
+        return c.usage(QStringLiteral("unexpected \"%1\"").arg(a.positionals().first()));
+    qint64 numbers[3] = {};
+    const QString names[3] = {QStringLiteral("--article"), QStringLiteral("--start"), QStringLiteral("--end")};
+    for (int i = 0; i < 3; ++i) {
+        if (!a.has(names[i]))
+            return c.usage(QStringLiteral("highlight add needs %1").arg(names[i]));
+        bool ok = false;
+        numbers[i] = a.value(names[i]).toLongLong(&ok);
+        if (!ok || numbers[i] < 0)
+            return c.usage(QStringLiteral("%1 takes a whole number, not \"%2\"").arg(names[i], a.value(names[i])));
+    }
+    if (!c.openProject())
+        return InputFailed;
+    storage::Transaction tx(c.project->db());
+    model::Highlight h;
+    h.articleId = numbers[0];
+    h.start = numbers[1];
+    h.end = numbers[2];
+    h.note = a.value(QStringLiteral("--note"));
+    h.coder = a.value(QStringLiteral("--coder"), qEnvironmentVariable("USER"));
+    for (const QString &tag : a.values(QStringLiteral("--tag"))) {
+        if (tag.trimmed().isEmpty())
+            return c.usage(QStringLiteral("--tag needs a name"));
+        h.tagIds.append(c.project->tags().ensure(tag));
+    }
+    c.project->highlights().add(h);
+    tx.commit();
+    c.out << h.id << '\n';
+    return Ok;
+}
+
+int tagsCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {QStringLiteral("--format")}, {}))
+        return c.usage(a.error());
+    QString format;
+    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+        return UsageError;
+    if (!c.openProject())
+        return InputFailed;
+    const QList<model::Tag> tags = c.project->tags().all();
+    if (format == u"json") {
+        QJsonArray list;
+        for (const model::Tag &t : tags)
+            list.append(QJsonObject{{QStringLiteral("id"), t.id},
+                                    {QStringLiteral("path"), c.project->tags().path(t.id)},
+                                    {QStringLiteral("color"), t.color},
+                                    {QStringLiteral("description"), t.description},
+                                    {QStringLiteral("highlights"), t.highlights},
+                                    {QStringLiteral("articles"), t.articles}});
+        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    QList<QStringList> rows;
+    for (const model::Tag &t : tags)
+        rows.append({QString::number(t.id), c.project->tags().path(t.id), t.color, QString::number(t.highlights),
+                     QString::number(t.articles)});
+    const QStringList headers = {QStringLiteral("id"), QStringLiteral("tag"), QStringLiteral("color"),
+                                 QStringLiteral("highlights"), QStringLiteral("articles")};
+    if (format == u"csv") {
+        c.out.flush();
+        writeCsv(c.outDevice, headers, rows);
+    } else {
+        writeTable(c.out, headers, rows);
+    }
+    return Ok;
+}
+
+} // namespace gloss::cli

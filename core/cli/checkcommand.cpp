@@ -1,0 +1,30 @@
+#include "cli/context.h"
+#include "storage/checker.h"
+
+#include <QFileInfo>
+
+namespace gloss::cli {
+
+int checkCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {}, {}))
+        return c.usage(a.error());
+    if (!a.positionals().isEmpty())
+        return c.usage(QStringLiteral("check takes no arguments"));
+    if (!QFileInfo::exists(c.projectPath))
+        return c.fail(QStringLiteral("%1: no such project").arg(c.projectPath));
+    if (!c.openProject())
+        return InputFailed;
+    const storage::CheckReport report = storage::checkProject(c.project->db());
+    for (const QString &p : report.problems)
+        c.out << "problem: " << p << '\n';
+    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " (" << report.articles << " articles, "
+          << report.highlights << " highlights, " << report.tags << " tags";
+    if (!report.clean())
+        c.out << ", " << report.problems.size() << " problems";
+    c.out << ")\n";
+    return report.clean() ? Ok : InputFailed;
+}
+
+} // namespace gloss::cli

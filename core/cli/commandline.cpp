@@ -1,0 +1,257 @@
+#include "cli/commandline.h"
+
+#include "cli/context.h"
+#include "export/csvwriter.h"
+#include "storage/error.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+
+namespace gloss::cli {
+
+namespace {
+
+using Handler = int (*)(Context &);
+
+struct Entry
+{
+    CommandInfo info;
+    Handler handler;
+};
+
+const QList<Entry> &entries()
+{
+    static const QList<Entry> list = {
+        {{"articles", "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--format table|csv|json]"},
+         articlesCommand},
+        {{"show", "show ID [--format text|json]"}, showCommand},
+        {{"highlight add", "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME]"},
+         highlightCommand},
+        {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
+        {{"check", "check"}, checkCommand},
+    };
+    return list;
+}
+
+QDate parseDateBound(const QString &text, bool upper)
+{
+    QDate d = QDate::fromString(text, Qt::ISODate);
+    if (d.isValid())
+        return d;
+    d = QDate::fromString(text, u"yyyy-MM");
+    if (d.isValid())
+        return upper ? d.addMonths(1).addDays(-1) : d;
+    d = QDate::fromString(text, u"yyyy");
+    if (d.isValid())
+        return upper ? QDate(d.year(), 12, 31) : d;
+    return {};
+}
+
+} // namespace
+
+const QList<CommandInfo> &commands()
+{
+    static const QList<CommandInfo> infos = [] {
+        QList<CommandInfo> out;
+        for (const Entry &e : entries())
+            out.append(e.info);
+        return out;
+    }();
+    return infos;
+}
+
+QString helpText()
+{
+    QString text = QStringLiteral(
+        "Usage: gloss [--project PATH] [COMMAND [OPTIONS]]\n\n"
+        "With no command, Gloss opens its window on the project.\n"
+        "The project is --project PATH, else $GLOSS_PROJECT, else the default project.\n\n"
+        "Commands:\n");
+    for (const CommandInfo &c : commands())
+        text += u"  gloss " + QString::fromUtf8(c.synopsis) + u'\n';
+    text += QStringLiteral(
+        "\nOptions:\n"
+        "  --project PATH   the project file (.gloss)\n"
+        "  --help           this help\n"
+        "  --version        the version of Gloss\n\n"
+        "Exit status: 0 when all went well, 1 when some input failed (the rest is kept), 2 for a usage error.\n");
+    return text;
+}
+
+bool wantsCommandLine(const QStringList &args)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == u"--project") {
+            ++i;
+            continue;
+        }
+        if (a.startsWith(u"--project="))
+            continue;
+        return true; // anything else is a command or an option of the command line
+    }
+    return false;
+}
+
+int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
+{
+    Context c(outDevice, errDevice);
+    QStringList args;
+    QString projectPath;
+    for (qsizetype i = 0; i < rawArgs.size(); ++i) {
+        const QString &a = rawArgs.at(i);
+        if (a == u"--project") {
+            if (i + 1 >= rawArgs.size())
+                return c.usage(QStringLiteral("--project needs a path"));
+            projectPath = rawArgs.at(++i);
+        } else if (a.startsWith(u"--project=")) {
+            projectPath = a.mid(10);
+        } else {
+            args.append(a);
+        }
+    }
+    c.projectPath = Project::resolvePath(projectPath);
+
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+        c.out << helpText();
+        return Ok;
+    }
+    if (args.first() == u"--version") {
+        c.out << "gloss " << GLOSS_VERSION << '\n';
+        return Ok;
+    }
+    for (const Entry &e : entries()) {
+        const QStringList words = QString::fromUtf8(e.info.name).split(u' ');
+        if (args.size() < words.size() || args.mid(0, words.size()) != words)
+            continue;
+        c.args = args.mid(words.size());
+        if (c.args.contains(u"--help")) {
+            c.out << "Usage: gloss " << e.info.synopsis << '\n';
+            return Ok;
+        }
+        try {
+            const int code = e.handler(c);
+            c.out.flush();
+            c.err.flush();
+            return code;
+        } catch (const storage::StorageError &error) {
+            return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, error.message()));
+        }
+    }
+    return c.usage(QStringLiteral("unknown command \"%1\"; see gloss --help").arg(args.first()));
+}
+
+bool Context::openProject(storage::Database::Access access)
+{
+    auto opened = Project::open(projectPath, access);
+    if (!opened.project) {
+        err << "gloss: " << opened.error << '\n';
+        err.flush();
+        return false;
+    }
+    if (!opened.backupPath.isEmpty())
+        err << "gloss: upgraded the project; the copy from before is " << opened.backupPath << '\n';
+    project = std::move(opened.project);
+    return true;
+}
+
+int Context::usage(const QString &message)
+{
+    err << "gloss: " << message << '\n';
+    err.flush();
+    return UsageError;
+}
+
+int Context::fail(const QString &message)
+{
+    err << "gloss: " << message << '\n';
+    err.flush();
+    return InputFailed;
+}
+
+QSet<QString> filterOptions()
+{
+    return {QStringLiteral("--search"), QStringLiteral("--tag"), QStringLiteral("--set"), QStringLiteral("--from"),
+            QStringLiteral("--to")};
+}
+
+bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
+{
+    filter.search = a.value(QStringLiteral("--search"));
+    if (a.has(QStringLiteral("--tag"))) {
+        const QString tag = a.value(QStringLiteral("--tag"));
+        const auto id = project->tags().find(tag);
+        if (!id) {
+            usage(QStringLiteral("no tag \"%1\" in %2").arg(tag, projectPath));
+            return false;
+        }
+        filter.tagId = *id;
+    }
+    if (a.has(QStringLiteral("--set"))) {
+        const QString set = a.value(QStringLiteral("--set"));
+        const auto id = project->sets().find(set);
+        if (!id) {
+            usage(QStringLiteral("no set \"%1\" in %2").arg(set, projectPath));
+            return false;
+        }
+        filter.setId = *id;
+    }
+    for (const bool upper : {false, true}) {
+        const QString option = upper ? QStringLiteral("--to") : QStringLiteral("--from");
+        if (!a.has(option))
+            continue;
+        const QDate d = parseDateBound(a.value(option), upper);
+        if (!d.isValid()) {
+            usage(QStringLiteral("%1 takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not \"%2\"").arg(option, a.value(option)));
+            return false;
+        }
+        (upper ? filter.to : filter.from) = d;
+    }
+    return true;
+}
+
+bool Context::readFormat(const Arguments &a, const QStringList &allowed, QString &format)
+{
+    format = a.value(QStringLiteral("--format"), allowed.first());
+    if (!allowed.contains(format)) {
+        usage(QStringLiteral("--format takes %1, not \"%2\"").arg(allowed.join(u'|'), format));
+        return false;
+    }
+    return true;
+}
+
+void writeTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows)
+{
+    constexpr int MaxWidth = 60;
+    QList<int> widths;
+    for (const QString &h : headers)
+        widths.append(int(h.size()));
+    for (const QStringList &row : rows)
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::min(MaxWidth, std::max(widths[i], int(row.at(i).size())));
+    auto line = [&](const QStringList &cells) {
+        QString text;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            QString cell = cells.at(i);
+            cell.replace(u'\n', u' ');
+            if (cell.size() > MaxWidth)
+                cell = cell.left(MaxWidth - 1) + QChar(0x2026);
+            text += i + 1 < cells.size() ? cell.leftJustified(widths.at(i)) + u"  " : cell;
+        }
+        out << text << '\n';
+    };
+    line(headers);
+    for (const QStringList &row : rows)
+        line(row);
+}
+
+void writeCsv(QIODevice &out, const QStringList &headers, const QList<QStringList> &rows)
+{
+    exporting::CsvWriter writer(out);
+    writer.writeRow(headers);
+    for (const QStringList &row : rows)
+        writer.writeRow(row);
+    writer.finish();
+}
+
+} // namespace gloss::cli

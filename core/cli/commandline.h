@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QStringList>
+
+class QIODevice;
+
+namespace gloss::cli {
+
+// Exit statuses of every command (DESIGN.md, "Command line").
+enum ExitCode { Ok = 0, InputFailed = 1, UsageError = 2 };
+
+struct CommandInfo
+{
+    const char *name;     // "import", "highlight add"
+    const char *synopsis; // one line for --help and the man page
+};
+
+// Every command the command line knows, in the order --help lists them.
+const QList<CommandInfo> &commands();
+
+// True when `args` (without the program name) ask for the command line rather than the window:
+// a command, --help or --version.
+bool wantsCommandLine(const QStringList &args);
+
+// Runs a command; `args` exclude the program name. Output goes to `out`, errors to `err`.
+int run(const QStringList &args, QIODevice &out, QIODevice &err);
+
+QString helpText();
+
+} // namespace gloss::cli

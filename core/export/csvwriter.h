@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+class QIODevice;
+
+namespace gloss::exporting {
+
+// Writes RFC 4180 CSV as UTF-8: fields quoted when they hold a comma, quote, CR or LF (quotes
+// doubled), CRLF between rows. Unless raw, a text cell that a spreadsheet would read as a formula
+// (it begins with = + - @ tab or CR) gets a leading apostrophe; numbers are never touched.
+class CsvWriter final
+{
+public:
+    struct Options
+    {
+        bool bom = false; // a UTF-8 byte order mark first, so Excel reads UTF-8
+        bool raw = false; // no formula guarding
+    };
+
+    CsvWriter(QIODevice &device, Options options);
+    CsvWriter(QIODevice &device) : CsvWriter(device, Options{}) {}
+
+    void writeRow(const QStringList &fields);
+    // Fields that are numbers: written as they are.
+    static QString number(qint64 value) { return QString::number(value); }
+    // Writes what is buffered; false when the device refused some of it (disk full, say).
+    bool finish();
+    bool ok() const { return m_ok; }
+    qint64 rows() const { return m_rows; }
+
+    // One field, escaped and guarded as writeRow would write it.
+    static QString escape(const QString &field, bool raw);
+    // Undoes the formula guard on a cell read back from a guarded export.
+    static QString unguard(const QString &cell);
+
+private:
+    QIODevice &m_device;
+    Options m_options;
+    QByteArray m_buffer;
+    qint64 m_rows = 0;
+    bool m_ok = true;
+};
+
+// Reads RFC 4180 CSV (quoted fields with commas, doubled quotes and newlines; CRLF or LF rows;
+// a UTF-8 BOM is skipped). Used to read annotation exports and CSV corpora back.
+class CsvReader final
+{
+public:
+    explicit CsvReader(const QString &text);
+    // The next record; false at the end. `line` is the 1-based line where the record began.
+    bool next(QStringList &fields, int &line);
+    // Set when the text ends inside a quoted field.
+    QString error() const { return m_error; }
+
+private:
+    QString m_text;
+    qsizetype m_pos = 0;
+    int m_line = 1;
+    QString m_error;
+};
+
+} // namespace gloss::exporting

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+namespace gloss::model {
+
+// One news article as stored. `body` is the canonical body (DESIGN.md): it never changes after
+// import, and every highlight, mention and time reference points into it.
+struct Article
+{
+    qint64 id = 0;
+    QString title;
+    QDate published;  // invalid when unknown
+    QDate retrieved;  // invalid when unknown
+    QString dateline; // the dateline place, e.g. "WASHINGTON"; empty when none
+    qint64 datelineEnd = 0; // code points: the dateline prefix is body[0, datelineEnd)
+    QString source;
+    QString url;
+    QString author;
+    QString path; // the file it was imported from
+    QString contentHash;
+    QString body;
+    int words = 0;
+    QDateTime imported;
+};
+
+// A row of the article list: what the list shows without loading bodies.
+struct ArticleSummary
+{
+    qint64 id = 0;
+    QString title;
+    QDate published;
+    QString source;
+    int highlights = 0;
+    QString tags; // article-level tags, joined by ", "
+};
+
+} // namespace gloss::model

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+
+namespace gloss::model {
+
+// What the article list, `gloss articles` and `gloss export` select.
+struct ArticleFilter
+{
+    QString search;   // user text, translated to a safe FTS5 query
+    qint64 tagId = 0; // articles with a highlight or article tag of this tag (or its children)
+    qint64 setId = 0;
+    QDate from;
+    QDate to;
+    qint64 entityId = 0; // articles mentioning this entity
+
+    bool isEmpty() const
+    {
+        return search.trimmed().isEmpty() && tagId == 0 && setId == 0 && !from.isValid() && !to.isValid()
+            && entityId == 0;
+    }
+};
+
+enum class ArticleOrder { Published, Title, Source, Highlights, Id };
+
+} // namespace gloss::model

@@ -1,0 +1,274 @@
+#include "storage/articlerepository.h"
+
+#include "search/ftsquery.h"
+#include "storage/database.h"
+#include "storage/error.h"
+#include "storage/transaction.h"
+#include "text/codepoints.h"
+
+#include <QCryptographicHash>
+#include <QVariant>
+
+namespace gloss::storage {
+
+struct ArticleRepository::Where
+{
+    QByteArray sql; // fixed SQL fragments only; every value is a bound parameter
+    QList<QVariant> values;
+
+    void bindTo(Statement &stmt, int first = 1) const
+    {
+        int i = first;
+        for (const QVariant &v : values) {
+            if (v.typeId() == QMetaType::LongLong)
+                stmt.bind(i++, v.toLongLong());
+            else
+                stmt.bind(i++, v.toString());
+        }
+    }
+};
+
+ArticleRepository::Where ArticleRepository::where(const model::ArticleFilter &filter)
+{
+    Where w;
+    QList<QByteArray> clauses;
+    const QString fts = search::toFtsQuery(filter.search);
+    if (!fts.isEmpty()) {
+        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+        w.values.append(fts);
+    } else if (!filter.search.trimmed().isEmpty()) {
+        clauses.append("0"); // the text had nothing searchable: nothing matches
+    }
+    if (filter.tagId) {
+        clauses.append("a.id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id) "
+                       "SELECT h.article_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id "
+                       "WHERE ht.tag_id IN sub "
+                       "UNION SELECT at.article_id FROM article_tags at WHERE at.tag_id IN sub)");
+        w.values.append(filter.tagId);
+    }
+    if (filter.setId) {
+        clauses.append("a.id IN (SELECT article_id FROM set_articles WHERE set_id = ?)");
+        w.values.append(filter.setId);
+    }
+    if (filter.entityId) {
+        clauses.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)");
+        w.values.append(filter.entityId);
+    }
+    if (filter.from.isValid()) {
+        clauses.append("a.published >= ?");
+        w.values.append(filter.from.toString(Qt::ISODate));
+    }
+    if (filter.to.isValid()) {
+        clauses.append("a.published <= ?");
+        w.values.append(filter.to.toString(Qt::ISODate));
+    }
+    if (!clauses.isEmpty())
+        w.sql = " WHERE " + clauses.join(" AND ");
+    return w;
+}
+
+namespace {
+
+QByteArray orderBy(model::ArticleOrder order, bool ascending)
+{
+    const QByteArray dir = ascending ? " ASC" : " DESC";
+    switch (order) {
+    case model::ArticleOrder::Published:
+        return " ORDER BY a.published IS NULL, a.published" + dir + ", a.id" + dir;
+    case model::ArticleOrder::Title:
+        return " ORDER BY a.title COLLATE NOCASE" + dir + ", a.id" + dir;
+    case model::ArticleOrder::Source:
+        return " ORDER BY a.source COLLATE NOCASE" + dir + ", a.id" + dir;
+    case model::ArticleOrder::Highlights:
+        return " ORDER BY (SELECT count(*) FROM highlights h WHERE h.article_id = a.id)" + dir + ", a.id" + dir;
+    case model::ArticleOrder::Id:
+        break;
+    }
+    return " ORDER BY a.id" + dir;
+}
+
+model::Article readArticle(Statement &s)
+{
+    model::Article a;
+    a.id = s.int64(0);
+    a.title = s.text(1);
+    a.published = s.date(2);
+    a.retrieved = s.date(3);
+    a.dateline = s.text(4);
+    a.datelineEnd = s.int64(5);
+    a.source = s.text(6);
+    a.url = s.text(7);
+    a.author = s.text(8);
+    a.path = s.text(9);
+    a.contentHash = s.text(10);
+    a.words = s.integer(11);
+    a.imported = s.dateTime(12);
+    a.body = s.text(13);
+    return a;
+}
+
+} // namespace
+
+QString ArticleRepository::contentHash(const QString &title, const QString &body)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(title.trimmed().toUtf8());
+    hash.addData(QByteArrayView("\x1f", 1));
+    hash.addData(body.toUtf8());
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+qint64 ArticleRepository::insert(model::Article &article)
+{
+    if (article.contentHash.isEmpty())
+        article.contentHash = contentHash(article.title, article.body);
+    if (article.words == 0)
+        article.words = text::wordCount(article.body);
+    if (!article.imported.isValid())
+        article.imported = QDateTime::currentDateTimeUtc();
+
+    Transaction tx(m_db);
+    Statement s = m_db.cached(
+        "INSERT INTO articles(title, published, retrieved, dateline, dateline_end, source, url, author, path, "
+        "content_hash, words, imported, body) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+    s.bind(1, article.title)
+        .bind(2, article.published)
+        .bind(3, article.retrieved)
+        .bind(4, QStringView(article.dateline))
+        .bind(5, article.datelineEnd)
+        .bind(6, QStringView(article.source))
+        .bind(7, QStringView(article.url))
+        .bind(8, QStringView(article.author))
+        .bind(9, QStringView(article.path))
+        .bind(10, article.contentHash)
+        .bind(11, article.words)
+        .bind(12, article.imported)
+        .bind(13, article.body);
+    s.exec();
+    article.id = m_db.lastInsertId();
+    Statement f = m_db.cached("INSERT INTO articles_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
+    f.bind(1, article.id).bind(2, article.title).bind(3, article.body);
+    f.exec();
+    tx.commit();
+    return article.id;
+}
+
+std::optional<model::Article> ArticleRepository::get(qint64 id)
+{
+    Statement s = m_db.cached("SELECT id, title, published, retrieved, dateline, dateline_end, source, url, author, path, "
+                              "content_hash, words, imported, body FROM articles WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step())
+        return std::nullopt;
+    return readArticle(s);
+}
+
+std::optional<qint64> ArticleRepository::findByHash(const QString &hash)
+{
+    Statement s = m_db.cached("SELECT id FROM articles WHERE content_hash = ?1");
+    s.bind(1, hash);
+    if (!s.step())
+        return std::nullopt;
+    return s.int64(0);
+}
+
+void ArticleRepository::remove(qint64 id)
+{
+    Transaction tx(m_db);
+    Statement s = m_db.cached("SELECT title, body FROM articles WHERE id = ?1");
+    s.bind(1, id);
+    if (s.step()) {
+        Statement d = m_db.cached("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES('delete', ?1, ?2, ?3)");
+        d.bind(1, id).bind(2, s.text(0)).bind(3, s.text(1));
+        d.exec();
+    }
+    Statement del = m_db.cached("DELETE FROM articles WHERE id = ?1");
+    del.bind(1, id);
+    del.exec();
+    tx.commit();
+}
+
+qint64 ArticleRepository::count(const model::ArticleFilter &filter)
+{
+    const Where w = where(filter);
+    Statement s = m_db.prepare(QByteArray("SELECT count(*) FROM articles a" + w.sql).constData());
+    w.bindTo(s);
+    s.step();
+    return s.int64(0);
+}
+
+QList<model::ArticleSummary> ArticleRepository::list(const model::ArticleFilter &filter, model::ArticleOrder order,
+                                                     bool ascending, qint64 offset, qint64 limit)
+{
+    const Where w = where(filter);
+    const QByteArray sql =
+        "SELECT a.id, a.title, a.published, a.source, "
+        "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), "
+        "(SELECT group_concat(t.name, ', ') FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) "
+        "FROM articles a"
+        + w.sql + orderBy(order, ascending) + " LIMIT ? OFFSET ?";
+    Statement s = m_db.prepare(sql.constData());
+    w.bindTo(s);
+    s.bind(int(w.values.size()) + 1, limit).bind(int(w.values.size()) + 2, offset);
+    QList<model::ArticleSummary> rows;
+    while (s.step()) {
+        model::ArticleSummary r;
+        r.id = s.int64(0);
+        r.title = s.text(1);
+        r.published = s.date(2);
+        r.source = s.text(3);
+        r.highlights = s.integer(4);
+        r.tags = s.text(5);
+        rows.append(r);
+    }
+    return rows;
+}
+
+QList<qint64> ArticleRepository::ids(const model::ArticleFilter &filter, model::ArticleOrder order)
+{
+    const Where w = where(filter);
+    Statement s = m_db.prepare(QByteArray("SELECT a.id FROM articles a" + w.sql + orderBy(order, true)).constData());
+    w.bindTo(s);
+    QList<qint64> out;
+    while (s.step())
+        out.append(s.int64(0));
+    return out;
+}
+
+qint64 ArticleRepository::neighbour(qint64 id, const model::ArticleFilter &filter, int step)
+{
+    const QList<qint64> all = ids(filter);
+    const qsizetype at = all.indexOf(id);
+    if (at < 0)
+        return all.isEmpty() ? 0 : all.first();
+    const qsizetype next = at + step;
+    if (next < 0 || next >= all.size())
+        return 0;
+    return all.at(next);
+}
+
+QList<qint64> ArticleRepository::articleTags(qint64 articleId)
+{
+    Statement s = m_db.cached("SELECT tag_id FROM article_tags WHERE article_id = ?1 ORDER BY tag_id");
+    s.bind(1, articleId);
+    QList<qint64> out;
+    while (s.step())
+        out.append(s.int64(0));
+    return out;
+}
+
+void ArticleRepository::setArticleTags(qint64 articleId, const QList<qint64> &tagIds)
+{
+    Transaction tx(m_db);
+    Statement d = m_db.cached("DELETE FROM article_tags WHERE article_id = ?1");
+    d.bind(1, articleId);
+    d.exec();
+    for (const qint64 tag : tagIds) {
+        Statement i = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES(?1, ?2)");
+        i.bind(1, articleId).bind(2, tag);
+        i.exec();
+    }
+    tx.commit();
+}
+
+} // namespace gloss::storage

@@ -1,0 +1,289 @@
+#include "storage/database.h"
+
+#include "storage/error.h"
+#include "storage/migrations.h"
+#include "storage/transaction.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace gloss::storage {
+
+namespace {
+
+constexpr int BusyTimeoutMs = 10000;
+
+// Looks at the first bytes without opening the file with SQLite, so a file that is not a
+// database is refused untouched (SQLite would otherwise try to create a journal beside it).
+QString checkHeader(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists() || file.size() == 0)
+        return {};
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("%1: cannot read the file (%2)").arg(path, file.errorString());
+    const QByteArray head = file.read(16);
+    if (head != QByteArray("SQLite format 3\0", 16))
+        return QStringLiteral("%1: not a Gloss project (the file is not an SQLite database)").arg(path);
+    return {};
+}
+
+int pragmaInt(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    int value = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        value = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+} // namespace
+
+int Database::schemaVersion()
+{
+    return migrations().constLast().version;
+}
+
+Database::Database(sqlite3 *db, QString path, bool readOnly) : m_db(db), m_path(std::move(path)), m_readOnly(readOnly) {}
+
+Database::~Database()
+{
+    for (sqlite3_stmt *stmt : std::as_const(m_cache))
+        sqlite3_finalize(stmt);
+    sqlite3_close_v2(m_db);
+}
+
+Database::OpenResult Database::open(const QString &path, Access access)
+{
+    return openImpl(path, access, schemaVersion());
+}
+
+Database::OpenResult Database::openAtVersion(const QString &path, int targetVersion)
+{
+    return openImpl(path, Access::ReadWrite, targetVersion);
+}
+
+Database::OpenResult Database::openImpl(const QString &path, Access access, int targetVersion)
+{
+    OpenResult result;
+    if (const QString err = checkHeader(path); !err.isEmpty()) {
+        result.error = err;
+        return result;
+    }
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        result.error = QStringLiteral("%1: is a folder, not a project file").arg(path);
+        return result;
+    }
+    bool readOnly = access == Access::ReadOnly;
+    if (!readOnly && info.exists() && !info.isWritable())
+        readOnly = true;
+    if (!info.exists() && readOnly) {
+        result.error = QStringLiteral("%1: no such project").arg(path);
+        return result;
+    }
+
+    sqlite3 *raw = nullptr;
+    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        result.error = QStringLiteral("%1: cannot open (%2)")
+                           .arg(path, QString::fromUtf8(raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+        sqlite3_close_v2(raw);
+        return result;
+    }
+    std::unique_ptr<Database> db(new Database(raw, path, readOnly));
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, BusyTimeoutMs);
+    // Opening someone else's project is safe: no SQL functions from the schema with our rights,
+    // and no writes to the schema through the back door.
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+
+    try {
+        const int version = pragmaInt(raw, "PRAGMA user_version");
+        if (version < 0) {
+            result.error = QStringLiteral("%1: not a Gloss project (%2)").arg(path, QString::fromUtf8(sqlite3_errmsg(raw)));
+            return result;
+        }
+        const int appId = pragmaInt(raw, "PRAGMA application_id");
+        const int tables = pragmaInt(raw, "SELECT count(*) FROM sqlite_schema");
+        if (appId != ApplicationId && (version != 0 || tables > 0)) {
+            result.error = QStringLiteral("%1: not a Gloss project (an SQLite database made by another program)").arg(path);
+            return result;
+        }
+        if (version > schemaVersion()) {
+            result.error = QStringLiteral("%1: made by a newer version of Gloss (project format %2; this Gloss reads up to %3). "
+                                          "Update Gloss to open it; the file was not changed.")
+                               .arg(path)
+                               .arg(version)
+                               .arg(schemaVersion());
+            return result;
+        }
+        const int foreign = pragmaInt(raw, "SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger','view')");
+        if (foreign > 0) {
+            result.error = QStringLiteral("%1: refused: the project contains triggers or views that Gloss did not create").arg(path);
+            return result;
+        }
+        if (version < targetVersion) {
+            if (readOnly) {
+                result.error = QStringLiteral("%1: the project needs upgrading, but it is read-only").arg(path);
+                return result;
+            }
+            if (version > 0) {
+                const QString backup = path % u".before-format-" % QString::number(targetVersion) % u'-'
+                    % QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss") % u".gloss";
+                if (const QString err = db->backupTo(backup); !err.isEmpty()) {
+                    result.error = QStringLiteral("%1: cannot back up before upgrading (%2); the file was not changed").arg(path, err);
+                    return result;
+                }
+                result.backupPath = backup;
+            }
+            if (const QString err = db->migrate(version, targetVersion); !err.isEmpty()) {
+                result.error = QStringLiteral("%1: upgrade failed (%2); the file was not changed").arg(path, err);
+                return result;
+            }
+        }
+        db->configure();
+    } catch (const StorageError &e) {
+        result.error = QStringLiteral("%1: %2").arg(path, e.message());
+        return result;
+    }
+    result.readOnly = readOnly;
+    result.db = std::move(db);
+    return result;
+}
+
+void Database::configure()
+{
+    if (!m_readOnly)
+        exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA foreign_keys=ON");
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA temp_store=MEMORY");
+    exec("PRAGMA cache_size=-32768");
+}
+
+QString Database::migrate(int from, int to)
+{
+    try {
+        if (from == 0) {
+            // A new project: choose the page size before the first table exists.
+            exec("PRAGMA page_size=4096");
+            exec("PRAGMA application_id=" + QByteArray::number(ApplicationId));
+        }
+        for (const Migration &step : migrations()) {
+            if (step.version <= from || step.version > to)
+                continue;
+            Transaction tx(*this);
+            exec(step.sql);
+            exec("PRAGMA user_version=" + QByteArray::number(step.version));
+            if (step.version == 1) {
+                Statement insert = prepare("INSERT INTO meta(key, value) VALUES('created', ?1)");
+                insert.bind(1, QDateTime::currentDateTimeUtc());
+                insert.exec();
+            }
+            tx.commit();
+        }
+    } catch (const StorageError &e) {
+        return e.message();
+    }
+    return {};
+}
+
+Statement Database::prepare(const char *sql)
+{
+    return Statement(m_db, sql);
+}
+
+Statement Database::cached(const char *sql)
+{
+    sqlite3_stmt *&stmt = m_cache[sql];
+    if (!stmt) {
+        const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+        if (rc != SQLITE_OK) {
+            const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
+            sqlite3_finalize(stmt);
+            m_cache.remove(sql);
+            throw StorageError(message % u" (in: " % QString::fromUtf8(sql).simplified() % u')', rc);
+        }
+    }
+    return Statement(m_db, stmt);
+}
+
+void Database::exec(const QByteArray &sql)
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        QString message = QString::fromUtf8(err ? err : sqlite3_errstr(rc));
+        sqlite3_free(err);
+        throw StorageError(message, rc);
+    }
+}
+
+qint64 Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+void Database::setDurability(Durability d)
+{
+    exec(d == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+}
+
+int Database::userVersion()
+{
+    return pragmaInt(m_db, "PRAGMA user_version");
+}
+
+QString Database::backupTo(const QString &target)
+{
+    sqlite3 *dest = nullptr;
+    const QString tmp = target + u".part";
+    QFile::remove(tmp);
+    if (sqlite3_open_v2(QFile::encodeName(tmp).constData(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+        != SQLITE_OK) {
+        const QString err = QString::fromUtf8(sqlite3_errmsg(dest));
+        sqlite3_close_v2(dest);
+        return err;
+    }
+    sqlite3_backup *backup = sqlite3_backup_init(dest, "main", m_db, "main");
+    QString error;
+    if (!backup) {
+        error = QString::fromUtf8(sqlite3_errmsg(dest));
+    } else {
+        int rc;
+        do {
+            rc = sqlite3_backup_step(backup, 1024);
+            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep(20);
+        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+        if (rc != SQLITE_DONE)
+            error = QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_backup_finish(backup);
+    }
+    sqlite3_close_v2(dest);
+    if (error.isEmpty()) {
+        QFile::remove(target);
+        if (!QFile::rename(tmp, target))
+            error = QStringLiteral("cannot write %1").arg(target);
+    }
+    if (!error.isEmpty())
+        QFile::remove(tmp);
+    return error;
+}
+
+} // namespace gloss::storage

@@ -1,0 +1,178 @@
+#include "storage/migrations.h"
+
+namespace gloss::storage {
+
+namespace {
+
+// Version 1: articles with their full-text index, the codebook, highlights and notes, sets.
+// Offsets (start, end) are code points into articles.body, so SQL's substr() agrees with them.
+// Gloss keeps the FTS index itself, in the same transaction as the article: the project file has
+// no triggers (a file that does is refused, see Database::open).
+const char *const Schema1 = R"sql(
+CREATE TABLE meta(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE articles(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL DEFAULT '',
+  published TEXT,
+  retrieved TEXT,
+  dateline TEXT NOT NULL DEFAULT '',
+  dateline_end INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  path TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL,
+  words INTEGER NOT NULL DEFAULT 0,
+  imported TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, body, content='articles', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+
+CREATE TABLE tags(
+  id INTEGER PRIMARY KEY,
+  parent_id INTEGER REFERENCES tags(id) ON DELETE CASCADE,
+  name TEXT NOT NULL CHECK(length(name) > 0),
+  color TEXT NOT NULL DEFAULT '#f5c542',
+  description TEXT NOT NULL DEFAULT '',
+  position INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL
+);
+CREATE UNIQUE INDEX tags_parent_name ON tags(ifnull(parent_id, 0), name);
+
+CREATE TABLE highlights(
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL CHECK(start >= 0),
+  end INTEGER NOT NULL CHECK(end > start),
+  quote TEXT NOT NULL,
+  prefix TEXT NOT NULL DEFAULT '',
+  suffix TEXT NOT NULL DEFAULT '',
+  coder TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL
+);
+CREATE INDEX highlights_article ON highlights(article_id, start);
+
+CREATE TABLE highlight_tags(
+  highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(highlight_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX highlight_tags_tag ON highlight_tags(tag_id);
+
+CREATE TABLE article_tags(
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  PRIMARY KEY(article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_tag ON article_tags(tag_id);
+
+CREATE TABLE notes(
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+  highlight_id INTEGER REFERENCES highlights(id) ON DELETE CASCADE,
+  body TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  CHECK((article_id IS NULL) <> (highlight_id IS NULL))
+);
+CREATE UNIQUE INDEX notes_article ON notes(article_id) WHERE article_id IS NOT NULL;
+CREATE UNIQUE INDEX notes_highlight ON notes(highlight_id) WHERE highlight_id IS NOT NULL;
+
+CREATE TABLE sets(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK(length(name) > 0),
+  created TEXT NOT NULL
+);
+CREATE TABLE set_articles(
+  set_id INTEGER NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY(set_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX set_articles_article ON set_articles(article_id);
+)sql";
+
+// Version 2: entities and their mentions, time references, and the researcher's decisions about
+// both, kept apart from what extraction found so that they survive re-extraction.
+const char *const Schema2 = R"sql(
+CREATE TABLE entities(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK(type IN ('person','organization','place','other')),
+  confirmed INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL
+);
+CREATE UNIQUE INDEX entities_name_type ON entities(name, type);
+
+CREATE TABLE entity_aliases(
+  alias_key TEXT PRIMARY KEY,
+  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  manual INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+
+CREATE TABLE rejected_names(
+  name_key TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE mentions(
+  id INTEGER PRIMARY KEY,
+  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  manual INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX mentions_article ON mentions(article_id, start);
+CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+
+CREATE TABLE timerefs(
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  value TEXT NOT NULL,
+  granularity TEXT NOT NULL,
+  anchor TEXT,
+  range_start TEXT,
+  range_end TEXT
+);
+CREATE INDEX timerefs_article ON timerefs(article_id, start);
+CREATE INDEX timerefs_range ON timerefs(range_start);
+
+CREATE TABLE timeref_overrides(
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  value TEXT,
+  granularity TEXT,
+  dismissed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(article_id, start, end)
+) WITHOUT ROWID;
+)sql";
+
+} // namespace
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> steps = {
+        {1, Schema1},
+        {2, Schema2},
+    };
+    return steps;
+}
+
+} // namespace gloss::storage

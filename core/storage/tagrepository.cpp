@@ -1,0 +1,257 @@
+#include "storage/tagrepository.h"
+
+#include "storage/database.h"
+#include "storage/error.h"
+#include "storage/transaction.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QStringList>
+
+#include <functional>
+
+namespace gloss::storage {
+
+namespace {
+
+model::Tag readTag(Statement &s)
+{
+    model::Tag t;
+    t.id = s.int64(0);
+    t.parentId = s.isNull(1) ? 0 : s.int64(1);
+    t.name = s.text(2);
+    t.color = s.text(3);
+    t.description = s.text(4);
+    t.position = s.integer(5);
+    return t;
+}
+
+} // namespace
+
+QString TagRepository::paletteColor(int index)
+{
+    static const char *const colors[] = {"#f5c542", "#7fc97f", "#80b1d3", "#fb8072", "#bc80bd",
+                                         "#fdb462", "#8dd3c7", "#e78ac3", "#b3de69", "#a6a6a6"};
+    constexpr int n = sizeof(colors) / sizeof(colors[0]);
+    return QString::fromLatin1(colors[((index % n) + n) % n]);
+}
+
+qint64 TagRepository::create(const QString &name, qint64 parentId, const QString &color, const QString &description)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        throw StorageError(QStringLiteral("a tag needs a name"));
+    Transaction tx(m_db);
+    Statement countStmt = m_db.cached("SELECT count(*) FROM tags");
+    countStmt.step();
+    const int existing = countStmt.integer(0);
+    Statement pos = m_db.cached("SELECT ifnull(max(position) + 1, 0) FROM tags WHERE ifnull(parent_id, 0) = ?1");
+    pos.bind(1, parentId);
+    pos.step();
+    const int position = pos.integer(0);
+    Statement s = m_db.cached(
+        "INSERT INTO tags(parent_id, name, color, description, position, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    s.bindId(1, parentId)
+        .bind(2, trimmed)
+        .bind(3, color.isEmpty() ? paletteColor(existing) : color)
+        .bind(4, QStringView(description))
+        .bind(5, position)
+        .bind(6, QDateTime::currentDateTimeUtc());
+    try {
+        s.exec();
+    } catch (const StorageError &e) {
+        if (e.code() == 2067 /* SQLITE_CONSTRAINT_UNIQUE */)
+            throw StorageError(QStringLiteral("a tag named \"%1\" already exists there").arg(trimmed), e.code());
+        throw;
+    }
+    const qint64 id = m_db.lastInsertId();
+    tx.commit();
+    return id;
+}
+
+void TagRepository::restore(const model::Tag &tag)
+{
+    Statement s = m_db.cached(
+        "INSERT INTO tags(id, parent_id, name, color, description, position, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.bind(1, tag.id)
+        .bindId(2, tag.parentId)
+        .bind(3, tag.name)
+        .bind(4, tag.color)
+        .bind(5, QStringView(tag.description))
+        .bind(6, tag.position)
+        .bind(7, QDateTime::currentDateTimeUtc());
+    s.exec();
+}
+
+std::optional<model::Tag> TagRepository::get(qint64 id)
+{
+    Statement s = m_db.cached("SELECT id, parent_id, name, color, description, position FROM tags WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step())
+        return std::nullopt;
+    return readTag(s);
+}
+
+QList<model::Tag> TagRepository::all()
+{
+    Statement s = m_db.cached(
+        "SELECT t.id, t.parent_id, t.name, t.color, t.description, t.position, "
+        "(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id), "
+        "(SELECT count(*) FROM (SELECT h.article_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id "
+        "  WHERE ht.tag_id = t.id UNION SELECT at.article_id FROM article_tags at WHERE at.tag_id = t.id)) "
+        "FROM tags t ORDER BY t.position, t.name COLLATE NOCASE");
+    QList<model::Tag> flat;
+    while (s.step()) {
+        model::Tag t = readTag(s);
+        t.highlights = s.integer(6);
+        t.articles = s.integer(7);
+        flat.append(t);
+    }
+    // Depth-first, parents before children.
+    QHash<qint64, QList<model::Tag>> children;
+    for (const model::Tag &t : std::as_const(flat))
+        children[t.parentId].append(t);
+    QList<model::Tag> ordered;
+    std::function<void(qint64)> visit = [&](qint64 parent) {
+        for (const model::Tag &t : children.value(parent)) {
+            ordered.append(t);
+            visit(t.id);
+        }
+    };
+    visit(0);
+    return ordered;
+}
+
+void TagRepository::rename(qint64 id, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        throw StorageError(QStringLiteral("a tag needs a name"));
+    Statement s = m_db.cached("UPDATE tags SET name = ?2 WHERE id = ?1");
+    s.bind(1, id).bind(2, trimmed);
+    try {
+        s.exec();
+    } catch (const StorageError &e) {
+        if (e.code() == 2067)
+            throw StorageError(QStringLiteral("a tag named \"%1\" already exists there").arg(trimmed), e.code());
+        throw;
+    }
+}
+
+void TagRepository::setColor(qint64 id, const QString &color)
+{
+    Statement s = m_db.cached("UPDATE tags SET color = ?2 WHERE id = ?1");
+    s.bind(1, id).bind(2, color);
+    s.exec();
+}
+
+void TagRepository::setDescription(qint64 id, const QString &description)
+{
+    Statement s = m_db.cached("UPDATE tags SET description = ?2 WHERE id = ?1");
+    s.bind(1, id).bind(2, QStringView(description));
+    s.exec();
+}
+
+void TagRepository::move(qint64 id, qint64 newParentId)
+{
+    // Refuse to move a tag under itself or its own descendant.
+    for (qint64 p = newParentId; p != 0;) {
+        if (p == id)
+            throw StorageError(QStringLiteral("a tag cannot be moved under itself"));
+        const auto parent = get(p);
+        p = parent ? parent->parentId : 0;
+    }
+    Statement s = m_db.cached("UPDATE tags SET parent_id = ?2 WHERE id = ?1");
+    s.bind(1, id).bindId(2, newParentId);
+    s.exec();
+}
+
+void TagRepository::merge(qint64 from, qint64 into)
+{
+    if (from == into)
+        return;
+    Transaction tx(m_db);
+    Statement h = m_db.cached("INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id, position) "
+                              "SELECT highlight_id, ?2, position FROM highlight_tags WHERE tag_id = ?1");
+    h.bind(1, from).bind(2, into);
+    h.exec();
+    Statement a = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) "
+                              "SELECT article_id, ?2 FROM article_tags WHERE tag_id = ?1");
+    a.bind(1, from).bind(2, into);
+    a.exec();
+    Statement c = m_db.cached("SELECT id FROM tags WHERE parent_id = ?1");
+    c.bind(1, from);
+    QList<qint64> kids;
+    while (c.step())
+        kids.append(c.int64(0));
+    for (const qint64 kid : kids)
+        move(kid, into);
+    remove(from);
+    tx.commit();
+}
+
+void TagRepository::remove(qint64 id)
+{
+    Statement s = m_db.cached("DELETE FROM tags WHERE id = ?1");
+    s.bind(1, id);
+    s.exec();
+}
+
+QString TagRepository::path(qint64 id)
+{
+    QStringList parts;
+    for (qint64 cur = id; cur != 0;) {
+        const auto tag = get(cur);
+        if (!tag)
+            break;
+        parts.prepend(tag->name);
+        cur = tag->parentId;
+    }
+    return parts.join(model::TagPathSeparator);
+}
+
+std::optional<qint64> TagRepository::find(const QString &pathOrName)
+{
+    const QStringList parts = pathOrName.split(model::TagPathSeparator);
+    qint64 parent = 0;
+    bool found = true;
+    for (const QString &raw : parts) {
+        Statement s = m_db.cached("SELECT id FROM tags WHERE ifnull(parent_id, 0) = ?1 AND name = ?2");
+        s.bind(1, parent).bind(2, raw.trimmed());
+        if (!s.step()) {
+            found = false;
+            break;
+        }
+        parent = s.int64(0);
+    }
+    if (found && parent != 0)
+        return parent;
+    Statement byName = m_db.cached("SELECT id FROM tags WHERE name = ?1");
+    byName.bind(1, pathOrName.trimmed());
+    if (!byName.step())
+        return std::nullopt;
+    const qint64 id = byName.int64(0);
+    if (byName.step())
+        return std::nullopt; // ambiguous
+    return id;
+}
+
+qint64 TagRepository::ensure(const QString &path)
+{
+    Transaction tx(m_db);
+    qint64 parent = 0;
+    for (const QString &raw : path.split(model::TagPathSeparator)) {
+        const QString name = raw.trimmed();
+        if (name.isEmpty())
+            continue;
+        Statement s = m_db.cached("SELECT id FROM tags WHERE ifnull(parent_id, 0) = ?1 AND name = ?2");
+        s.bind(1, parent).bind(2, name);
+        parent = s.step() ? s.int64(0) : create(name, parent);
+    }
+    if (parent == 0)
+        throw StorageError(QStringLiteral("a tag needs a name"));
+    tx.commit();
+    return parent;
+}
+
+} // namespace gloss::storage

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "model/tag.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace gloss::storage {
+
+class Database;
+
+// The codebook: a tree of tags. Every operation is whole (its own transaction or the caller's).
+class TagRepository final
+{
+public:
+    explicit TagRepository(Database &db) : m_db(db) {}
+
+    // Creates a tag; throws StorageError when a sibling has the same name.
+    qint64 create(const QString &name, qint64 parentId = 0, const QString &color = {}, const QString &description = {});
+    // Re-creates a tag with a known id (undo of a delete).
+    void restore(const model::Tag &tag);
+    std::optional<model::Tag> get(qint64 id);
+    // All tags in tree order (parents before children, siblings by position then name), with counts.
+    QList<model::Tag> all();
+    void rename(qint64 id, const QString &name);
+    void setColor(qint64 id, const QString &color);
+    void setDescription(qint64 id, const QString &description);
+    void move(qint64 id, qint64 newParentId);
+    // Moves every use of `from` to `into` and deletes `from` (its children move under `into`).
+    void merge(qint64 from, qint64 into);
+    void remove(qint64 id);
+
+    // "Parent > Child" for the tag, as exported.
+    QString path(qint64 id);
+    // Finds a tag by its path ("A > B") or, failing that, by a unique name.
+    std::optional<qint64> find(const QString &pathOrName);
+    // Finds the tag by path, creating the missing parts.
+    qint64 ensure(const QString &path);
+
+    // The colour a new tag gets: a fixed palette, readable on light and dark backgrounds.
+    static QString paletteColor(int index);
+
+private:
+    Database &m_db;
+};
+
+} // namespace gloss::storage

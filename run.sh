@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# ./run.sh            install what is missing, build (Release), open Gloss on the default project
+# ./run.sh ARGS...    the same, passing ARGS to gloss (e.g. --project my.gloss, or a command)
+# ./run.sh package    build the .deb and .tar.gz into build/packages/
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ "${1:-}" = "package" ]; then
+  tools/install-deps.sh --with-packaging
+else
+  tools/install-deps.sh
+fi
+
+build=build/release
+if [ ! -f "$build/build.ninja" ]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
+fi
+cmake --build "$build"
+
+if [ "${1:-}" = "package" ]; then
+  mkdir -p build/packages
+  (cd "$build" && cpack -B "$PWD/../packages" >/dev/null)
+  rm -rf build/packages/_CPack_Packages
+  ls -l build/packages/
+  exit 0
+fi
+
+exec "$build/app/gloss" "$@"

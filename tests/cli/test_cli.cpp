@@ -1,0 +1,127 @@
+#include "support/glossprocess.h"
+#include "support/tempproject.h"
+#include "text/codepoints.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using gloss::test::Run;
+
+namespace {
+
+Run glossRun(const QStringList &args, const QString &project = {})
+{
+    return gloss::test::runGloss(args, project);
+}
+
+} // namespace
+
+TEST_CASE("gloss --version and --help", "[cli]")
+{
+    const Run v = glossRun({QStringLiteral("--version")});
+    CHECK(v.code == 0);
+    CHECK(v.out.trimmed() == QStringLiteral("gloss " GLOSS_VERSION));
+    const Run h = glossRun({QStringLiteral("--help")});
+    CHECK(h.code == 0);
+    for (const char *command : {"import", "articles", "show", "highlight add", "check"}) {
+        if (QByteArray(command) == "import")
+            continue; // listed once import lands
+        CHECK(h.out.contains(QStringLiteral("gloss ") + QString::fromUtf8(command)));
+    }
+    const Run bad = glossRun({QStringLiteral("frobnicate")});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.contains(QStringLiteral("unknown command")));
+}
+
+TEST_CASE("gloss check on a new project is clean, on a non-database fails untouched", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p.gloss"));
+    {
+        auto opened = gloss::Project::open(project);
+        REQUIRE(opened.project);
+    }
+    const Run ok = glossRun({QStringLiteral("check")}, project);
+    CHECK(ok.code == 0);
+    CHECK(ok.out.contains(QStringLiteral("clean")));
+
+    const QString text = dir.filePath(QStringLiteral("text.gloss"));
+    QFile f(text);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("just some text\n");
+    f.close();
+    const Run bad = glossRun({QStringLiteral("check")}, text);
+    CHECK(bad.code == 1);
+    CHECK(bad.err.trimmed().count(u'\n') == 0);
+    CHECK(bad.err.contains(text));
+    CHECK(bad.err.contains(QStringLiteral("not an SQLite database")));
+    f.open(QIODevice::ReadOnly);
+    CHECK(f.readAll() == QByteArray("just some text\n"));
+}
+
+TEST_CASE("highlight add, show --format json and articles on articles inserted through core", "[cli]")
+{
+    gloss::test::TempProject tp;
+    const QString body = QStringLiteral("Fans posted 😀 and 🇵🇰 as Núñez arrived in Zürich.");
+    const qint64 id = tp.addArticle(QStringLiteral("Arrival"), body, QDate(2018, 6, 9), QStringLiteral("AFP"));
+    tp.close();
+
+    // "Núñez" starts after 2 emoji-ish sequences: offsets are code points.
+    const qsizetype startUtf16 = body.indexOf(QStringLiteral("Núñez"));
+    const qint64 start = gloss::text::toCodePoints(body, startUtf16);
+    const Run add = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"), QString::number(id),
+                           QStringLiteral("--start"), QString::number(start), QStringLiteral("--end"), QString::number(start + 5),
+                           QStringLiteral("--tag"), QStringLiteral("Actors > Officials"), QStringLiteral("--tag"),
+                           QStringLiteral("Arrival"), QStringLiteral("--note"), QStringLiteral("who arrives\nand when")},
+                          tp.path());
+    REQUIRE(add.code == 0);
+    const qint64 highlightId = add.out.trimmed().toLongLong();
+    CHECK(highlightId > 0);
+
+    const Run show = glossRun({QStringLiteral("show"), QString::number(id), QStringLiteral("--format"), QStringLiteral("json")},
+                           tp.path());
+    REQUIRE(show.code == 0);
+    const QJsonObject obj = QJsonDocument::fromJson(show.out.toUtf8()).object();
+    CHECK(obj.value(QStringLiteral("title")).toString() == QStringLiteral("Arrival"));
+    CHECK(obj.value(QStringLiteral("published")).toString() == QStringLiteral("2018-06-09"));
+    CHECK(obj.value(QStringLiteral("retrieved")).isNull());
+    CHECK(obj.value(QStringLiteral("body")).toString() == body);
+    const QJsonArray hl = obj.value(QStringLiteral("highlights")).toArray();
+    REQUIRE(hl.size() == 1);
+    const QJsonObject h = hl.first().toObject();
+    CHECK(h.value(QStringLiteral("id")).toInteger() == highlightId);
+    CHECK(h.value(QStringLiteral("start")).toInteger() == start);
+    CHECK(h.value(QStringLiteral("end")).toInteger() == start + 5);
+    CHECK(h.value(QStringLiteral("text")).toString() == QStringLiteral("Núñez"));
+    CHECK(h.value(QStringLiteral("note")).toString() == QStringLiteral("who arrives\nand when"));
+    const QJsonArray tags = h.value(QStringLiteral("tags")).toArray();
+    REQUIRE(tags.size() == 2);
+    CHECK(tags.at(0).toString() == QStringLiteral("Actors > Officials"));
+    CHECK(tags.at(1).toString() == QStringLiteral("Arrival"));
+
+    const Run list = glossRun({QStringLiteral("articles"), QStringLiteral("--format"), QStringLiteral("json")}, tp.path());
+    REQUIRE(list.code == 0);
+    const QJsonArray articles = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().toObject().value(QStringLiteral("source")).toString() == QStringLiteral("AFP"));
+    CHECK(articles.first().toObject().value(QStringLiteral("words")).toInt() > 5);
+
+    const Run outside = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"),
+                               QString::number(id), QStringLiteral("--start"), QStringLiteral("40"), QStringLiteral("--end"),
+                               QStringLiteral("400")},
+                              tp.path());
+    CHECK(outside.code == 1);
+    CHECK(outside.err.contains(QStringLiteral("not inside")));
+    const Run missing = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--start"), QStringLiteral("1")},
+                              tp.path());
+    CHECK(missing.code == 2);
+    const Run check = glossRun({QStringLiteral("check")}, tp.path());
+    CHECK(check.code == 0);
+}

@@ -1,0 +1,209 @@
+#include "storage/checker.h"
+#include "storage/database.h"
+#include "storage/error.h"
+#include "storage/transaction.h"
+#include "support/tempproject.h"
+#include "text/codepoints.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+using gloss::storage::Database;
+using gloss::storage::StorageError;
+using gloss::storage::Transaction;
+
+namespace {
+
+QByteArray sha(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+int scalar(Database &db, const char *sql)
+{
+    auto s = db.prepare(sql);
+    s.step();
+    return s.integer(0);
+}
+
+} // namespace
+
+TEST_CASE("a new project is created at the current schema version with Gloss's pragmas", "[storage]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.gloss"));
+    auto opened = Database::open(path);
+    REQUIRE(opened.db);
+    CHECK(opened.backupPath.isEmpty());
+    Database &db = *opened.db;
+    CHECK(db.userVersion() == Database::schemaVersion());
+    CHECK(scalar(db, "PRAGMA application_id") == Database::ApplicationId);
+    CHECK(scalar(db, "PRAGMA foreign_keys") == 1);
+    auto mode = db.prepare("PRAGMA journal_mode");
+    mode.step();
+    CHECK(mode.text(0) == QStringLiteral("wal"));
+    CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'") == 1);
+    CHECK(gloss::storage::checkProject(db).clean());
+}
+
+TEST_CASE("a version 1 project is migrated after a backup", "[storage]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.gloss"));
+    {
+        auto v1 = Database::openAtVersion(path, 1);
+        REQUIRE(v1.db);
+        CHECK(v1.db->userVersion() == 1);
+        v1.db->exec("INSERT INTO articles(title, content_hash, imported, body) VALUES('Old', 'h1', '2018-01-01', 'Old body')");
+        CHECK_THROWS_AS(v1.db->exec("SELECT count(*) FROM entities"), StorageError);
+    }
+    auto opened = Database::open(path);
+    REQUIRE(opened.db);
+    CHECK(opened.db->userVersion() == Database::schemaVersion());
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM entities") == 0);
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM articles") == 1);
+    REQUIRE_FALSE(opened.backupPath.isEmpty());
+    auto backup = Database::openAtVersion(opened.backupPath, 1);
+    REQUIRE(backup.db);
+    CHECK(backup.db->userVersion() == 1);
+    CHECK(scalar(*backup.db, "SELECT count(*) FROM articles") == 1);
+}
+
+TEST_CASE("a project from a newer Gloss is refused and left as it was", "[storage]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("future.gloss"));
+    {
+        auto opened = Database::open(path);
+        REQUIRE(opened.db);
+        opened.db->exec("PRAGMA user_version=" + QByteArray::number(Database::schemaVersion() + 1));
+        opened.db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    const QByteArray before = sha(path);
+    auto again = Database::open(path);
+    CHECK_FALSE(again.db);
+    CHECK(again.error.contains(QStringLiteral("newer version of Gloss")));
+    CHECK(again.error.contains(path));
+    CHECK(sha(path) == before);
+}
+
+TEST_CASE("a file that is not a database is refused untouched", "[storage]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.gloss"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("These are my notes, not a database.\n");
+    f.close();
+    const QByteArray before = sha(path);
+    auto opened = Database::open(path);
+    CHECK_FALSE(opened.db);
+    CHECK(opened.error.contains(QStringLiteral("not an SQLite database")));
+    CHECK(sha(path) == before);
+    CHECK(QDir(dir.path()).entryList(QDir::Files).size() == 1); // no journal or WAL beside it
+}
+
+TEST_CASE("another program's SQLite database and planted triggers are refused", "[storage]")
+{
+    QTemporaryDir dir;
+    const QString foreign = dir.filePath(QStringLiteral("other.db"));
+    {
+        sqlite3 *raw = nullptr;
+        sqlite3_open(QFile::encodeName(foreign).constData(), &raw);
+        sqlite3_exec(raw, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+        sqlite3_close(raw);
+    }
+    auto opened = Database::open(foreign);
+    CHECK_FALSE(opened.db);
+    CHECK(opened.error.contains(QStringLiteral("another program")));
+
+    const QString planted = dir.filePath(QStringLiteral("planted.gloss"));
+    {
+        auto db = Database::open(planted);
+        REQUIRE(db.db);
+    }
+    {
+        sqlite3 *raw = nullptr;
+        sqlite3_open(QFile::encodeName(planted).constData(), &raw);
+        sqlite3_exec(raw, "CREATE TRIGGER evil AFTER INSERT ON highlights BEGIN DELETE FROM articles; END", nullptr, nullptr,
+                     nullptr);
+        sqlite3_close(raw);
+    }
+    auto refused = Database::open(planted);
+    CHECK_FALSE(refused.db);
+    CHECK(refused.error.contains(QStringLiteral("triggers")));
+}
+
+TEST_CASE("a transaction rolls back everything unless committed", "[storage]")
+{
+    gloss::test::TempProject tp;
+    Database &db = tp.project().db();
+    {
+        Transaction tx(db);
+        tp.addArticle(QStringLiteral("One"), QStringLiteral("First body"));
+        {
+            Transaction inner(db);
+            tp.addArticle(QStringLiteral("Two"), QStringLiteral("Second body"));
+            // no commit: the savepoint rolls back
+        }
+        CHECK(tp.project().articles().count() == 1);
+        // an error inside an operation leaves nothing of it behind
+        gloss::model::Highlight h;
+        h.articleId = tp.project().articles().ids({}).first();
+        h.start = 0;
+        h.end = 500; // past the end of the body
+        CHECK_THROWS_AS(tp.project().highlights().add(h), StorageError);
+        CHECK(tp.project().highlights().count() == 0);
+        // no commit of the outer transaction either
+    }
+    CHECK(tp.project().articles().count() == 0);
+    CHECK(gloss::storage::checkProject(db).clean());
+}
+
+TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[storage]")
+{
+    gloss::test::TempProject tp;
+    QString body;
+    for (int i = 0; i < 2000; ++i)
+        body += QStringLiteral("Word%1 😀 é ").arg(i);
+    const qint64 article = tp.addArticle(QStringLiteral("Long"), body);
+    auto &project = tp.project();
+    const qint64 tagA = project.tags().create(QStringLiteral("Conflict"));
+    const qint64 tagB = project.tags().create(QStringLiteral("Diplomacy > Talks"));
+    constexpr int N = 10000;
+    {
+        Transaction tx(project.db());
+        for (int i = 0; i < N; ++i) {
+            gloss::model::Highlight h;
+            h.articleId = article;
+            h.start = (i * 7) % 20000;
+            h.end = h.start + 1 + (i % 13);
+            h.tagIds = i % 3 == 0 ? QList<qint64>{tagA, tagB} : QList<qint64>{tagA};
+            if (i % 10 == 0)
+                h.note = QStringLiteral("note %1\nsecond line").arg(i);
+            project.highlights().add(h);
+        }
+        tx.commit();
+    }
+    tp.reopen();
+    const QList<gloss::model::Highlight> back = tp.project().highlights().forArticle(article);
+    REQUIRE(back.size() == N);
+    int withNotes = 0;
+    int twoTags = 0;
+    for (const auto &h : back) {
+        CHECK(h.quote == gloss::text::sliceCodePoints(body, h.start, h.end));
+        withNotes += h.note.isEmpty() ? 0 : 1;
+        twoTags += h.tagIds.size() == 2 ? 1 : 0;
+    }
+    CHECK(withNotes == N / 10);
+    CHECK(twoTags == (N + 2) / 3);
+    CHECK(gloss::storage::checkProject(tp.project().db()).clean());
+}

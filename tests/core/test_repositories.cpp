@@ -1,0 +1,124 @@
+#include "storage/checker.h"
+#include "storage/error.h"
+#include "support/tempproject.h"
+
+#include <catch2/catch.hpp>
+
+using gloss::storage::StorageError;
+
+TEST_CASE("the codebook is a tree with paths, merges and moves", "[storage][tags]")
+{
+    gloss::test::TempProject tp;
+    auto &tags = tp.project().tags();
+    const qint64 actors = tags.create(QStringLiteral("Actors"));
+    const qint64 state = tags.create(QStringLiteral("State"), actors);
+    const qint64 gov = tags.create(QStringLiteral("Government"), actors);
+    CHECK(tags.path(state) == QStringLiteral("Actors > State"));
+    CHECK(tags.find(QStringLiteral("Actors > State")) == state);
+    CHECK(tags.find(QStringLiteral("State")) == state);
+    CHECK_THROWS_AS(tags.create(QStringLiteral("State"), actors), StorageError);
+    CHECK_THROWS_AS(tags.move(actors, state), StorageError); // under its own child
+    CHECK(tags.ensure(QStringLiteral("Actors > State")) == state);
+    const qint64 created = tags.ensure(QStringLiteral("Frames > Security"));
+    CHECK(tags.path(created) == QStringLiteral("Frames > Security"));
+
+    const qint64 article = tp.addArticle(QStringLiteral("A"), QStringLiteral("The government and the state agreed."));
+    gloss::model::Highlight h;
+    h.articleId = article;
+    h.start = 4;
+    h.end = 14;
+    h.tagIds = {gov};
+    tp.project().highlights().add(h);
+    tags.merge(gov, state);
+    CHECK_FALSE(tags.get(gov));
+    CHECK(tp.project().highlights().get(h.id)->tagIds == QList<qint64>{state});
+    const auto all = tags.all();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const auto &t) { return t.id == state; });
+    REQUIRE(it != all.end());
+    CHECK(it->highlights == 1);
+    CHECK(it->articles == 1);
+    CHECK(all.first().id == actors); // parents before children
+}
+
+TEST_CASE("highlights keep their quote and context, notes are upserted", "[storage][highlights]")
+{
+    gloss::test::TempProject tp;
+    const QString body = QStringLiteral("Crowds cheered 😀 as Núñez spoke in São Paulo on Thursday.");
+    const qint64 article = tp.addArticle(QStringLiteral("Rally"), body);
+    auto &hl = tp.project().highlights();
+    gloss::model::Highlight h;
+    h.articleId = article;
+    h.start = 20; // "Núñez" in code points (the emoji is one)
+    h.end = 25;
+    hl.add(h);
+    CHECK(h.quote == QStringLiteral("Núñez"));
+    CHECK(h.prefix == QStringLiteral("Crowds cheered 😀 as "));
+    CHECK(h.suffix.startsWith(QStringLiteral(" spoke in São Paulo")));
+    hl.setNote(h.id, QStringLiteral("first"));
+    hl.setNote(h.id, QStringLiteral("second"));
+    CHECK(hl.note(h.id) == QStringLiteral("second"));
+    hl.setNote(h.id, QString());
+    CHECK(hl.note(h.id).isEmpty());
+    hl.setArticleNote(article, QStringLiteral("about the rally"));
+    CHECK(hl.articleNote(article) == QStringLiteral("about the rally"));
+    hl.setRange(h.id, 35, 44);
+    CHECK(hl.get(h.id)->quote == QStringLiteral("São Paulo"));
+    CHECK_THROWS_AS(hl.setRange(h.id, 50, 200), StorageError);
+    CHECK(hl.get(h.id)->quote == QStringLiteral("São Paulo"));
+
+    // remove and restore keeps the id, tags and note (what undo relies on)
+    const qint64 tag = tp.project().tags().create(QStringLiteral("Place"));
+    hl.addTag(h.id, tag);
+    hl.setNote(h.id, QStringLiteral("city"));
+    const auto saved = *hl.get(h.id);
+    hl.remove(h.id);
+    CHECK_FALSE(hl.get(h.id));
+    hl.restore(saved);
+    const auto back = hl.get(h.id);
+    REQUIRE(back);
+    CHECK(back->tagIds == QList<qint64>{tag});
+    CHECK(back->note == QStringLiteral("city"));
+    CHECK(gloss::storage::checkProject(tp.project().db()).clean());
+}
+
+TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates refused", "[storage][articles]")
+{
+    gloss::test::TempProject tp;
+    auto &articles = tp.project().articles();
+    const qint64 a = tp.addArticle(QStringLiteral("Ceasefire talks"), QStringLiteral("Talks in Kabul."), QDate(2018, 6, 9));
+    const qint64 b = tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain in São Paulo."), QDate(2018, 2, 1));
+    tp.addArticle(QStringLiteral("Undated"), QStringLiteral("No date here."));
+    CHECK_THROWS_AS(tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain in São Paulo.")), StorageError);
+    CHECK(articles.count() == 3);
+
+    gloss::model::ArticleFilter f;
+    f.from = QDate(2018, 3, 1);
+    CHECK(articles.ids(f) == QList<qint64>{a});
+    f = {};
+    f.to = QDate(2018, 3, 1);
+    CHECK(articles.ids(f) == QList<qint64>{b});
+
+    const qint64 set = tp.project().sets().create(QStringLiteral("Afghanistan"));
+    tp.project().sets().addArticles(set, {a});
+    f = {};
+    f.setId = set;
+    CHECK(articles.ids(f) == QList<qint64>{a});
+
+    const qint64 parent = tp.project().tags().create(QStringLiteral("Topics"));
+    const qint64 child = tp.project().tags().create(QStringLiteral("Weather"), parent);
+    articles.setArticleTags(b, {child});
+    f = {};
+    f.tagId = parent; // a parent tag selects its children's articles too
+    CHECK(articles.ids(f) == QList<qint64>{b});
+
+    // published order puts undated articles last
+    const auto rows = articles.list({}, gloss::model::ArticleOrder::Published, true, 0, 10);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows.at(0).id == b);
+    CHECK(rows.at(2).title == QStringLiteral("Undated"));
+    CHECK(rows.at(0).tags == QStringLiteral("Weather"));
+
+    articles.remove(a);
+    CHECK(articles.count() == 2);
+    CHECK(gloss::storage::checkProject(tp.project().db()).clean());
+}

@@ -1,0 +1,31 @@
+#include "support/tempproject.h"
+
+#include <stdexcept>
+
+namespace gloss::test {
+
+TempProject::TempProject()
+{
+    reopen();
+}
+
+void TempProject::reopen()
+{
+    m_project.reset();
+    auto opened = Project::open(path());
+    if (!opened.project)
+        throw std::runtime_error(opened.error.toStdString());
+    m_project = std::move(opened.project);
+}
+
+qint64 TempProject::addArticle(const QString &title, const QString &body, const QDate &published, const QString &source)
+{
+    model::Article a;
+    a.title = title;
+    a.body = body;
+    a.published = published;
+    a.source = source;
+    return m_project->articles().insert(a);
+}
+
+} // namespace gloss::test

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "model/article.h"
+#include "project.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace gloss::test {
+
+// A project file in a fresh temporary folder, removed at the end of the test.
+class TempProject
+{
+public:
+    TempProject();
+    QString path() const { return m_dir.filePath(QStringLiteral("test.gloss")); }
+    QString dir() const { return m_dir.path(); }
+    Project &project() { return *m_project; }
+    std::unique_ptr<Project> take() { return std::move(m_project); }
+    void reopen();
+    void close() { m_project.reset(); }
+
+    // Inserts an article through core and returns its id.
+    qint64 addArticle(const QString &title, const QString &body, const QDate &published = {},
+                      const QString &source = QStringLiteral("Test Wire"));
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Project> m_project;
+};
+
+} // namespace gloss::test

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what Gloss needs to build, test and run, from Debian 12's packages, when missing.
+# Quick when everything is there: it asks dpkg first and only runs apt-get for what is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+  libsqlite3-dev sqlite3 catch2 iso-codes python3
+  xvfb xauth fonts-dejavu-core imagemagick xdotool
+  clang libclang-rt-14-dev
+  file dpkg-dev
+)
+[ "${1:-}" = "--with-packaging" ] && packages+=(lintian appstream desktop-file-utils shared-mime-info)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "Need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,142 @@
+#include "articles/articlelistmodel.h"
+
+#include "document.h"
+#include "project.h"
+
+#include <QLocale>
+
+namespace gloss::ui {
+
+ArticleListModel::ArticleListModel(Document &document, QObject *parent) : QAbstractTableModel(parent), m_document(document)
+{
+    reload();
+}
+
+void ArticleListModel::setFilter(const model::ArticleFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void ArticleListModel::reload()
+{
+    beginResetModel();
+    m_total = m_document.project().articles().count(m_filter);
+    m_rows = m_document.project().articles().list(m_filter, m_order, m_ascending, 0, PageSize);
+    endResetModel();
+}
+
+int ArticleListModel::rowOf(qint64 articleId)
+{
+    for (;;) {
+        for (int i = 0; i < m_rows.size(); ++i)
+            if (m_rows.at(i).id == articleId)
+                return i;
+        if (!canFetchMore({}))
+            return -1;
+        fetchMore({});
+    }
+}
+
+qint64 ArticleListModel::articleAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+}
+
+int ArticleListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ArticleListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ArticleListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const model::ArticleSummary &a = m_rows.at(index.row());
+    if (role == ArticleIdRole)
+        return a.id;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Title:
+            return a.title.isEmpty() ? tr("(untitled)") : a.title;
+        case Published:
+            return a.published.isValid() ? a.published.toString(Qt::ISODate) : QString();
+        case Source:
+            return a.source;
+        case Highlights:
+            return a.highlights;
+        case Tags:
+            return a.tags;
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Title)
+        return a.title;
+    if (role == Qt::TextAlignmentRole && index.column() == Highlights)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Title:
+        return tr("Title");
+    case Published:
+        return tr("Published");
+    case Source:
+        return tr("Source");
+    case Highlights:
+        return tr("Highlights");
+    case Tags:
+        return tr("Tags");
+    }
+    return {};
+}
+
+bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_rows.size() < m_total;
+}
+
+void ArticleListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid())
+        return;
+    const QList<model::ArticleSummary> more =
+        m_document.project().articles().list(m_filter, m_order, m_ascending, m_rows.size(), PageSize);
+    if (more.isEmpty()) {
+        m_total = m_rows.size();
+        return;
+    }
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
+    m_rows.append(more);
+    endInsertRows();
+}
+
+void ArticleListModel::sort(int column, Qt::SortOrder order)
+{
+    switch (column) {
+    case Title:
+        m_order = model::ArticleOrder::Title;
+        break;
+    case Source:
+        m_order = model::ArticleOrder::Source;
+        break;
+    case Highlights:
+        m_order = model::ArticleOrder::Highlights;
+        break;
+    default:
+        m_order = model::ArticleOrder::Published;
+    }
+    m_ascending = order == Qt::AscendingOrder;
+    reload();
+}
+
+} // namespace gloss::ui

@@ -1,0 +1,21 @@
+#include "document.h"
+
+#include "project.h"
+
+#include <QUndoStack>
+
+namespace gloss::ui {
+
+Document::Document(std::unique_ptr<Project> project, QObject *parent)
+    : QObject(parent), m_project(std::move(project)), m_undoStack(new QUndoStack(this))
+{
+}
+
+Document::~Document() = default;
+
+void Document::notify(Changes changes, qint64 articleId)
+{
+    Q_EMIT changed(changes, articleId);
+}
+
+} // namespace gloss::ui
