@@ -2,8 +2,10 @@
 
 #include <QObject>
 
+#include <exception>
 #include <memory>
 
+class QUndoCommand;
 class QUndoStack;
 
 namespace gloss {
@@ -21,9 +23,9 @@ class Document final : public QObject
 
 public:
     enum Change {
-        Articles = 1 << 0,   // articles added or removed
+        Articles = 1 << 0, // articles added or removed
         Highlights = 1 << 1, // highlights, their tags or notes
-        Codebook = 1 << 2,   // tags created, renamed, recoloured, moved, merged, deleted
+        Codebook = 1 << 2, // tags created, renamed, recoloured, moved, merged, deleted
         Sets = 1 << 3,
         Entities = 1 << 4,
         Times = 1 << 5,
@@ -40,10 +42,25 @@ public:
     // Called by undo commands and importers after they changed the project.
     void notify(Changes changes, qint64 articleId = 0);
 
+    // Runs a command's change; when storage refuses it (disk full, a broken constraint) the
+    // error is reported and the command marked obsolete, so the undo stack drops it.
+    template <typename F> void guard(QUndoCommand *command, F &&change)
+    {
+        try {
+            change();
+        } catch (const std::exception &e) {
+            failed(command, QString::fromUtf8(e.what()));
+        }
+    }
+    void reportError(const QString &message);
+
 Q_SIGNALS:
     void changed(gloss::ui::Document::Changes changes, qint64 articleId);
+    void errorOccurred(const QString &message);
 
 private:
+    void failed(QUndoCommand *command, const QString &message);
+
     std::unique_ptr<Project> m_project;
     QUndoStack *m_undoStack;
 };

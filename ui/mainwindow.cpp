@@ -2,93 +2,156 @@
 
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
+#include "codebook/codebookpanel.h"
 #include "document.h"
+#include "notes/notespanel.h"
 #include "project.h"
+#include "reader/bodyview.h"
 #include "reader/readerview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
 #include <QUndoStack>
 
 namespace gloss::ui {
 
 namespace {
 
-QDockWidget *placeholderDock(const QString &title, const QString &objectName, const QString &text, QWidget *parent)
+QWidget *placeholder(const QString &text, QWidget *parent)
 {
-    auto *dock = new QDockWidget(title, parent);
-    dock->setObjectName(objectName);
-    auto *label = new QLabel(text, dock);
+    auto *label = new QLabel(text, parent);
     label->setAlignment(Qt::AlignCenter);
     label->setForegroundRole(QPalette::PlaceholderText);
     label->setWordWrap(true);
-    dock->setWidget(label);
-    return dock;
+    return label;
 }
 
 } // namespace
 
 MainWindow::MainWindow(Document &document, QWidget *parent)
-    : QMainWindow(parent), m_document(document), m_articles(new ArticleListPanel(document, this)),
-      m_reader(new ReaderView(document, this))
+    : QMainWindow(parent)
+    , m_document(document)
+    , m_articles(new ArticleListPanel(document, this))
+    , m_reader(new ReaderView(document, this))
+    , m_notes(new NotesPanel(document, this))
+    , m_codebook(new CodebookPanel(document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setWindowTitle(tr("%1 — Gloss").arg(QFileInfo(document.project().path()).fileName()));
+    const QString fileName = QFileInfo(document.project().path()).fileName();
+    setWindowTitle(
+        document.project().isReadOnly() ? tr("%1 (read-only) — Gloss").arg(fileName) : tr("%1 — Gloss").arg(fileName));
     setWindowFilePath(document.project().path());
     setCentralWidget(m_reader);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
 
-    auto *listDock = new QDockWidget(tr("Articles"), this);
-    listDock->setObjectName(QStringLiteral("ArticlesDock"));
-    listDock->setWidget(m_articles);
-    addDockWidget(Qt::LeftDockWidgetArea, listDock);
-
-    addDockWidget(Qt::RightDockWidgetArea,
-                  placeholderDock(tr("Entities"), QStringLiteral("EntitiesDock"),
-                                  tr("People, organisations and places of the article appear here."), this));
-    addDockWidget(Qt::BottomDockWidgetArea,
-                  placeholderDock(tr("Timeline"), QStringLiteral("TimelineDock"),
-                                  tr("The article's dates among the project's appear here."), this));
+    addPanel(m_articles, tr("Articles"), QStringLiteral("ArticlesDock"), Qt::LeftDockWidgetArea);
+    addPanel(m_codebook, tr("Codebook"), QStringLiteral("CodebookDock"), Qt::RightDockWidgetArea);
+    addPanel(m_notes, tr("Notes"), QStringLiteral("NotesDock"), Qt::RightDockWidgetArea);
+    addPanel(placeholder(tr("People, organisations and places of the article appear here."), this), tr("Entities"),
+        QStringLiteral("EntitiesDock"), Qt::RightDockWidgetArea);
+    addPanel(placeholder(tr("The article's dates among the project's appear here."), this), tr("Timeline"),
+        QStringLiteral("TimelineDock"), Qt::BottomDockWidgetArea);
 
     connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
         m_reader->showArticle(id);
-        QSettings().setValue(QStringLiteral("reader/lastArticle"), id);
+        QSettings().setValue(settingsKey(QStringLiteral("lastArticle")), id);
+        statusBar()->showMessage(tr("Article %1 of the list").arg(m_articles->view()->currentIndex().row() + 1), 4000);
+    });
+    connect(m_reader, &ReaderView::highlightSelected, this,
+        [this](qint64 highlightId) { m_notes->setTarget(m_reader->articleId(), highlightId); });
+    connect(m_reader, &ReaderView::articleStepRequested, m_articles, &ArticleListPanel::step);
+    connect(
+        m_reader, &ReaderView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+    connect(m_codebook, &CodebookPanel::tagActivated, m_articles, &ArticleListPanel::setTagFilter);
+    connect(&m_document, &Document::errorOccurred, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Gloss"), tr("The change was not made.\n\n%1").arg(message));
     });
 
     createMenus();
-    statusBar()->showMessage(tr("%n article(s) in %1", nullptr, int(m_articles->model()->totalCount()))
-                                 .arg(QFileInfo(document.project().path()).fileName()));
-    resize(1280, 800);
+    resize(1360, 860);
     restoreState();
+    m_reader->textView()->setFocus();
+}
+
+QDockWidget *MainWindow::addPanel(
+    QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    return dock;
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addSeparator();
+    QAction *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_document.undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_document.undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence::Redo});
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Find Articles…"), this, [this] {
+        m_articles->searchBox()->setFocus();
+        m_articles->searchBox()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    edit->addAction(tr("&Clear Filters"), m_articles, &ArticleListPanel::clearFilters);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *code = menuBar()->addMenu(tr("&Code"));
+    code->addActions(m_reader->codingActions());
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addActions(m_reader->navigationActions());
+    QMenu *sets = menuBar()->addMenu(tr("&Sets"));
+    sets->addActions(m_articles->setActions());
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
-        view->addAction(dock->toggleViewAction());
+        m_viewMenu->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showKeys)->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Gloss"), this, &MainWindow::showAbout);
+
+    auto *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("MainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(undo);
+    bar->addAction(redo);
+    bar->addSeparator();
+    bar->addAction(m_reader->codingActions().first());
+    bar->addAction(m_reader->codingActions().at(11)); // remove highlight
+    bar->addSeparator();
+    bar->addAction(m_reader->navigationActions().at(3)); // previous article
+    bar->addAction(m_reader->navigationActions().at(2)); // next article
+}
+
+QString MainWindow::settingsKey(const QString &name) const
+{
+    const QByteArray hash = QCryptographicHash::hash(
+        QFileInfo(m_document.project().path()).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1)
+                                .toHex()
+                                .left(12);
+    return QStringLiteral("projects/%1/%2").arg(QString::fromLatin1(hash), name);
 }
 
 void MainWindow::restoreState()
@@ -96,27 +159,51 @@ void MainWindow::restoreState()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    const qint64 last = settings.value(QStringLiteral("reader/lastArticle")).toLongLong();
+    const qint64 last = settings.value(settingsKey(QStringLiteral("lastArticle"))).toLongLong();
     if (last > 0 && m_articles->model()->rowOf(last) >= 0)
         m_articles->selectArticle(last);
     else
         m_articles->step(0);
+    statusBar()->showMessage(tr("%n article(s) in %1", nullptr, int(m_articles->model()->totalCount()))
+                                 .arg(QFileInfo(m_document.project().path()).fileName()));
+}
+
+void MainWindow::saveState()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    saveState();
     event->accept();
+}
+
+void MainWindow::showKeys()
+{
+    QString rows;
+    auto list = [&](const QList<QAction *> &actions) {
+        for (const QAction *a : actions)
+            rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                            a->text().remove(u'&').toHtmlEscaped());
+    };
+    list(m_reader->codingActions());
+    list(m_reader->navigationActions());
+    QMessageBox::information(this, tr("Keyboard Shortcuts"),
+        tr("<p>In the reader, select text and press a key; with a highlight selected, the keys "
+           "act on it.</p><table cellspacing=6>%1</table>")
+            .arg(rows));
 }
 
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Gloss"),
-                       tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
-                          "<p>Project: %2</p>")
-                           .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
+        tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
+           "<p>Project: %2</p>")
+            .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
 }
 
 } // namespace gloss::ui

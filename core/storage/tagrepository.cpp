@@ -30,8 +30,8 @@ model::Tag readTag(Statement &s)
 
 QString TagRepository::paletteColor(int index)
 {
-    static const char *const colors[] = {"#f5c542", "#7fc97f", "#80b1d3", "#fb8072", "#bc80bd",
-                                         "#fdb462", "#8dd3c7", "#e78ac3", "#b3de69", "#a6a6a6"};
+    static const char *const colors[] = {
+        "#f5c542", "#7fc97f", "#80b1d3", "#fb8072", "#bc80bd", "#fdb462", "#8dd3c7", "#e78ac3", "#b3de69", "#a6a6a6"};
     constexpr int n = sizeof(colors) / sizeof(colors[0]);
     return QString::fromLatin1(colors[((index % n) + n) % n]);
 }
@@ -71,8 +71,8 @@ qint64 TagRepository::create(const QString &name, qint64 parentId, const QString
 
 void TagRepository::restore(const model::Tag &tag)
 {
-    Statement s = m_db.cached(
-        "INSERT INTO tags(id, parent_id, name, color, description, position, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    Statement s = m_db.cached("INSERT INTO tags(id, parent_id, name, color, description, position, created) VALUES(?1, "
+                              "?2, ?3, ?4, ?5, ?6, ?7)");
     s.bind(1, tag.id)
         .bindId(2, tag.parentId)
         .bind(3, tag.name)
@@ -252,6 +252,121 @@ qint64 TagRepository::ensure(const QString &path)
         throw StorageError(QStringLiteral("a tag needs a name"));
     tx.commit();
     return parent;
+}
+
+TagRepository::Snapshot TagRepository::removeWithSnapshot(qint64 id)
+{
+    Transaction tx(m_db);
+    Snapshot snap;
+    QList<qint64> subtree{id};
+    for (qsizetype i = 0; i < subtree.size(); ++i) {
+        const auto tag = get(subtree.at(i));
+        if (!tag)
+            continue;
+        snap.tags.append(*tag);
+        Statement kids = m_db.cached("SELECT id FROM tags WHERE parent_id = ?1 ORDER BY position, id");
+        kids.bind(1, tag->id);
+        while (kids.step())
+            subtree.append(kids.int64(0));
+    }
+    for (const model::Tag &t : std::as_const(snap.tags)) {
+        Statement h = m_db.cached("SELECT highlight_id, position FROM highlight_tags WHERE tag_id = ?1");
+        h.bind(1, t.id);
+        while (h.step())
+            snap.highlightLinks.append({h.int64(0), t.id, h.integer(1)});
+        Statement a = m_db.cached("SELECT article_id FROM article_tags WHERE tag_id = ?1");
+        a.bind(1, t.id);
+        while (a.step())
+            snap.articleLinks.append({a.int64(0), t.id});
+    }
+    remove(id);
+    tx.commit();
+    return snap;
+}
+
+void TagRepository::restore(const Snapshot &snapshot)
+{
+    Transaction tx(m_db);
+    for (const model::Tag &t : snapshot.tags)
+        restore(t);
+    for (const auto &[highlight, tag, position] : snapshot.highlightLinks) {
+        Statement s
+            = m_db.cached("INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id, position) VALUES(?1, ?2, ?3)");
+        s.bind(1, highlight).bind(2, tag).bind(3, position);
+        s.exec();
+    }
+    for (const auto &[article, tag] : snapshot.articleLinks) {
+        Statement s = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES(?1, ?2)");
+        s.bind(1, article).bind(2, tag);
+        s.exec();
+    }
+    tx.commit();
+}
+
+TagRepository::MergeRecord TagRepository::mergeWithRecord(qint64 from, qint64 into)
+{
+    MergeRecord record;
+    record.into = into;
+    if (from == into)
+        return record;
+    Transaction tx(m_db);
+    Statement added
+        = m_db.cached("SELECT highlight_id FROM highlight_tags WHERE tag_id = ?1 "
+                      "AND highlight_id NOT IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = ?2)");
+    added.bind(1, from).bind(2, into);
+    while (added.step())
+        record.addedHighlights.append(added.int64(0));
+    Statement addedA = m_db.cached("SELECT article_id FROM article_tags WHERE tag_id = ?1 "
+                                   "AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = ?2)");
+    addedA.bind(1, from).bind(2, into);
+    while (addedA.step())
+        record.addedArticles.append(addedA.int64(0));
+    Statement kids = m_db.cached("SELECT id FROM tags WHERE parent_id = ?1 ORDER BY position, id");
+    kids.bind(1, from);
+    while (kids.step())
+        record.movedChildren.append(kids.int64(0));
+    // The snapshot of `from` alone: its children are moved, not deleted.
+    if (const auto tag = get(from))
+        record.from.tags.append(*tag);
+    Statement h = m_db.cached("SELECT highlight_id, position FROM highlight_tags WHERE tag_id = ?1");
+    h.bind(1, from);
+    while (h.step())
+        record.from.highlightLinks.append({h.int64(0), from, h.integer(1)});
+    Statement a = m_db.cached("SELECT article_id FROM article_tags WHERE tag_id = ?1");
+    a.bind(1, from);
+    while (a.step())
+        record.from.articleLinks.append({a.int64(0), from});
+    merge(from, into);
+    tx.commit();
+    return record;
+}
+
+void TagRepository::unmerge(const MergeRecord &record)
+{
+    Transaction tx(m_db);
+    restore(record.from);
+    const qint64 from = record.from.tags.isEmpty() ? 0 : record.from.tags.first().id;
+    for (const qint64 kid : record.movedChildren)
+        move(kid, from);
+    for (const qint64 highlight : record.addedHighlights) {
+        Statement s = m_db.cached("DELETE FROM highlight_tags WHERE highlight_id = ?1 AND tag_id = ?2");
+        s.bind(1, highlight).bind(2, record.into);
+        s.exec();
+    }
+    for (const qint64 article : record.addedArticles) {
+        Statement s = m_db.cached("DELETE FROM article_tags WHERE article_id = ?1 AND tag_id = ?2");
+        s.bind(1, article).bind(2, record.into);
+        s.exec();
+    }
+    tx.commit();
+}
+
+QList<qint64> TagRepository::paletteOrder()
+{
+    QList<qint64> ids;
+    for (const model::Tag &t : all())
+        ids.append(t.id);
+    return ids;
 }
 
 } // namespace gloss::storage

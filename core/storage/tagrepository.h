@@ -5,6 +5,7 @@
 #include <QList>
 
 #include <optional>
+#include <tuple>
 
 namespace gloss::storage {
 
@@ -14,7 +15,9 @@ class Database;
 class TagRepository final
 {
 public:
-    explicit TagRepository(Database &db) : m_db(db) {}
+    explicit TagRepository(Database &db)
+        : m_db(db)
+    { }
 
     // Creates a tag; throws StorageError when a sibling has the same name.
     qint64 create(const QString &name, qint64 parentId = 0, const QString &color = {}, const QString &description = {});
@@ -30,6 +33,29 @@ public:
     // Moves every use of `from` to `into` and deletes `from` (its children move under `into`).
     void merge(qint64 from, qint64 into);
     void remove(qint64 id);
+
+    // Everything needed to bring back a deleted tag subtree, or to undo a merge.
+    struct Snapshot
+    {
+        QList<model::Tag> tags; // parents before children
+        QList<std::tuple<qint64, qint64, int>> highlightLinks; // highlight, tag, position
+        QList<std::pair<qint64, qint64>> articleLinks; // article, tag
+    };
+    struct MergeRecord
+    {
+        Snapshot from; // the merged-away tag alone, with its links
+        QList<qint64> movedChildren;
+        QList<qint64> addedHighlights; // highlights that got `into` through the merge
+        QList<qint64> addedArticles;
+        qint64 into = 0;
+    };
+    // Deletes the tag with its subtree and returns what restore() needs to bring it back.
+    Snapshot removeWithSnapshot(qint64 id);
+    void restore(const Snapshot &snapshot);
+    MergeRecord mergeWithRecord(qint64 from, qint64 into);
+    void unmerge(const MergeRecord &record);
+    // Tags in the palette order (tree order), for number keys 1–9.
+    QList<qint64> paletteOrder();
 
     // "Parent > Child" for the tag, as exported.
     QString path(qint64 id);

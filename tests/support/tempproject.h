@@ -2,6 +2,7 @@
 
 #include "model/article.h"
 #include "project.h"
+#include "support/catchqt.h"
 
 #include <QTemporaryDir>
 
@@ -23,7 +24,7 @@ public:
 
     // Inserts an article through core and returns its id.
     qint64 addArticle(const QString &title, const QString &body, const QDate &published = {},
-                      const QString &source = QStringLiteral("Test Wire"));
+        const QString &source = QStringLiteral("Test Wire"));
 
 private:
     QTemporaryDir m_dir;

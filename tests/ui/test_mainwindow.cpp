@@ -2,6 +2,7 @@
 #include "articles/articlelistpanel.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "reader/bodyview.h"
 #include "reader/readerview.h"
 #include "storage/transaction.h"
 #include "support/tempproject.h"
@@ -17,8 +18,8 @@
 TEST_CASE("the window opens on a project and lists its articles", "[ui]")
 {
     gloss::test::TempProject tp;
-    tp.addArticle(QStringLiteral("US wants Pakistan's help"), QStringLiteral("WASHINGTON: The administration seeks support."),
-                  QDate(2018, 6, 9));
+    tp.addArticle(QStringLiteral("US wants Pakistan's help"),
+        QStringLiteral("WASHINGTON: The administration seeks support."), QDate(2018, 6, 9));
     tp.addArticle(QStringLiteral("Floods in São Paulo"), QStringLiteral("Rain fell 😀 for a week."), QDate(2018, 2, 1));
     gloss::ui::Document document(tp.take());
     gloss::ui::MainWindow window(document);
@@ -29,13 +30,14 @@ TEST_CASE("the window opens on a project and lists its articles", "[ui]")
     auto *model = window.articleList()->model();
     REQUIRE(model->rowCount() == 2);
     CHECK(model->data(model->index(0, gloss::ui::ArticleListModel::Title), Qt::DisplayRole).toString()
-          == QStringLiteral("Floods in São Paulo"));
+        == QStringLiteral("Floods in São Paulo"));
 
     // Clicking the second row shows that article in the reader.
     QTableView *view = window.articleList()->view();
     const QRect rect = view->visualRect(model->index(1, gloss::ui::ArticleListModel::Title));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
-    CHECK(window.reader()->textView()->toPlainText() == QStringLiteral("WASHINGTON: The administration seeks support."));
+    CHECK(
+        window.reader()->textView()->toPlainText() == QStringLiteral("WASHINGTON: The administration seeks support."));
 
     // Typing in the search box filters the list.
     QTest::keyClicks(window.articleList()->searchBox(), QStringLiteral("sao paulo"));
@@ -49,7 +51,8 @@ TEST_CASE("the article list fetches lazily", "[ui]")
     {
         gloss::storage::Transaction tx(tp.project().db());
         for (int i = 0; i < 1000; ++i)
-            tp.addArticle(QStringLiteral("Article %1").arg(i), QStringLiteral("Body number %1").arg(i), QDate(2018, 1, 1).addDays(i));
+            tp.addArticle(QStringLiteral("Article %1").arg(i), QStringLiteral("Body number %1").arg(i),
+                QDate(2018, 1, 1).addDays(i));
         tx.commit();
     }
     gloss::ui::Document document(tp.take());

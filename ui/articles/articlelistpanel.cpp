@@ -1,27 +1,72 @@
 #include "articles/articlelistpanel.h"
 
 #include "articles/articlelistmodel.h"
+#include "commands/setcommands.h"
 #include "document.h"
+#include "project.h"
 
+#include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace gloss::ui {
 
+namespace {
+
+const QDate NoDate(1000, 1, 1); // the date edits' "any" value
+
+} // namespace
+
 ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_model(new ArticleListModel(document, this)), m_search(new QLineEdit(this)),
-      m_view(new QTableView(this)), m_count(new QLabel(this))
+    : QWidget(parent)
+    , m_document(document)
+    , m_model(new ArticleListModel(document, this))
+    , m_search(new QLineEdit(this))
+    , m_view(new QTableView(this))
+    , m_count(new QLabel(this))
+    , m_tagBox(new QComboBox(this))
+    , m_setBox(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    m_search->setPlaceholderText(tr("Search titles and text (\"phrase\", OR, NOT, prefix*)"));
+    m_search->setPlaceholderText(tr("Search titles and text"));
     m_search->setClearButtonEnabled(true);
-    m_search->setToolTip(tr("Words must all occur; \"exact phrase\"; a OR b; NOT word; prefix*"));
+    m_search->setToolTip(tr("All words must occur; \"exact phrase\"; a OR b; NOT word (or -word); prefix*"));
     layout->addWidget(m_search);
+
+    auto *filters = new QHBoxLayout;
+    m_tagBox->setToolTip(tr("Only articles coded with this tag (or its children)"));
+    m_setBox->setToolTip(tr("Only articles in this set"));
+    filters->addWidget(m_tagBox, 1);
+    filters->addWidget(m_setBox, 1);
+    layout->addLayout(filters);
+    auto *dates = new QHBoxLayout;
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setMinimumDate(NoDate);
+        edit->setSpecialValueText(tr("any"));
+        edit->setDate(NoDate);
+    }
+    m_from->setToolTip(tr("Published on or after"));
+    m_to->setToolTip(tr("Published on or before"));
+    dates->addWidget(new QLabel(tr("From"), this));
+    dates->addWidget(m_from, 1);
+    dates->addWidget(new QLabel(tr("to"), this));
+    dates->addWidget(m_to, 1);
+    layout->addLayout(dates);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 
@@ -34,10 +79,10 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Published, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Highlights, QHeaderView::ResizeToContents);
-    m_view->setColumnHidden(ArticleListModel::Tags, true);
 
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);
@@ -45,14 +90,25 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, &ArticleListPanel::applySearch);
     connect(m_search, &QLineEdit::returnPressed, this, &ArticleListPanel::applySearch);
+    connect(m_tagBox, &QComboBox::activated, this, [this] { setTagFilter(m_tagBox->currentData().toLongLong()); });
+    connect(m_setBox, &QComboBox::activated, this, [this] { setSetFilter(m_setBox->currentData().toLongLong()); });
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (m_updating)
+                return;
+            setDateRange(
+                m_from->date() == NoDate ? QDate() : m_from->date(), m_to->date() == NoDate ? QDate() : m_to->date());
+        });
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    Q_EMIT articleActivated(m_model->articleAt(current.row()));
-            });
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (current.isValid())
+                Q_EMIT articleActivated(m_model->articleAt(current.row()));
+        });
     connect(m_model, &QAbstractItemModel::modelReset, this, &ArticleListPanel::updateCount);
     connect(&m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (changes & (Document::Codebook | Document::Sets))
+            reloadFilterChoices();
         if (changes & (Document::Articles | Document::Highlights | Document::Codebook | Document::Sets)) {
             const qint64 current = currentArticle();
             m_model->reload();
@@ -60,13 +116,113 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
                 selectArticle(current);
         }
     });
+    createSetActions();
+    reloadFilterChoices();
     updateCount();
+}
+
+void ArticleListPanel::createSetActions()
+{
+    auto add = [this](const QString &text, const QString &tip, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setToolTip(tip);
+        connect(a, &QAction::triggered, this, slot);
+        m_setActions.append(a);
+        m_view->addAction(a);
+        return a;
+    };
+    add(tr("New Set from Selection…"), tr("A new article set holding the selected articles"), [this] {
+        bool ok = false;
+        const QString name
+            = QInputDialog::getText(this, tr("New Set"), tr("Name of the set:"), QLineEdit::Normal, {}, &ok);
+        if (ok && !name.trimmed().isEmpty())
+            newSetFromSelection(name);
+    });
+    add(tr("New Set from Search Results…"), tr("A new article set holding every article the list shows now"), [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(
+            this, tr("New Set"), tr("Name of the set:"), QLineEdit::Normal, m_search->text(), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            newSetFromSearch(name);
+    });
+    add(tr("Add Selection to Set…"), tr("Add the selected articles to a set"), [this] {
+        if (const qint64 set = askSet(tr("Add to Set")); set > 0)
+            m_document.undoStack()->push(new ChangeSetArticlesCommand(m_document, set, selectedArticles(), true));
+    });
+    add(tr("Remove Selection from Set…"), tr("Remove the selected articles from a set"), [this] {
+        const qint64 current = m_model->filter().setId;
+        const qint64 set = current ? current : askSet(tr("Remove from Set"));
+        if (set > 0)
+            m_document.undoStack()->push(new ChangeSetArticlesCommand(m_document, set, selectedArticles(), false));
+    });
+    add(tr("Delete Set…"), tr("Delete a set (its articles stay in the project)"), [this] {
+        if (const qint64 set = askSet(tr("Delete Set")); set > 0) {
+            if (m_model->filter().setId == set)
+                setSetFilter(0);
+            m_document.undoStack()->push(new DeleteSetCommand(m_document, set));
+        }
+    });
+}
+
+qint64 ArticleListPanel::askSet(const QString &title)
+{
+    const auto sets = m_document.project().sets().all();
+    if (sets.isEmpty()) {
+        QMessageBox::information(
+            this, title, tr("There are no sets yet. Create one from the selection or the search."));
+        return 0;
+    }
+    QStringList names;
+    for (const auto &s : sets)
+        names << s.name;
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(this, title, tr("Set:"), names, 0, false, &ok);
+    if (!ok)
+        return 0;
+    return sets.at(names.indexOf(picked)).id;
+}
+
+void ArticleListPanel::newSetFromSelection(const QString &name)
+{
+    m_document.undoStack()->push(new CreateSetCommand(m_document, name, selectedArticles()));
+}
+
+void ArticleListPanel::newSetFromSearch(const QString &name)
+{
+    m_document.undoStack()->push(
+        new CreateSetCommand(m_document, name, m_document.project().articles().ids(m_model->filter())));
+}
+
+void ArticleListPanel::reloadFilterChoices()
+{
+    const qint64 tag = m_model->filter().tagId;
+    const qint64 set = m_model->filter().setId;
+    m_tagBox->clear();
+    m_tagBox->addItem(tr("Any tag"), qint64(0));
+    auto &tags = m_document.project().tags();
+    for (const model::Tag &t : tags.all())
+        m_tagBox->addItem(tags.path(t.id), t.id);
+    m_setBox->clear();
+    m_setBox->addItem(tr("All articles"), qint64(0));
+    for (const auto &s : m_document.project().sets().all())
+        m_setBox->addItem(tr("%1 (%2)").arg(s.name).arg(s.articles), s.id);
+    m_tagBox->setCurrentIndex(std::max(0, m_tagBox->findData(tag)));
+    m_setBox->setCurrentIndex(std::max(0, m_setBox->findData(set)));
 }
 
 qint64 ArticleListPanel::currentArticle() const
 {
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() ? m_model->articleAt(current.row()) : 0;
+}
+
+QList<qint64> ArticleListPanel::selectedArticles() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        ids.append(m_model->articleAt(index.row()));
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 void ArticleListPanel::selectArticle(qint64 articleId)
@@ -91,18 +247,76 @@ void ArticleListPanel::step(int delta)
     m_view->scrollTo(index);
 }
 
+void ArticleListPanel::applyFilter(const model::ArticleFilter &filter)
+{
+    const qint64 current = currentArticle();
+    m_model->setFilter(filter);
+    if (current)
+        selectArticle(current);
+}
+
 void ArticleListPanel::applySearch()
 {
     model::ArticleFilter filter = m_model->filter();
     if (filter.search == m_search->text())
         return;
     filter.search = m_search->text();
-    m_model->setFilter(filter);
+    applyFilter(filter);
+}
+
+void ArticleListPanel::setTagFilter(qint64 tagId)
+{
+    model::ArticleFilter filter = m_model->filter();
+    filter.tagId = tagId;
+    m_tagBox->setCurrentIndex(std::max(0, m_tagBox->findData(tagId)));
+    applyFilter(filter);
+}
+
+void ArticleListPanel::setSetFilter(qint64 setId)
+{
+    model::ArticleFilter filter = m_model->filter();
+    filter.setId = setId;
+    m_setBox->setCurrentIndex(std::max(0, m_setBox->findData(setId)));
+    applyFilter(filter);
+}
+
+void ArticleListPanel::setDateRange(const QDate &from, const QDate &to)
+{
+    model::ArticleFilter filter = m_model->filter();
+    filter.from = from;
+    filter.to = to;
+    m_updating = true;
+    m_from->setDate(from.isValid() ? from : NoDate);
+    m_to->setDate(to.isValid() ? to : NoDate);
+    m_updating = false;
+    applyFilter(filter);
+}
+
+void ArticleListPanel::setEntityFilter(qint64 entityId)
+{
+    model::ArticleFilter filter = m_model->filter();
+    filter.entityId = entityId;
+    applyFilter(filter);
+}
+
+void ArticleListPanel::clearFilters()
+{
+    m_search->clear();
+    m_updating = true;
+    m_from->setDate(NoDate);
+    m_to->setDate(NoDate);
+    m_updating = false;
+    m_tagBox->setCurrentIndex(0);
+    m_setBox->setCurrentIndex(0);
+    applyFilter({});
 }
 
 void ArticleListPanel::updateCount()
 {
-    m_count->setText(tr("%n article(s)", nullptr, int(m_model->totalCount())));
+    const qint64 total = m_model->totalCount();
+    const bool filtered = !m_model->filter().isEmpty();
+    m_count->setText(
+        filtered ? tr("%n article(s) match", nullptr, int(total)) : tr("%n article(s)", nullptr, int(total)));
 }
 
 } // namespace gloss::ui

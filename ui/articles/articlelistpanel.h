@@ -1,7 +1,12 @@
 #pragma once
 
+#include "model/articlefilter.h"
+
 #include <QWidget>
 
+class QAction;
+class QComboBox;
+class QDateEdit;
 class QLineEdit;
 class QTableView;
 class QLabel;
@@ -28,18 +33,40 @@ public:
     // Moves to the next (+1) or previous (-1) article in the list.
     void step(int delta);
 
+    // Filters, as the filter bar sets them (0 / invalid dates clear one).
+    void setTagFilter(qint64 tagId);
+    void setSetFilter(qint64 setId);
+    void setDateRange(const QDate &from, const QDate &to);
+    void setEntityFilter(qint64 entityId);
+    void clearFilters();
+    QList<qint64> selectedArticles() const;
+    QList<QAction *> setActions() const { return m_setActions; }
+
+    void newSetFromSelection(const QString &name);
+    void newSetFromSearch(const QString &name);
+
 Q_SIGNALS:
     void articleActivated(qint64 articleId);
 
 private:
     void applySearch();
     void updateCount();
+    void applyFilter(const model::ArticleFilter &filter);
+    void reloadFilterChoices();
+    void createSetActions();
+    qint64 askSet(const QString &title);
 
     Document &m_document;
     ArticleListModel *m_model;
     QLineEdit *m_search;
     QTableView *m_view;
     QLabel *m_count;
+    QComboBox *m_tagBox;
+    QComboBox *m_setBox;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QList<QAction *> m_setActions;
+    bool m_updating = false;
 };
 
 } // namespace gloss::ui

@@ -1,19 +1,37 @@
 #include "reader/readerview.h"
 
+#include "commands/highlightcommands.h"
 #include "document.h"
 #include "project.h"
+#include "reader/bodyview.h"
 #include "text/codepoints.h"
 
+#include <QAction>
+#include <QHash>
 #include <QLabel>
-#include <QPlainTextEdit>
-#include <QTextBlock>
+#include <QScrollBar>
+#include <QTextBoundaryFinder>
+#include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <map>
 
 namespace gloss::ui {
 
+namespace {
+
+constexpr int HighlightAlpha = 105;
+constexpr int SelectedAlpha = 190;
+const char *const DefaultColor = "#f5c542";
+
+} // namespace
+
 ReaderView::ReaderView(Document &document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_title(new QLabel(this)), m_meta(new QLabel(this)),
-      m_text(new QPlainTextEdit(this))
+    : QWidget(parent)
+    , m_document(document)
+    , m_title(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_text(new BodyView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
@@ -24,27 +42,86 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_meta->setForegroundRole(QPalette::PlaceholderText);
-    m_text->setReadOnly(true);
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_text->setFrameShape(QFrame::NoFrame);
+    m_meta->setWordWrap(true);
     QFont bodyFont = m_text->font();
     bodyFont.setPointSizeF(bodyFont.pointSizeF() * 1.15);
     m_text->setFont(bodyFont);
+    m_text->setFocusPolicy(Qt::StrongFocus);
+    m_text->setToolTip(tr("Select text, then press 1–9 to code it with a tag; see the Code menu for all keys."));
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
     layout->addWidget(m_text, 1);
     m_title->setText(tr("No article selected"));
 
+    createActions();
+    connect(m_text, &BodyView::clicked, this, &ReaderView::onClicked);
     connect(&m_document, &Document::changed, this, [this](Document::Changes changes, qint64 articleId) {
-        if ((changes & (Document::Highlights | Document::Codebook)) && (articleId == 0 || articleId == m_article.id))
+        if ((changes & (Document::Highlights | Document::Codebook | Document::Notes))
+            && (articleId == 0 || articleId == m_article.id))
             refreshHighlights();
     });
 }
 
+void ReaderView::createActions()
+{
+    auto add = [this](QList<QAction *> &list, const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        list.append(action);
+        return action;
+    };
+    add(m_codingActions, tr("&Highlight Selection"), {QKeySequence(Qt::Key_H)}, [this] {
+        highlightSelection();
+    })->setToolTip(tr("Highlight the selected text without a tag (H)"));
+    for (int i = 0; i < 9; ++i)
+        add(m_codingActions, tr("Apply Tag %1").arg(i + 1), {QKeySequence(Qt::Key_1 + i)},
+            [this, i] { applyPaletteTag(i); });
+    add(m_codingActions, tr("&Repeat Last Tag"), {QKeySequence(Qt::Key_Period)}, [this] {
+        if (m_lastTag)
+            applyTag(m_lastTag);
+    });
+    add(m_codingActions, tr("&Remove Highlight"), {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)},
+        [this] { removeSelectedHighlight(); });
+    add(m_codingActions, tr("Extend End by a Word"), {QKeySequence(Qt::ALT | Qt::Key_Right)},
+        [this] { adjustSelected(1, +1); });
+    add(m_codingActions, tr("Shrink End by a Word"), {QKeySequence(Qt::ALT | Qt::Key_Left)},
+        [this] { adjustSelected(1, -1); });
+    add(m_codingActions, tr("Extend Start by a Word"), {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Left)},
+        [this] { adjustSelected(0, -1); });
+    add(m_codingActions, tr("Shrink Start by a Word"), {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Right)},
+        [this] { adjustSelected(0, +1); });
+    add(m_navigationActions, tr("&Next Highlight"), {QKeySequence(Qt::Key_N)}, [this] { stepHighlight(+1); });
+    add(m_navigationActions, tr("&Previous Highlight"), {QKeySequence(Qt::Key_P)}, [this] { stepHighlight(-1); });
+    add(m_navigationActions, tr("Next &Article"), {QKeySequence(Qt::Key_J), QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
+        [this] { Q_EMIT articleStepRequested(+1); });
+    add(m_navigationActions, tr("Previous A&rticle"),
+        {QKeySequence(Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+        [this] { Q_EMIT articleStepRequested(-1); });
+    add(m_navigationActions, tr("Clear Selection"), {QKeySequence(Qt::Key_Escape)}, [this] {
+        QTextCursor c = m_text->textCursor();
+        c.clearSelection();
+        m_text->setTextCursor(c);
+        selectHighlight(0);
+    });
+    // The body's context menu offers coding first.
+    m_text->addActions(m_codingActions.mid(0, 1));
+    m_text->addAction(m_codingActions.at(10)); // repeat last tag
+    m_text->addAction(m_codingActions.at(11)); // remove
+}
+
 void ReaderView::showArticle(qint64 articleId)
 {
+    if (articleId == m_article.id && articleId != 0) {
+        // The list re-selects the current article after it reloads: keep the place and selection.
+        refreshHighlights();
+        return;
+    }
     const auto article = m_document.project().articles().get(articleId);
     m_article = article.value_or(model::Article{});
+    m_selected = 0;
     m_title->setText(m_article.title.isEmpty() && m_article.id ? tr("(untitled)") : m_article.title);
     QStringList meta;
     if (m_article.published.isValid())
@@ -53,29 +130,323 @@ void ReaderView::showArticle(qint64 articleId)
         meta << m_article.source;
     if (!m_article.dateline.isEmpty())
         meta << m_article.dateline;
+    if (!m_article.author.isEmpty())
+        meta << m_article.author;
     m_meta->setText(meta.join(QStringLiteral("  ·  ")));
     m_text->setPlainText(m_article.body);
     refreshHighlights();
+    Q_EMIT highlightSelected(0);
+}
+
+int ReaderView::utf16(qint64 cp) const
+{
+    const qsizetype pos = text::toUtf16(m_article.body, cp);
+    return int(pos < 0 ? m_article.body.size() : pos);
+}
+
+QString ReaderView::tagColor(const model::Highlight &h, int which) const
+{
+    if (which < h.tagIds.size())
+        if (const auto tag = m_document.project().tags().get(h.tagIds.at(which)))
+            return tag->color;
+    return QString::fromLatin1(DefaultColor);
 }
 
 void ReaderView::refreshHighlights()
 {
-    m_highlights = m_article.id ? m_document.project().highlights().forArticle(m_article.id) : QList<model::Highlight>{};
+    m_highlights
+        = m_article.id ? m_document.project().highlights().forArticle(m_article.id) : QList<model::Highlight>{};
+    bool selectedExists = false;
+    for (const auto &h : std::as_const(m_highlights))
+        selectedExists = selectedExists || h.id == m_selected;
+    if (!selectedExists)
+        m_selected = 0;
+
+    // Sweep over highlight boundaries: each segment is painted with its innermost highlight's
+    // colour; where highlights overlap, the outer one shows as a wavy underline in its colour,
+    // and a second tag on the same highlight as a straight underline.
+    QHash<qint64, QColor> colors;
+    QHash<qint64, QColor> secondColors;
+    std::map<int, QList<qsizetype>> starts, ends;
+    QList<int> noteEnds;
+    for (qsizetype i = 0; i < m_highlights.size(); ++i) {
+        const model::Highlight &h = m_highlights.at(i);
+        colors.insert(h.id, QColor(tagColor(h, 0)));
+        if (h.tagIds.size() > 1)
+            secondColors.insert(h.id, QColor(tagColor(h, 1)));
+        starts[utf16(h.start)].append(i);
+        ends[utf16(h.end)].append(i);
+        if (!h.note.isEmpty())
+            noteEnds.append(utf16(h.end));
+    }
+    QList<int> bounds;
+    for (const auto &[pos, _] : starts)
+        bounds.append(pos);
+    for (const auto &[pos, _] : ends)
+        bounds.append(pos);
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+
     QList<QTextEdit::ExtraSelection> selections;
-    for (const model::Highlight &h : std::as_const(m_highlights)) {
+    QList<qsizetype> active;
+    for (qsizetype b = 0; b + 1 < bounds.size(); ++b) {
+        const int pos = bounds.at(b);
+        if (const auto it = ends.find(pos); it != ends.end())
+            for (const qsizetype i : it->second)
+                active.removeAll(i);
+        if (const auto it = starts.find(pos); it != starts.end())
+            active.append(it->second);
+        if (active.isEmpty())
+            continue;
+        // Innermost = shortest covering highlight.
+        qsizetype inner = active.first();
+        qsizetype outer = active.first();
+        for (const qsizetype i : std::as_const(active)) {
+            const auto len = [&](qsizetype k) { return m_highlights.at(k).end - m_highlights.at(k).start; };
+            if (len(i) < len(inner))
+                inner = i;
+            if (len(i) > len(outer))
+                outer = i;
+        }
+        const model::Highlight &h = m_highlights.at(inner);
         QTextEdit::ExtraSelection sel;
         sel.cursor = QTextCursor(m_text->document());
-        sel.cursor.setPosition(int(text::toUtf16(m_article.body, h.start)));
-        sel.cursor.setPosition(int(text::toUtf16(m_article.body, h.end)), QTextCursor::KeepAnchor);
-        QColor color(QStringLiteral("#f5c542"));
-        if (!h.tagIds.isEmpty())
-            if (const auto tag = m_document.project().tags().get(h.tagIds.first()))
-                color = QColor(tag->color);
-        color.setAlpha(110);
-        sel.format.setBackground(color);
+        sel.cursor.setPosition(pos);
+        sel.cursor.setPosition(bounds.at(b + 1), QTextCursor::KeepAnchor);
+        QColor bg = colors.value(h.id);
+        bg.setAlpha(h.id == m_selected ? SelectedAlpha : HighlightAlpha);
+        sel.format.setBackground(bg);
+        if (outer != inner) {
+            sel.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+            sel.format.setUnderlineColor(colors.value(m_highlights.at(outer).id).darker(130));
+        } else if (secondColors.contains(h.id)) {
+            sel.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+            sel.format.setUnderlineColor(secondColors.value(h.id).darker(120));
+        }
         selections.append(sel);
     }
     m_text->setExtraSelections(selections);
+    m_text->setNoteMarkers(noteEnds);
+    int outlineStart = 0, outlineEnd = 0;
+    for (const auto &h : std::as_const(m_highlights))
+        if (h.id == m_selected) {
+            outlineStart = utf16(h.start);
+            outlineEnd = utf16(h.end);
+        }
+    m_text->setOutline(outlineStart, outlineEnd);
+}
+
+void ReaderView::selectHighlight(qint64 highlightId)
+{
+    m_selected = highlightId;
+    refreshHighlights();
+    if (m_selected) {
+        for (const auto &h : std::as_const(m_highlights))
+            if (h.id == m_selected) {
+                QTextCursor c(m_text->document());
+                c.setPosition(utf16(h.start));
+                m_text->setTextCursor(c);
+                m_text->ensureCursorVisible();
+                QStringList tags;
+                for (const qint64 t : h.tagIds)
+                    tags << m_document.project().tags().path(t);
+                Q_EMIT statusMessage(
+                    tr("Highlight %1–%2 “%3” %4")
+                        .arg(h.start)
+                        .arg(h.end)
+                        .arg(h.quote.left(60), tags.isEmpty() ? tr("(no tag)") : tags.join(QStringLiteral("; "))));
+            }
+    }
+    Q_EMIT highlightSelected(m_selected);
+}
+
+void ReaderView::onClicked(int position)
+{
+    // The innermost highlight under the click; clicking again cycles through overlapping ones.
+    QList<const model::Highlight *> under;
+    for (const auto &h : std::as_const(m_highlights))
+        if (utf16(h.start) <= position && position < utf16(h.end))
+            under.append(&h);
+    if (under.isEmpty()) {
+        if (m_selected)
+            selectHighlight(0);
+        return;
+    }
+    std::sort(under.begin(), under.end(), [](auto *a, auto *b) { return a->end - a->start < b->end - b->start; });
+    qsizetype next = 0;
+    for (qsizetype i = 0; i < under.size(); ++i)
+        if (under.at(i)->id == m_selected)
+            next = (i + 1) % under.size();
+    selectHighlight(under.at(next)->id);
+}
+
+std::optional<std::pair<qint64, qint64>> ReaderView::selectionInCodePoints() const
+{
+    const QTextCursor c = m_text->textCursor();
+    if (!c.hasSelection() || !m_article.id)
+        return std::nullopt;
+    int a = c.selectionStart();
+    int b = c.selectionEnd();
+    // Trim white space at the edges, as a careful coder would.
+    while (a < b && m_article.body.at(a).isSpace())
+        ++a;
+    while (b > a && m_article.body.at(b - 1).isSpace())
+        --b;
+    if (a >= b)
+        return std::nullopt;
+    return std::make_pair(qint64(text::toCodePoints(m_article.body, a)), qint64(text::toCodePoints(m_article.body, b)));
+}
+
+void ReaderView::selectRange(qint64 startCp, qint64 endCp)
+{
+    QTextCursor c(m_text->document());
+    c.setPosition(utf16(startCp));
+    c.setPosition(utf16(endCp), QTextCursor::KeepAnchor);
+    m_text->setTextCursor(c);
+    m_text->ensureCursorVisible();
+}
+
+void ReaderView::applyPaletteTag(int index)
+{
+    const QList<qint64> palette = m_document.project().tags().paletteOrder();
+    if (index < 0 || index >= palette.size()) {
+        Q_EMIT statusMessage(
+            tr("There is no tag %1 in the codebook yet; create tags in the Codebook panel.").arg(index + 1));
+        return;
+    }
+    applyTag(palette.at(index));
+}
+
+void ReaderView::applyTag(qint64 tagId)
+{
+    m_lastTag = tagId;
+    const auto span = selectionInCodePoints();
+    if (span) {
+        // A selection that is exactly an existing highlight codes that highlight.
+        for (const auto &h : std::as_const(m_highlights))
+            if (h.start == span->first && h.end == span->second)
+                m_selected = h.id;
+        const bool sameAsSelected = [&] {
+            for (const auto &h : std::as_const(m_highlights))
+                if (h.id == m_selected)
+                    return h.start == span->first && h.end == span->second;
+            return false;
+        }();
+        if (!sameAsSelected) {
+            model::Highlight h;
+            h.articleId = m_article.id;
+            h.start = span->first;
+            h.end = span->second;
+            h.tagIds = {tagId};
+            h.coder = qEnvironmentVariable("USER");
+            auto *cmd = new AddHighlightCommand(m_document, h);
+            cmd->setText(tr("Code “%1” as %2")
+                             .arg(text::sliceCodePoints(m_article.body, h.start, h.end).left(30),
+                                 m_document.project().tags().path(tagId)));
+            m_document.undoStack()->push(cmd);
+            QTextCursor c = m_text->textCursor();
+            c.clearSelection();
+            m_text->setTextCursor(c);
+            selectHighlight(cmd->highlightId());
+            return;
+        }
+    }
+    if (!m_selected) {
+        Q_EMIT statusMessage(tr("Select some text or a highlight first."));
+        return;
+    }
+    // A copy: pushing the command refreshes m_highlights.
+    const QList<model::Highlight> highlights = m_highlights;
+    for (const model::Highlight &h : highlights) {
+        if (h.id != m_selected)
+            continue;
+        QList<qint64> tags = h.tagIds;
+        const QString path = m_document.project().tags().path(tagId);
+        QString text;
+        if (tags.contains(tagId)) {
+            tags.removeAll(tagId);
+            text = tr("Remove tag %1").arg(path);
+        } else {
+            tags.append(tagId);
+            text = tr("Apply tag %1").arg(path);
+        }
+        m_document.undoStack()->push(new SetHighlightTagsCommand(m_document, h.id, tags, text));
+        selectHighlight(h.id);
+        return;
+    }
+}
+
+void ReaderView::highlightSelection()
+{
+    const auto span = selectionInCodePoints();
+    if (!span) {
+        Q_EMIT statusMessage(tr("Select some text first."));
+        return;
+    }
+    model::Highlight h;
+    h.articleId = m_article.id;
+    h.start = span->first;
+    h.end = span->second;
+    h.coder = qEnvironmentVariable("USER");
+    auto *cmd = new AddHighlightCommand(m_document, h);
+    m_document.undoStack()->push(cmd);
+    QTextCursor c = m_text->textCursor();
+    c.clearSelection();
+    m_text->setTextCursor(c);
+    selectHighlight(cmd->highlightId());
+}
+
+void ReaderView::removeSelectedHighlight()
+{
+    if (!m_selected)
+        return;
+    m_document.undoStack()->push(new RemoveHighlightCommand(m_document, m_selected));
+    selectHighlight(0);
+}
+
+void ReaderView::adjustSelected(int edge, int direction)
+{
+    std::optional<model::Highlight> h;
+    for (const auto &x : std::as_const(m_highlights))
+        if (x.id == m_selected)
+            h = x;
+    if (!h)
+        return;
+    // Word boundaries from ICU-like rules in Qt Core; edges land on word starts (for the start)
+    // and word ends (for the end).
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Word, m_article.body);
+    int pos = utf16(edge == 0 ? h->start : h->end);
+    const auto isEdge = [&](int p) {
+        finder.setPosition(p);
+        const auto reasons = finder.boundaryReasons();
+        return edge == 0 ? reasons.testFlag(QTextBoundaryFinder::StartOfItem)
+                         : reasons.testFlag(QTextBoundaryFinder::EndOfItem);
+    };
+    do {
+        pos += direction;
+    } while (pos > 0 && pos < m_article.body.size() && !isEdge(pos));
+    pos = std::clamp(pos, 0, int(m_article.body.size()));
+    qint64 start = h->start;
+    qint64 end = h->end;
+    (edge == 0 ? start : end) = text::toCodePoints(m_article.body, pos);
+    if (end <= start)
+        return;
+    m_document.undoStack()->push(new SetHighlightRangeCommand(m_document, h->id, start, end));
+    selectHighlight(m_selected);
+}
+
+void ReaderView::stepHighlight(int direction)
+{
+    if (m_highlights.isEmpty())
+        return;
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < m_highlights.size(); ++i)
+        if (m_highlights.at(i).id == m_selected)
+            at = i;
+    qsizetype next = at < 0 ? (direction > 0 ? 0 : m_highlights.size() - 1) : at + direction;
+    if (next < 0 || next >= m_highlights.size())
+        return;
+    selectHighlight(m_highlights.at(next).id);
 }
 
 } // namespace gloss::ui

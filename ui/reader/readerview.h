@@ -5,15 +5,20 @@
 
 #include <QWidget>
 
+#include <optional>
+
+class QAction;
 class QLabel;
-class QPlainTextEdit;
 
 namespace gloss::ui {
 
+class BodyView;
 class Document;
 
 // The reader: the article's title, a line with its date, source and dateline, and its body with
-// every highlight drawn in its first tag's colour.
+// every highlight drawn in its tag's colour. It brings its own coding actions (keys 1–9, '.',
+// Delete, word adjustments, next/previous highlight), which act on the text selection or on the
+// selected highlight.
 class ReaderView final : public QWidget
 {
     Q_OBJECT
@@ -24,17 +29,49 @@ public:
 
     void showArticle(qint64 articleId);
     qint64 articleId() const { return m_article.id; }
-    QPlainTextEdit *textView() const { return m_text; }
+    const model::Article &article() const { return m_article; }
+    BodyView *textView() const { return m_text; }
+    QList<QAction *> codingActions() const { return m_codingActions; }
+    QList<QAction *> navigationActions() const { return m_navigationActions; }
+
+    qint64 selectedHighlight() const { return m_selected; }
+    void selectHighlight(qint64 highlightId);
+    // The selected text as code point offsets into the body, when there is a selection.
+    std::optional<std::pair<qint64, qint64>> selectionInCodePoints() const;
+    // Selects body text between code point offsets and scrolls to it.
+    void selectRange(qint64 startCp, qint64 endCp);
+
+    // Applies the n-th tag of the codebook palette (0-based) to the selection or the selected highlight.
+    void applyPaletteTag(int index);
+    void applyTag(qint64 tagId);
+    void highlightSelection();
+    void removeSelectedHighlight();
+    // Moves the selected highlight's start (edge 0) or end (edge 1) by a word (+1 later, -1 earlier).
+    void adjustSelected(int edge, int direction);
+    void stepHighlight(int direction);
+
+Q_SIGNALS:
+    void highlightSelected(qint64 highlightId);
+    void articleStepRequested(int direction);
+    void statusMessage(const QString &message);
 
 private:
+    void createActions();
     void refreshHighlights();
+    void onClicked(int position);
+    int utf16(qint64 cp) const;
+    QString tagColor(const model::Highlight &h, int which) const;
 
     Document &m_document;
     model::Article m_article;
     QList<model::Highlight> m_highlights;
+    qint64 m_selected = 0;
+    qint64 m_lastTag = 0;
     QLabel *m_title;
     QLabel *m_meta;
-    QPlainTextEdit *m_text;
+    BodyView *m_text;
+    QList<QAction *> m_codingActions;
+    QList<QAction *> m_navigationActions;
 };
 
 } // namespace gloss::ui

@@ -1,0 +1,275 @@
+#include "articles/articlelistmodel.h"
+#include "articles/articlelistpanel.h"
+#include "codebook/codebookmodel.h"
+#include "codebook/codebookpanel.h"
+#include "commands/tagcommands.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "notes/notespanel.h"
+#include "reader/bodyview.h"
+#include "reader/readerview.h"
+#include "support/tempproject.h"
+#include "text/codepoints.h"
+
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+const QString Body = QStringLiteral("Fans posted 😀😀 and 🇵🇰 as Núñez arrived in Zürich on Thursday.\n"
+                                    "Officials in São Paulo said the talks would resume next week.");
+
+// Selects the first occurrence of `text` in the reader body the way a user does: a click, then
+// shift+right arrow key presses over the text.
+void selectWithKeyboard(gloss::ui::ReaderView *reader, const QString &text)
+{
+    gloss::ui::BodyView *view = reader->textView();
+    const int at = int(view->toPlainText().indexOf(text));
+    REQUIRE(at >= 0);
+    QTextCursor c = view->textCursor();
+    c.setPosition(at);
+    view->setTextCursor(c);
+    view->setFocus();
+    for (int i = 0; i < text.size(); ++i)
+        QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
+    REQUIRE(view->textCursor().selectedText() == text);
+}
+
+struct Fixture
+{
+    gloss::test::TempProject tp;
+    qint64 articleId = 0;
+    qint64 tagA = 0, tagB = 0;
+    std::unique_ptr<gloss::ui::Document> document;
+    std::unique_ptr<gloss::ui::MainWindow> window;
+
+    Fixture()
+    {
+        articleId = tp.addArticle(QStringLiteral("Arrival in Zürich"), Body, QDate(2018, 6, 9), QStringLiteral("AFP"));
+        tagA = tp.project().tags().create(QStringLiteral("Actors"));
+        tagB = tp.project().tags().create(QStringLiteral("Places"));
+        open();
+    }
+    void open(bool selectFirst = true)
+    {
+        document = std::make_unique<gloss::ui::Document>(tp.take());
+        window = std::make_unique<gloss::ui::MainWindow>(*document);
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        if (!selectFirst)
+            return;
+        window->articleList()->selectArticle(articleId);
+        REQUIRE(window->reader()->articleId() == articleId);
+    }
+    void reopen()
+    {
+        window->close();
+        window.reset();
+        document.reset();
+        tp.reopen();
+        open(false); // the window chooses the article itself
+    }
+    gloss::Project &project() { return document->project(); }
+    QUndoStack *undo() { return document->undoStack(); }
+    gloss::ui::ReaderView *reader() { return window->reader(); }
+};
+
+qint64 cp(const QString &text)
+{
+    return gloss::text::toCodePoints(Body, Body.indexOf(text));
+}
+
+} // namespace
+
+TEST_CASE("selecting text and pressing 1 creates a highlight with code point offsets", "[ui][reader]")
+{
+    Fixture f;
+    selectWithKeyboard(f.reader(), QStringLiteral("Núñez"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
+
+    const auto highlights = f.project().highlights().forArticle(f.articleId);
+    REQUIRE(highlights.size() == 1);
+    const auto &h = highlights.first();
+    CHECK(h.start == cp(QStringLiteral("Núñez")));
+    CHECK(h.end == h.start + 5);
+    CHECK(h.quote == QStringLiteral("Núñez"));
+    CHECK(h.tagIds == QList<qint64>{f.tagA});
+    CHECK(f.reader()->selectedHighlight() == h.id);
+    // "Fans posted 😀😀 and 🇵🇰 as ": the two emoji and the flag are 2 + 2 code points (8 UTF-16 units).
+    CHECK(h.start == 25);
+
+    // Key 2 adds the second tag to the selected highlight; pressing it again removes it.
+    QTest::keyClick(f.reader()->textView(), Qt::Key_2);
+    CHECK(f.project().highlights().get(h.id)->tagIds == QList<qint64>{f.tagA, f.tagB});
+    QTest::keyClick(f.reader()->textView(), Qt::Key_2);
+    CHECK(f.project().highlights().get(h.id)->tagIds == QList<qint64>{f.tagA});
+
+    // '.' repeats the last tag on a new selection.
+    selectWithKeyboard(f.reader(), QStringLiteral("São Paulo"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_Period);
+    const auto after = f.project().highlights().forArticle(f.articleId);
+    REQUIRE(after.size() == 2);
+    CHECK(after.last().quote == QStringLiteral("São Paulo"));
+    CHECK(after.last().tagIds == QList<qint64>{f.tagB});
+
+    // Undo twice: the São Paulo highlight goes, then the tag removal comes back.
+    f.undo()->undo();
+    CHECK(f.project().highlights().forArticle(f.articleId).size() == 1);
+    f.undo()->redo();
+    CHECK(f.project().highlights().forArticle(f.articleId).size() == 2);
+}
+
+TEST_CASE("clicking a highlight selects it; Delete removes it and undo restores it", "[ui][reader]")
+{
+    Fixture f;
+    selectWithKeyboard(f.reader(), QStringLiteral("Zürich"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
+    const qint64 id = f.reader()->selectedHighlight();
+    REQUIRE(id > 0);
+    QTest::keyClick(f.reader()->textView(), Qt::Key_Escape);
+    CHECK(f.reader()->selectedHighlight() == 0);
+
+    gloss::ui::BodyView *view = f.reader()->textView();
+    QTextCursor c(view->document());
+    c.setPosition(int(Body.indexOf(QStringLiteral("Zürich"))) + 2);
+    const QPoint point = view->cursorRect(c).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, point);
+    CHECK(f.reader()->selectedHighlight() == id);
+
+    QTest::keyClick(view, Qt::Key_Delete);
+    CHECK_FALSE(f.project().highlights().get(id));
+    f.undo()->undo();
+    const auto back = f.project().highlights().get(id);
+    REQUIRE(back);
+    CHECK(back->quote == QStringLiteral("Zürich"));
+    CHECK(back->tagIds == QList<qint64>{f.tagA});
+}
+
+TEST_CASE("word keys move a highlight's edges, one undo step per run", "[ui][reader]")
+{
+    Fixture f;
+    selectWithKeyboard(f.reader(), QStringLiteral("arrived"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_H);
+    const qint64 id = f.reader()->selectedHighlight();
+    REQUIRE(id > 0);
+    QTest::keyClick(f.reader()->textView(), Qt::Key_Right, Qt::AltModifier);
+    CHECK(f.project().highlights().get(id)->quote == QStringLiteral("arrived in"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_Right, Qt::AltModifier);
+    CHECK(f.project().highlights().get(id)->quote == QStringLiteral("arrived in Zürich"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_Left, Qt::AltModifier | Qt::ShiftModifier);
+    CHECK(f.project().highlights().get(id)->quote == QStringLiteral("Núñez arrived in Zürich"));
+    f.undo()->undo(); // the three adjustments are one step
+    CHECK(f.project().highlights().get(id)->quote == QStringLiteral("arrived"));
+}
+
+TEST_CASE("notes are saved as you type, a burst is one undo step", "[ui][notes]")
+{
+    Fixture f;
+    QPlainTextEdit *editor = f.window->notes()->editor();
+    // With no highlight selected the note is the article's.
+    QTest::keyClicks(editor, QStringLiteral("Check the date"));
+    CHECK(f.project().highlights().articleNote(f.articleId) == QStringLiteral("Check the date"));
+
+    selectWithKeyboard(f.reader(), QStringLiteral("Thursday"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
+    const qint64 id = f.reader()->selectedHighlight();
+    CHECK(editor->toPlainText().isEmpty());
+    QTest::keyClicks(editor, QStringLiteral("June 7"));
+    editor->insertPlainText(QStringLiteral(" — verify 😀")); // as an input method delivers it
+    CHECK(f.project().highlights().note(id) == QStringLiteral("June 7 — verify 😀"));
+    f.undo()->undo();
+    CHECK(f.project().highlights().note(id).isEmpty());
+    CHECK(editor->toPlainText().isEmpty());
+    f.undo()->redo();
+    CHECK(editor->toPlainText() == QStringLiteral("June 7 — verify 😀"));
+}
+
+TEST_CASE("codebook edits are undoable and show in the reader", "[ui][codebook]")
+{
+    Fixture f;
+    selectWithKeyboard(f.reader(), QStringLiteral("Núñez"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
+    const qint64 h = f.reader()->selectedHighlight();
+
+    gloss::ui::CodebookPanel *codebook = f.window->codebook();
+    gloss::ui::CodebookModel *model = codebook->model();
+    // Rename through the model, as the in-place editor does.
+    REQUIRE(model->setData(model->indexOf(f.tagA), QStringLiteral("People"), Qt::EditRole));
+    CHECK(f.project().tags().get(f.tagA)->name == QStringLiteral("People"));
+    f.undo()->undo();
+    CHECK(f.project().tags().get(f.tagA)->name == QStringLiteral("Actors"));
+    f.undo()->redo();
+
+    // Merge Places into People: the highlight keeps one tag; undo separates them again.
+    f.project().highlights().addTag(h, f.tagB);
+    codebook->selectTag(f.tagB);
+    f.document->undoStack()->push(new gloss::ui::MergeTagsCommand(*f.document, f.tagB, f.tagA));
+    CHECK_FALSE(f.project().tags().get(f.tagB));
+    CHECK(f.project().highlights().get(h)->tagIds == QList<qint64>{f.tagA});
+    f.undo()->undo();
+    CHECK(f.project().tags().get(f.tagB));
+    CHECK(f.project().highlights().get(h)->tagIds.size() == 2);
+
+    // Delete (confirmed) and undo brings the tag and its use back.
+    codebook->selectTag(f.tagA);
+    codebook->deleteCurrent(true);
+    CHECK_FALSE(f.project().tags().get(f.tagA));
+    CHECK(f.project().highlights().get(h)->tagIds == QList<qint64>{f.tagB});
+    f.undo()->undo();
+    CHECK(f.project().tags().get(f.tagA)->name == QStringLiteral("People"));
+    CHECK(f.project().highlights().get(h)->tagIds.contains(f.tagA));
+
+    // Double-clicking a tag filters the article list.
+    const qint64 other = f.project().articles().ids({}).size();
+    CHECK(other == 1);
+    Q_EMIT codebook->tagActivated(f.tagB);
+    CHECK(f.window->articleList()->model()->filter().tagId == f.tagB);
+    CHECK(f.window->articleList()->model()->rowCount() == 1);
+}
+
+TEST_CASE("article sets are created from the selection and filter the list", "[ui][sets]")
+{
+    Fixture f;
+    f.document->project().articles();
+    gloss::ui::ArticleListPanel *list = f.window->articleList();
+    list->newSetFromSelection(QStringLiteral("Zürich"));
+    const auto sets = f.project().sets().all();
+    REQUIRE(sets.size() == 1);
+    CHECK(sets.first().articles == 1);
+    list->setSetFilter(sets.first().id);
+    CHECK(list->model()->rowCount() == 1);
+    f.undo()->undo();
+    CHECK(f.project().sets().all().isEmpty());
+}
+
+TEST_CASE("reopening the project shows exactly what was there, on the same article", "[ui][reader]")
+{
+    Fixture f;
+    gloss::model::Article other;
+    other.title = QStringLiteral("Second");
+    other.body = QStringLiteral("Another body.");
+    other.published = QDate(2018, 6, 10);
+    const qint64 otherId = f.project().articles().insert(other);
+    f.document->notify(gloss::ui::Document::Articles);
+
+    selectWithKeyboard(f.reader(), QStringLiteral("São Paulo"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_2);
+    const qint64 h = f.reader()->selectedHighlight();
+    QTest::keyClicks(f.window->notes()->editor(), QStringLiteral("city"));
+    f.reader()->textView()->setFocus();
+    QTest::keyClick(f.reader()->textView(), Qt::Key_J); // next article
+    CHECK(f.reader()->articleId() == otherId);
+
+    f.reopen();
+    CHECK(f.reader()->articleId() == otherId); // back on the article we left
+    const auto back = f.project().highlights().get(h);
+    REQUIRE(back);
+    CHECK(back->quote == QStringLiteral("São Paulo"));
+    CHECK(back->tagIds == QList<qint64>{f.tagB});
+    CHECK(back->note == QStringLiteral("city"));
+}

@@ -1,0 +1,211 @@
+#include "codebook/codebookpanel.h"
+
+#include "codebook/codebookmodel.h"
+#include "commands/tagcommands.h"
+#include "document.h"
+#include "project.h"
+
+#include <QAction>
+#include <QColorDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace gloss::ui {
+
+CodebookPanel::CodebookPanel(Document &document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_model(new CodebookModel(document, this))
+    , m_view(new QTreeView(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    auto *bar = new QToolBar(this);
+    bar->setIconSize(QSize(16, 16));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    layout->addWidget(bar);
+    layout->addWidget(m_view, 1);
+
+    m_view->setModel(m_model);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(CodebookModel::Name, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(CodebookModel::Highlights, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(CodebookModel::Articles, QHeaderView::ResizeToContents);
+    m_view->setToolTip(
+        tr("Keys 1–9 in the reader apply the first nine tags. Double-click a tag to list its articles."));
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    m_view->expandAll();
+
+    auto add = [&](const QString &text, const QString &tip, const QKeySequence &key, auto slot, bool onBar = true) {
+        auto *a = new QAction(text, this);
+        a->setToolTip(tip);
+        if (!key.isEmpty()) {
+            a->setShortcut(key);
+            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        }
+        connect(a, &QAction::triggered, this, slot);
+        m_view->addAction(a);
+        if (onBar)
+            bar->addAction(a);
+        return a;
+    };
+    add(tr("New"), tr("Create a tag at the top level (Ctrl+N)"), QKeySequence(Qt::CTRL | Qt::Key_N),
+        [this] { createTag(false); });
+    add(tr("New Child"), tr("Create a tag under the selected one (Ctrl+Shift+N)"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { createTag(true); });
+    add(tr("Rename"), tr("Rename the selected tag (F2)"), QKeySequence(Qt::Key_F2), [this] {
+        if (currentTag())
+            m_view->edit(m_view->currentIndex().siblingAtColumn(CodebookModel::Name));
+    });
+    add(tr("Colour…"), tr("Choose the selected tag's colour"), {}, [this] { recolorCurrent(); });
+    add(
+        tr("Describe…"), tr("Write the selected tag's description"), {}, [this] { describeCurrent(); }, false);
+    add(
+        tr("Move…"), tr("Move the selected tag under another tag"), {}, [this] { moveCurrent(); }, false);
+    add(tr("Merge…"), tr("Merge the selected tag into another: its highlights take the other tag"), {},
+        [this] { mergeCurrent(); });
+    add(tr("Delete"), tr("Delete the selected tag (Del)"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); });
+    add(
+        tr("Show Articles"), tr("List the articles coded with this tag"), {},
+        [this] {
+            if (currentTag())
+                Q_EMIT tagActivated(currentTag());
+        },
+        false);
+
+    connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (const qint64 id = m_model->tagAt(index))
+            Q_EMIT tagActivated(id);
+    });
+}
+
+qint64 CodebookPanel::currentTag() const
+{
+    return m_model->tagAt(m_view->currentIndex());
+}
+
+void CodebookPanel::selectTag(qint64 tagId)
+{
+    const QModelIndex index = m_model->indexOf(tagId);
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+}
+
+void CodebookPanel::createTag(bool asChild)
+{
+    const qint64 parent = asChild ? currentTag() : 0;
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, asChild ? tr("New Child Tag") : tr("New Tag"), tr("Name:"), QLineEdit::Normal, {}, &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    auto *cmd = new CreateTagCommand(m_document, name, parent);
+    m_document.undoStack()->push(cmd);
+    selectTag(cmd->tagId());
+}
+
+void CodebookPanel::recolorCurrent()
+{
+    const qint64 id = currentTag();
+    const auto tag = m_document.project().tags().get(id);
+    if (!tag)
+        return;
+    const QColor color = QColorDialog::getColor(QColor(tag->color), this, tr("Colour of “%1”").arg(tag->name));
+    if (!color.isValid() || color.name() == tag->color)
+        return;
+    m_document.undoStack()->push(new EditTagCommand(m_document, id, EditTagCommand::Property::Color, color.name()));
+}
+
+void CodebookPanel::describeCurrent()
+{
+    const qint64 id = currentTag();
+    const auto tag = m_document.project().tags().get(id);
+    if (!tag)
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Describe “%1”").arg(tag->name), tr("When to apply this tag:"), tag->description, &ok);
+    if (ok && text != tag->description)
+        m_document.undoStack()->push(new EditTagCommand(m_document, id, EditTagCommand::Property::Description, text));
+}
+
+qint64 CodebookPanel::chooseTag(const QString &title, const QString &label, qint64 exclude, bool allowTop, bool *top)
+{
+    QStringList names;
+    QList<qint64> ids;
+    if (allowTop) {
+        names << tr("(top level)");
+        ids << 0;
+    }
+    auto &tags = m_document.project().tags();
+    for (const model::Tag &t : tags.all()) {
+        if (t.id == exclude)
+            continue;
+        names << tags.path(t.id);
+        ids << t.id;
+    }
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(this, title, label, names, 0, false, &ok);
+    if (!ok)
+        return -1;
+    const qint64 id = ids.value(names.indexOf(picked), -1);
+    if (top)
+        *top = id == 0;
+    return id;
+}
+
+void CodebookPanel::moveCurrent()
+{
+    const qint64 id = currentTag();
+    if (!id)
+        return;
+    const qint64 target = chooseTag(
+        tr("Move Tag"), tr("Move “%1” under:").arg(m_document.project().tags().path(id)), id, true, nullptr);
+    if (target < 0)
+        return;
+    m_document.undoStack()->push(new EditTagCommand(m_document, id, EditTagCommand::Property::Parent, target));
+}
+
+void CodebookPanel::mergeCurrent()
+{
+    const qint64 id = currentTag();
+    if (!id)
+        return;
+    const qint64 target = chooseTag(
+        tr("Merge Tag"), tr("Merge “%1” into:").arg(m_document.project().tags().path(id)), id, false, nullptr);
+    if (target <= 0)
+        return;
+    m_document.undoStack()->push(new MergeTagsCommand(m_document, id, target));
+    selectTag(target);
+}
+
+void CodebookPanel::deleteCurrent(bool confirmed)
+{
+    const qint64 id = currentTag();
+    if (!id)
+        return;
+    const QModelIndex index = m_model->indexOf(id);
+    const int highlights = m_model->data(index.siblingAtColumn(CodebookModel::Highlights), Qt::DisplayRole).toInt();
+    const int children = m_model->rowCount(index);
+    if (!confirmed && (highlights > 0 || children > 0)) {
+        const auto answer = QMessageBox::question(this, tr("Delete Tag"),
+            tr("“%1” is used by %n highlight(s) and has %2 child tag(s). Delete it anyway? (Edit > Undo brings it "
+               "back.)",
+                nullptr, highlights)
+                .arg(m_document.project().tags().path(id))
+                .arg(children));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_document.undoStack()->push(new DeleteTagCommand(m_document, id));
+}
+
+} // namespace gloss::ui
