@@ -158,7 +158,13 @@ void MainWindow::restoreState()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First run: room for titles in the list, and a reader column of comfortable width.
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("ArticlesDock")),
+                        findChild<QDockWidget *>(QStringLiteral("CodebookDock"))},
+            {440, 340}, Qt::Horizontal);
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("TimelineDock"))}, {170}, Qt::Vertical);
+    }
     const qint64 last = settings.value(settingsKey(QStringLiteral("lastArticle"))).toLongLong();
     if (last > 0 && m_articles->model()->rowOf(last) >= 0)
         m_articles->selectArticle(last);
