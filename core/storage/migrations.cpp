@@ -32,6 +32,11 @@ CREATE TABLE articles(
 );
 CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_published ON articles(published);
+-- The article list's orders: undated articles last, then by title or source; each index lets a
+-- page of the list be read without sorting the whole project.
+CREATE INDEX articles_published_order ON articles(published IS NULL, published);
+CREATE INDEX articles_title_order ON articles(title COLLATE NOCASE);
+CREATE INDEX articles_source_order ON articles(source COLLATE NOCASE);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, body, content='articles', content_rowid='id',

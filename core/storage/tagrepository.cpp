@@ -122,6 +122,15 @@ QList<model::Tag> TagRepository::all()
     return ordered;
 }
 
+QHash<qint64, QString> TagRepository::colors()
+{
+    Statement s = m_db.cached("SELECT id, color FROM tags");
+    QHash<qint64, QString> out;
+    while (s.step())
+        out.insert(s.int64(0), s.text(1));
+    return out;
+}
+
 void TagRepository::rename(qint64 id, const QString &name)
 {
     const QString trimmed = name.trimmed();

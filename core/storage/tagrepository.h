@@ -2,6 +2,7 @@
 
 #include "model/tag.h"
 
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -26,6 +27,8 @@ public:
     std::optional<model::Tag> get(qint64 id);
     // All tags in tree order (parents before children, siblings by position then name), with counts.
     QList<model::Tag> all();
+    // Every tag's colour, for painting (no counts).
+    QHash<qint64, QString> colors();
     void rename(qint64 id, const QString &name);
     void setColor(qint64 id, const QString &color);
     void setDescription(qint64 id, const QString &description);

@@ -32,3 +32,15 @@ TEST_CASE("word count counts runs of letters and digits", "[text]")
     CHECK(wordCount(QStringLiteral("The U.S. sent 3,000 troops — again.")) == 8);
     CHECK(wordCount(QString()) == 0);
 }
+
+TEST_CASE("an offset map agrees with the direct conversions", "[text]")
+{
+    for (const QString &s : {QStringLiteral("plain ascii text"), QStringLiteral("Hi 😀 there é 🇵🇰!"), QString(),
+                             QStringLiteral("😀")}) {
+        const OffsetMap map(s);
+        for (qsizetype cp = 0; cp <= codePointLength(s); ++cp)
+            CHECK(map.toUtf16(cp) == toUtf16(s, cp));
+        for (qsizetype u = 0; u <= s.size(); ++u)
+            CHECK(map.toCodePoints(u) == toCodePoints(s, u));
+    }
+}

@@ -133,6 +133,7 @@ void ReaderView::showArticle(qint64 articleId)
     if (!m_article.author.isEmpty())
         meta << m_article.author;
     m_meta->setText(meta.join(QStringLiteral("  ·  ")));
+    m_offsets = text::OffsetMap(m_article.body);
     m_text->setPlainText(m_article.body);
     refreshHighlights();
     Q_EMIT highlightSelected(0);
@@ -140,15 +141,18 @@ void ReaderView::showArticle(qint64 articleId)
 
 int ReaderView::utf16(qint64 cp) const
 {
-    const qsizetype pos = text::toUtf16(m_article.body, cp);
-    return int(pos < 0 ? m_article.body.size() : pos);
+    return int(m_offsets.toUtf16(cp));
+}
+
+qint64 ReaderView::codePoint(int utf16) const
+{
+    return m_offsets.toCodePoints(utf16);
 }
 
 QString ReaderView::tagColor(const model::Highlight &h, int which) const
 {
     if (which < h.tagIds.size())
-        if (const auto tag = m_document.project().tags().get(h.tagIds.at(which)))
-            return tag->color;
+        return m_tagColors.value(h.tagIds.at(which), QString::fromLatin1(DefaultColor));
     return QString::fromLatin1(DefaultColor);
 }
 
@@ -294,7 +298,7 @@ std::optional<std::pair<qint64, qint64>> ReaderView::selectionInCodePoints() con
         --b;
     if (a >= b)
         return std::nullopt;
-    return std::make_pair(qint64(text::toCodePoints(m_article.body, a)), qint64(text::toCodePoints(m_article.body, b)));
+    return std::make_pair(codePoint(a), codePoint(b));
 }
 
 void ReaderView::selectRange(qint64 startCp, qint64 endCp)
@@ -428,7 +432,7 @@ void ReaderView::adjustSelected(int edge, int direction)
     pos = std::clamp(pos, 0, int(m_article.body.size()));
     qint64 start = h->start;
     qint64 end = h->end;
-    (edge == 0 ? start : end) = text::toCodePoints(m_article.body, pos);
+    (edge == 0 ? start : end) = codePoint(pos);
     if (end <= start)
         return;
     m_document.undoStack()->push(new SetHighlightRangeCommand(m_document, h->id, start, end));

@@ -2,7 +2,9 @@
 
 #include "model/article.h"
 #include "model/highlight.h"
+#include "text/codepoints.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
@@ -61,9 +63,12 @@ private:
     void onClicked(int position);
     int utf16(qint64 cp) const;
     QString tagColor(const model::Highlight &h, int which) const;
+    qint64 codePoint(int utf16) const;
 
     Document &m_document;
     model::Article m_article;
+    text::OffsetMap m_offsets{QString()};
+    QHash<qint64, QString> m_tagColors;
     QList<model::Highlight> m_highlights;
     qint64 m_selected = 0;
     qint64 m_lastTag = 0;
