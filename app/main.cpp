@@ -27,6 +27,15 @@ QStringList arguments(int argc, char **argv)
     return args;
 }
 
+// `gloss study.gloss [COMMAND ...]`, as a file manager or a shell gives it: a first argument naming a
+// .gloss file is the project, as if given with --project.
+QStringList projectFileAsOption(QStringList args)
+{
+    if (!args.isEmpty() && !args.first().startsWith(u'-') && args.first().endsWith(u".gloss", Qt::CaseInsensitive))
+        args.prepend(QStringLiteral("--project"));
+    return args;
+}
+
 QString projectArgument(const QStringList &args)
 {
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -54,12 +63,14 @@ int runWindow(int argc, char **argv, const QStringList &args)
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Gloss"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(GLOSS_APP_ID)); // matches the window to its .desktop entry
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gloss.svg")));
 
     const QString path = gloss::Project::resolvePath(projectArgument(args));
     auto opened = gloss::Project::open(path);
     if (!opened.project) {
-        QMessageBox::critical(nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
+        QMessageBox::critical(
+            nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
         return 1;
     }
     gloss::ui::Document document(std::move(opened.project));
@@ -72,7 +83,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
 
 int main(int argc, char **argv)
 {
-    const QStringList args = arguments(argc, argv);
+    const QStringList args = projectFileAsOption(arguments(argc, argv));
     if (gloss::cli::wantsCommandLine(args))
         return runCommandLine(argc, argv, args);
     return runWindow(argc, argv, args);
