@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./run.sh            install what is missing, build (Release), open Gloss on the default project
 # ./run.sh ARGS...    the same, passing ARGS to gloss (e.g. --project my.gloss, or a command)
-# ./run.sh package    build the .deb and .tar.gz into build/packages/
+# ./run.sh package    build the .deb and .tar.gz into build/packages/ and check the .deb with lintian
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,15 +13,17 @@ fi
 
 build=build/release
 if [ ! -f "$build/build.ninja" ]; then
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DGLOSS_BUILD_TESTS=OFF
 fi
 cmake --build "$build"
 
 if [ "${1:-}" = "package" ]; then
   mkdir -p build/packages
+  rm -f build/packages/gloss_*.deb build/packages/gloss-*.tar.gz
   (cd "$build" && cpack -B "$PWD/../packages" >/dev/null)
   rm -rf build/packages/_CPack_Packages
   ls -l build/packages/
+  lintian build/packages/gloss_*.deb # fails on errors; warnings are printed
   exit 0
 fi
 

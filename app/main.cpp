@@ -27,6 +27,15 @@ QStringList arguments(int argc, char **argv)
     return args;
 }
 
+// `gloss study.gloss [COMMAND ...]`, as a file manager or a shell gives it: a first argument naming a
+// .gloss file is the project, as if given with --project.
+QStringList projectFileAsOption(QStringList args)
+{
+    if (!args.isEmpty() && !args.first().startsWith(u'-') && args.first().endsWith(u".gloss", Qt::CaseInsensitive))
+        args.prepend(QStringLiteral("--project"));
+    return args;
+}
+
 QString projectArgument(const QStringList &args)
 {
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -54,6 +63,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Gloss"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(GLOSS_APP_ID)); // matches the window to its .desktop entry
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gloss.svg")));
 
     const QString path = gloss::Project::resolvePath(projectArgument(args));
@@ -72,7 +82,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
 
 int main(int argc, char **argv)
 {
-    const QStringList args = arguments(argc, argv);
+    const QStringList args = projectFileAsOption(arguments(argc, argv));
     if (gloss::cli::wantsCommandLine(args))
         return runCommandLine(argc, argv, args);
     return runWindow(argc, argv, args);

@@ -3,6 +3,8 @@ add_library(gloss_settings INTERFACE)
 target_compile_features(gloss_settings INTERFACE cxx_std_20)
 target_compile_options(gloss_settings INTERFACE
   -Wall -Wextra -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wpedantic)
+# Full RELRO, as Debian's hardening flags give packaged programs (lintian: hardening-no-bindnow).
+target_link_options(gloss_settings INTERFACE -Wl,-z,relro -Wl,-z,now)
 if(GLOSS_WERROR)
   target_compile_options(gloss_settings INTERFACE -Werror)
 endif()

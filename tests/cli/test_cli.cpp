@@ -125,3 +125,24 @@ TEST_CASE("highlight add, show --format json and articles on articles inserted t
     const Run check = glossRun({QStringLiteral("check")}, tp.path());
     CHECK(check.code == 0);
 }
+
+TEST_CASE("a first argument naming a .gloss file is the project, as a double-click gives it", "[cli]")
+{
+    gloss::test::TempProject tp;
+    tp.addArticle(QStringLiteral("Floods in Sindh"), QStringLiteral("Rain fell for a week."), QDate(2022, 8, 25));
+    tp.close();
+
+    const Run list
+        = glossRun({tp.path(), QStringLiteral("articles"), QStringLiteral("--format"), QStringLiteral("csv")});
+    CHECK(list.code == 0);
+    CHECK(list.out.contains(QStringLiteral("Floods in Sindh")));
+    const Run check = glossRun({tp.path(), QStringLiteral("check")});
+    CHECK(check.code == 0);
+    CHECK(check.out.startsWith(tp.path() + QStringLiteral(": clean (1 articles")));
+
+    // Only a .gloss file is taken for a project; anything else is still an unknown command.
+    const QString other = tp.dir() + QStringLiteral("/notes.txt");
+    const Run bad = glossRun({other, QStringLiteral("check")});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.contains(QStringLiteral("unknown command")));
+}
