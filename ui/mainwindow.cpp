@@ -15,6 +15,7 @@
 #include <QCryptographicHash>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -119,6 +120,8 @@ void MainWindow::createMenus()
 
     QMenu *code = menuBar()->addMenu(tr("&Code"));
     code->addActions(m_reader->codingActions());
+    code->addSeparator();
+    code->addMenu(tr("Tag &Article"))->addActions(m_reader->articleActions());
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions(m_reader->navigationActions());
     QMenu *sets = menuBar()->addMenu(tr("&Sets"));
@@ -134,15 +137,18 @@ void MainWindow::createMenus()
 
     auto *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("MainToolBar"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(18, 18));
+    undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
+    redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
     bar->addAction(undo);
     bar->addAction(redo);
     bar->addSeparator();
-    bar->addAction(m_reader->codingActions().first());
-    bar->addAction(m_reader->codingActions().at(11)); // remove highlight
+    bar->addAction(m_reader->highlightAction());
+    bar->addAction(m_reader->removeAction());
     bar->addSeparator();
-    bar->addAction(m_reader->navigationActions().at(3)); // previous article
-    bar->addAction(m_reader->navigationActions().at(2)); // next article
+    bar->addAction(m_reader->previousArticleAction());
+    bar->addAction(m_reader->nextArticleAction());
 }
 
 QString MainWindow::settingsKey(const QString &name) const

@@ -273,3 +273,29 @@ TEST_CASE("reopening the project shows exactly what was there, on the same artic
     CHECK(back->tagIds == QList<qint64>{f.tagB});
     CHECK(back->note == QStringLiteral("city"));
 }
+
+TEST_CASE("Ctrl+number tags the article itself, and the list shows it", "[ui][reader]")
+{
+    Fixture f;
+    f.reader()->textView()->setFocus();
+    QTest::keyClick(f.reader()->textView(), Qt::Key_2, Qt::ControlModifier);
+    CHECK(f.project().articles().articleTags(f.articleId) == QList<qint64>{f.tagB});
+    auto *model = f.window->articleList()->model();
+    CHECK(model->data(model->index(0, gloss::ui::ArticleListModel::Tags), Qt::DisplayRole).toString()
+        == QStringLiteral("Places"));
+    f.undo()->undo();
+    CHECK(f.project().articles().articleTags(f.articleId).isEmpty());
+}
+
+TEST_CASE("highlights are painted in their tag's colour", "[ui][reader]")
+{
+    Fixture f;
+    f.project().tags().setColor(f.tagB, QStringLiteral("#3366cc"));
+    selectWithKeyboard(f.reader(), QStringLiteral("Zürich"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_2);
+    const auto selections = f.reader()->textView()->extraSelections();
+    REQUIRE(selections.size() == 1);
+    const QColor color = selections.first().format.background().color();
+    CHECK(color.name() == QStringLiteral("#3366cc"));
+    CHECK(selections.first().cursor.selectedText() == QStringLiteral("Zürich"));
+}

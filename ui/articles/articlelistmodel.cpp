@@ -7,7 +7,9 @@
 
 namespace gloss::ui {
 
-ArticleListModel::ArticleListModel(Document &document, QObject *parent) : QAbstractTableModel(parent), m_document(document)
+ArticleListModel::ArticleListModel(Document &document, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_document(document)
 {
     reload();
 }
@@ -83,6 +85,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 
 QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Highlights)
+        return tr("Number of highlights");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -93,7 +97,7 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
     case Source:
         return tr("Source");
     case Highlights:
-        return tr("Highlights");
+        return tr("Hl.", "short for highlights");
     case Tags:
         return tr("Tags");
     }
@@ -109,8 +113,8 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid())
         return;
-    const QList<model::ArticleSummary> more =
-        m_document.project().articles().list(m_filter, m_order, m_ascending, m_rows.size(), PageSize);
+    const QList<model::ArticleSummary> more
+        = m_document.project().articles().list(m_filter, m_order, m_ascending, m_rows.size(), PageSize);
     if (more.isEmpty()) {
         m_total = m_rows.size();
         return;

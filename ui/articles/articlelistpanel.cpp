@@ -83,6 +83,10 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Published, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Highlights, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Source, QHeaderView::Interactive);
+    m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Tags, QHeaderView::Interactive);
+    m_view->setColumnWidth(ArticleListModel::Source, 80);
+    m_view->setColumnWidth(ArticleListModel::Tags, 70);
 
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);

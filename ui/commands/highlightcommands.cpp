@@ -96,6 +96,32 @@ void SetHighlightTagsCommand::undo()
     });
 }
 
+SetArticleTagsCommand::SetArticleTagsCommand(
+    Document &document, qint64 articleId, const QList<qint64> &tags, const QString &text)
+    : m_document(document)
+    , m_articleId(articleId)
+    , m_before(document.project().articles().articleTags(articleId))
+    , m_after(tags)
+{
+    setText(text);
+}
+
+void SetArticleTagsCommand::redo()
+{
+    m_document.guard(this, [&] {
+        m_document.project().articles().setArticleTags(m_articleId, m_after);
+        m_document.notify(Document::Highlights, m_articleId);
+    });
+}
+
+void SetArticleTagsCommand::undo()
+{
+    m_document.guard(this, [&] {
+        m_document.project().articles().setArticleTags(m_articleId, m_before);
+        m_document.notify(Document::Highlights, m_articleId);
+    });
+}
+
 SetHighlightRangeCommand::SetHighlightRangeCommand(Document &document, qint64 highlightId, qint64 start, qint64 end)
     : m_document(document)
     , m_id(highlightId)

@@ -68,6 +68,21 @@ private:
     qint64 m_beforeStart = 0, m_beforeEnd = 0, m_afterStart = 0, m_afterEnd = 0;
 };
 
+// Replaces the article-level tags of an article (Ctrl+1–9 in the reader).
+class SetArticleTagsCommand final : public QUndoCommand
+{
+public:
+    SetArticleTagsCommand(Document &document, qint64 articleId, const QList<qint64> &tags, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document &m_document;
+    qint64 m_articleId;
+    QList<qint64> m_before;
+    QList<qint64> m_after;
+};
+
 // Sets the note of a highlight or (highlightId 0) of an article. A typing burst is one step.
 class SetNoteCommand final : public QUndoCommand
 {

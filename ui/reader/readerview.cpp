@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QHash>
+#include <QIcon>
 #include <QLabel>
 #include <QScrollBar>
 #include <QTextBoundaryFinder>
@@ -73,18 +74,24 @@ void ReaderView::createActions()
         list.append(action);
         return action;
     };
-    add(m_codingActions, tr("&Highlight Selection"), {QKeySequence(Qt::Key_H)}, [this] {
-        highlightSelection();
-    })->setToolTip(tr("Highlight the selected text without a tag (H)"));
+    m_highlightAction
+        = add(m_codingActions, tr("&Highlight Selection"), {QKeySequence(Qt::Key_H)}, [this] { highlightSelection(); });
+    m_highlightAction->setToolTip(tr("Highlight the selected text without a tag (H); keys 1–9 highlight and code it"));
+    m_highlightAction->setIcon(QIcon(QStringLiteral(":/icons/highlight.svg")));
     for (int i = 0; i < 9; ++i)
         add(m_codingActions, tr("Apply Tag %1").arg(i + 1), {QKeySequence(Qt::Key_1 + i)},
             [this, i] { applyPaletteTag(i); });
-    add(m_codingActions, tr("&Repeat Last Tag"), {QKeySequence(Qt::Key_Period)}, [this] {
+    for (int i = 0; i < 9; ++i)
+        add(m_articleActions, tr("Tag Article with Tag %1").arg(i + 1), {QKeySequence(Qt::CTRL | (Qt::Key_1 + i))},
+            [this, i] { toggleArticleTag(i); });
+    m_repeatAction = add(m_codingActions, tr("&Repeat Last Tag"), {QKeySequence(Qt::Key_Period)}, [this] {
         if (m_lastTag)
             applyTag(m_lastTag);
     });
-    add(m_codingActions, tr("&Remove Highlight"), {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)},
-        [this] { removeSelectedHighlight(); });
+    m_removeAction = add(m_codingActions, tr("&Remove Highlight"),
+        {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)}, [this] { removeSelectedHighlight(); });
+    m_removeAction->setToolTip(tr("Remove the selected highlight (Delete)"));
+    m_removeAction->setIcon(QIcon(QStringLiteral(":/icons/remove.svg")));
     add(m_codingActions, tr("Extend End by a Word"), {QKeySequence(Qt::ALT | Qt::Key_Right)},
         [this] { adjustSelected(1, +1); });
     add(m_codingActions, tr("Shrink End by a Word"), {QKeySequence(Qt::ALT | Qt::Key_Left)},
@@ -95,11 +102,16 @@ void ReaderView::createActions()
         [this] { adjustSelected(0, +1); });
     add(m_navigationActions, tr("&Next Highlight"), {QKeySequence(Qt::Key_N)}, [this] { stepHighlight(+1); });
     add(m_navigationActions, tr("&Previous Highlight"), {QKeySequence(Qt::Key_P)}, [this] { stepHighlight(-1); });
-    add(m_navigationActions, tr("Next &Article"), {QKeySequence(Qt::Key_J), QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
+    m_nextArticleAction = add(m_navigationActions, tr("Next &Article"),
+        {QKeySequence(Qt::Key_J), QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
         [this] { Q_EMIT articleStepRequested(+1); });
-    add(m_navigationActions, tr("Previous A&rticle"),
+    m_nextArticleAction->setIcon(QIcon(QStringLiteral(":/icons/next.svg")));
+    m_nextArticleAction->setToolTip(tr("Next article in the list (J)"));
+    m_previousArticleAction = add(m_navigationActions, tr("Previous A&rticle"),
         {QKeySequence(Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
         [this] { Q_EMIT articleStepRequested(-1); });
+    m_previousArticleAction->setIcon(QIcon(QStringLiteral(":/icons/previous.svg")));
+    m_previousArticleAction->setToolTip(tr("Previous article in the list (K)"));
     add(m_navigationActions, tr("Clear Selection"), {QKeySequence(Qt::Key_Escape)}, [this] {
         QTextCursor c = m_text->textCursor();
         c.clearSelection();
@@ -107,9 +119,7 @@ void ReaderView::createActions()
         selectHighlight(0);
     });
     // The body's context menu offers coding first.
-    m_text->addActions(m_codingActions.mid(0, 1));
-    m_text->addAction(m_codingActions.at(10)); // repeat last tag
-    m_text->addAction(m_codingActions.at(11)); // remove
+    m_text->addActions({m_highlightAction, m_repeatAction, m_removeAction});
 }
 
 void ReaderView::showArticle(qint64 articleId)
@@ -160,6 +170,7 @@ void ReaderView::refreshHighlights()
 {
     m_highlights
         = m_article.id ? m_document.project().highlights().forArticle(m_article.id) : QList<model::Highlight>{};
+    m_tagColors = m_document.project().tags().colors();
     bool selectedExists = false;
     for (const auto &h : std::as_const(m_highlights))
         selectedExists = selectedExists || h.id == m_selected;
@@ -378,6 +389,24 @@ void ReaderView::applyTag(qint64 tagId)
         selectHighlight(h.id);
         return;
     }
+}
+
+void ReaderView::toggleArticleTag(int index)
+{
+    const QList<qint64> palette = m_document.project().tags().paletteOrder();
+    if (!m_article.id || index < 0 || index >= palette.size())
+        return;
+    const qint64 tagId = palette.at(index);
+    QList<qint64> tags = m_document.project().articles().articleTags(m_article.id);
+    const QString path = m_document.project().tags().path(tagId);
+    const bool remove = tags.contains(tagId);
+    if (remove)
+        tags.removeAll(tagId);
+    else
+        tags.append(tagId);
+    m_document.undoStack()->push(new SetArticleTagsCommand(m_document, m_article.id, tags,
+        remove ? tr("Remove article tag %1").arg(path) : tr("Tag article as %1").arg(path)));
+    Q_EMIT statusMessage(remove ? tr("Article no longer tagged %1").arg(path) : tr("Article tagged %1").arg(path));
 }
 
 void ReaderView::highlightSelection()

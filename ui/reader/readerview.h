@@ -35,6 +35,11 @@ public:
     BodyView *textView() const { return m_text; }
     QList<QAction *> codingActions() const { return m_codingActions; }
     QList<QAction *> navigationActions() const { return m_navigationActions; }
+    QList<QAction *> articleActions() const { return m_articleActions; }
+    QAction *highlightAction() const { return m_highlightAction; }
+    QAction *removeAction() const { return m_removeAction; }
+    QAction *nextArticleAction() const { return m_nextArticleAction; }
+    QAction *previousArticleAction() const { return m_previousArticleAction; }
 
     qint64 selectedHighlight() const { return m_selected; }
     void selectHighlight(qint64 highlightId);
@@ -46,6 +51,8 @@ public:
     // Applies the n-th tag of the codebook palette (0-based) to the selection or the selected highlight.
     void applyPaletteTag(int index);
     void applyTag(qint64 tagId);
+    // Adds or removes the n-th palette tag (0-based) on the article itself.
+    void toggleArticleTag(int index);
     void highlightSelection();
     void removeSelectedHighlight();
     // Moves the selected highlight's start (edge 0) or end (edge 1) by a word (+1 later, -1 earlier).
@@ -77,6 +84,12 @@ private:
     BodyView *m_text;
     QList<QAction *> m_codingActions;
     QList<QAction *> m_navigationActions;
+    QList<QAction *> m_articleActions;
+    QAction *m_highlightAction = nullptr;
+    QAction *m_repeatAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_nextArticleAction = nullptr;
+    QAction *m_previousArticleAction = nullptr;
 };
 
 } // namespace gloss::ui
