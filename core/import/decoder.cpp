@@ -63,6 +63,23 @@ QString decodeStrict(QStringConverter::Encoding encoding, QByteArrayView bytes, 
     return text;
 }
 
+// A surrogate without its partner: bytes that are not text, whatever the decoder let through.
+bool hasLoneSurrogate(const QString &text)
+{
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate()) {
+            if (i + 1 >= n || !text.at(i + 1).isLowSurrogate())
+                return true;
+            ++i;
+        } else if (c.isLowSurrogate()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 struct Bom
 {
     QByteArrayView bytes;
@@ -114,7 +131,10 @@ DecodedText decodeText(const QByteArray &bytes)
         bool failed = false;
         QString text = decodeStrict(bom.encoding, rest, failed);
         result.encoding = QString::fromLatin1(bom.name);
-        if (failed) {
+        const int unit = bom.encoding == QStringConverter::Utf16LE || bom.encoding == QStringConverter::Utf16BE ? 2
+            : bom.encoding == QStringConverter::Utf8                                                            ? 1
+                                                                                                                : 4;
+        if (failed || rest.size() % unit != 0 || hasLoneSurrogate(text)) {
             result.error = QStringLiteral("not valid %1 after its byte order mark").arg(result.encoding);
             return result;
         }

@@ -50,6 +50,8 @@ bool finish(model::Article &article, QString &reason)
     const QList<QStringView> lines = QStringView(article.body).split(u'\n');
     article.body = joinBody(lines, 0);
     article.title = article.title.simplified();
+    if (article.title.isNull())
+        article.title = QStringLiteral(""); // the column is NOT NULL; a null QString binds NULL
     if (article.body.trimmed().isEmpty()) {
         reason = QStringLiteral("no body");
         return false;
@@ -201,7 +203,11 @@ ReadResult readNewsText(const QString &text)
     }
     const qsizetype titleLine = i;
     const qsizetype afterTitle = i < n ? nextLine(i + 1) : n;
-    if (i < n && looksLikeTitle(lines.at(i)) && afterTitle < n) {
+    if (i < n && looksLikeTitle(lines.at(i)) && afterTitle >= n) {
+        // A headline and nothing else: a title without a body, refused as such.
+        article.title = lines.at(i).trimmed().toString();
+        i = n;
+    } else if (i < n && looksLikeTitle(lines.at(i)) && afterTitle < n) {
         article.title = lines.at(i).trimmed().toString();
         i = afterTitle;
         const NewsDate published = parseNewsDate(lines.at(i));
