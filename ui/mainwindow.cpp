@@ -3,6 +3,7 @@
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "document.h"
+#include "import/importcontroller.h"
 #include "project.h"
 #include "reader/readerview.h"
 
@@ -37,8 +38,11 @@ QDockWidget *placeholderDock(const QString &title, const QString &objectName, co
 } // namespace
 
 MainWindow::MainWindow(Document &document, QWidget *parent)
-    : QMainWindow(parent), m_document(document), m_articles(new ArticleListPanel(document, this)),
-      m_reader(new ReaderView(document, this))
+    : QMainWindow(parent)
+    , m_document(document)
+    , m_articles(new ArticleListPanel(document, this))
+    , m_reader(new ReaderView(document, this))
+    , m_import(new ImportController(document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("%1 — Gloss").arg(QFileInfo(document.project().path()).fileName()));
@@ -51,11 +55,11 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, listDock);
 
     addDockWidget(Qt::RightDockWidgetArea,
-                  placeholderDock(tr("Entities"), QStringLiteral("EntitiesDock"),
-                                  tr("People, organisations and places of the article appear here."), this));
+        placeholderDock(tr("Entities"), QStringLiteral("EntitiesDock"),
+            tr("People, organisations and places of the article appear here."), this));
     addDockWidget(Qt::BottomDockWidgetArea,
-                  placeholderDock(tr("Timeline"), QStringLiteral("TimelineDock"),
-                                  tr("The article's dates among the project's appear here."), this));
+        placeholderDock(tr("Timeline"), QStringLiteral("TimelineDock"),
+            tr("The article's dates among the project's appear here."), this));
 
     connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
         m_reader->showArticle(id);
@@ -72,6 +76,8 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addActions(m_import->actions());
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -114,9 +120,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Gloss"),
-                       tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
-                          "<p>Project: %2</p>")
-                           .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
+        tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
+           "<p>Project: %2</p>")
+            .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
 }
 
 } // namespace gloss::ui

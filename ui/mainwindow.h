@@ -6,6 +6,7 @@ namespace gloss::ui {
 
 class ArticleListPanel;
 class Document;
+class ImportController;
 class ReaderView;
 
 // The window: a host that arranges the article list, the reader and the docks each panel brings.
@@ -19,6 +20,7 @@ public:
 
     ArticleListPanel *articleList() const { return m_articles; }
     ReaderView *reader() const { return m_reader; }
+    ImportController *importController() const { return m_import; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -31,6 +33,7 @@ private:
     Document &m_document;
     ArticleListPanel *m_articles;
     ReaderView *m_reader;
+    ImportController *m_import;
 };
 
 } // namespace gloss::ui
