@@ -69,6 +69,52 @@ bool readObject(const QJsonObject &object, const QString &where, ReadResult &res
     return true;
 }
 
+// The line on which each element of a top-level JSON array begins, so that a record can be named
+// the way an editor shows it. QJsonDocument keeps no positions.
+QList<int> elementLines(const QString &text)
+{
+    QList<int> lines;
+    int line = 1;
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    bool expectValue = false;
+    for (const QChar c : text) {
+        if (c == u'\n')
+            ++line;
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == u'\\')
+                escaped = true;
+            else if (c == u'"')
+                inString = false;
+            continue;
+        }
+        if (depth == 1 && expectValue && !c.isSpace() && c != u',' && c != u']') {
+            lines.append(line);
+            expectValue = false;
+        }
+        if (c == u'"') {
+            inString = true;
+        } else if (c == u'[' || c == u'{') {
+            if (++depth == 1)
+                expectValue = true;
+        } else if (c == u']' || c == u'}') {
+            --depth;
+        } else if (c == u',' && depth == 1) {
+            expectValue = true;
+        }
+    }
+    return lines;
+}
+
+QString recordName(const QList<int> &lines, int index)
+{
+    return index <= lines.size() ? QStringLiteral("record %1 (line %2)").arg(index).arg(lines.at(index - 1))
+                                 : QStringLiteral("record %1").arg(index);
+}
+
 } // namespace
 
 ReadResult readJson(const QString &text)
@@ -94,7 +140,7 @@ ReadResult readJson(const QString &text)
                     int index = 0;
                     for (const QJsonValue &v : list) {
                         ++index;
-                        const QString where = QStringLiteral("record %1").arg(index);
+                        const QString where = QStringLiteral("record %1 of \"%2\"").arg(index).arg(it.key());
                         if (!v.isObject())
                             result.refused.append({where, QStringLiteral("not a JSON object")});
                         else
@@ -112,10 +158,11 @@ ReadResult readJson(const QString &text)
         result.refused.append({QString(), QStringLiteral("no articles (an empty JSON array)")});
         return result;
     }
+    const QList<int> lines = elementLines(text);
     int index = 0;
     for (const QJsonValue &v : list) {
         ++index;
-        const QString where = QStringLiteral("record %1").arg(index);
+        const QString where = recordName(lines, index);
         if (!v.isObject())
             result.refused.append({where, QStringLiteral("not a JSON object")});
         else

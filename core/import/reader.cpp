@@ -203,11 +203,16 @@ ReadResult readNewsText(const QString &text)
     }
     const qsizetype titleLine = i;
     const qsizetype afterTitle = i < n ? nextLine(i + 1) : n;
-    if (i < n && looksLikeTitle(lines.at(i)) && afterTitle >= n) {
+    bool titled = i < n && looksLikeTitle(lines.at(i));
+    // A short first paragraph that opens with a dateline is the body, unless a date follows it.
+    if (titled && findDateline(lines.at(i).toString()).isValid()
+        && (afterTitle >= n || !parseNewsDate(lines.at(afterTitle)).isValid()))
+        titled = false;
+    if (titled && afterTitle >= n) {
         // A headline and nothing else: a title without a body, refused as such.
         article.title = lines.at(i).trimmed().toString();
         i = n;
-    } else if (i < n && looksLikeTitle(lines.at(i)) && afterTitle < n) {
+    } else if (titled) {
         article.title = lines.at(i).trimmed().toString();
         i = afterTitle;
         const NewsDate published = parseNewsDate(lines.at(i));

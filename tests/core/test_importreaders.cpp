@@ -233,6 +233,17 @@ TEST_CASE("news text: retrieved date, title, publication date, dateline and body
     CHECK(e.published == QDate(2018, 9, 5)); // one date above the title is the publication date
     CHECK(e.title == QStringLiteral("Pompeo in Islamabad"));
 
+    // A short first paragraph with a dateline is not a headline.
+    const model::Article f
+        = only(readArticles(Format::NewsText, QStringLiteral("WASHINGTON: Short news.\n\nMore news.")));
+    CHECK(f.title.isEmpty());
+    CHECK(f.body == QStringLiteral("WASHINGTON: Short news.\n\nMore news."));
+    CHECK(f.dateline == QStringLiteral("WASHINGTON"));
+    const model::Article g
+        = only(readArticles(Format::NewsText, QStringLiteral("UK: Minister resigns\n9 June 2018\nLONDON — Body.")));
+    CHECK(g.title == QStringLiteral("UK: Minister resigns"));
+    CHECK(g.published == QDate(2018, 6, 9));
+
     const gloss::import::ReadResult none = readArticles(Format::NewsText, QStringLiteral("June 9, 2018\n\n\n"));
     CHECK(none.articles.isEmpty());
     REQUIRE(none.refused.size() == 1);
@@ -334,15 +345,17 @@ TEST_CASE("JSON, JSON Lines and CSV corpora: field mapping and per-record errors
     CHECK(r.warnings.first().where == QStringLiteral("line 6"));
     CHECK(r.warnings.first().reason.contains(QStringLiteral("someday")));
 
-    const QString array = QStringLiteral("[{\"title\": \"A\", \"body\": \"Body A.\", \"date\": \"9 June 2018\"},"
-                                         " {\"headline\": \"B\", \"text\": [\"Para 1.\", \"Para 2.\"]}, 42]");
+    const QString array = QStringLiteral(
+        "[{\"title\": \"A\", \"body\": \"Body A, [with] {brackets} \\\"and\\\" quotes.\", \"date\": \"9 June 2018\"},\n"
+        " {\"headline\": \"B\",\n \"text\": [\"Para 1.\", \"Para 2.\"]},\n\n 42]");
     REQUIRE(detectFormat(QStringLiteral("corpus.json"), array) == Format::Json);
     const ReadResult ra = readArticles(Format::Json, array);
     REQUIRE(ra.articles.size() == 2);
     CHECK(ra.articles.at(0).published == QDate(2018, 6, 9));
     CHECK(ra.articles.at(1).body == QStringLiteral("Para 1.\n\nPara 2."));
     REQUIRE(ra.refused.size() == 1);
-    CHECK(ra.refused.first().text() == QStringLiteral("record 3: not a JSON object"));
+    CHECK(ra.refused.first().text() == QStringLiteral("record 3 (line 5): not a JSON object"));
+    CHECK(ra.articles.at(0).body == QStringLiteral("Body A, [with] {brackets} \"and\" quotes."));
 
     const ReadResult unknown = readArticles(Format::Json, QStringLiteral("[{\"name\": \"x\", \"desc\": \"y\"}]"));
     CHECK(unknown.articles.isEmpty());
