@@ -170,17 +170,30 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
 
     std::optional<storage::Transaction> batch;
     QList<qint64> batchIds;
+    // The search index entries of the batch, added together just before it commits (see
+    // ArticleRepository::insertUnindexed): in one transaction with their articles all the same.
+    struct Pending
+    {
+        qint64 id;
+        QString title;
+        QString body;
+    };
+    QList<Pending> pending;
     // Commits the open batch. If the commit fails, nothing of the batch was stored.
     const auto commitBatch = [&]() -> bool {
         if (!batch)
             return true;
         try {
+            for (const Pending &p : std::as_const(pending))
+                m_project.articles().addToIndex(p.id, p.title, p.body);
+            pending.clear();
             batch->commit();
             batch.reset();
             report.articleIds += batchIds;
             batchIds.clear();
             return true;
         } catch (const storage::StorageError &e) {
+            pending.clear();
             batch.reset(); // rolls back
             report.imported -= int(batchIds.size());
             report.refused.append({m_project.path(),
@@ -265,13 +278,14 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
                 batch.emplace(db);
             try {
                 storage::Transaction one(db); // a savepoint: the article and what afterInsert adds, or nothing
-                m_project.articles().insert(article);
+                m_project.articles().insertUnindexed(article);
                 if (m_options.afterInsert)
                     m_options.afterInsert(m_project, article);
                 one.commit();
                 ++report.imported;
                 ++progress.imported;
                 batchIds.append(article.id);
+                pending.append({article.id, std::move(article.title), std::move(article.body)});
             } catch (const storage::StorageError &e) {
                 report.refused.append(
                     {source.name, QStringLiteral("\"%1\" could not be stored: %2").arg(article.title, e.message())});

@@ -61,7 +61,8 @@ struct ImportOptions
     qint64 maxFileBytes = qint64(64) * 1024 * 1024;
     int batchSize = 200; // articles per transaction
     // Runs for each new article inside the transaction that stores it (entity and time
-    // extraction). If it throws, the article is not stored and is reported as refused.
+    // extraction). If it throws, the article is not stored and is reported as refused. The
+    // article's search index entry is added when its batch commits, not before.
     std::function<void(Project &, const model::Article &)> afterInsert;
     // Called after each file and every few articles, on the importing thread.
     std::function<void(const ImportProgress &)> progress;
