@@ -274,8 +274,18 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
                 ++report.duplicates;
                 continue;
             }
-            if (!batch)
-                batch.emplace(db);
+            const QString label
+                = article.title.isEmpty() ? QStringLiteral("an untitled article") : u'"' + article.title + u'"';
+            if (!batch) {
+                try {
+                    batch.emplace(db);
+                } catch (const storage::StorageError &e) {
+                    report.refused.append(
+                        {source.name, QStringLiteral("%1 could not be stored: %2").arg(label, e.message())});
+                    stop = true;
+                    break;
+                }
+            }
             try {
                 storage::Transaction one(db); // a savepoint: the article and what afterInsert adds, or nothing
                 m_project.articles().insertUnindexed(article);
@@ -288,11 +298,10 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
                 pending.append({article.id, std::move(article.title), std::move(article.body)});
             } catch (const storage::StorageError &e) {
                 report.refused.append(
-                    {source.name, QStringLiteral("\"%1\" could not be stored: %2").arg(article.title, e.message())});
+                    {source.name, QStringLiteral("%1 could not be stored: %2").arg(label, e.message())});
             } catch (const std::exception &e) {
                 report.refused.append({source.name,
-                    QStringLiteral("\"%1\" could not be processed: %2")
-                        .arg(article.title, QString::fromLocal8Bit(e.what()))});
+                    QStringLiteral("%1 could not be processed: %2").arg(label, QString::fromLocal8Bit(e.what()))});
             }
             if (batchIds.size() >= m_options.batchSize && !commitBatch()) {
                 stop = true;
