@@ -1,6 +1,7 @@
 // gloss: with a command, the command line (core only); without, the window.
 #include "cli/commandline.h"
 #include "document.h"
+#include "import/importcontroller.h"
 #include "mainwindow.h"
 #include "project.h"
 
@@ -69,12 +70,14 @@ int runWindow(int argc, char **argv, const QStringList &args)
     const QString path = gloss::Project::resolvePath(projectArgument(args));
     auto opened = gloss::Project::open(path);
     if (!opened.project) {
-        QMessageBox::critical(nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
+        QMessageBox::critical(
+            nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
         return 1;
     }
     gloss::ui::Document document(std::move(opened.project));
     gloss::ui::MainWindow window(document);
     window.show();
+    window.importController()->seedSamplesIfNeeded(); // the default project, the first time only
     return app.exec();
 }
 

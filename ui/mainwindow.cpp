@@ -5,6 +5,7 @@
 #include "codebook/codebookpanel.h"
 #include "document.h"
 #include "notes/notespanel.h"
+#include "import/importcontroller.h"
 #include "project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     , m_reader(new ReaderView(document, this))
     , m_notes(new NotesPanel(document, this))
     , m_codebook(new CodebookPanel(document, this))
+    , m_import(new ImportController(document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     const QString fileName = QFileInfo(document.project().path()).fileName();
@@ -99,6 +101,7 @@ QDockWidget *MainWindow::addPanel(
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addActions(m_import->actions());
     m_fileMenu->addSeparator();
     QAction *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

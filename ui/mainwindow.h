@@ -10,6 +10,7 @@ class ArticleListPanel;
 class CodebookPanel;
 class Document;
 class NotesPanel;
+class ImportController;
 class ReaderView;
 
 // The window: a host that arranges the article list, the reader and the docks each panel brings,
@@ -26,6 +27,7 @@ public:
     ReaderView *reader() const { return m_reader; }
     NotesPanel *notes() const { return m_notes; }
     CodebookPanel *codebook() const { return m_codebook; }
+    ImportController *importController() const { return m_import; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -46,6 +48,7 @@ private:
     CodebookPanel *m_codebook;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    ImportController *m_import;
 };
 
 } // namespace gloss::ui

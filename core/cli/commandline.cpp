@@ -22,6 +22,7 @@ struct Entry
 const QList<Entry> &entries()
 {
     static const QList<Entry> list = {
+        {{"import", "import PATH... [--max-size MIB]"}, importCommand},
         {{"articles", "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--format table|csv|json]"},
          articlesCommand},
         {{"show", "show ID [--format text|json]"}, showCommand},

@@ -40,6 +40,7 @@ struct Context
 QSet<QString> filterOptions();
 
 int articlesCommand(Context &c);
+int importCommand(Context &c);
 int showCommand(Context &c);
 int highlightCommand(Context &c);
 int checkCommand(Context &c);

@@ -121,6 +121,11 @@ QString ArticleRepository::contentHash(const QString &title, const QString &body
 
 qint64 ArticleRepository::insert(model::Article &article)
 {
+    return insertImpl(article, true);
+}
+
+qint64 ArticleRepository::insertImpl(model::Article &article, bool index)
+{
     if (article.contentHash.isEmpty())
         article.contentHash = contentHash(article.title, article.body);
     if (article.words == 0)
@@ -147,11 +152,22 @@ qint64 ArticleRepository::insert(model::Article &article)
         .bind(13, article.body);
     s.exec();
     article.id = m_db.lastInsertId();
-    Statement f = m_db.cached("INSERT INTO articles_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
-    f.bind(1, article.id).bind(2, article.title).bind(3, article.body);
-    f.exec();
+    if (index)
+        addToIndex(article.id, article.title, article.body);
     tx.commit();
     return article.id;
+}
+
+qint64 ArticleRepository::insertUnindexed(model::Article &article)
+{
+    return insertImpl(article, false);
+}
+
+void ArticleRepository::addToIndex(qint64 id, const QString &title, const QString &body)
+{
+    Statement f = m_db.cached("INSERT INTO articles_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
+    f.bind(1, id).bind(2, title).bind(3, body);
+    f.exec();
 }
 
 std::optional<model::Article> ArticleRepository::get(qint64 id)

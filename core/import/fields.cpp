@@ -1,0 +1,75 @@
+#include "import/fields.h"
+
+#include "import/newsdate.h"
+
+namespace gloss::import {
+
+Field fieldFor(QStringView name)
+{
+    const QString key = name.trimmed().toString().toLower().replace(u'-', u'_').replace(u' ', u'_');
+    static const QHash<QString, Field> fields = {
+        {QStringLiteral("title"), Field::Title},
+        {QStringLiteral("headline"), Field::Title},
+        {QStringLiteral("body"), Field::Body},
+        {QStringLiteral("text"), Field::Body},
+        {QStringLiteral("content"), Field::Body},
+        {QStringLiteral("article"), Field::Body},
+        {QStringLiteral("date"), Field::Date},
+        {QStringLiteral("published"), Field::Date},
+        {QStringLiteral("pubdate"), Field::Date},
+        {QStringLiteral("publication_date"), Field::Date},
+        {QStringLiteral("retrieved"), Field::Retrieved},
+        {QStringLiteral("source"), Field::Source},
+        {QStringLiteral("publisher"), Field::Source},
+        {QStringLiteral("outlet"), Field::Source},
+        {QStringLiteral("url"), Field::Url},
+        {QStringLiteral("link"), Field::Url},
+        {QStringLiteral("author"), Field::Author},
+        {QStringLiteral("byline"), Field::Author},
+    };
+    return fields.value(key, Field::None);
+}
+
+QString setField(model::Article &article, Field field, const QString &value)
+{
+    const QString v = value.trimmed();
+    switch (field) {
+    case Field::None:
+        break;
+    case Field::Title:
+        article.title = v.simplified();
+        break;
+    case Field::Body:
+        article.body = value;
+        break;
+    case Field::Date:
+    case Field::Retrieved: {
+        if (v.isEmpty())
+            break;
+        const NewsDate d = parseNewsDate(v);
+        if (!d.isValid())
+            return QStringLiteral("the date \"%1\" is not one Gloss reads; the article has no %2 date")
+                .arg(v, field == Field::Date ? QStringLiteral("publication") : QStringLiteral("retrieval"));
+        (field == Field::Date ? article.published : article.retrieved) = d.date;
+        break;
+    }
+    case Field::Source:
+        article.source = v;
+        break;
+    case Field::Url:
+        article.url = v;
+        break;
+    case Field::Author:
+        article.author = v.startsWith(u"By ", Qt::CaseInsensitive) ? v.mid(3).trimmed() : v;
+        break;
+    }
+    return {};
+}
+
+QString noBodyMessage(const QStringList &found, const QString &what)
+{
+    return QStringLiteral("no body %1 (body, text, content or article); %1s found: %2")
+        .arg(what, found.isEmpty() ? QStringLiteral("none") : found.join(QStringLiteral(", ")));
+}
+
+} // namespace gloss::import

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "model/article.h"
+
+#include <QStringList>
+
+namespace gloss::import {
+
+// The mapping from the field names of JSON, CSV and front matter to an article:
+// title|headline, body|text|content|article, date|published|pubdate|publication_date,
+// source|publisher|outlet, url|link, author|byline (names compared without case).
+enum class Field { None, Title, Body, Date, Retrieved, Source, Url, Author };
+
+Field fieldFor(QStringView name);
+
+// Sets one field from its text. Returns a warning when the value could not be used (a date
+// that is not one), or an empty string.
+QString setField(model::Article &article, Field field, const QString &value);
+
+// "no body field (body, text, content or article); fields found: a, b, c"
+QString noBodyMessage(const QStringList &found, const QString &what);
+
+} // namespace gloss::import

@@ -1,0 +1,326 @@
+// The Importer on files written here: whole articles or nothing, duplicates, refusals with their
+// reasons, cancel, batching, a worker thread with its own connection, the sample corpus.
+#include "import/importer.h"
+#include "project.h"
+#include "storage/checker.h"
+#include "storage/error.h"
+#include "support/tempproject.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+using namespace gloss;
+using import::Importer;
+using import::ImportOptions;
+using import::ImportReport;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    REQUIRE(f.write(bytes) == bytes.size());
+}
+
+QByteArray newsText(int i)
+{
+    return QStringLiteral("Tuesday September 26, 2023\n\nStory number %1 about the ceasefire\n\nJune %2, 2018\n\n"
+                          "KABUL, Afghanistan (Reuters) - Paragraph one of story %1 says the truce held.\n\n"
+                          "Paragraph two of story %1 quotes an official.\n")
+        .arg(i)
+        .arg(1 + i % 28)
+        .toUtf8();
+}
+
+QString reasonFor(const ImportReport &report, const QString &fileName)
+{
+    for (const import::ImportProblem &p : report.refused)
+        if (QFileInfo(p.path).fileName() == fileName)
+            return p.reason;
+    return {};
+}
+
+bool clean(Project &project)
+{
+    const storage::CheckReport check = storage::checkProject(project.db());
+    for (const QString &p : check.problems)
+        WARN(p.toStdString());
+    return check.clean();
+}
+
+} // namespace
+
+TEST_CASE("importing the sample corpus folder stores its 34 articles, and again none", "[import][importer]")
+{
+    test::TempProject tp;
+    Importer importer(tp.project());
+    const ImportReport report = importer.importPaths({QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples")});
+    for (const auto &p : report.refused)
+        WARN(p.text().toStdString());
+    CHECK(report.refused.isEmpty());
+    CHECK(report.imported == 34);
+    CHECK(report.duplicates == 0);
+    CHECK(report.articleIds.size() == 34);
+    CHECK(tp.project().articles().count() == 34);
+    // The one Windows-1252 file is said so, and only it.
+    REQUIRE(report.warnings.size() == 1);
+    CHECK(report.warnings.first().path.endsWith(QStringLiteral("21-olive-tariff-protest-cp1252.txt")));
+    CHECK(report.warnings.first().reason.contains(QStringLiteral("decoded as Windows-1252")));
+    CHECK(clean(tp.project()));
+
+    // Every article has a title, a publication date and a dateline; bodies never hold U+FFFD.
+    for (const qint64 id : tp.project().articles().ids({})) {
+        const auto a = tp.project().articles().get(id);
+        REQUIRE(a);
+        INFO(a->path.toStdString());
+        CHECK_FALSE(a->title.isEmpty());
+        CHECK(a->published.isValid());
+        CHECK_FALSE(a->dateline.isEmpty());
+        CHECK_FALSE(a->body.contains(QChar(0xFFFD)));
+        CHECK_FALSE(a->body.contains(u'\r'));
+    }
+    const QList<qint64> ids = tp.project().articles().ids({});
+    const auto find = [&](const char *suffix) {
+        for (const qint64 id : ids) {
+            auto a = tp.project().articles().get(id);
+            if (a->path.endsWith(QLatin1StringView(suffix)))
+                return *a;
+        }
+        FAIL("no article from " << suffix);
+        return model::Article{};
+    };
+    const model::Article cp = find("21-olive-tariff-protest-cp1252.txt");
+    CHECK(cp.body.contains(QStringLiteral("“Our olives are not dumping”")));
+    CHECK(cp.retrieved == QDate(2023, 9, 26));
+    const model::Article u16 = find("22-sao-paulo-landslides-utf16.txt");
+    CHECK(u16.title == QStringLiteral("Landslides kill four on São Paulo outskirts as summer storms return"));
+    CHECK(u16.dateline == QStringLiteral("SÃO PAULO"));
+    const model::Article html = find("23-imran-khan-sworn-in.html");
+    CHECK(html.published == QDate(2018, 8, 18));
+    CHECK(html.author == QStringLiteral("Ayesha Rahim"));
+    CHECK_FALSE(html.body.contains(QStringLiteral("not article text")));
+    CHECK_FALSE(html.body.contains(QStringLiteral("Related")));
+    CHECK_FALSE(html.body.contains(QStringLiteral("All rights reserved")));
+    const model::Article emoji = find("06-social-media-ceasefire-emoji.txt");
+    CHECK(emoji.body.contains(QStringLiteral("😀🇵🇰👍")));
+    CHECK(emoji.published == QDate(2018, 6, 18));
+
+    const ImportReport again = importer.importPaths({QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples")});
+    CHECK(again.imported == 0);
+    CHECK(again.duplicates == 34);
+    CHECK(tp.project().articles().count() == 34);
+}
+
+TEST_CASE("a mixed folder: every good article imported, each bad file named with its reason", "[import][importer]")
+{
+    QTemporaryDir dir;
+    const QString root = dir.path();
+    writeFile(root + QStringLiteral("/a.txt"), newsText(1));
+    writeFile(root + QStringLiteral("/nested/deeper/b"), newsText(2)); // no extension
+    writeFile(root + QStringLiteral("/picture.png"), QByteArray("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR", 16));
+    writeFile(root + QStringLiteral("/empty.txt"), QByteArray());
+    writeFile(root + QStringLiteral("/feed.jsonl"),
+        "{\"title\": \"Feed one\", \"body\": \"BRUSSELS \xE2\x80\x94 One.\"}\n"
+        "{\"title\": \"Feed two\", \"body\": \"Two.\"\n"
+        "{\"title\": \"Feed three\", \"body\": \"Three.\"}\n");
+    writeFile(root + QStringLiteral("/cp1252.txt"),
+        "Olive growers march\r\n\r\nJuly 16, 2018\r\n\r\nSEVILLE, Spain (Reuters) - "
+        "\x93Our olives are not dumping\x94, they said.\r\n");
+    writeFile(root + QStringLiteral("/.hidden.txt"), newsText(3));
+    writeFile(root + QStringLiteral("/README.md"), "# About this folder\n\nScraped in 2023.\n");
+    writeFile(root + QStringLiteral("/title-only.txt"), "Just a headline\n");
+    REQUIRE(QFile::link(root, root + QStringLiteral("/nested/loop"))); // a symbolic link back up
+
+    test::TempProject tp;
+    Importer importer(tp.project());
+    const ImportReport report = importer.importPaths({root});
+    CHECK(report.imported == 5); // a, b, feed one and three, cp1252
+    CHECK(report.duplicates == 0);
+    CHECK(reasonFor(report, QStringLiteral("picture.png")).startsWith(QStringLiteral("binary file")));
+    CHECK(reasonFor(report, QStringLiteral("empty.txt")) == QStringLiteral("empty file"));
+    CHECK(reasonFor(report, QStringLiteral("feed.jsonl")).startsWith(QStringLiteral("line 2: not valid JSON")));
+    INFO(reasonFor(report, QStringLiteral("title-only.txt")).toStdString());
+    CHECK(reasonFor(report, QStringLiteral("title-only.txt")) == QStringLiteral("no body"));
+    CHECK(report.refused.size() == 4);
+    REQUIRE(report.warnings.size() == 1);
+    CHECK(report.warnings.first().path.endsWith(QStringLiteral("cp1252.txt")));
+    CHECK(report.summary() == QStringLiteral("imported 5, duplicates 0, refused 4"));
+    CHECK(tp.project().articles().count() == 5);
+    CHECK(clean(tp.project()));
+
+    model::ArticleFilter filter;
+    filter.search = QStringLiteral("dumping");
+    const QList<qint64> found = tp.project().articles().ids(filter);
+    REQUIRE(found.size() == 1); // the search index was updated as the articles went in
+    const auto cp = tp.project().articles().get(found.first());
+    CHECK(cp->body == QStringLiteral("SEVILLE, Spain (Reuters) - “Our olives are not dumping”, they said."));
+    CHECK(cp->dateline == QStringLiteral("SEVILLE"));
+    CHECK(cp->datelineEnd == 26);
+
+    const ImportReport missing = importer.importPaths({root + QStringLiteral("/nope.txt")});
+    REQUIRE(missing.refused.size() == 1);
+    CHECK(missing.refused.first().reason == QStringLiteral("no such file or folder"));
+}
+
+TEST_CASE("exact duplicates are skipped and counted, within one file and across imports", "[import][importer]")
+{
+    test::TempProject tp;
+    Importer importer(tp.project());
+    const QByteArray one = newsText(7);
+    const ImportReport first
+        = importer.importFiles({{QStringLiteral("one.txt"), one}, {QStringLiteral("copy.txt"), one}});
+    CHECK(first.imported == 1);
+    CHECK(first.duplicates == 1);
+    // Same title and body in another format and encoding is still the same article.
+    QStringEncoder encoder(QStringConverter::Utf16BE, QStringConverter::Flag::WriteBom);
+    const QByteArray utf16 = encoder.encode(QString::fromUtf8(one).replace(u'\n', QStringLiteral("\r\n")));
+    const ImportReport second = importer.importFiles({{QStringLiteral("again.txt"), utf16}});
+    CHECK(second.imported == 0);
+    CHECK(second.duplicates == 1);
+    // A different title makes a different article.
+    const ImportReport third
+        = importer.importFiles({{QStringLiteral("other.txt"), QByteArray(one).replace("Story number", "Tale number")}});
+    CHECK(third.imported == 1);
+    CHECK(tp.project().articles().count() == 2);
+}
+
+TEST_CASE("files over the size limit are refused before they are read", "[import][importer]")
+{
+    QTemporaryDir dir;
+    const QString big = dir.filePath(QStringLiteral("big.txt"));
+    {
+        QFile f(big);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.resize(qint64(64) * 1024 * 1024 + 1)); // sparse: no disk used
+    }
+    const QString small = dir.filePath(QStringLiteral("small.txt"));
+    writeFile(small, newsText(1) + QByteArray(3000, 'x'));
+
+    test::TempProject tp;
+    const ImportReport report = Importer(tp.project()).importPaths({big});
+    REQUIRE(report.refused.size() == 1);
+    CHECK(report.refused.first().reason.startsWith(QStringLiteral("file too large")));
+    CHECK(report.refused.first().reason.contains(QStringLiteral("the limit is 64 MiB")));
+
+    ImportOptions options;
+    options.maxFileBytes = 1024;
+    const ImportReport limited = Importer(tp.project(), options).importPaths({small});
+    REQUIRE(limited.refused.size() == 1);
+    CHECK(limited.refused.first().reason.startsWith(QStringLiteral("file too large")));
+    const ImportReport memory
+        = Importer(tp.project(), options).importFiles({{QStringLiteral("mem.txt"), QByteArray(2048, 'a')}});
+    REQUIRE(memory.refused.size() == 1);
+    CHECK(memory.refused.first().reason.startsWith(QStringLiteral("file too large")));
+    CHECK(tp.project().articles().count() == 0);
+}
+
+TEST_CASE("cancel mid-import keeps exactly the finished articles", "[import][importer]")
+{
+    QList<import::InMemoryFile> files;
+    for (int i = 0; i < 100; ++i)
+        files.append({QStringLiteral("story-%1.txt").arg(i), newsText(i)});
+    test::TempProject tp;
+    std::atomic_bool cancel = false;
+    ImportOptions options;
+    options.batchSize = 7; // cancel lands inside a batch
+    options.cancel = &cancel;
+    int calls = 0;
+    options.progress = [&](const import::ImportProgress &p) {
+        ++calls;
+        CHECK(p.filesTotal == 100);
+        if (p.filesDone == 40)
+            cancel = true;
+    };
+    const ImportReport report = Importer(tp.project(), options).importFiles(files);
+    CHECK(report.cancelled);
+    CHECK(report.imported == 40);
+    CHECK(calls > 40);
+    CHECK(tp.project().articles().count() == 40);
+    QList<qint64> stored = tp.project().articles().ids({}, model::ArticleOrder::Id);
+    QList<qint64> reported = report.articleIds;
+    std::sort(reported.begin(), reported.end());
+    CHECK(stored == reported);
+    tp.reopen();
+    CHECK(tp.project().articles().count() == 40);
+    CHECK(clean(tp.project()));
+}
+
+TEST_CASE(
+    "afterInsert runs in the article's transaction: a failure leaves nothing of that article", "[import][importer]")
+{
+    test::TempProject tp;
+    ImportOptions options;
+    options.batchSize = 3;
+    options.afterInsert = [](Project &project, const model::Article &article) {
+        project.meta().setValue(QStringLiteral("extracted:%1").arg(article.id), article.title);
+        if (article.title.contains(QStringLiteral("number 2 ")))
+            throw std::runtime_error("the extractor failed");
+    };
+    QList<import::InMemoryFile> files;
+    for (int i = 1; i <= 4; ++i)
+        files.append({QStringLiteral("s%1.txt").arg(i), newsText(i)});
+    const ImportReport report = Importer(tp.project(), options).importFiles(files);
+    CHECK(report.imported == 3);
+    REQUIRE(report.refused.size() == 1);
+    CHECK(report.refused.first().path == QStringLiteral("s2.txt"));
+    CHECK(report.refused.first().reason.contains(QStringLiteral("the extractor failed")));
+    CHECK(tp.project().articles().count() == 3);
+    for (const qint64 id : report.articleIds)
+        CHECK(tp.project().meta().value(QStringLiteral("extracted:%1").arg(id)).has_value());
+    // Whatever id the failed article had, its extraction note is gone with it.
+    int notes = 0;
+    for (qint64 id = 1; id <= 10; ++id)
+        notes += tp.project().meta().value(QStringLiteral("extracted:%1").arg(id)).has_value() ? 1 : 0;
+    CHECK(notes == 3);
+    CHECK(clean(tp.project()));
+}
+
+TEST_CASE("a worker thread imports with its own connection while the first one reads", "[import][importer]")
+{
+    test::TempProject tp;
+    QTemporaryDir dir;
+    QByteArray jsonl;
+    for (int i = 0; i < 450; ++i)
+        jsonl += QStringLiteral(
+            "{\"title\": \"Wire %1\", \"body\": \"BRUSSELS — Item %1 of the feed.\", \"date\": \"2018-07-%2\"}\n")
+                     .arg(i)
+                     .arg(1 + i % 28, 2, 10, QChar(u'0'))
+                     .toUtf8();
+    writeFile(dir.filePath(QStringLiteral("wire.jsonl")), jsonl);
+
+    ImportReport report;
+    QString error;
+    std::thread worker([&] {
+        auto opened = Project::open(tp.path());
+        if (!opened.project) {
+            error = opened.error;
+            return;
+        }
+        ImportOptions options; // 200 per batch: three transactions
+        report = Importer(*opened.project, options).importPaths({dir.path()});
+    });
+    worker.join();
+    REQUIRE(error.isEmpty());
+    CHECK(report.imported == 450);
+    CHECK(report.refused.isEmpty());
+    CHECK(tp.project().articles().count() == 450);
+    CHECK(clean(tp.project()));
+}
+
+TEST_CASE("meta values: the seeded mark", "[import][meta]")
+{
+    test::TempProject tp;
+    CHECK_FALSE(tp.project().meta().value(QStringLiteral("seeded")).has_value());
+    tp.project().meta().setValue(QStringLiteral("seeded"), QStringLiteral("1"));
+    tp.project().meta().setValue(QStringLiteral("seeded"), QStringLiteral("2"));
+    tp.reopen();
+    CHECK(tp.project().meta().value(QStringLiteral("seeded")) == QStringLiteral("2"));
+}
