@@ -5,6 +5,7 @@
 #include "storage/highlightrepository.h"
 #include "storage/setrepository.h"
 #include "storage/tagrepository.h"
+#include "storage/timerefrepository.h"
 
 #include <QString>
 
@@ -40,6 +41,7 @@ public:
     storage::HighlightRepository &highlights() { return m_highlights; }
     storage::TagRepository &tags() { return m_tags; }
     storage::SetRepository &sets() { return m_sets; }
+    storage::TimeRefRepository &timeRefs() { return m_timeRefs; }
 
 private:
     std::unique_ptr<storage::Database> m_db;
@@ -47,6 +49,7 @@ private:
     storage::HighlightRepository m_highlights;
     storage::TagRepository m_tags;
     storage::SetRepository m_sets;
+    storage::TimeRefRepository m_timeRefs;
 };
 
 } // namespace gloss
