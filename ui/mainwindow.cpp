@@ -5,6 +5,7 @@
 #include "document.h"
 #include "project.h"
 #include "reader/readerview.h"
+#include "timeline/timelinepanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,7 +39,7 @@ QDockWidget *placeholderDock(const QString &title, const QString &objectName, co
 
 MainWindow::MainWindow(Document &document, QWidget *parent)
     : QMainWindow(parent), m_document(document), m_articles(new ArticleListPanel(document, this)),
-      m_reader(new ReaderView(document, this))
+      m_reader(new ReaderView(document, this)), m_timeline(new TimelinePanel(document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("%1 — Gloss").arg(QFileInfo(document.project().path()).fileName()));
@@ -53,12 +54,18 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea,
                   placeholderDock(tr("Entities"), QStringLiteral("EntitiesDock"),
                                   tr("People, organisations and places of the article appear here."), this));
-    addDockWidget(Qt::BottomDockWidgetArea,
-                  placeholderDock(tr("Timeline"), QStringLiteral("TimelineDock"),
-                                  tr("The article's dates among the project's appear here."), this));
+    auto *timelineDock = new QDockWidget(tr("Timeline"), this);
+    timelineDock->setObjectName(QStringLiteral("TimelineDock"));
+    timelineDock->setWidget(m_timeline);
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock);
+    resizeDocks({timelineDock}, {m_timeline->sizeHint().height()}, Qt::Vertical);
+    connect(m_timeline, &TimelinePanel::dateRangeBrushed, m_articles, &ArticleListPanel::setDateRange);
+    connect(m_timeline, &TimelinePanel::referenceActivated, m_reader, &ReaderView::selectRange);
+    connect(m_timeline, &TimelinePanel::articleClicked, m_articles, &ArticleListPanel::selectArticle);
 
     connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
         m_reader->showArticle(id);
+        m_timeline->showArticle(id);
         QSettings().setValue(QStringLiteral("reader/lastArticle"), id);
     });
 

@@ -7,6 +7,7 @@ namespace gloss::ui {
 class ArticleListPanel;
 class Document;
 class ReaderView;
+class TimelinePanel;
 
 // The window: a host that arranges the article list, the reader and the docks each panel brings.
 class MainWindow final : public QMainWindow
@@ -19,6 +20,7 @@ public:
 
     ArticleListPanel *articleList() const { return m_articles; }
     ReaderView *reader() const { return m_reader; }
+    TimelinePanel *timeline() const { return m_timeline; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -31,6 +33,7 @@ private:
     Document &m_document;
     ArticleListPanel *m_articles;
     ReaderView *m_reader;
+    TimelinePanel *m_timeline;
 };
 
 } // namespace gloss::ui

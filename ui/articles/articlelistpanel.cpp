@@ -91,6 +91,19 @@ void ArticleListPanel::step(int delta)
     m_view->scrollTo(index);
 }
 
+void ArticleListPanel::setDateRange(QDate from, QDate to)
+{
+    model::ArticleFilter filter = m_model->filter();
+    if (filter.from == from && filter.to == to)
+        return;
+    const qint64 current = currentArticle();
+    filter.from = from;
+    filter.to = to;
+    m_model->setFilter(filter);
+    if (current)
+        selectArticle(current);
+}
+
 void ArticleListPanel::applySearch()
 {
     model::ArticleFilter filter = m_model->filter();

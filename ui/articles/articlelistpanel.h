@@ -27,6 +27,8 @@ public:
     void selectArticle(qint64 articleId);
     // Moves to the next (+1) or previous (-1) article in the list.
     void step(int delta);
+    // Lists only articles published in [from, to]; invalid dates lift that bound.
+    void setDateRange(QDate from, QDate to);
 
 Q_SIGNALS:
     void articleActivated(qint64 articleId);

@@ -58,6 +58,19 @@ void ReaderView::showArticle(qint64 articleId)
     refreshHighlights();
 }
 
+void ReaderView::selectRange(qint64 startCp, qint64 endCp)
+{
+    const qsizetype start = text::toUtf16(m_article.body, startCp);
+    const qsizetype end = text::toUtf16(m_article.body, endCp);
+    if (start < 0 || end < start)
+        return;
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(int(start));
+    cursor.setPosition(int(end), QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
+    m_text->centerCursor();
+}
+
 void ReaderView::refreshHighlights()
 {
     m_highlights = m_article.id ? m_document.project().highlights().forArticle(m_article.id) : QList<model::Highlight>{};

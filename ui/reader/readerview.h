@@ -25,6 +25,8 @@ public:
     void showArticle(qint64 articleId);
     qint64 articleId() const { return m_article.id; }
     QPlainTextEdit *textView() const { return m_text; }
+    // Selects [startCp, endCp) (code points into the body) and scrolls its sentence into view.
+    void selectRange(qint64 startCp, qint64 endCp);
 
 private:
     void refreshHighlights();
