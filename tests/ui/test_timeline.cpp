@@ -9,8 +9,11 @@
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
+#include <QApplication>
+#include <QHelpEvent>
 #include <QPlainTextEdit>
 #include <QTest>
+#include <QToolTip>
 #include <QUndoStack>
 
 #include <catch2/catch.hpp>
@@ -63,6 +66,12 @@ TEST_CASE("clicking a date in the article lane selects it in the reader", "[ui][
     const QTextCursor cursor = window.reader()->textView()->textCursor();
     CHECK(cursor.selectedText() == QStringLiteral("Thursday"));
     CHECK(cursor.selectionStart() == body.indexOf(QStringLiteral("Thursday")));
+
+    // Hovering shows the sentence.
+    QHelpEvent hover(QEvent::ToolTip, mark.center(), view->mapToGlobal(mark.center()));
+    QApplication::sendEvent(view, &hover);
+    CHECK(QToolTip::text().contains(QStringLiteral("after President Ghani declared a truce on Thursday.")));
+    CHECK(QToolTip::text().contains(QStringLiteral("2018-06-07")));
 
     // A span (the month of "back in February") leads to its own text too.
     view->fitAll();

@@ -212,12 +212,12 @@ QRect TimelineView::articleLaneRect() const
 // ---- Article lane layout ----------------------------------------------------------------------
 
 // Greedy rows: each mention goes in the first row where it and its label do not overlap the
-// previous one. When the lane has no free row left, the mark goes where it overlaps least and its
-// label is left out (the tooltip still has it). Rows depend on the zoom, not on the scroll.
+// previous one. When the lane has no free row left, the mark shares the row that frees up first and
+// the label before it is shortened (the tooltip still has it all). Rows depend on the zoom, not on the scroll.
 void TimelineView::layoutReferences()
 {
     m_rows = QList<int>(m_refs.size(), 0);
-    m_labelShown = QList<bool>(m_refs.size(), true);
+    m_labelMax = QList<double>(m_refs.size(), std::numeric_limits<double>::max());
     QList<qsizetype> order;
     for (qsizetype i = 0; i < m_refs.size(); ++i)
         if (m_refs.at(i).rangeStart.isValid())
@@ -228,27 +228,36 @@ void TimelineView::layoutReferences()
     const int rowHeight = fm.height() + 8;
     const int maxRows = std::max(1, (articleLaneRect().height() - rowHeight / 2) / rowHeight);
     QList<double> rowEnds;
+    QList<qsizetype> rowLast;
+    QList<double> labelStarts(m_refs.size(), 0);
     for (const qsizetype i : std::as_const(order)) {
         const model::TimeRef &r = m_refs.at(i);
         const double x0 = double(r.rangeStart.toJulianDay()) * m_pixelsPerDay;
         const double x1 = double(r.rangeEnd.toJulianDay() + 1) * m_pixelsPerDay;
-        const bool point = x1 - x0 < MarkSize;
+        const bool point = x1 - x0 < MarkSize || r.rangeStart == r.rangeEnd;
         const double start = point ? (x0 + x1) / 2 - MarkSize / 2.0 : x0;
         const double markEnd = point ? start + MarkSize : x1;
         // A long span carries its label inside; a short one to its right.
         const double end = std::max(markEnd, start + MarkSize + 4 + fm.horizontalAdvance(r.text)) + 8;
+        labelStarts[i] = point ? start + MarkSize + 4 : start + 4;
         int row = 0;
         while (row < rowEnds.size() && rowEnds.at(row) > start)
             ++row;
         if (row < maxRows) {
-            if (row == rowEnds.size())
+            if (row == rowEnds.size()) {
                 rowEnds.append(end);
-            else
+                rowLast.append(i);
+            } else {
                 rowEnds[row] = end;
+                rowLast[row] = i;
+            }
         } else {
+            // No free row: share the one that frees up first, shortening the label before.
             row = int(std::min_element(rowEnds.cbegin(), rowEnds.cend()) - rowEnds.cbegin());
-            rowEnds[row] = std::max(rowEnds.at(row), markEnd + 4);
-            m_labelShown[i] = false;
+            const qsizetype before = rowLast.at(row);
+            m_labelMax[before] = std::min(m_labelMax.at(before), start - 4 - labelStarts.at(before));
+            rowEnds[row] = end;
+            rowLast[row] = i;
         }
         m_rows[i] = row;
     }
@@ -268,7 +277,8 @@ QRect TimelineView::referenceRect(qsizetype index) const
     const int y = lane.top() + rowHeight / 2 + row * rowHeight + (rowHeight - MarkSize) / 2;
     const double x0 = xOfDate(r.rangeStart);
     const double x1 = xOfDate(r.rangeEnd.addDays(1));
-    if (x1 - x0 < MarkSize) {
+    // A single day (or a time on it) is a mark, whatever the zoom; longer periods are spans.
+    if (x1 - x0 < MarkSize || r.rangeStart == r.rangeEnd) {
         const int cx = int(std::lround((x0 + x1) / 2));
         return {cx - MarkSize / 2, y, MarkSize, MarkSize};
     }
@@ -286,8 +296,9 @@ qsizetype TimelineView::referenceAt(const QPoint &pos) const
             continue;
         const QRect mark = r.adjusted(-2, -4, 2, 4);
         QRect label = mark;
-        if (r.width() <= MarkSize && m_labelShown.value(i))
-            label.setRight(r.right() + 4 + fontMetrics().horizontalAdvance(m_refs.at(i).text));
+        if (r.width() <= MarkSize) // the label to the right is part of the mark
+            label.setRight(r.right() + 4
+                + int(std::min(m_labelMax.value(i), double(fontMetrics().horizontalAdvance(m_refs.at(i).text)))));
         const int kind = mark.contains(pos) ? 0 : label.contains(pos) ? 1 : 2;
         const std::pair<int, int> score{kind, r.width()};
         if (kind < 2 && (best < 0 || score < bestScore)) {
@@ -494,12 +505,6 @@ void TimelineView::paintProjectLane(QPainter &p)
             dense = true;
             break;
         }
-    if (!dense)
-        for (auto it = lo; it != hi && it + 1 != hi; ++it)
-            if ((it + 1)->date == it->date) {
-                dense = true; // several articles on one day: count them
-                break;
-            }
     p.setPen(Qt::NoPen);
     if (dense && visible > 0) {
         const int bin = std::max(4, int(std::ceil(m_pixelsPerDay)));
@@ -515,10 +520,22 @@ void TimelineView::paintProjectLane(QPainter &p)
             p.drawRect(QRectF(it.key() * bin + 0.5, baseline - h, bin - 1, h));
         }
     } else {
+        // A mark per day, taller for each further article published that day.
         p.setBrush(withAlpha(text, 170));
-        for (auto it = lo; it != hi; ++it) {
+        for (auto it = lo; it != hi;) {
+            auto dayEnd = it;
+            while (dayEnd != hi && dayEnd->date == it->date)
+                ++dayEnd;
+            const qsizetype n = dayEnd - it;
+            const double h = std::min(double(maxBar), maxBar * (0.45 + 0.2 * double(n)));
             const double x = xOfDate(it->date) + m_pixelsPerDay / 2;
-            p.drawRoundedRect(QRectF(x - 1.5, baseline - maxBar * 0.6, 3, maxBar * 0.6), 1.5, 1.5);
+            p.drawRoundedRect(QRectF(x - 1.5, baseline - h, 3, h), 1.5, 1.5);
+            if (n > 1 && m_pixelsPerDay > fm.horizontalAdvance(QStringLiteral("99")) + 8) {
+                p.setPen(text);
+                p.drawText(QPointF(x + 4, baseline - h + fm.ascent()), QString::number(n));
+                p.setPen(Qt::NoPen);
+            }
+            it = dayEnd;
         }
     }
     // The current article stands out.
@@ -573,13 +590,16 @@ void TimelineView::paintArticleLane(QPainter &p)
             p.setBrush(withAlpha(highlight, 80));
             p.drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
         }
-        if (!m_labelShown.value(i))
-            continue;
         QFont f = font();
         f.setItalic(ref.overridden);
         p.setFont(f);
         p.setPen(text);
-        const QString label = ref.overridden ? ref.text + QStringLiteral(" ✎") : ref.text;
+        QString label = ref.overridden ? ref.text + QStringLiteral(" ✎") : ref.text;
+        if (m_labelMax.value(i) < fm.horizontalAdvance(label)) {
+            if (m_labelMax.value(i) < fm.horizontalAdvance(QStringLiteral("Mo…")))
+                continue;
+            label = fm.elidedText(label, Qt::ElideRight, int(m_labelMax.value(i)));
+        }
         // Labels follow short marks; long spans carry theirs at their visible start.
         const double lx = point ? r.right() + 4 : std::max(double(r.left() + 4), 4.0);
         p.drawText(QPointF(lx, r.center().y() + (fm.ascent() - fm.descent()) / 2.0 + 0.5), label);

@@ -97,7 +97,7 @@ private:
     QString m_body;
     QList<model::TimeRef> m_refs;
     QList<int> m_rows; // row of each reference in the article lane
-    QList<bool> m_labelShown; // false where the lane has no free row for the label
+    QList<double> m_labelMax; // the room for each label before the next mark in its row
 
     // The days last fitted; kept in view on resize until the researcher zooms or scrolls.
     double m_fitFrom = 0;
