@@ -919,7 +919,7 @@ void Tagger::durationsAndTimes()
 
     // Times of day: "10 pm", "10:30 a.m.", "at 14:00", "at noon". Their day comes from context.
     static const QRegularExpression clock(
-        QStringLiteral("\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(?i:([ap])\\.?\\s?m)(?:\\.(?=\\s|$)|\\b)"));
+        QStringLiteral("\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(?i:([ap])(?:\\.\\s?m\\.?|\\s?m\\b))"));
     static const QRegularExpression h24(QStringLiteral("\\b(?i:at)\\s+((\\d{1,2}):(\\d{2}))\\b(?!\\s*[ap]\\.?m)"));
     static const QRegularExpression noon(
         QStringLiteral("\\b(?i:at|by|until|after|before)\\s+((?i:noon|midnight|midday))\\b"));

@@ -209,6 +209,11 @@ TEST_CASE("durations and times of day are kept but do not move the date", "[time
               QStringLiteral("10 p.m."))
         == u"2018-06-08T22:00");
     CHECK(value(QStringLiteral("The vote closes at 14:30."), Saturday, QStringLiteral("14:30")) == u"2018-06-09T14:30");
+    // In "2 pm." the full stop ends the sentence; in "2 p.m." the dot belongs to the time.
+    CHECK(value(QStringLiteral("They march tomorrow at 2 pm. Police will watch."), Saturday, QStringLiteral("2 pm"))
+        == u"2018-06-10T14:00");
+    CHECK(value(QStringLiteral("They march tomorrow at 2 p.m. Police will watch."), Saturday, QStringLiteral("2 p.m."))
+        == u"2018-06-10T14:00");
 }
 
 TEST_CASE("spans drop prepositions and keep meaningful modifiers", "[timex]")

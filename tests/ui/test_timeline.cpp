@@ -150,6 +150,22 @@ TEST_CASE("brushing the project lane filters the article list by date", "[ui][ti
     CHECK(model->data(model->index(0, gloss::ui::ArticleListModel::Title), Qt::DisplayRole).toString() == u"Eid truce");
     CHECK(window.articleList()->currentArticle() == june);
 
+    // Articles can be marked (the entity panel marks those mentioning an entity).
+    auto linkColumn = [view](const QDate &date) {
+        const QImage image = view->grab().toImage();
+        const QRect lane = view->projectLaneRect();
+        const int x = int(view->xOfDate(date) + view->pixelsPerDay() / 2);
+        const QRgb link = view->palette().color(QPalette::Link).rgb();
+        for (int row = lane.top(); row <= lane.bottom(); ++row)
+            if (image.pixel(x, row) == link)
+                return true;
+        return false;
+    };
+    CHECK_FALSE(linkColumn(QDate(2018, 6, 7)));
+    view->setMarkedArticles({june}, QStringLiteral("Ghani"));
+    CHECK(linkColumn(QDate(2018, 6, 7)));
+    CHECK_FALSE(linkColumn(QDate(2018, 6, 17)));
+
     // A click on an empty stretch of the lane lifts the filter.
     QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(int(view->xOfDate(QDate(2018, 9, 20))), y));
     CHECK(model->rowCount() == 4);

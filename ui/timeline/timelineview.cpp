@@ -66,6 +66,13 @@ void TimelineView::setArticles(const QList<ArticleMark> &articles)
     Q_EMIT viewChanged();
 }
 
+void TimelineView::setMarkedArticles(const QSet<qint64> &ids, const QString &caption)
+{
+    m_marked = ids;
+    m_markedCaption = caption;
+    update();
+}
+
 void TimelineView::setCurrentArticle(
     qint64 id, const QDate &date, const QString &body, const QList<model::TimeRef> &refs)
 {
@@ -538,6 +545,19 @@ void TimelineView::paintProjectLane(QPainter &p)
             it = dayEnd;
         }
     }
+    // Marked articles (an entity's mentions) get a triangle above their day.
+    if (!m_marked.isEmpty()) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(palette().color(QPalette::Link));
+        for (auto it = lo; it != hi; ++it) {
+            if (!m_marked.contains(it->id))
+                continue;
+            const double x = xOfDate(it->date) + m_pixelsPerDay / 2;
+            const double top = baseline - maxBar - 2;
+            const QPointF tri[3] = {{x - 4, top - 7}, {x + 4, top - 7}, {x, top}};
+            p.drawPolygon(tri, 3);
+        }
+    }
     // The current article stands out.
     for (auto it = lo; it != hi; ++it) {
         if (it->id != m_currentId)
@@ -548,8 +568,10 @@ void TimelineView::paintProjectLane(QPainter &p)
         p.drawRoundedRect(QRectF(x - 3, baseline - maxBar, 6, maxBar), 2, 2);
     }
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(QPointF(4, lane.top() + fm.ascent() + 2),
-        dense ? tr("Articles (%1 shown, per period)").arg(visible) : tr("Articles"));
+    QString caption = dense ? tr("Articles (%1 shown, per period)").arg(visible) : tr("Articles");
+    if (!m_marked.isEmpty())
+        caption += QStringLiteral("  ▼ ") + m_markedCaption;
+    p.drawText(QPointF(4, lane.top() + fm.ascent() + 2), caption);
     p.setPen(withAlpha(text, 60));
     p.drawLine(lane.bottomLeft(), lane.bottomRight());
 }

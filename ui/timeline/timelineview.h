@@ -3,6 +3,7 @@
 #include "model/timeref.h"
 
 #include <QDate>
+#include <QSet>
 #include <QWidget>
 
 namespace gloss::ui {
@@ -31,6 +32,11 @@ public:
     void setCurrentArticle(qint64 id, const QDate &date, const QString &body, const QList<model::TimeRef> &refs);
     qint64 currentArticle() const { return m_currentId; }
     const QList<model::TimeRef> &references() const { return m_refs; }
+
+    // Articles to mark in the project lane, e.g. those mentioning the entity selected in the
+    // entity panel; `caption` names them in the lane. An empty set clears the marks.
+    void setMarkedArticles(const QSet<qint64> &ids, const QString &caption);
+    const QSet<qint64> &markedArticles() const { return m_marked; }
 
     // The axis: the day at the left edge and the zoom, in pixels per day.
     double pixelsPerDay() const { return m_pixelsPerDay; }
@@ -92,6 +98,8 @@ private:
     void fitDays(double from, double to);
 
     QList<ArticleMark> m_articles; // sorted by date
+    QSet<qint64> m_marked;
+    QString m_markedCaption;
     qint64 m_currentId = 0;
     QDate m_currentDate;
     QString m_body;
