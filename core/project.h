@@ -6,6 +6,7 @@
 #include "storage/metarepository.h"
 #include "storage/setrepository.h"
 #include "storage/tagrepository.h"
+#include "storage/timerefrepository.h"
 
 #include <QString>
 
@@ -43,6 +44,7 @@ public:
     storage::TagRepository &tags() { return m_tags; }
     storage::SetRepository &sets() { return m_sets; }
     storage::MetaRepository &meta() { return m_meta; }
+    storage::TimeRefRepository &timeRefs() { return m_timeRefs; }
 
 private:
     std::unique_ptr<storage::Database> m_db;
@@ -51,6 +53,7 @@ private:
     storage::TagRepository m_tags;
     storage::SetRepository m_sets;
     storage::MetaRepository m_meta;
+    storage::TimeRefRepository m_timeRefs;
 };
 
 } // namespace gloss

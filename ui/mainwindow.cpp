@@ -4,11 +4,12 @@
 #include "articles/articlelistpanel.h"
 #include "codebook/codebookpanel.h"
 #include "document.h"
-#include "notes/notespanel.h"
 #include "import/importcontroller.h"
+#include "notes/notespanel.h"
 #include "project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
+#include "timeline/timelinepanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,6 +51,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     , m_notes(new NotesPanel(document, this))
     , m_codebook(new CodebookPanel(document, this))
     , m_import(new ImportController(document, this))
+    , m_timeline(new TimelinePanel(document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     const QString fileName = QFileInfo(document.project().path()).fileName();
@@ -64,11 +66,14 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     addPanel(m_notes, tr("Notes"), QStringLiteral("NotesDock"), Qt::RightDockWidgetArea);
     addPanel(placeholder(tr("People, organisations and places of the article appear here."), this), tr("Entities"),
         QStringLiteral("EntitiesDock"), Qt::RightDockWidgetArea);
-    addPanel(placeholder(tr("The article's dates among the project's appear here."), this), tr("Timeline"),
-        QStringLiteral("TimelineDock"), Qt::BottomDockWidgetArea);
+    addPanel(m_timeline, tr("Timeline"), QStringLiteral("TimelineDock"), Qt::BottomDockWidgetArea);
+    connect(m_timeline, &TimelinePanel::dateRangeBrushed, m_articles, &ArticleListPanel::setDateRange);
+    connect(m_timeline, &TimelinePanel::referenceActivated, m_reader, &ReaderView::selectRange);
+    connect(m_timeline, &TimelinePanel::articleClicked, m_articles, &ArticleListPanel::selectArticle);
 
     connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
         m_reader->showArticle(id);
+        m_timeline->showArticle(id);
         QSettings().setValue(settingsKey(QStringLiteral("lastArticle")), id);
         statusBar()->showMessage(tr("Article %1 of the list").arg(m_articles->view()->currentIndex().row() + 1), 4000);
     });
@@ -172,7 +177,8 @@ void MainWindow::restoreState()
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("ArticlesDock")),
                         findChild<QDockWidget *>(QStringLiteral("CodebookDock"))},
             {440, 340}, Qt::Horizontal);
-        resizeDocks({findChild<QDockWidget *>(QStringLiteral("TimelineDock"))}, {170}, Qt::Vertical);
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("TimelineDock"))}, {m_timeline->sizeHint().height()},
+            Qt::Vertical);
     }
     const qint64 last = settings.value(settingsKey(QStringLiteral("lastArticle"))).toLongLong();
     if (last > 0 && m_articles->model()->rowOf(last) >= 0)

@@ -12,6 +12,7 @@ class Document;
 class NotesPanel;
 class ImportController;
 class ReaderView;
+class TimelinePanel;
 
 // The window: a host that arranges the article list, the reader and the docks each panel brings,
 // and puts the panels' own actions into menus.
@@ -28,6 +29,7 @@ public:
     NotesPanel *notes() const { return m_notes; }
     CodebookPanel *codebook() const { return m_codebook; }
     ImportController *importController() const { return m_import; }
+    TimelinePanel *timeline() const { return m_timeline; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,6 +51,7 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     ImportController *m_import;
+    TimelinePanel *m_timeline;
 };
 
 } // namespace gloss::ui

@@ -29,6 +29,7 @@ const QList<Entry> &entries()
         {{"highlight add", "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME]"},
          highlightCommand},
         {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
+        {{"timeline", "timeline [--article ID] [--format table|csv|json]"}, timelineCommand},
         {{"check", "check"}, checkCommand},
     };
     return list;

@@ -1,4 +1,5 @@
 #include "cli/context.h"
+#include "extract/pipeline.h"
 #include "import/importer.h"
 
 namespace gloss::cli {
@@ -12,6 +13,7 @@ int importCommand(Context &c)
     if (a.positionals().isEmpty())
         return c.usage(QStringLiteral("import needs at least one file or folder"));
     import::ImportOptions options;
+    options.afterInsert = extract::annotateArticle;
     if (a.has(QStringLiteral("--max-size"))) {
         bool ok = false;
         const qint64 mib = a.value(QStringLiteral("--max-size")).toLongLong(&ok);

@@ -146,12 +146,13 @@ CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
 CREATE TABLE timerefs(
   id INTEGER PRIMARY KEY,
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  start INTEGER NOT NULL,
-  end INTEGER NOT NULL,
+  start INTEGER NOT NULL CHECK(start >= 0),
+  end INTEGER NOT NULL CHECK(end > start),
   text TEXT NOT NULL,
   value TEXT NOT NULL,
   granularity TEXT NOT NULL,
   anchor TEXT,
+  anchor_kind TEXT CHECK(anchor_kind IN ('published','retrieved')),
   range_start TEXT,
   range_end TEXT
 );
@@ -164,7 +165,10 @@ CREATE TABLE timeref_overrides(
   end INTEGER NOT NULL,
   value TEXT,
   granularity TEXT,
+  range_start TEXT,
+  range_end TEXT,
   dismissed INTEGER NOT NULL DEFAULT 0,
+  modified TEXT NOT NULL,
   PRIMARY KEY(article_id, start, end)
 ) WITHOUT ROWID;
 )sql";

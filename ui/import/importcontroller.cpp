@@ -1,5 +1,7 @@
 #include "import/importcontroller.h"
 
+#include "extract/pipeline.h"
+
 #include "document.h"
 #include "project.h"
 #include "storage/error.h"
@@ -61,6 +63,7 @@ ImportController::ImportController(Document &document, QWidget *window)
     , m_filesAction(new QAction(tr("Import &Files…"), this))
     , m_folderAction(new QAction(tr("Import F&older…"), this))
 {
+    m_options.afterInsert = extract::annotateArticle;
     m_filesAction->setObjectName(QStringLiteral("importFilesAction"));
     m_filesAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
     m_filesAction->setStatusTip(tr("Import news articles from text, HTML, Markdown, JSON or CSV files"));

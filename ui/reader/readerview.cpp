@@ -166,6 +166,19 @@ QString ReaderView::tagColor(const model::Highlight &h, int which) const
     return QString::fromLatin1(DefaultColor);
 }
 
+void ReaderView::selectRange(qint64 startCp, qint64 endCp)
+{
+    const qsizetype start = text::toUtf16(m_article.body, startCp);
+    const qsizetype end = text::toUtf16(m_article.body, endCp);
+    if (start < 0 || end < start)
+        return;
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(int(start));
+    cursor.setPosition(int(end), QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
+    m_text->centerCursor();
+}
+
 void ReaderView::refreshHighlights()
 {
     m_highlights
@@ -310,15 +323,6 @@ std::optional<std::pair<qint64, qint64>> ReaderView::selectionInCodePoints() con
     if (a >= b)
         return std::nullopt;
     return std::make_pair(codePoint(a), codePoint(b));
-}
-
-void ReaderView::selectRange(qint64 startCp, qint64 endCp)
-{
-    QTextCursor c(m_text->document());
-    c.setPosition(utf16(startCp));
-    c.setPosition(utf16(endCp), QTextCursor::KeepAnchor);
-    m_text->setTextCursor(c);
-    m_text->ensureCursorVisible();
 }
 
 void ReaderView::applyPaletteTag(int index)

@@ -1,0 +1,65 @@
+#include "extract/timepipeline.h"
+
+#include "extract/temporaltagger.h"
+#include "model/article.h"
+#include "project.h"
+#include "storage/transaction.h"
+#include "text/codepoints.h"
+
+namespace gloss::extract {
+
+int extractTimes(Project &project, const model::Article &article)
+{
+    const bool published = article.published.isValid();
+    const QDate anchor = published ? article.published : article.retrieved;
+    const QString anchorKind
+        = anchor.isValid() ? (published ? QStringLiteral("published") : QStringLiteral("retrieved")) : QString();
+    const QList<TimeExpression> found = tagTimeExpressions(article.body, anchor);
+
+    QList<model::TimeRef> refs;
+    refs.reserve(found.size());
+    // Expressions come in text order: count code points incrementally.
+    qsizetype utf16 = 0;
+    qsizetype cp = 0;
+    auto toCp = [&](qsizetype pos) {
+        for (; utf16 < pos; ++utf16)
+            if (!(article.body.at(utf16).isLowSurrogate() && utf16 > 0 && article.body.at(utf16 - 1).isHighSurrogate()))
+                ++cp;
+        return cp;
+    };
+    for (const TimeExpression &e : found) {
+        model::TimeRef r;
+        r.start = toCp(e.start);
+        r.end = toCp(e.end);
+        r.text = e.text;
+        r.value = e.value;
+        r.granularity = granularityName(e.granularity);
+        r.anchor = anchor;
+        r.anchorKind = anchorKind;
+        r.rangeStart = e.rangeStart;
+        r.rangeEnd = e.rangeEnd;
+        refs.append(r);
+    }
+    project.timeRefs().replaceForArticle(article.id, refs);
+    return int(refs.size());
+}
+
+int reextractTimes(Project &project, qint64 articleId)
+{
+    const auto article = project.articles().get(articleId);
+    if (!article)
+        return 0;
+    return extractTimes(project, *article);
+}
+
+int reextractAllTimes(Project &project)
+{
+    storage::Transaction tx(project.db());
+    int total = 0;
+    for (const qint64 id : project.articles().ids({}, model::ArticleOrder::Id))
+        total += reextractTimes(project, id);
+    tx.commit();
+    return total;
+}
+
+} // namespace gloss::extract

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace gloss {
+class Project;
+namespace model {
+struct Article;
+}
+} // namespace gloss
+
+// Runs the temporal tagger on articles and stores what it finds (replacing the previous
+// extraction; the researcher's overrides stay, keyed by span).
+namespace gloss::extract {
+
+// Tags `article` (its body, against its publication date, else its retrieval date) and stores the
+// result. Runs in the caller's transaction if there is one. Returns the number stored.
+int extractTimes(Project &project, const model::Article &article);
+// Re-extracts one article by id (0 when there is no such article), or every article.
+int reextractTimes(Project &project, qint64 articleId);
+int reextractAllTimes(Project &project);
+
+} // namespace gloss::extract

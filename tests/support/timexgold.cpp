@@ -1,0 +1,141 @@
+#include "support/timexgold.h"
+
+#include "extract/temporaltagger.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gloss::test {
+
+namespace {
+
+// The body of a sample: what follows the publication-date line, the first of the first three
+// non-empty lines that carries the anchor's year (the retrieval date and the title come before).
+QString bodyAfterPublicationLine(const QString &text, const QDate &anchor)
+{
+    const QString year = QString::number(anchor.year());
+    qsizetype pos = 0;
+    int nonEmpty = 0;
+    while (pos < text.size() && nonEmpty < 3) {
+        qsizetype eol = text.indexOf(u'\n', pos);
+        if (eol < 0)
+            eol = text.size();
+        const QString line = text.mid(pos, eol - pos);
+        if (!line.trimmed().isEmpty()) {
+            ++nonEmpty;
+            if (nonEmpty > 1 && line.contains(year)) {
+                qsizetype start = eol;
+                while (start < text.size() && text.at(start).isSpace())
+                    ++start;
+                return text.mid(start);
+            }
+        }
+        pos = eol + 1;
+    }
+    return {};
+}
+
+} // namespace
+
+QList<GoldArticle> loadTimexGold(const QString &goldDir, const QString &samplesDir, QString &error)
+{
+    QList<GoldArticle> out;
+    const QDir dir(goldDir);
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (files.isEmpty()) {
+        error = QStringLiteral("%1: no gold files").arg(goldDir);
+        return {};
+    }
+    for (const QString &name : files) {
+        QFile gf(dir.filePath(name));
+        if (!gf.open(QIODevice::ReadOnly)) {
+            error = QStringLiteral("%1: %2").arg(gf.fileName(), gf.errorString());
+            return {};
+        }
+        const QJsonObject obj = QJsonDocument::fromJson(gf.readAll()).object();
+        GoldArticle a;
+        a.file = obj.value(QStringLiteral("file")).toString();
+        a.anchor = QDate::fromString(obj.value(QStringLiteral("anchor")).toString(), Qt::ISODate);
+        QFile sf(QDir(samplesDir).filePath(a.file));
+        if (!sf.open(QIODevice::ReadOnly)) {
+            error = QStringLiteral("%1: %2").arg(sf.fileName(), sf.errorString());
+            return {};
+        }
+        QString text = QString::fromUtf8(sf.readAll());
+        text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        a.body = bodyAfterPublicationLine(text, a.anchor);
+        if (a.body.isEmpty()) {
+            error = QStringLiteral("%1: no publication-date line with %2")
+                        .arg(sf.fileName(), a.anchor.toString(Qt::ISODate));
+            return {};
+        }
+        qsizetype from = 0;
+        for (const QJsonValue &v : obj.value(QStringLiteral("expressions")).toArray()) {
+            const QJsonObject e = v.toObject();
+            GoldTimex g;
+            g.text = e.value(QStringLiteral("text")).toString();
+            g.value = e.value(QStringLiteral("value")).toString();
+            g.granularity = e.value(QStringLiteral("granularity")).toString();
+            g.start = a.body.indexOf(g.text, from);
+            if (g.start < 0) {
+                error = QStringLiteral("%1: \"%2\" is not in the body after offset %3").arg(name, g.text).arg(from);
+                return {};
+            }
+            g.end = g.start + g.text.size();
+            from = g.end;
+            a.expressions.append(g);
+        }
+        out.append(a);
+    }
+    return out;
+}
+
+TimexScores scoreTimex(const QList<GoldArticle> &articles)
+{
+    TimexScores s;
+    for (const GoldArticle &a : articles) {
+        const QList<extract::TimeExpression> found = extract::tagTimeExpressions(a.body, a.anchor);
+        s.gold += int(a.expressions.size());
+        s.found += int(found.size());
+        QList<bool> goldHit(a.expressions.size(), false);
+        for (const extract::TimeExpression &f : found) {
+            bool exact = false;
+            bool overlap = false;
+            for (qsizetype i = 0; i < a.expressions.size(); ++i) {
+                const GoldTimex &g = a.expressions.at(i);
+                if (f.start < g.end && g.start < f.end) {
+                    overlap = true;
+                    goldHit[i] = true;
+                }
+                if (f.start == g.start && f.end == g.end) {
+                    exact = true;
+                    if (f.value == g.value)
+                        ++s.valueRight;
+                    else
+                        s.misses
+                            << QStringLiteral("%1: \"%2\" value %3, gold %4").arg(a.file, f.text, f.value, g.value);
+                }
+            }
+            s.exact += exact;
+            s.overlapping += overlap;
+            if (!exact)
+                s.misses << QStringLiteral("%1: found \"%2\" (%3)%4")
+                                .arg(a.file, f.text, f.value,
+                                    overlap ? QStringLiteral(", overlapping gold") : QString());
+        }
+        for (qsizetype i = 0; i < a.expressions.size(); ++i) {
+            s.goldOverlapped += goldHit.at(i);
+            const GoldTimex &g = a.expressions.at(i);
+            const bool exactFound = std::any_of(found.cbegin(), found.cend(),
+                [&](const extract::TimeExpression &f) { return f.start == g.start && f.end == g.end; });
+            if (!exactFound)
+                s.misses << QStringLiteral("%1: missed \"%2\" (%3)").arg(a.file, g.text, g.value);
+        }
+    }
+    return s;
+}
+
+} // namespace gloss::test

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QDate>
+#include <QWidget>
+
+class QLabel;
+class QScrollBar;
+
+namespace gloss::ui {
+
+class Document;
+class TimelineView;
+
+// The timeline dock's content: the two-lane view with its zoom and fit buttons and a scroll bar,
+// kept in step with the project and the current article. Corrections go through the undo stack.
+class TimelinePanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimelinePanel)
+
+public:
+    explicit TimelinePanel(Document &document, QWidget *parent = nullptr);
+
+    TimelineView *view() const { return m_view; }
+    void showArticle(qint64 articleId);
+
+Q_SIGNALS:
+    void dateRangeBrushed(QDate from, QDate to);
+    void referenceActivated(qint64 start, qint64 end); // code points into the current article
+    void articleClicked(qint64 articleId);
+
+private:
+    void reloadArticles();
+    void reloadReferences(bool fit);
+    void syncScrollBar();
+    void showReferenceMenu(qsizetype index, QPoint globalPos);
+    void reextract(bool all);
+
+    Document &m_document;
+    TimelineView *m_view;
+    QScrollBar *m_scroll;
+    QLabel *m_status;
+    bool m_syncing = false;
+};
+
+} // namespace gloss::ui
