@@ -38,11 +38,8 @@ QDockWidget *placeholderDock(const QString &title, const QString &objectName, co
 } // namespace
 
 MainWindow::MainWindow(Document &document, QWidget *parent)
-    : QMainWindow(parent)
-    , m_document(document)
-    , m_articles(new ArticleListPanel(document, this))
-    , m_reader(new ReaderView(document, this))
-    , m_import(new ImportController(document, this))
+    : QMainWindow(parent), m_document(document), m_articles(new ArticleListPanel(document, this)),
+      m_reader(new ReaderView(document, this)), m_import(new ImportController(document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("%1 — Gloss").arg(QFileInfo(document.project().path()).fileName()));
@@ -55,11 +52,11 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, listDock);
 
     addDockWidget(Qt::RightDockWidgetArea,
-        placeholderDock(tr("Entities"), QStringLiteral("EntitiesDock"),
-            tr("People, organisations and places of the article appear here."), this));
+                  placeholderDock(tr("Entities"), QStringLiteral("EntitiesDock"),
+                                  tr("People, organisations and places of the article appear here."), this));
     addDockWidget(Qt::BottomDockWidgetArea,
-        placeholderDock(tr("Timeline"), QStringLiteral("TimelineDock"),
-            tr("The article's dates among the project's appear here."), this));
+                  placeholderDock(tr("Timeline"), QStringLiteral("TimelineDock"),
+                                  tr("The article's dates among the project's appear here."), this));
 
     connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
         m_reader->showArticle(id);
@@ -120,9 +117,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Gloss"),
-        tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
-           "<p>Project: %2</p>")
-            .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
+                       tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
+                          "<p>Project: %2</p>")
+                           .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
 }
 
 } // namespace gloss::ui
