@@ -70,8 +70,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
     const QString path = gloss::Project::resolvePath(projectArgument(args));
     auto opened = gloss::Project::open(path);
     if (!opened.project) {
-        QMessageBox::critical(
-            nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
+        QMessageBox::critical(nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
         return 1;
     }
     gloss::ui::Document document(std::move(opened.project));

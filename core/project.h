@@ -26,8 +26,7 @@ public:
         QString backupPath;
     };
 
-    static OpenResult open(
-        const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite);
+    static OpenResult open(const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite);
     // QStandardPaths::AppDataLocation/default.gloss (the folder is created when missing).
     static QString defaultPath();
     // --project, else GLOSS_PROJECT, else the default project.

@@ -222,9 +222,9 @@ void MainWindow::showKeys()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Gloss"),
-        tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
-           "<p>Project: %2</p>")
-            .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
+                       tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
+                          "<p>Project: %2</p>")
+                           .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
 }
 
 } // namespace gloss::ui

@@ -17,9 +17,7 @@ class Statement;
 class ArticleRepository final
 {
 public:
-    explicit ArticleRepository(Database &db)
-        : m_db(db)
-    { }
+    explicit ArticleRepository(Database &db) : m_db(db) {}
 
     // Stores a new article with its FTS entry; fills in id, words, hash and imported time when
     // missing. Runs in the caller's transaction if there is one.
@@ -34,8 +32,8 @@ public:
     void remove(qint64 id);
 
     qint64 count(const model::ArticleFilter &filter = {});
-    QList<model::ArticleSummary> list(
-        const model::ArticleFilter &filter, model::ArticleOrder order, bool ascending, qint64 offset, qint64 limit);
+    QList<model::ArticleSummary> list(const model::ArticleFilter &filter, model::ArticleOrder order, bool ascending,
+                                      qint64 offset, qint64 limit);
     QList<qint64> ids(const model::ArticleFilter &filter, model::ArticleOrder order = model::ArticleOrder::Published);
     // The neighbours of `id` in published order, for "next/previous article".
     qint64 neighbour(qint64 id, const model::ArticleFilter &filter, int step);

@@ -73,18 +73,17 @@ TEST_CASE("highlight add, show --format json and articles on articles inserted t
     // "Núñez" starts after 2 emoji-ish sequences: offsets are code points.
     const qsizetype startUtf16 = body.indexOf(QStringLiteral("Núñez"));
     const qint64 start = gloss::text::toCodePoints(body, startUtf16);
-    const Run add = glossRun(
-        {QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"), QString::number(id),
-            QStringLiteral("--start"), QString::number(start), QStringLiteral("--end"), QString::number(start + 5),
-            QStringLiteral("--tag"), QStringLiteral("Actors > Officials"), QStringLiteral("--tag"),
-            QStringLiteral("Arrival"), QStringLiteral("--note"), QStringLiteral("who arrives\nand when")},
-        tp.path());
+    const Run add = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"), QString::number(id),
+                           QStringLiteral("--start"), QString::number(start), QStringLiteral("--end"), QString::number(start + 5),
+                           QStringLiteral("--tag"), QStringLiteral("Actors > Officials"), QStringLiteral("--tag"),
+                           QStringLiteral("Arrival"), QStringLiteral("--note"), QStringLiteral("who arrives\nand when")},
+                          tp.path());
     REQUIRE(add.code == 0);
     const qint64 highlightId = add.out.trimmed().toLongLong();
     CHECK(highlightId > 0);
 
-    const Run show = glossRun(
-        {QStringLiteral("show"), QString::number(id), QStringLiteral("--format"), QStringLiteral("json")}, tp.path());
+    const Run show = glossRun({QStringLiteral("show"), QString::number(id), QStringLiteral("--format"), QStringLiteral("json")},
+                           tp.path());
     REQUIRE(show.code == 0);
     const QJsonObject obj = QJsonDocument::fromJson(show.out.toUtf8()).object();
     CHECK(obj.value(QStringLiteral("title")).toString() == QStringLiteral("Arrival"));
@@ -104,23 +103,21 @@ TEST_CASE("highlight add, show --format json and articles on articles inserted t
     CHECK(tags.at(0).toString() == QStringLiteral("Actors > Officials"));
     CHECK(tags.at(1).toString() == QStringLiteral("Arrival"));
 
-    const Run list
-        = glossRun({QStringLiteral("articles"), QStringLiteral("--format"), QStringLiteral("json")}, tp.path());
+    const Run list = glossRun({QStringLiteral("articles"), QStringLiteral("--format"), QStringLiteral("json")}, tp.path());
     REQUIRE(list.code == 0);
     const QJsonArray articles = QJsonDocument::fromJson(list.out.toUtf8()).array();
     REQUIRE(articles.size() == 1);
     CHECK(articles.first().toObject().value(QStringLiteral("source")).toString() == QStringLiteral("AFP"));
     CHECK(articles.first().toObject().value(QStringLiteral("words")).toInt() > 5);
 
-    const Run outside = glossRun(
-        {QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"), QString::number(id),
-            QStringLiteral("--start"), QStringLiteral("40"), QStringLiteral("--end"), QStringLiteral("400")},
-        tp.path());
+    const Run outside = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"),
+                               QString::number(id), QStringLiteral("--start"), QStringLiteral("40"), QStringLiteral("--end"),
+                               QStringLiteral("400")},
+                              tp.path());
     CHECK(outside.code == 1);
     CHECK(outside.err.contains(QStringLiteral("not inside")));
-    const Run missing
-        = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--start"), QStringLiteral("1")},
-            tp.path());
+    const Run missing = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--start"), QStringLiteral("1")},
+                              tp.path());
     CHECK(missing.code == 2);
     const Run check = glossRun({QStringLiteral("check")}, tp.path());
     CHECK(check.code == 0);

@@ -8,6 +8,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 
@@ -323,4 +326,48 @@ TEST_CASE("meta values: the seeded mark", "[import][meta]")
     tp.project().meta().setValue(QStringLiteral("seeded"), QStringLiteral("2"));
     tp.reopen();
     CHECK(tp.project().meta().value(QStringLiteral("seeded")) == QStringLiteral("2"));
+}
+
+TEST_CASE("imported bodies hold every gold entity and time expression in text order", "[import][importer][gold]")
+{
+    test::TempProject tp;
+    const ImportReport report
+        = Importer(tp.project()).importPaths({QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples")});
+    REQUIRE(report.imported == 34);
+    QHash<QString, model::Article> articles; // by file name
+    for (const qint64 id : tp.project().articles().ids({})) {
+        const auto a = tp.project().articles().get(id);
+        articles.insert(QFileInfo(a->path).fileName(), *a);
+    }
+    int files = 0;
+    for (const char *kind : {"entities", "timex"}) {
+        const QDir dir(QStringLiteral(GLOSS_TEST_DATA "/gold/") + QLatin1StringView(kind));
+        for (const QFileInfo &gold : dir.entryInfoList({QStringLiteral("*.json")}, QDir::Files)) {
+            QFile f(gold.filePath());
+            REQUIRE(f.open(QIODevice::ReadOnly));
+            const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+            const QString file = doc.value(QStringLiteral("file")).toString();
+            INFO(file.toStdString());
+            REQUIRE(articles.contains(file));
+            const QString body = articles.value(file).body;
+            if (doc.contains(QStringLiteral("anchor"))) // the publication date the expressions are read against
+                CHECK(articles.value(file).published.toString(Qt::ISODate)
+                    == doc.value(QStringLiteral("anchor")).toString());
+            const QJsonArray items = doc.value(doc.contains(QStringLiteral("mentions")) ? QStringLiteral("mentions")
+                                                                                        : QStringLiteral("expressions"))
+                                         .toArray();
+            CHECK_FALSE(items.isEmpty());
+            qsizetype from = 0;
+            for (const QJsonValue &item : items) {
+                const QString text = item.toObject().value(QStringLiteral("text")).toString();
+                const qsizetype at = body.indexOf(text, from);
+                INFO(text.toStdString());
+                CHECK(at >= 0);
+                if (at >= 0)
+                    from = at + text.size();
+            }
+            ++files;
+        }
+    }
+    CHECK(files == 40);
 }

@@ -5,6 +5,9 @@
 #include "import/reader.h"
 #include "text/codepoints.h"
 
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
 #include <QStringEncoder>
 
 #include <catch2/catch.hpp>
@@ -422,4 +425,46 @@ TEST_CASE("format detection by content as well as extension", "[import][detect]"
     CHECK(detectFormat(QStringLiteral("a.csv"), QStringLiteral("a,b\n1,2")) == Format::Csv);
     CHECK(
         detectFormat(QStringLiteral("a.txt"), QStringLiteral("Title, with a comma\n\nBody, too")) == Format::NewsText);
+}
+
+TEST_CASE("mangled input never crashes a reader and never yields a broken article", "[import][robust]")
+{
+    const QDir samples(QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples"));
+    QList<QByteArray> seeds;
+    for (const QString &name : samples.entryList(QDir::Files, QDir::Name)) {
+        QFile f(samples.filePath(name));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        seeds.append(f.readAll());
+    }
+    REQUIRE(seeds.size() >= 30);
+    QRandomGenerator rng(20180609);
+    const char *const fragments[]
+        = {"<", ">", "&", "&#", "\"", "\n", "\r", "---\n", "{", "[", ",", ":", " — ", "\xC3", "\xFF", "\x00"};
+    const QStringList names = {QStringLiteral("x.txt"), QStringLiteral("x.html"), QStringLiteral("x.json"),
+        QStringLiteral("x.jsonl"), QStringLiteral("x.csv"), QStringLiteral("x.md"), QStringLiteral("x")};
+    for (int round = 0; round < 400; ++round) {
+        QByteArray bytes = seeds.at(rng.bounded(int(seeds.size())));
+        // Cut it short, and splice in fragments that matter to some format.
+        bytes.truncate(rng.bounded(int(bytes.size()) + 1));
+        for (int k = rng.bounded(12); k > 0 && !bytes.isEmpty(); --k) {
+            const char *fragment = fragments[rng.bounded(int(std::size(fragments)))];
+            const qsizetype len = fragment[0] == 0 ? 1 : qsizetype(qstrlen(fragment));
+            bytes.insert(rng.bounded(int(bytes.size())), fragment, len);
+        }
+        const DecodedText decoded = decodeText(bytes);
+        if (!decoded.ok())
+            continue;
+        CHECK_FALSE(decoded.text.contains(u'\r'));
+        const QString name = names.at(rng.bounded(int(names.size())));
+        const ReadResult read = readArticles(detectFormat(name, decoded.text), decoded.text);
+        for (const model::Article &a : read.articles) {
+            CHECK_FALSE(a.body.trimmed().isEmpty());
+            CHECK_FALSE(a.body.contains(u'\r'));
+            CHECK_FALSE(a.title.isNull());
+            CHECK(a.datelineEnd <= gloss::text::codePointLength(a.body));
+            CHECK(a.dateline.isEmpty() == (a.datelineEnd == 0));
+            if (!decoded.text.contains(QChar(0xFFFD)))
+                CHECK_FALSE(a.body.contains(QChar(0xFFFD)));
+        }
+    }
 }
