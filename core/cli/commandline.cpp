@@ -28,6 +28,10 @@ const QList<Entry> &entries()
         {{"highlight add", "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME]"},
          highlightCommand},
         {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
+        {{"export", "export --layout highlights|highlights-wide|articles|codebook|entities [--search Q] [--tag T] [--set S] "
+                    "[--from D] [--to D] [--bom] [--raw] [--with-body] [-o FILE]"},
+         exportCommand},
+        {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
         {{"check", "check"}, checkCommand},
     };
     return list;
