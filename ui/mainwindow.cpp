@@ -3,6 +3,7 @@
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "document.h"
+#include "export/exportdialog.h"
 #include "project.h"
 #include "reader/readerview.h"
 
@@ -72,6 +73,9 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Export…"), this, [this] { ExportDialog(m_document, m_articles, this).exec(); });
+    file->addAction(tr("&Import Annotations…"), this, [this] { importAnnotations(m_document, this); });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
