@@ -6,6 +6,7 @@
 #include "project.h"
 #include "storage/annotationrepository.h"
 #include "storage/error.h"
+#include "storage/exportrepository.h"
 #include "storage/transaction.h"
 
 #include <QFile>
@@ -158,7 +159,7 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
     QHash<QString, qint64> tagByPath;
     {
         QHash<qint64, QString> paths;
-        const QList<model::Tag> tags = m_project.tags().all();
+        const QList<model::Tag> tags = storage::ExportRepository(db).codebook();
         for (const model::Tag &t : tags) {
             const QString path = t.parentId ? paths.value(t.parentId) + model::TagPathSeparator + t.name : t.name;
             paths.insert(t.id, path);
@@ -317,7 +318,7 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
             refuse(g, e.message());
         }
     }
-    report.tagsCreated += int(m_project.tags().all().size());
+    report.tagsCreated += int(storage::ExportRepository(db).codebook().size());
     tx.commit();
     std::sort(report.refused.begin(), report.refused.end(),
         [](const ImportRefusal &a, const ImportRefusal &b) { return a.row < b.row; });

@@ -4,7 +4,6 @@
 #include "model/tag.h"
 #include "storage/database.h"
 #include "storage/error.h"
-#include "storage/tagrepository.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -46,7 +45,7 @@ struct Codebook
 Codebook loadCodebook(storage::Database &db)
 {
     Codebook book;
-    book.tags = storage::TagRepository(db).all(); // parents before children
+    book.tags = storage::ExportRepository(db).codebook(); // parents before children
     QHash<qint64, QString> paths;
     for (const model::Tag &t : std::as_const(book.tags)) {
         const QString path = t.parentId ? paths.value(t.parentId) + model::TagPathSeparator + t.name : t.name;

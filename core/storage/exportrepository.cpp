@@ -226,6 +226,37 @@ QHash<qint64, TagUsage> ExportRepository::tagUsage(const ExportScope &scope)
     return usage;
 }
 
+QList<model::Tag> ExportRepository::codebook()
+{
+    Statement s = m_db.prepare("SELECT id, parent_id, name, color, description, position FROM tags "
+                               "ORDER BY position, name COLLATE NOCASE");
+    QHash<qint64, QList<model::Tag>> children;
+    while (s.step()) {
+        model::Tag t;
+        t.id = s.int64(0);
+        t.parentId = s.isNull(1) ? 0 : s.int64(1);
+        t.name = s.text(2);
+        t.color = s.text(3);
+        t.description = s.text(4);
+        t.position = s.integer(5);
+        children[t.parentId].append(t);
+    }
+    QList<model::Tag> ordered;
+    QList<std::pair<qint64, qsizetype>> stack = {{0, 0}}; // parent, next child: depth first without recursion
+    while (!stack.isEmpty()) {
+        const auto [parent, next] = stack.last();
+        const QList<model::Tag> kids = children.value(parent); // shared, not copied
+        if (next >= kids.size()) {
+            stack.removeLast();
+            continue;
+        }
+        ++stack.last().second;
+        ordered.append(kids.at(next));
+        stack.append({kids.at(next).id, 0});
+    }
+    return ordered;
+}
+
 qint64 ExportRepository::countHighlights(const ExportScope &scope)
 {
     const QByteArray ids = scopeIds(scope);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/articlefilter.h"
+#include "model/tag.h"
 
 #include <QByteArrayView>
 #include <QHash>
@@ -73,13 +74,18 @@ struct TagUsage
 class ExportRepository final
 {
 public:
-    explicit ExportRepository(Database &db) : m_db(db) {}
+    explicit ExportRepository(Database &db)
+        : m_db(db)
+    { }
 
     bool highlights(const ExportScope &scope, bool wide, const std::function<bool(const HighlightExportRow &)> &sink);
     bool articles(const ExportScope &scope, bool withBody, const std::function<bool(const ArticleExportRow &)> &sink);
     // Entities mentioned in the scope (with a whole-project scope, every entity, mentioned or not).
     bool entities(const ExportScope &scope, const std::function<bool(const EntityExportRow &)> &sink);
     QHash<qint64, TagUsage> tagUsage(const ExportScope &scope);
+    // The codebook in tree order (parents before children, siblings by position then name), without
+    // the usage counts TagRepository::all() computes: cheap on a project of a million highlights.
+    QList<model::Tag> codebook();
 
     qint64 countHighlights(const ExportScope &scope);
     qint64 countArticles(const ExportScope &scope);

@@ -1,6 +1,7 @@
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "document.h"
+#include "export/annotationimporter.h"
 #include "export/exportdialog.h"
 #include "export/exporter.h"
 #include "mainwindow.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -128,4 +130,27 @@ TEST_CASE("File > Export… starts from the articles selected in the list", "[ui
     for (QAction *a : window.findChildren<QAction *>())
         hasExport = hasExport || a->text().contains(QStringLiteral("Export"));
     CHECK(hasExport);
+}
+
+TEST_CASE("File > Import Annotations reads an export into another project and tells the window", "[ui][export]")
+{
+    gloss::test::TempProject from;
+    gloss::ui::Document source(fixture(from));
+    QTemporaryDir out;
+    const QString file = out.filePath(QStringLiteral("h.csv"));
+    gloss::exporting::ExportOptions options;
+    options.bom = true;
+    REQUIRE(gloss::exporting::Exporter(source.project().db()).writeFile(file, options).ok());
+
+    gloss::test::TempProject to;
+    to.addArticle(QStringLiteral("Talks in Doha"), QStringLiteral("=Envoys met, again."), QDate(2018, 6, 9));
+    to.addArticle(QStringLiteral("Floods in São Paulo"), QStringLiteral("Rain fell 😀 for a week."), QDate(2018, 2, 1));
+    gloss::ui::Document document(to.take());
+    QSignalSpy changed(&document, &gloss::ui::Document::changed);
+    const auto report = gloss::ui::importAnnotationsFrom(document, file);
+    CHECK(report.ok());
+    CHECK(report.highlightsCreated == 3);
+    CHECK(report.tagsCreated == 4);
+    CHECK(changed.size() == 1);
+    CHECK(document.project().highlights().count() == 3);
 }

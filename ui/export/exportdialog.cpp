@@ -340,6 +340,19 @@ void ExportDialog::reject()
     QDialog::reject();
 }
 
+exporting::AnnotationImportReport importAnnotationsFrom(Document &document, const QString &path)
+{
+    exporting::AnnotationImportReport report;
+    try {
+        report = exporting::AnnotationImporter(document.project()).importFile(path);
+    } catch (const storage::StorageError &e) {
+        report.error = QStringLiteral("%1: %2").arg(path, e.message());
+    }
+    if (report.error.isEmpty() && (report.highlightsCreated > 0 || report.tagsCreated > 0))
+        document.notify(Document::Highlights | Document::Codebook | Document::Notes);
+    return report;
+}
+
 void importAnnotations(Document &document, QWidget *parent)
 {
     const QString path = QFileDialog::getOpenFileName(parent, ExportDialog::tr("Import annotations"),
@@ -347,17 +360,11 @@ void importAnnotations(Document &document, QWidget *parent)
         ExportDialog::tr("Highlights exports (*.csv)"));
     if (path.isEmpty())
         return;
-    exporting::AnnotationImportReport report;
-    try {
-        report = exporting::AnnotationImporter(document.project()).importFile(path);
-    } catch (const storage::StorageError &e) {
-        report.error = e.message();
-    }
+    const exporting::AnnotationImportReport report = importAnnotationsFrom(document, path);
     if (!report.error.isEmpty()) {
         QMessageBox::warning(parent, ExportDialog::tr("Import annotations"), report.error);
         return;
     }
-    document.notify(Document::Highlights | Document::Codebook | Document::Notes);
     QString text = ExportDialog::tr("%1 highlight(s) created, %2 already there, %3 tag(s) created.")
                        .arg(report.highlightsCreated)
                        .arg(report.duplicates)

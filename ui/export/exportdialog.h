@@ -17,8 +17,9 @@ class QPushButton;
 class QTableWidget;
 
 namespace gloss::exporting {
+struct AnnotationImportReport;
 struct ExportOptions;
-}
+} // namespace gloss::exporting
 
 namespace gloss::ui {
 
@@ -89,7 +90,10 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
 };
 
-// File > Import Annotations…: asks for a highlights export and reads it into the project.
+// File > Import Annotations…: asks for a highlights export, reads it into the project and shows
+// what was created and what was refused.
 void importAnnotations(Document &document, QWidget *parent);
+// Reads a highlights export into the document's project and tells the panels.
+exporting::AnnotationImportReport importAnnotationsFrom(Document &document, const QString &path);
 
 } // namespace gloss::ui
