@@ -65,6 +65,7 @@ TEST_CASE("the export dialog previews the rows of each layout and scope and writ
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
 
     QTableWidget *preview = dialog.preview();
+    QTRY_VERIFY(dialog.isPreviewReady());
     REQUIRE(preview->columnCount() == 13);
     CHECK(preview->horizontalHeaderItem(8)->text() == u"tag");
     CHECK(preview->rowCount() == 3);
@@ -74,15 +75,18 @@ TEST_CASE("the export dialog previews the rows of each layout and scope and writ
     CHECK_FALSE(dialog.bodyBox()->isEnabled());
 
     dialog.layoutBox()->setCurrentIndex(dialog.layoutBox()->findData(int(gloss::exporting::Layout::Articles)));
+    QTRY_VERIFY(dialog.isPreviewReady());
     CHECK(preview->columnCount() == 12);
     CHECK(preview->rowCount() == 3);
     REQUIRE(dialog.bodyBox()->isEnabled());
     QTest::mouseClick(dialog.bodyBox(), Qt::LeftButton, {}, QPoint(8, dialog.bodyBox()->height() / 2));
+    QTRY_VERIFY(dialog.isPreviewReady());
     CHECK(preview->columnCount() == 13);
     CHECK(dialog.fileEdit()->text().endsWith(QStringLiteral("test-articles.csv")));
 
     dialog.scopeBox()->setCurrentIndex(dialog.scopeBox()->findData(int(gloss::ui::ExportDialog::Set)));
     REQUIRE(dialog.setBox()->isVisible());
+    QTRY_VERIFY(dialog.isPreviewReady());
     CHECK(preview->rowCount() == 1);
     CHECK(preview->item(0, 1)->text() == u"Talks in Doha");
 
@@ -124,6 +128,7 @@ TEST_CASE("File > Export… starts from the articles selected in the list", "[ui
     gloss::ui::ExportDialog dialog(document, window.articleList());
     CHECK(
         gloss::ui::ExportDialog::Scope(dialog.scopeBox()->currentData().toInt()) == gloss::ui::ExportDialog::Selection);
+    QTRY_VERIFY(dialog.isPreviewReady());
     CHECK(dialog.preview()->rowCount() == 3); // the highlights of the first two articles
 
     bool hasExport = false;

@@ -209,16 +209,43 @@ void ExportDialog::updateEnabled()
 
 void ExportDialog::updatePreview()
 {
-    QList<QStringList> rows;
-    try {
-        rows = exporting::Exporter(m_document.project().db()).preview(options(), PreviewRows);
-    } catch (const storage::StorageError &e) {
-        m_report->setText(e.message());
-    }
+    // On a worker with its own connection: a codebook or entities preview counts over every
+    // highlight or mention, which takes a while on a big project and must not freeze the window.
+    const int generation = ++m_previewGeneration;
+    const exporting::ExportOptions opts = options();
+    const QString projectPath = m_document.project().path();
+    QThread *thread = QThread::create([this, opts, projectPath, generation] {
+        QList<QStringList> rows;
+        QString error;
+        auto opened = storage::Database::open(projectPath, storage::Database::Access::ReadOnly);
+        if (!opened.db) {
+            error = opened.error;
+        } else {
+            try {
+                rows = exporting::Exporter(*opened.db).preview(opts, PreviewRows);
+            } catch (const storage::StorageError &e) {
+                error = e.message();
+            }
+        }
+        QMetaObject::invokeMethod(
+            this, [this, rows, error, generation] { showPreview(generation, rows, error); }, Qt::QueuedConnection);
+    });
+    thread->setParent(this);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void ExportDialog::showPreview(int generation, QList<QStringList> rows, const QString &error)
+{
+    if (generation != m_previewGeneration)
+        return; // a later choice is being previewed
+    if (!error.isEmpty())
+        m_report->setText(error);
     m_preview->clear();
     if (rows.isEmpty()) {
         m_preview->setRowCount(0);
         m_preview->setColumnCount(0);
+        m_previewShown = generation;
         return;
     }
     const QStringList header = rows.takeFirst();
@@ -236,6 +263,7 @@ void ExportDialog::updatePreview()
     m_preview->resizeColumnsToContents();
     for (int c = 0; c < m_preview->columnCount(); ++c)
         m_preview->setColumnWidth(c, std::min(m_preview->columnWidth(c), 260));
+    m_previewShown = generation;
 }
 
 void ExportDialog::suggestFileName()

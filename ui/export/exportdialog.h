@@ -51,6 +51,8 @@ public:
     QPushButton *exportButton() const { return m_export; }
     QLabel *report() const { return m_report; }
     bool isRunning() const { return m_running; }
+    // True once the preview shows the current choices (it is computed on a worker).
+    bool isPreviewReady() const { return m_previewShown == m_previewGeneration; }
 
     // Starts the export as the Export button does.
     void startExport();
@@ -64,6 +66,7 @@ protected:
 private:
     exporting::ExportOptions options() const;
     void updatePreview();
+    void showPreview(int generation, QList<QStringList> rows, const QString &error);
     void updateEnabled();
     void chooseFile();
     void suggestFileName();
@@ -85,6 +88,8 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_export;
     bool m_running = false;
+    int m_previewGeneration = 0;
+    int m_previewShown = 0;
     bool m_fileChosen = false; // once the user picks a name, the layout no longer renames it
     QString m_pickedInDialog;
     std::shared_ptr<std::atomic<bool>> m_cancel;
