@@ -123,6 +123,7 @@ ExportDialog::ExportDialog(Document &document, ArticleListPanel *list, QWidget *
     m_preview->verticalHeader()->hide();
     m_preview->setWordWrap(false);
     m_preview->setAlternatingRowColors(true);
+    m_preview->horizontalHeader()->setStretchLastSection(true);
     m_progress->setVisible(false);
     m_report->setWordWrap(true);
     m_report->setTextInteractionFlags(Qt::TextSelectableByMouse);
