@@ -1,6 +1,12 @@
 #include "cli/context.h"
 #include "export/exporter.h"
 
+#include <QElapsedTimer>
+
+#include <unistd.h>
+
+#include <cstdio>
+
 namespace gloss::cli {
 
 int exportCommand(Context &c)
@@ -44,7 +50,25 @@ int exportCommand(Context &c)
         const exporting::ExportResult result = exporter.write(c.outDevice, options);
         return result.ok() ? Ok : c.fail(result.error);
     }
-    const exporting::ExportResult result = exporter.writeFile(output, options);
+    // Progress on a terminal only, at most a few times a second; scripts see nothing.
+    exporting::ExportProgress progress;
+    QElapsedTimer shown;
+    shown.start();
+    if (isatty(fileno(stderr))) {
+        progress = [&](qint64 done, qint64 total) {
+            if (total > 0 && (shown.elapsed() > 250 || done == total)) {
+                c.err << "\rexporting " << done * 100 / total << "% (" << done << " of " << total << ")";
+                c.err.flush();
+                shown.restart();
+            }
+            return true;
+        };
+    }
+    const exporting::ExportResult result = exporter.writeFile(output, options, progress);
+    if (progress) {
+        c.err << "\r\x1b[K";
+        c.err.flush();
+    }
     if (!result.ok())
         return c.fail(result.error);
     c.out << "wrote " << result.rows << (result.rows == 1 ? " row" : " rows") << " (" << layoutText << ") to " << output
