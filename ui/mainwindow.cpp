@@ -6,6 +6,7 @@
 #include "document.h"
 #include "import/importcontroller.h"
 #include "notes/notespanel.h"
+#include "export/exportdialog.h"
 #include "project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
@@ -107,6 +108,9 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileMenu->addActions(m_import->actions());
+    QAction *exportAction = m_fileMenu->addAction(tr("&Export…"), this, [this] { ExportDialog(m_document, m_articles, this).exec(); });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_fileMenu->addAction(tr("Import &Annotations…"), this, [this] { importAnnotations(m_document, this); });
     m_fileMenu->addSeparator();
     QAction *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -46,6 +46,8 @@ int highlightCommand(Context &c);
 int checkCommand(Context &c);
 int tagsCommand(Context &c);
 int timelineCommand(Context &c);
+int exportCommand(Context &c);
+int importAnnotationsCommand(Context &c);
 
 // Helpers for the three output formats.
 void writeTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows);

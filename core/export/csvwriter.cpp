@@ -2,20 +2,24 @@
 
 #include <QIODevice>
 
+#include <charconv>
+#include <cstring>
+
 namespace gloss::exporting {
 
 namespace {
 
-constexpr qsizetype FlushAt = 1 << 16;
+constexpr qsizetype FlushAt = 1 << 18;
 
-bool looksNumeric(const QString &field)
+bool looksNumeric(QStringView field)
 {
     bool ok = false;
-    field.toDouble(&ok);
+    field.toString().toDouble(&ok);
     return ok && !field.isEmpty() && !field.at(0).isSpace();
 }
 
-bool needsGuard(const QString &field)
+// A cell a spreadsheet would run as a formula.
+bool isFormula(QStringView field)
 {
     if (field.isEmpty())
         return false;
@@ -27,12 +31,36 @@ bool needsGuard(const QString &field)
     return false;
 }
 
+bool needsGuardUtf8(QByteArrayView field)
+{
+    qsizetype i = 0;
+    while (i < field.size() && field[i] == '\'')
+        ++i;
+    if (i >= field.size())
+        return false;
+    const char c = field[i];
+    if (c == '=' || c == '@' || c == '\t' || c == '\r')
+        return true;
+    if (c == '+' || c == '-')
+        return !looksNumeric(QString::fromUtf8(field.sliced(i)));
+    return false;
+}
+
 } // namespace
 
 CsvWriter::CsvWriter(QIODevice &device, Options options) : m_device(device), m_options(options)
 {
+    m_buffer.reserve(FlushAt + 4096);
     if (m_options.bom)
         m_buffer.append("\xEF\xBB\xBF");
+}
+
+bool CsvWriter::needsGuard(QStringView field)
+{
+    qsizetype i = 0;
+    while (i < field.size() && field.at(i) == u'\'')
+        ++i;
+    return isFormula(field.sliced(i));
 }
 
 QString CsvWriter::escape(const QString &field, bool raw)
@@ -53,19 +81,76 @@ QString CsvWriter::escape(const QString &field, bool raw)
 
 QString CsvWriter::unguard(const QString &cell)
 {
-    if (cell.size() >= 2 && cell.at(0) == u'\'' && needsGuard(cell.mid(1)))
+    if (cell.size() >= 2 && cell.at(0) == u'\'' && needsGuard(QStringView(cell).sliced(1)))
         return cell.mid(1);
     return cell;
 }
 
 void CsvWriter::writeRow(const QStringList &fields)
 {
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (i)
-            m_buffer.append(',');
-        m_buffer.append(escape(fields.at(i), m_options.raw).toUtf8());
+    for (const QString &field : fields)
+        writeField(field);
+    endRow();
+}
+
+void CsvWriter::writeField(QByteArrayView utf8)
+{
+    if (m_rowStarted)
+        m_buffer.append(',');
+    m_rowStarted = true;
+    const bool guard = !m_options.raw && !utf8.isEmpty() && needsGuardUtf8(utf8);
+    const char *data = utf8.data();
+    const qsizetype n = utf8.size();
+    bool quote = false;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = data[i];
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
     }
-    m_buffer.append("\r\n");
+    if (!quote) {
+        if (guard)
+            m_buffer.append('\'');
+        m_buffer.append(data, n);
+        return;
+    }
+    m_buffer.append('"');
+    if (guard)
+        m_buffer.append('\'');
+    qsizetype from = 0;
+    while (from < n) {
+        const void *hit = std::memchr(data + from, '"', size_t(n - from));
+        const qsizetype to = hit ? static_cast<const char *>(hit) - data + 1 : n;
+        m_buffer.append(data + from, to - from);
+        if (hit)
+            m_buffer.append('"');
+        from = to;
+    }
+    m_buffer.append('"');
+}
+
+void CsvWriter::writeNumber(qint64 value)
+{
+    if (m_rowStarted)
+        m_buffer.append(',');
+    m_rowStarted = true;
+    char digits[24];
+    const auto result = std::to_chars(digits, digits + sizeof(digits), value);
+    m_buffer.append(digits, result.ptr - digits);
+}
+
+void CsvWriter::writeEmpty()
+{
+    if (m_rowStarted)
+        m_buffer.append(',');
+    m_rowStarted = true;
+}
+
+void CsvWriter::endRow()
+{
+    m_buffer.append("\r\n", 2);
+    m_rowStarted = false;
     ++m_rows;
     if (m_buffer.size() >= FlushAt)
         finish();
@@ -75,7 +160,7 @@ bool CsvWriter::finish()
 {
     if (!m_buffer.isEmpty() && m_ok && m_device.write(m_buffer) != m_buffer.size())
         m_ok = false;
-    m_buffer.clear();
+    m_buffer.truncate(0); // keeps the capacity for the next rows
     return m_ok;
 }
 

@@ -26,6 +26,21 @@ model::Tag readTag(Statement &s)
     return t;
 }
 
+// A name that would read as two tags in an export: " > " separates a tag from its parent in
+// paths, "; " separates tags in the highlights-wide layout.
+void checkName(const QString &name)
+{
+    if (name.isEmpty())
+        throw StorageError(QStringLiteral("a tag needs a name"));
+    if (name.contains(model::TagPathSeparator))
+        throw StorageError(QStringLiteral("a tag name cannot contain \" > \", which separates a tag from its parent "
+                                          "(\"%1\"); write \">\" without spaces, or make it a child tag")
+                               .arg(name));
+    if (name.contains(QStringLiteral("; ")))
+        throw StorageError(
+            QStringLiteral("a tag name cannot contain \"; \", which separates tags in exports (\"%1\")").arg(name));
+}
+
 } // namespace
 
 QString TagRepository::paletteColor(int index)
@@ -39,8 +54,7 @@ QString TagRepository::paletteColor(int index)
 qint64 TagRepository::create(const QString &name, qint64 parentId, const QString &color, const QString &description)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        throw StorageError(QStringLiteral("a tag needs a name"));
+    checkName(trimmed);
     Transaction tx(m_db);
     Statement countStmt = m_db.cached("SELECT count(*) FROM tags");
     countStmt.step();
@@ -134,8 +148,7 @@ QHash<qint64, QString> TagRepository::colors()
 void TagRepository::rename(qint64 id, const QString &name)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        throw StorageError(QStringLiteral("a tag needs a name"));
+    checkName(trimmed);
     Statement s = m_db.cached("UPDATE tags SET name = ?2 WHERE id = ?1");
     s.bind(1, id).bind(2, trimmed);
     try {

@@ -20,7 +20,8 @@ public:
         : m_db(db)
     { }
 
-    // Creates a tag; throws StorageError when a sibling has the same name.
+    // Creates a tag; throws StorageError when a sibling has the same name, or when the name holds
+    // " > " (the path separator) or "; " (the tag list separator of exports). Same rule for rename.
     qint64 create(const QString &name, qint64 parentId = 0, const QString &color = {}, const QString &description = {});
     // Re-creates a tag with a known id (undo of a delete).
     void restore(const model::Tag &tag);

@@ -177,7 +177,8 @@ TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[s
     const qint64 article = tp.addArticle(QStringLiteral("Long"), body);
     auto &project = tp.project();
     const qint64 tagA = project.tags().create(QStringLiteral("Conflict"));
-    const qint64 tagB = project.tags().create(QStringLiteral("Diplomacy > Talks"));
+    // A child tag: " > " separates a tag from its parent and cannot be part of a name.
+    const qint64 tagB = project.tags().ensure(QStringLiteral("Diplomacy > Talks"));
     constexpr int N = 10000;
     {
         Transaction tx(project.db());

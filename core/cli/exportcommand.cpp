@@ -1,0 +1,79 @@
+#include "cli/context.h"
+#include "export/exporter.h"
+
+#include <QElapsedTimer>
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace gloss::cli {
+
+int exportCommand(Context &c)
+{
+    Arguments a;
+    QSet<QString> valued = filterOptions();
+    valued.unite({QStringLiteral("--layout"), QStringLiteral("-o"), QStringLiteral("--output")});
+    if (!a.parse(c.args, valued, {QStringLiteral("--bom"), QStringLiteral("--raw"), QStringLiteral("--with-body")}))
+        return c.usage(a.error());
+    if (!a.positionals().isEmpty())
+        return c.usage(
+            QStringLiteral("unexpected \"%1\"; the file to write is given with -o FILE").arg(a.positionals().first()));
+    const QString layoutText = a.value(QStringLiteral("--layout"));
+    const QString allowed = exporting::layoutNames().join(u'|');
+    if (!a.has(QStringLiteral("--layout")))
+        return c.usage(QStringLiteral("export needs --layout %1").arg(allowed));
+    const auto layout = exporting::layoutFromName(layoutText);
+    if (!layout)
+        return c.usage(QStringLiteral("--layout takes %1, not \"%2\"").arg(allowed, layoutText));
+    const bool withBody = a.has(QStringLiteral("--with-body"));
+    if (withBody && *layout != exporting::Layout::Articles)
+        return c.usage(QStringLiteral("--with-body goes with --layout articles"));
+    const QString output
+        = a.has(QStringLiteral("-o")) ? a.value(QStringLiteral("-o")) : a.value(QStringLiteral("--output"));
+    if ((a.has(QStringLiteral("-o")) || a.has(QStringLiteral("--output"))) && output.isEmpty())
+        return c.usage(QStringLiteral("-o needs a file name"));
+
+    if (!c.openProject())
+        return InputFailed;
+    exporting::ExportOptions options;
+    options.layout = *layout;
+    if (!c.readFilter(a, options.scope.filter))
+        return UsageError;
+    options.bom = a.has(QStringLiteral("--bom"));
+    options.raw = a.has(QStringLiteral("--raw"));
+    options.withBody = withBody;
+
+    exporting::Exporter exporter(c.project->db());
+    if (output.isEmpty() || output == u"-") {
+        c.out.flush();
+        const exporting::ExportResult result = exporter.write(c.outDevice, options);
+        return result.ok() ? Ok : c.fail(result.error);
+    }
+    // Progress on a terminal only, at most a few times a second; scripts see nothing.
+    exporting::ExportProgress progress;
+    QElapsedTimer shown;
+    shown.start();
+    if (isatty(fileno(stderr))) {
+        progress = [&](qint64 done, qint64 total) {
+            if (total > 0 && (shown.elapsed() > 250 || done == total)) {
+                c.err << "\rexporting " << done * 100 / total << "% (" << done << " of " << total << ")";
+                c.err.flush();
+                shown.restart();
+            }
+            return true;
+        };
+    }
+    const exporting::ExportResult result = exporter.writeFile(output, options, progress);
+    if (progress) {
+        c.err << "\r\x1b[K";
+        c.err.flush();
+    }
+    if (!result.ok())
+        return c.fail(result.error);
+    c.out << "wrote " << result.rows << (result.rows == 1 ? " row" : " rows") << " (" << layoutText << ") to " << output
+          << '\n';
+    return Ok;
+}
+
+} // namespace gloss::cli

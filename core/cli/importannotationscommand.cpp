@@ -1,0 +1,37 @@
+#include "cli/context.h"
+#include "export/annotationimporter.h"
+
+namespace gloss::cli {
+
+int importAnnotationsCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {}, {}))
+        return c.usage(a.error());
+    if (a.positionals().isEmpty())
+        return c.usage(
+            QStringLiteral("import-annotations needs a CSV file exported with --layout highlights or highlights-wide"));
+    if (!c.openProject())
+        return InputFailed;
+    int code = Ok;
+    exporting::AnnotationImporter importer(*c.project);
+    for (const QString &path : a.positionals()) {
+        const exporting::AnnotationImportReport report = importer.importFile(path);
+        if (!report.error.isEmpty()) {
+            c.fail(report.error);
+            code = InputFailed;
+            continue;
+        }
+        for (const exporting::ImportRefusal &r : report.refused)
+            c.err << "gloss: " << path << ": row " << r.row << ": " << r.reason << '\n';
+        c.out << path << ": " << report.highlightsCreated << " highlights created, " << report.duplicates
+              << " already there, " << report.tagsCreated << " tags created, " << report.refused.size()
+              << " rows refused\n";
+        if (!report.refused.isEmpty())
+            code = InputFailed;
+    }
+    c.err.flush();
+    return code;
+}
+
+} // namespace gloss::cli

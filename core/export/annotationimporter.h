@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace gloss {
+class Project;
+}
+
+namespace gloss::exporting {
+
+// A row of the file that was not imported, and why. `row` counts records as a spreadsheet shows
+// them: the header is row 1.
+struct ImportRefusal
+{
+    int row = 0;
+    QString reason;
+};
+
+struct AnnotationImportReport
+{
+    QString error; // set when the file as a whole could not be read; names the file
+    int rows = 0; // data rows read
+    int highlightsCreated = 0;
+    int duplicates = 0; // highlights already in the project, skipped
+    int tagsCreated = 0;
+    QList<ImportRefusal> refused;
+    bool ok() const { return error.isEmpty() && refused.isEmpty(); }
+};
+
+// Reads a `highlights` or `highlights-wide` export (guarded or raw, with or without a BOM) back
+// into a project that holds the same articles, possibly under other ids. An article is the one
+// with the row's article_id when its title and published date agree with the row, else the one
+// with that title and date; the row's text must still be the article's text at start..end.
+// Recreates highlights with their tags (creating missing ones), note, coder and times; skips
+// highlights the project already has; refuses the rows it cannot place and keeps the rest.
+// One transaction per file.
+class AnnotationImporter final
+{
+public:
+    explicit AnnotationImporter(Project &project) : m_project(project) {}
+
+    AnnotationImportReport importFile(const QString &path);
+    // `name` is what errors call the text (a file name).
+    AnnotationImportReport importText(const QString &csv, const QString &name);
+
+private:
+    Project &m_project;
+};
+
+} // namespace gloss::exporting

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "storage/exportrepository.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class QIODevice;
+
+namespace gloss::storage {
+class Database;
+}
+
+namespace gloss::exporting {
+
+// The five CSV layouts of `gloss export` (README, "Export"). Their header rows are fixed.
+enum class Layout { Highlights, HighlightsWide, Articles, Codebook, Entities };
+
+QStringList layoutNames(); // "highlights", "highlights-wide", "articles", "codebook", "entities"
+QString layoutName(Layout layout);
+std::optional<Layout> layoutFromName(const QString &name);
+// The header row; `withBody` adds `body` to the articles layout.
+QStringList headerOf(Layout layout, bool withBody = false);
+
+struct ExportOptions
+{
+    Layout layout = Layout::Highlights;
+    storage::ExportScope scope;
+    bool bom = false; // a UTF-8 byte order mark first, for Excel
+    bool raw = false; // no formula guard
+    bool withBody = false; // articles layout: add the body
+};
+
+struct ExportResult
+{
+    qint64 rows = 0; // data rows written, the header not counted
+    QString error; // names the file and the reason; empty on success
+    bool cancelled = false;
+    bool ok() const { return error.isEmpty() && !cancelled; }
+};
+
+// Called now and then during an export with the units done and the total (highlights for the
+// highlight layouts, articles, tags or entities for the others). Returning false cancels it.
+using ExportProgress = std::function<bool(qint64 done, qint64 total)>;
+
+// Writes a project's annotations as CSV in one of the layouts, streaming from storage so that a
+// million highlights never sit in memory.
+class Exporter final
+{
+public:
+    explicit Exporter(storage::Database &db) : m_db(db) {}
+
+    // Writes to an open device (stdout, a buffer). The error, if any, names `deviceName`.
+    ExportResult write(QIODevice &device, const ExportOptions &options, const ExportProgress &progress = {},
+        const QString &deviceName = QStringLiteral("standard output"));
+    // Writes to a temporary file beside `path` and renames it into place only when all went
+    // well: a failed or cancelled export leaves what was at `path` untouched.
+    ExportResult writeFile(const QString &path, const ExportOptions &options, const ExportProgress &progress = {});
+    // The header and up to `rows` first rows, as they would be written (guarded unless raw).
+    QList<QStringList> preview(const ExportOptions &options, int rows);
+
+private:
+    // Writes the rows; stops after `limit` data rows when limit >= 0. False when cancelled.
+    bool writeRows(QIODevice &device, const ExportOptions &options, const ExportProgress &progress, qint64 limit,
+        qint64 &rows, bool &deviceOk);
+
+    storage::Database &m_db;
+};
+
+} // namespace gloss::exporting

@@ -1,0 +1,211 @@
+#include "export/annotationimporter.h"
+#include "export/csvwriter.h"
+#include "export/exporter.h"
+#include "storage/error.h"
+#include "support/tempproject.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+
+#include <catch2/catch.hpp>
+
+using namespace gloss;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+qint64 addHighlight(Project &p, qint64 article, qint64 start, qint64 end, const QStringList &tags = {})
+{
+    model::Highlight h;
+    h.articleId = article;
+    h.start = start;
+    h.end = end;
+    for (const QString &t : tags)
+        h.tagIds.append(p.tags().ensure(t));
+    return p.highlights().add(h);
+}
+
+} // namespace
+
+TEST_CASE("the formula guard is undone exactly, whatever the cell", "[csv][export]")
+{
+    const QStringList cells = {QStringLiteral("=x"), QStringLiteral("'=x"), QStringLiteral("''=x"), QStringLiteral("'"),
+        QStringLiteral("'plain"), QStringLiteral("-3"), QStringLiteral("'-3"), QStringLiteral("-x"),
+        QStringLiteral("\tTab"), QStringLiteral("@"), QStringLiteral("plain"), QString()};
+    for (const QString &cell : cells) {
+        QString written = exporting::CsvWriter::escape(cell, false);
+        if (written.startsWith(u'"'))
+            written = written.mid(1, written.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+        INFO(cell.toStdString());
+        CHECK(exporting::CsvWriter::unguard(written) == cell);
+        CHECK_FALSE((!written.startsWith(u'\'') && exporting::CsvWriter::needsGuard(written)));
+    }
+    CHECK(exporting::CsvWriter::escape(QStringLiteral("'=x"), false) == QStringLiteral("''=x"));
+    CHECK(exporting::CsvWriter::escape(QStringLiteral("'-3"), false) == QStringLiteral("'-3"));
+}
+
+TEST_CASE("the streaming writer writes what writeRow writes", "[csv][export]")
+{
+    const QStringList row
+        = {QStringLiteral("=a,b"), QStringLiteral("say \"hi\""), QStringLiteral("😀"), QString(), QStringLiteral("-4")};
+    for (const bool raw : {false, true}) {
+        QBuffer a;
+        a.open(QIODevice::WriteOnly);
+        exporting::CsvWriter wa(a, {false, raw});
+        wa.writeRow(row);
+        wa.finish();
+        QBuffer b;
+        b.open(QIODevice::WriteOnly);
+        exporting::CsvWriter wb(b, {false, raw});
+        for (const QString &f : row)
+            wb.writeField(QByteArrayView(f.toUtf8()));
+        wb.endRow();
+        wb.writeNumber(-42);
+        wb.writeEmpty();
+        wb.endRow();
+        wb.finish();
+        CHECK(b.data().startsWith(a.data()));
+        CHECK(b.data().endsWith("\r\n-42,\r\n"));
+        CHECK(wb.rows() == 2);
+    }
+}
+
+TEST_CASE("tag names cannot hold the path or list separators", "[storage][tags][export]")
+{
+    test::TempProject tp;
+    auto &tags = tp.project().tags();
+    CHECK_THROWS_AS(tags.create(QStringLiteral("Pro > Con")), storage::StorageError);
+    CHECK_THROWS_AS(tags.create(QStringLiteral("a; b")), storage::StorageError);
+    const qint64 ok = tags.create(QStringLiteral("Pro>Con"));
+    CHECK(tags.create(QStringLiteral("Cause -> effect;x")) > 0);
+    CHECK_THROWS_AS(tags.rename(ok, QStringLiteral("Pro > Con")), storage::StorageError);
+    CHECK(tags.get(ok)->name == u"Pro>Con");
+    // ensure() still reads " > " as the path separator.
+    const qint64 child = tags.ensure(QStringLiteral("Pro>Con > Sub"));
+    CHECK(tags.path(child) == u"Pro>Con > Sub");
+}
+
+TEST_CASE("a cancelled or failed export leaves the file that was there", "[export]")
+{
+    test::TempProject tp;
+    Project &p = tp.project();
+    const qint64 a
+        = tp.addArticle(QStringLiteral("One"), QString(QStringLiteral("word ")).repeated(2000), QDate(2020, 1, 1));
+    for (int i = 0; i < 9000; ++i)
+        addHighlight(p, a, i, i + 4, {QStringLiteral("T")});
+
+    const QString target = tp.dir() + QStringLiteral("/out.csv");
+    {
+        QFile f(target);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("the good file\n");
+    }
+    exporting::Exporter exporter(p.db());
+    exporting::ExportOptions options;
+    qint64 lastTotal = 0;
+    int calls = 0;
+    const exporting::ExportResult cancelled = exporter.writeFile(target, options, [&](qint64 done, qint64 total) {
+        ++calls;
+        lastTotal = total;
+        return done < 5000;
+    });
+    CHECK(cancelled.cancelled);
+    CHECK_FALSE(cancelled.ok());
+    CHECK(lastTotal == 9000);
+    CHECK(calls >= 2);
+    CHECK(readAll(target) == QByteArray("the good file\n"));
+    CHECK(QDir(tp.dir()).entryList(QDir::Files).filter(QStringLiteral("out.csv")).size() == 1); // no temporary left
+
+    const exporting::ExportResult done = exporter.writeFile(target, options);
+    REQUIRE(done.ok());
+    CHECK(done.rows == 9000);
+    CHECK(readAll(target).count("\r\n") == 9001);
+
+    const exporting::ExportResult folder = exporter.writeFile(tp.dir() + QStringLiteral("/missing/out.csv"), options);
+    CHECK(folder.error.contains(QStringLiteral("missing/out.csv")));
+    CHECK(folder.error.contains(QStringLiteral("does not exist")));
+}
+
+TEST_CASE("preview and a scope of selected articles", "[export]")
+{
+    test::TempProject tp;
+    Project &p = tp.project();
+    const qint64 a = tp.addArticle(QStringLiteral("A"), QStringLiteral("alpha beta gamma"), QDate(2020, 1, 2));
+    const qint64 b = tp.addArticle(QStringLiteral("B"), QStringLiteral("=delta epsilon"), QDate(2020, 1, 1));
+    addHighlight(p, a, 0, 5, {QStringLiteral("X"), QStringLiteral("Y > Z")});
+    addHighlight(p, a, 6, 10);
+    addHighlight(p, b, 0, 6, {QStringLiteral("X")});
+
+    exporting::Exporter exporter(p.db());
+    exporting::ExportOptions options;
+    QList<QStringList> rows = exporter.preview(options, 2);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows.at(0) == exporting::headerOf(exporting::Layout::Highlights));
+    CHECK(rows.at(1).at(7) == u"'=delta"); // B was published first; guarded as written
+    CHECK(rows.at(2).at(8) == u"X");
+
+    options.layout = exporting::Layout::HighlightsWide;
+    options.scope.articleIds = {a};
+    rows = exporter.preview(options, 10);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows.at(1).at(8) == u"X; Y > Z");
+    CHECK(rows.at(2).at(8).isEmpty());
+
+    options.layout = exporting::Layout::Articles;
+    options.scope.articleIds = {};
+    options.scope.filter.search = QStringLiteral("epsilon");
+    rows = exporter.preview(options, 10);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows.at(1).at(1) == u"B");
+    CHECK(rows.at(1).at(10) == u"1");
+
+    options.scope.filter.search = QStringLiteral("nothing matches this");
+    rows = exporter.preview(options, 10);
+    CHECK(rows.size() == 1);
+
+    CHECK(exporting::layoutFromName(QStringLiteral("highlights-wide")) == exporting::Layout::HighlightsWide);
+    CHECK_FALSE(exporting::layoutFromName(QStringLiteral("wide")));
+    CHECK(exporting::headerOf(exporting::Layout::Articles, true).last() == u"body");
+}
+
+TEST_CASE("import keeps the times, coder and note, and matches by title when the id is another article's", "[export]")
+{
+    test::TempProject from;
+    const qint64 a = from.addArticle(QStringLiteral("Same"), QStringLiteral("one two three"), QDate(2021, 5, 6));
+    model::Highlight h;
+    h.articleId = a;
+    h.start = 4;
+    h.end = 7;
+    h.coder = QStringLiteral("zoe");
+    h.note = QStringLiteral("n");
+    h.created = QDateTime(QDate(2020, 1, 1), QTime(10, 0), Qt::UTC);
+    h.tagIds = {from.project().tags().ensure(QStringLiteral("P > Q"))};
+    from.project().highlights().add(h);
+    QBuffer first;
+    first.open(QIODevice::WriteOnly);
+    exporting::Exporter(from.project().db()).write(first, {});
+
+    test::TempProject to;
+    to.addArticle(QStringLiteral("Other"), QStringLiteral("has the id 1")); // the row's article_id is 1
+    const qint64 same = to.addArticle(QStringLiteral("Same"), QStringLiteral("one two three"), QDate(2021, 5, 6));
+    const exporting::AnnotationImportReport report
+        = exporting::AnnotationImporter(to.project())
+              .importText(QString::fromUtf8(first.data()), QStringLiteral("x.csv"));
+    CHECK(report.ok());
+    CHECK(report.highlightsCreated == 1);
+    CHECK(report.tagsCreated == 2);
+    const QList<model::Highlight> got = to.project().highlights().forArticle(same);
+    REQUIRE(got.size() == 1);
+    CHECK(got.first().quote == u"two");
+    CHECK(got.first().coder == u"zoe");
+    CHECK(got.first().note == u"n");
+    CHECK(got.first().created == h.created);
+    CHECK(got.first().modified == from.project().highlights().get(h.id)->modified);
+    CHECK(to.project().tags().path(got.first().tagIds.value(0)) == u"P > Q");
+}

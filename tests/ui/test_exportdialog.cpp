@@ -1,0 +1,161 @@
+#include "articles/articlelistmodel.h"
+#include "articles/articlelistpanel.h"
+#include "document.h"
+#include "export/annotationimporter.h"
+#include "export/exportdialog.h"
+#include "export/exporter.h"
+#include "mainwindow.h"
+#include "support/tempproject.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+void addHighlight(gloss::Project &p, qint64 article, qint64 start, qint64 end, const QString &tag)
+{
+    gloss::model::Highlight h;
+    h.articleId = article;
+    h.start = start;
+    h.end = end;
+    h.tagIds = {p.tags().ensure(tag)};
+    p.highlights().add(h);
+}
+
+std::unique_ptr<gloss::Project> fixture(gloss::test::TempProject &tp)
+{
+    const qint64 a = tp.addArticle(
+        QStringLiteral("Floods in São Paulo"), QStringLiteral("Rain fell 😀 for a week."), QDate(2018, 2, 1));
+    const qint64 b
+        = tp.addArticle(QStringLiteral("Talks in Doha"), QStringLiteral("=Envoys met, again."), QDate(2018, 6, 9));
+    tp.addArticle(QStringLiteral("Tariffs"), QStringLiteral("Steel and olives."), QDate(2018, 7, 1));
+    addHighlight(tp.project(), a, 0, 4, QStringLiteral("Weather > Rain"));
+    addHighlight(tp.project(), a, 10, 11, QStringLiteral("Emoji"));
+    addHighlight(tp.project(), b, 0, 7, QStringLiteral("Diplomacy"));
+    const qint64 set = tp.project().sets().create(QStringLiteral("Doha"));
+    tp.project().sets().addArticles(set, {b});
+    return tp.take();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST_CASE("the export dialog previews the rows of each layout and scope and writes the file", "[ui][export]")
+{
+    gloss::test::TempProject tp;
+    gloss::ui::Document document(fixture(tp));
+    gloss::ui::ExportDialog dialog(document, nullptr);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+
+    QTableWidget *preview = dialog.preview();
+    QTRY_VERIFY(dialog.isPreviewReady());
+    REQUIRE(preview->columnCount() == 13);
+    CHECK(preview->horizontalHeaderItem(8)->text() == u"tag");
+    CHECK(preview->rowCount() == 3);
+    CHECK(preview->item(0, 7)->text() == u"Rain"); // 2018-02-01 comes first
+    CHECK(preview->item(2, 7)->text() == u"'=Envoys"); // as written: guarded
+    CHECK(dialog.excelBox()->isChecked());
+    CHECK_FALSE(dialog.bodyBox()->isEnabled());
+
+    dialog.layoutBox()->setCurrentIndex(dialog.layoutBox()->findData(int(gloss::exporting::Layout::Articles)));
+    QTRY_VERIFY(dialog.isPreviewReady());
+    CHECK(preview->columnCount() == 12);
+    CHECK(preview->rowCount() == 3);
+    REQUIRE(dialog.bodyBox()->isEnabled());
+    QTest::mouseClick(dialog.bodyBox(), Qt::LeftButton, {}, QPoint(8, dialog.bodyBox()->height() / 2));
+    QTRY_VERIFY(dialog.isPreviewReady());
+    CHECK(preview->columnCount() == 13);
+    CHECK(dialog.fileEdit()->text().endsWith(QStringLiteral("test-articles.csv")));
+
+    dialog.scopeBox()->setCurrentIndex(dialog.scopeBox()->findData(int(gloss::ui::ExportDialog::Set)));
+    REQUIRE(dialog.setBox()->isVisible());
+    QTRY_VERIFY(dialog.isPreviewReady());
+    CHECK(preview->rowCount() == 1);
+    CHECK(preview->item(0, 1)->text() == u"Talks in Doha");
+
+    QTemporaryDir out;
+    const QString file = out.filePath(QStringLiteral("doha.csv"));
+    dialog.fileEdit()->clear();
+    QTest::keyClicks(dialog.fileEdit(), file);
+    QTest::mouseClick(dialog.exportButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 10000);
+    CHECK(dialog.report()->text().contains(QStringLiteral("Wrote 1 row to")));
+    CHECK(dialog.report()->text().contains(file));
+    const QByteArray data = readAll(file);
+    CHECK(data.startsWith("\xEF\xBB\xBF"
+                          "article_id,title,"));
+    CHECK(data.contains("Talks in Doha"));
+    CHECK(data.contains(",'=Envoys met, again.") == false); // the body is quoted: it holds a comma
+    CHECK(data.contains(",\"'=Envoys met, again.\"\r\n"));
+    CHECK(data.count("\r\n") == 2);
+
+    // A folder that does not exist: the report says so and names it.
+    dialog.fileEdit()->setText(out.filePath(QStringLiteral("missing/doha.csv")));
+    dialog.startExport();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 10000);
+    CHECK(dialog.report()->text().contains(QStringLiteral("does not exist")));
+}
+
+TEST_CASE("File > Export… starts from the articles selected in the list", "[ui][export]")
+{
+    gloss::test::TempProject tp;
+    gloss::ui::Document document(fixture(tp));
+    gloss::ui::MainWindow window(document);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QTableView *view = window.articleList()->view();
+    view->selectRow(0);
+    view->selectionModel()->select(
+        window.articleList()->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+
+    gloss::ui::ExportDialog dialog(document, window.articleList());
+    CHECK(
+        gloss::ui::ExportDialog::Scope(dialog.scopeBox()->currentData().toInt()) == gloss::ui::ExportDialog::Selection);
+    QTRY_VERIFY(dialog.isPreviewReady());
+    CHECK(dialog.preview()->rowCount() == 3); // the highlights of the first two articles
+
+    bool hasExport = false;
+    for (QAction *a : window.findChildren<QAction *>())
+        hasExport = hasExport || a->text().contains(QStringLiteral("Export"));
+    CHECK(hasExport);
+}
+
+TEST_CASE("File > Import Annotations reads an export into another project and tells the window", "[ui][export]")
+{
+    gloss::test::TempProject from;
+    gloss::ui::Document source(fixture(from));
+    QTemporaryDir out;
+    const QString file = out.filePath(QStringLiteral("h.csv"));
+    gloss::exporting::ExportOptions options;
+    options.bom = true;
+    REQUIRE(gloss::exporting::Exporter(source.project().db()).writeFile(file, options).ok());
+
+    gloss::test::TempProject to;
+    to.addArticle(QStringLiteral("Talks in Doha"), QStringLiteral("=Envoys met, again."), QDate(2018, 6, 9));
+    to.addArticle(QStringLiteral("Floods in São Paulo"), QStringLiteral("Rain fell 😀 for a week."), QDate(2018, 2, 1));
+    gloss::ui::Document document(to.take());
+    QSignalSpy changed(&document, &gloss::ui::Document::changed);
+    const auto report = gloss::ui::importAnnotationsFrom(document, file);
+    CHECK(report.ok());
+    CHECK(report.highlightsCreated == 3);
+    CHECK(report.tagsCreated == 4);
+    CHECK(changed.size() == 1);
+    CHECK(document.project().highlights().count() == 3);
+}
