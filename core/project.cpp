@@ -7,9 +7,13 @@
 namespace gloss {
 
 Project::Project(std::unique_ptr<storage::Database> db)
-    : m_db(std::move(db)), m_articles(*m_db), m_highlights(*m_db), m_tags(*m_db), m_sets(*m_db)
-{
-}
+    : m_db(std::move(db))
+    , m_articles(*m_db)
+    , m_highlights(*m_db)
+    , m_tags(*m_db)
+    , m_sets(*m_db)
+    , m_entities(*m_db)
+{ }
 
 Project::OpenResult Project::open(const QString &path, storage::Database::Access access)
 {

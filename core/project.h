@@ -2,6 +2,7 @@
 
 #include "storage/articlerepository.h"
 #include "storage/database.h"
+#include "storage/entityrepository.h"
 #include "storage/highlightrepository.h"
 #include "storage/setrepository.h"
 #include "storage/tagrepository.h"
@@ -24,7 +25,8 @@ public:
         QString backupPath;
     };
 
-    static OpenResult open(const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite);
+    static OpenResult open(
+        const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite);
     // QStandardPaths::AppDataLocation/default.gloss (the folder is created when missing).
     static QString defaultPath();
     // --project, else GLOSS_PROJECT, else the default project.
@@ -40,6 +42,7 @@ public:
     storage::HighlightRepository &highlights() { return m_highlights; }
     storage::TagRepository &tags() { return m_tags; }
     storage::SetRepository &sets() { return m_sets; }
+    storage::EntityRepository &entities() { return m_entities; }
 
 private:
     std::unique_ptr<storage::Database> m_db;
@@ -47,6 +50,7 @@ private:
     storage::HighlightRepository m_highlights;
     storage::TagRepository m_tags;
     storage::SetRepository m_sets;
+    storage::EntityRepository m_entities;
 };
 
 } // namespace gloss

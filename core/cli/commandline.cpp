@@ -28,6 +28,7 @@ const QList<Entry> &entries()
         {{"highlight add", "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME]"},
          highlightCommand},
         {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
+        {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
         {{"check", "check"}, checkCommand},
     };
     return list;

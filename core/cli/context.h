@@ -44,6 +44,7 @@ int showCommand(Context &c);
 int highlightCommand(Context &c);
 int checkCommand(Context &c);
 int tagsCommand(Context &c);
+int entitiesCommand(Context &c);
 
 // Helpers for the three output formats.
 void writeTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows);
