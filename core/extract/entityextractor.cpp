@@ -205,6 +205,7 @@ private:
     QStringList wordsBefore(int i, int count) const;
     QStringList wordsAfter(int i, int count) const;
     std::optional<EntityType> contextType(const Candidate &c) const;
+    void taughtNames();
     void resolve();
     QList<FoundEntity> group() const;
 
@@ -717,9 +718,50 @@ QList<FoundEntity> Reader::group() const
     return out;
 }
 
+void Reader::taughtNames()
+{
+    // Names the researcher taught are found however they are written, lowercase included.
+    if (m_known.isEmpty())
+        return;
+    QSet<QString> firstWords;
+    int longest = 1;
+    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
+        const QStringList words = it.key().split(u' ');
+        firstWords.insert(words.first());
+        longest = std::max(longest, int(words.size()));
+    }
+    QList<std::pair<qsizetype, qsizetype>> taken;
+    for (const Candidate &c : std::as_const(m_found))
+        taken.append({c.start, c.end});
+    const int n = int(m_tokens.size());
+    for (int i = 0; i < n; ++i) {
+        if (!isWord(i) || !firstWords.contains(tok(i).key))
+            continue;
+        for (int last = std::min(n - 1, i + longest - 1); last >= i; --last) {
+            if (!isWord(last))
+                continue;
+            const auto it = m_known.constFind(keyOf(i, last));
+            if (it == m_known.cend())
+                continue;
+            const qsizetype start = tok(i).start;
+            const qsizetype end = tok(last).nameEnd;
+            const bool overlaps = std::any_of(
+                taken.cbegin(), taken.cend(), [&](const auto &t) { return start < t.second && t.first < end; });
+            if (!overlaps) {
+                emit(i, last, it->second, 2, it->first);
+                taken.append({start, end});
+            }
+            i = last;
+            break;
+        }
+    }
+    std::sort(m_found.begin(), m_found.end(), [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
+}
+
 QList<FoundEntity> Reader::run()
 {
     scan(dateline());
+    taughtNames();
     resolve();
     return group();
 }
