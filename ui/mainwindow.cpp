@@ -3,6 +3,7 @@
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "document.h"
+#include "entities/entitypanel.h"
 #include "project.h"
 #include "reader/readerview.h"
 
@@ -37,8 +38,10 @@ QDockWidget *placeholderDock(const QString &title, const QString &objectName, co
 } // namespace
 
 MainWindow::MainWindow(Document &document, QWidget *parent)
-    : QMainWindow(parent), m_document(document), m_articles(new ArticleListPanel(document, this)),
-      m_reader(new ReaderView(document, this))
+    : QMainWindow(parent)
+    , m_document(document)
+    , m_articles(new ArticleListPanel(document, this))
+    , m_reader(new ReaderView(document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("%1 — Gloss").arg(QFileInfo(document.project().path()).fileName()));
@@ -50,15 +53,19 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     listDock->setWidget(m_articles);
     addDockWidget(Qt::LeftDockWidgetArea, listDock);
 
-    addDockWidget(Qt::RightDockWidgetArea,
-                  placeholderDock(tr("Entities"), QStringLiteral("EntitiesDock"),
-                                  tr("People, organisations and places of the article appear here."), this));
+    auto *entities = new EntityPanel(document, *m_reader, this);
+    auto *entityDock = new QDockWidget(tr("Entities"), this);
+    entityDock->setObjectName(QStringLiteral("EntitiesDock"));
+    entityDock->setWidget(entities);
+    addDockWidget(Qt::RightDockWidgetArea, entityDock);
+    connect(entities, &EntityPanel::showArticlesMentioning, m_articles, &ArticleListPanel::setEntityFilter);
     addDockWidget(Qt::BottomDockWidgetArea,
-                  placeholderDock(tr("Timeline"), QStringLiteral("TimelineDock"),
-                                  tr("The article's dates among the project's appear here."), this));
+        placeholderDock(tr("Timeline"), QStringLiteral("TimelineDock"),
+            tr("The article's dates among the project's appear here."), this));
 
-    connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
+    connect(m_articles, &ArticleListPanel::articleActivated, this, [this, entities](qint64 id) {
         m_reader->showArticle(id);
+        entities->setArticle(id);
         QSettings().setValue(QStringLiteral("reader/lastArticle"), id);
     });
 
@@ -114,9 +121,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Gloss"),
-                       tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
-                          "<p>Project: %2</p>")
-                           .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
+        tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
+           "<p>Project: %2</p>")
+            .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
 }
 
 } // namespace gloss::ui

@@ -8,13 +8,19 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gloss::ui {
 
 ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_model(new ArticleListModel(document, this)), m_search(new QLineEdit(this)),
-      m_view(new QTableView(this)), m_count(new QLabel(this))
+    : QWidget(parent)
+    , m_document(document)
+    , m_model(new ArticleListModel(document, this))
+    , m_search(new QLineEdit(this))
+    , m_view(new QTableView(this))
+    , m_count(new QLabel(this))
+    , m_entityFilter(new QToolButton(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -22,6 +28,12 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setToolTip(tr("Words must all occur; \"exact phrase\"; a OR b; NOT word; prefix*"));
     layout->addWidget(m_search);
+    m_entityFilter->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_entityFilter->setAutoRaise(true);
+    m_entityFilter->setToolTip(tr("Show all articles again"));
+    m_entityFilter->hide();
+    connect(m_entityFilter, &QToolButton::clicked, this, [this] { setEntityFilter(0); });
+    layout->addWidget(m_entityFilter);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 
@@ -46,11 +58,11 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     connect(debounce, &QTimer::timeout, this, &ArticleListPanel::applySearch);
     connect(m_search, &QLineEdit::returnPressed, this, &ArticleListPanel::applySearch);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    Q_EMIT articleActivated(m_model->articleAt(current.row()));
-            });
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (current.isValid())
+                Q_EMIT articleActivated(m_model->articleAt(current.row()));
+        });
     connect(m_model, &QAbstractItemModel::modelReset, this, &ArticleListPanel::updateCount);
     connect(&m_document, &Document::changed, this, [this](Document::Changes changes) {
         if (changes & (Document::Articles | Document::Highlights | Document::Codebook | Document::Sets)) {
@@ -89,6 +101,15 @@ void ArticleListPanel::step(int delta)
     const QModelIndex index = m_model->index(row, ArticleListModel::Title);
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
+}
+
+void ArticleListPanel::setEntityFilter(qint64 entityId, const QString &name)
+{
+    model::ArticleFilter filter = m_model->filter();
+    filter.entityId = entityId;
+    m_model->setFilter(filter);
+    m_entityFilter->setText(tr("Mentioning “%1”  ✕").arg(name));
+    m_entityFilter->setVisible(entityId != 0);
 }
 
 void ArticleListPanel::applySearch()

@@ -5,6 +5,7 @@
 class QLineEdit;
 class QTableView;
 class QLabel;
+class QToolButton;
 
 namespace gloss::ui {
 
@@ -27,6 +28,8 @@ public:
     void selectArticle(qint64 articleId);
     // Moves to the next (+1) or previous (-1) article in the list.
     void step(int delta);
+    // Shows only the articles mentioning an entity (0 shows all again); `name` labels the filter.
+    void setEntityFilter(qint64 entityId, const QString &name = {});
 
 Q_SIGNALS:
     void articleActivated(qint64 articleId);
@@ -40,6 +43,7 @@ private:
     QLineEdit *m_search;
     QTableView *m_view;
     QLabel *m_count;
+    QToolButton *m_entityFilter;
 };
 
 } // namespace gloss::ui

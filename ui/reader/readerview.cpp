@@ -12,8 +12,11 @@
 namespace gloss::ui {
 
 ReaderView::ReaderView(Document &document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_title(new QLabel(this)), m_meta(new QLabel(this)),
-      m_text(new QPlainTextEdit(this))
+    : QWidget(parent)
+    , m_document(document)
+    , m_title(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_text(new QPlainTextEdit(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
@@ -55,12 +58,15 @@ void ReaderView::showArticle(qint64 articleId)
         meta << m_article.dateline;
     m_meta->setText(meta.join(QStringLiteral("  ·  ")));
     m_text->setPlainText(m_article.body);
+    m_entityMarks.clear();
+    m_currentMark = -1;
     refreshHighlights();
 }
 
 void ReaderView::refreshHighlights()
 {
-    m_highlights = m_article.id ? m_document.project().highlights().forArticle(m_article.id) : QList<model::Highlight>{};
+    m_highlights
+        = m_article.id ? m_document.project().highlights().forArticle(m_article.id) : QList<model::Highlight>{};
     QList<QTextEdit::ExtraSelection> selections;
     for (const model::Highlight &h : std::as_const(m_highlights)) {
         QTextEdit::ExtraSelection sel;
@@ -73,6 +79,48 @@ void ReaderView::refreshHighlights()
                 color = QColor(tag->color);
         color.setAlpha(110);
         sel.format.setBackground(color);
+        selections.append(sel);
+    }
+    m_highlightSelections = selections;
+    applySelections();
+}
+
+void ReaderView::setEntityMarks(const QList<std::pair<qint64, qint64>> &codePointSpans, int current)
+{
+    m_entityMarks = codePointSpans;
+    m_currentMark = current;
+    applySelections();
+    if (current >= 0 && current < m_entityMarks.size()) {
+        QTextCursor cursor(m_text->document());
+        cursor.setPosition(int(text::toUtf16(m_article.body, m_entityMarks.at(current).first)));
+        cursor.setPosition(
+            int(text::toUtf16(m_article.body, m_entityMarks.at(current).second)), QTextCursor::KeepAnchor);
+        m_text->setTextCursor(cursor);
+        m_text->ensureCursorVisible();
+    }
+}
+
+void ReaderView::applySelections()
+{
+    QList<QTextEdit::ExtraSelection> selections = m_highlightSelections;
+    const QColor mark = palette().color(QPalette::Link);
+    for (int i = 0; i < m_entityMarks.size(); ++i) {
+        const qsizetype start = text::toUtf16(m_article.body, m_entityMarks.at(i).first);
+        const qsizetype end = text::toUtf16(m_article.body, m_entityMarks.at(i).second);
+        if (start < 0 || end < 0)
+            continue;
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(m_text->document());
+        sel.cursor.setPosition(int(start));
+        sel.cursor.setPosition(int(end), QTextCursor::KeepAnchor);
+        sel.format.setFontUnderline(true);
+        sel.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        sel.format.setUnderlineColor(mark);
+        if (i == m_currentMark) {
+            QColor outline = mark;
+            outline.setAlpha(50);
+            sel.format.setBackground(outline);
+        }
         selections.append(sel);
     }
     m_text->setExtraSelections(selections);
