@@ -47,6 +47,27 @@ QString typeAction(model::EntityType type)
     return EntityPanel::tr("O&ther");
 }
 
+// Sorts entities within their type and keeps the type groups in their order, hiding empty ones.
+class EntityProxyModel final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        if (!left.parent().isValid())
+            return (sortOrder() == Qt::AscendingOrder) == (left.row() < right.row());
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (!parent.isValid() && sourceModel()->rowCount(sourceModel()->index(row, 0)) == 0)
+            return false;
+        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+    }
+};
+
 } // namespace
 
 EntityPanel::EntityPanel(Document &document, ReaderView &reader, QWidget *parent)
@@ -54,7 +75,7 @@ EntityPanel::EntityPanel(Document &document, ReaderView &reader, QWidget *parent
     , m_document(document)
     , m_reader(reader)
     , m_model(new EntityModel(document, this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new EntityProxyModel(this))
     , m_project(new QCheckBox(tr("&Whole project"), this))
     , m_filter(new QLineEdit(this))
     , m_view(new QTreeView(this))
@@ -147,6 +168,12 @@ EntityPanel::EntityPanel(Document &document, ReaderView &reader, QWidget *parent
     });
     setFocusProxy(m_view);
     updateMarks();
+}
+
+QSize EntityPanel::sizeHint() const
+{
+    // Wide enough for a name and both counts side by side.
+    return {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 52, 480};
 }
 
 void EntityPanel::setArticle(qint64 articleId)

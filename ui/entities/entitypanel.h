@@ -43,6 +43,8 @@ public:
     QAction *nextMentionAction() const { return m_next; }
     QAction *previousMentionAction() const { return m_previous; }
 
+    QSize sizeHint() const override;
+
     qint64 currentEntity() const;
     QList<qint64> selectedEntities() const;
     bool selectEntity(qint64 entityId);
