@@ -125,7 +125,6 @@ QList<Token> tokenize(const QString &s)
         t.end = j;
         t.nameEnd = j;
         const QStringView text = QStringView(s).mid(i, j - i);
-        t.key = nameKey(text);
         t.cap = c.isUpper() || c.isTitleCase();
         t.digit = c.isDigit();
         int letters = 0;
@@ -145,6 +144,7 @@ QList<Token> tokenize(const QString &s)
                 t.nameEnd = i + hyphen;
             }
         }
+        t.key = nameKey(QStringView(s).mid(i, t.nameEnd - i));
         if (i > 0 && (s.at(i - 1) == u'#' || s.at(i - 1) == u'@'))
             t.tag = true;
         if (j < n && isApostrophe(s.at(j))) {
@@ -396,7 +396,10 @@ void Reader::segment(int first, int last)
         }
     }
     // A sentence-initial function word is not part of the name ("The", "Even", "Without").
-    while (first <= last && tok(first).sentenceStart && m_g.isSentenceWord(tok(first).key)) {
+    // So is a job description opening it ("Climatologist Luíza Gonçalves").
+    while (first <= last && tok(first).sentenceStart
+        && (m_g.isSentenceWord(tok(first).key)
+            || (first < last && m_g.isPersonNoun(tok(first).key) && !m_g.isTitle(tok(first).key)))) {
         ++first;
         if (first <= last)
             m_tokens[first].sentenceStart = true;
@@ -421,7 +424,7 @@ void Reader::segment(int first, int last)
         if (tok(k).cap || !(key == u"of" || key == u"and" || key == u"for" || key == u"on"))
             continue;
         const QString &before = tok(k - 1).key;
-        const bool keep = orgShaped || (key == u"of" && (m_g.isOrganizationHead(before) || m_g.isTitle(before)));
+        const bool keep = key == u"of" ? m_g.isOrganizationHead(before) || m_g.isTitle(before) : orgShaped;
         if (!keep) {
             segment(first, k - 1);
             segment(k + 1, last);

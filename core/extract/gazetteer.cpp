@@ -189,7 +189,8 @@ const char *const OrgHeads
       "hospital|church|mission|movement|front|brigade|brigades|guard|guards|corps|command|cabinet|tribunal|"
       "exchange|reserve|treasury|program|programme|project|initiative|alliance|coalition|federal|secretariat|"
       "directorate|institution|observatory|laboratory|lab|clinic|media|press|television|radio|agency's|"
-      "confederation|consortium|cooperative|syndicate|caucus|club|team|council's|inquirer|gazette|herald|tribune";
+      "embassy|consulate|chiefs|confederation|consortium|cooperative|syndicate|caucus|club|team|council's|inquirer|"
+      "gazette|herald|tribune";
 
 const char *const PlaceHeads
     = "province|valley|river|island|islands|mountains|mountain|sea|ocean|street|square|avenue|bridge|airport|county|"
@@ -207,7 +208,7 @@ const char *const OrgNouns
 const char *const PlaceNouns
     = "province|district|state|city|region|river|rivers|basin|reservoir|expressway|valley|county|neighbourhood|"
       "neighborhood|village|town|suburb|capital|area|municipality|island|mountains|border|highway|countryside|"
-      "port|metropolis|station|neighbourhoods|districts|suburbs|towns|cities|villages|provinces|states";
+      "port|metropolis|station|community|neighbourhoods|districts|suburbs|towns|cities|villages|provinces|states";
 
 const char *const PersonNouns
     = "analyst|spokesman|spokeswoman|spokesperson|official|minister|climatologist|scientist|leader|researcher|"

@@ -25,7 +25,8 @@ AMBIGUOUS = {
     "Faith", "Hope", "Peace", "Enterprise", "Abu", "Ash", "Al", "As", "Ad", "An", "La", "Le",
     "Mon", "Mae", "Lima", "Trump", "Bush", "Clinton", "Obama", "Chief", "Bank", "Western Area",
     "Oriente", "Sur", "Norte", "Este", "Oeste", "Amazonas", "Sabah", "Nur", "Kan", "Ghor",
-    "Khan", "Marshall", "Wallis", "Grand Est", "Post", "Garden", "Man", "Elbe", "Salt",
+    "Khan", "Marshall", "Wallis", "Grand Est", "Post", "Garden", "Man", "Elbe", "Salt", "City", "Town",
+    "Capital City", "Metropolitan", "Municipality", "Region", "District",
 }
 
 
