@@ -746,6 +746,9 @@ void Reader::taughtNames()
             const auto it = m_known.constFind(keyOf(i, last));
             if (it == m_known.cend())
                 continue;
+            // "us" is not "US": lowercase text matches only names the researcher wrote in lowercase.
+            if (!tok(i).cap && (it->first.isEmpty() || !it->first.at(0).isLower()))
+                continue;
             const qsizetype start = tok(i).start;
             const qsizetype end = tok(last).nameEnd;
             const bool overlaps = std::any_of(

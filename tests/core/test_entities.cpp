@@ -238,6 +238,13 @@ TEST_CASE("a span marked as an entity is a manual mention that survives re-extra
     const qint64 c = addAndExtract(tp, QStringLiteral("Two"), QStringLiteral("More piscinões are planned."));
     CHECK(named(repo.forArticle(c), QStringLiteral("piscinões")));
 
+    // Confirmed names are known too, but lowercase words do not turn into them.
+    const qint64 d = addAndExtract(tp, QStringLiteral("Three"), QStringLiteral("The US told us to wait."));
+    const qint64 usId = named(repo.forArticle(d), QStringLiteral("United States"))->id;
+    repo.confirm(usId);
+    gloss::extract::reextractEntities(tp.project(), d);
+    CHECK(named(repo.forArticle(d), QStringLiteral("United States"))->mentions == 1);
+
     repo.restore(undo);
     CHECK_FALSE(repo.get(entity));
     CHECK(repo.mentions(entity).isEmpty());
