@@ -386,8 +386,11 @@ void Reader::segment(int first, int last)
 {
     // Calendar words and holidays split a run and are dropped.
     for (int k = first; k <= last; ++k) {
-        if (m_g.isCalendarWord(tok(k).key) || (k < last && m_g.isCalendarWord(keyOf(k, k + 1)))) {
-            const int skip = (k < last && m_g.isCalendarWord(keyOf(k, k + 1))) ? 1 : 0;
+        // Two-word holidays start with one of these ("New Year", "Eid al-Fitr", "Eid Mubarak").
+        const bool pair
+            = k < last && (tok(k).key == u"new" || tok(k).key == u"eid") && m_g.isCalendarWord(keyOf(k, k + 1));
+        if (pair || m_g.isCalendarWord(tok(k).key)) {
+            const int skip = pair ? 1 : 0;
             if (k > first)
                 segment(first, k - 1);
             if (k + skip < last)
