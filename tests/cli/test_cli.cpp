@@ -170,6 +170,10 @@ TEST_CASE("gloss entities lists the project's entities and an article's spans in
     const Run table = glossRun({QStringLiteral("entities")}, tp.path());
     CHECK(table.code == 0);
     CHECK(table.out.contains(QStringLiteral("Pakistan")));
+    // Every stored mention matches the body at its code point span.
+    const Run check = glossRun({QStringLiteral("check")}, tp.path());
+    CHECK(check.code == 0);
+    CHECK(check.out.contains(QStringLiteral("clean")));
     CHECK(
         glossRun({QStringLiteral("entities"), QStringLiteral("--article"), QStringLiteral("x")}, tp.path()).code == 2);
     CHECK(
