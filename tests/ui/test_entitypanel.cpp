@@ -208,3 +208,28 @@ TEST_CASE("not an entity, and marking a selection, from the panel are undoable",
     f.document->undoStack()->undo();
     CHECK_FALSE(f.named(QStringLiteral("Fans")));
 }
+
+TEST_CASE("\"Show articles mentioning\" filters the article list until cleared", "[ui][entities]")
+{
+    Fixture f;
+    auto *articles = f.window->articleList()->model();
+    REQUIRE(articles->rowCount() == 2);
+    const qint64 pompeo = f.entityId(QStringLiteral("Mike Pompeo"));
+    Q_EMIT f.panel->showArticlesMentioning(pompeo, QStringLiteral("Mike Pompeo"));
+    REQUIRE(articles->rowCount() == 1);
+    CHECK(articles->articleAt(0) == f.article);
+    const qint64 kabul = f.entityId(QStringLiteral("Kabul"));
+    Q_EMIT f.panel->showArticlesMentioning(kabul, QStringLiteral("Kabul"));
+    CHECK(articles->rowCount() == 2);
+    Q_EMIT f.panel->showArticlesMentioning(pompeo, QStringLiteral("Mike Pompeo"));
+    // The button above the list shows the filter and clears it.
+    QToolButton *clear = nullptr;
+    for (QToolButton *b : f.window->articleList()->findChildren<QToolButton *>())
+        if (b->text().contains(QStringLiteral("Mike Pompeo")))
+            clear = b;
+    REQUIRE(clear);
+    CHECK(clear->isVisible());
+    QTest::mouseClick(clear, Qt::LeftButton);
+    CHECK(articles->rowCount() == 2);
+    CHECK_FALSE(clear->isVisible());
+}
