@@ -6,11 +6,20 @@
 
 namespace gloss::extract {
 
+EntityPipeline::EntityPipeline(Project &project)
+    : m_project(project)
+{
+    m_extractor.setKnownNames(project.entities().taughtNames());
+}
+
+void EntityPipeline::extract(const model::Article &article)
+{
+    m_project.entities().storeExtraction(article.id, article.body, m_extractor.extract(article.body));
+}
+
 void extractEntities(Project &project, const model::Article &article)
 {
-    EntityExtractor extractor;
-    extractor.setKnownNames(project.entities().taughtNames());
-    project.entities().storeExtraction(article.id, article.body, extractor.extract(article.body));
+    EntityPipeline(project).extract(article);
 }
 
 void reextractEntities(Project &project, qint64 articleId)
@@ -21,13 +30,12 @@ void reextractEntities(Project &project, qint64 articleId)
 
 int reextractAllEntities(Project &project)
 {
-    EntityExtractor extractor;
-    extractor.setKnownNames(project.entities().taughtNames());
     storage::Transaction tx(project.db());
+    EntityPipeline pipeline(project);
     const QList<qint64> ids = project.articles().ids({}, model::ArticleOrder::Id);
     for (const qint64 id : ids)
         if (const auto article = project.articles().get(id))
-            project.entities().storeExtraction(id, article->body, extractor.extract(article->body));
+            pipeline.extract(*article);
     tx.commit();
     return int(ids.size());
 }

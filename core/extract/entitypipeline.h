@@ -1,5 +1,7 @@
 #pragma once
 
+#include "extract/entityextractor.h"
+
 #include <QtGlobal>
 
 namespace gloss {
@@ -10,6 +12,19 @@ struct Article;
 } // namespace gloss
 
 namespace gloss::extract {
+
+// Extraction for many articles in a row (an import): reads the researcher's taught names once.
+// Create it inside the import's transaction, after any decision the import should honour.
+class EntityPipeline final
+{
+public:
+    explicit EntityPipeline(Project &project);
+    void extract(const model::Article &article);
+
+private:
+    Project &m_project;
+    EntityExtractor m_extractor;
+};
 
 // Finds the entities of an article and stores them, replacing what an earlier extraction found and
 // honouring the researcher's decisions (names taught, rejected, merged). Runs in the caller's

@@ -112,6 +112,7 @@ CREATE TABLE entities(
   created TEXT NOT NULL
 );
 CREATE INDEX entities_name ON entities(name);
+CREATE INDEX entities_confirmed ON entities(confirmed) WHERE confirmed = 1;
 
 -- Every name an entity goes by, its own included, by nameKey() (case, diacritics and dots folded).
 -- manual = 1 for names the researcher gave (a merge, an alias, a split, a mark): they win over
@@ -123,6 +124,7 @@ CREATE TABLE entity_aliases(
   manual INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+CREATE INDEX entity_aliases_manual ON entity_aliases(manual) WHERE manual = 1;
 
 -- Names the researcher said are not entities: never suggested again.
 CREATE TABLE rejected_names(
