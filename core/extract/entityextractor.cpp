@@ -471,6 +471,18 @@ void Reader::classify(int first, int last)
         }
     }
 
+    // A name that ends like a law or an organisation is one even when it starts like a title
+    // ("General Data Protection Regulation", "Chief Executives Council").
+    const QString lastHead = tok(last).key.section(u'-', 0, 0);
+    if (first < last && m_g.isOtherHead(lastHead)) {
+        emit(first, last, EntityType::Other, 2);
+        return;
+    }
+    if (first < last && m_g.isOrganizationHead(lastHead) && m_g.isTitle(tok(first).key)) {
+        emit(first, last, EntityType::Organization, 2);
+        return;
+    }
+
     // Titles tell the type of what follows and are not part of it: "Secretary of State Mike Pompeo",
     // "General Qamar Bajwa", "U.S. Secretary of State Mike Pompeo" (a place, then a person).
     int title = -1;
@@ -522,7 +534,12 @@ void Reader::classify(int first, int last)
     if (first == last && (m_g.isNotAName(tok(first).key) || m_g.isDemonym(tok(first).key)))
         return;
 
-    const QString &head = tok(last).key;
+    // "Pakistan Muslim League-Nawaz": a hyphenated last word has its head first.
+    const QString head = tok(last).key.section(u'-', 0, 0);
+    if (first < last && m_g.isOtherHead(head)) {
+        emit(first, last, EntityType::Other, 2);
+        return;
+    }
     if (m_g.isCorporateSuffix(head) && first < last) {
         emit(first, last, EntityType::Organization, 2, textOf(first, last - 1));
         return;

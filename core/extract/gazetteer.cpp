@@ -129,6 +129,7 @@ const char *const Titles
       "king|queen|prince|princess|pope|mr|mr.|mrs|mrs.|ms|ms.|dr|dr.|sir|lord|lady|chancellor|ambassador|envoy|"
       "spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|professor|prof.|deputy|commissioner|"
       "sheikh|mullah|maulana|imam|cardinal|bishop|rev.|reverend|father|attorney|speaker|sergeant|sgt.|"
+      "president-elect|councillor|councilor|councilman|councilwoman|alderman|mayor-elect|governor-elect|"
       "president-elect|premier|emir|crown|ayatollah|marshal|brigadier|superintendent|inspector|ceo|executive|"
       "founder|officer|leader|treasurer|counsel|coach|dame|saint|st.|secretary-general|undersecretary|"
       "secretary of state|secretary of defense|secretary general|attorney general|surgeon general";
@@ -217,6 +218,10 @@ const char *const PersonNouns
       "secretary|politician|lawmaker|member|founder|owner|diplomat|envoy|ambassador|colleague|son|daughter|wife|"
       "husband|mother|father|brother|sister|man|woman|boy|girl|victim|witness|negotiator|head|chairman|"
       "chairwoman|governor|mayor|candidate|rival|critic|veteran|user|cooperative's";
+
+// Heads of names of laws, treaties and events: named things that are "other".
+const char *const OtherHeads = "regulation|act|law|directive|treaty|accord|convention|agreement|cup|games|olympics|"
+                               "championship|championships|summit|conference|forum|festival|award|prize|war|protocol";
 
 const char *const Connectors = "of|de|do|da|dos|das|del|della|di|du|van|von|der|den|al|el|bin|ibn|y|and|for|on|la|le";
 
@@ -310,6 +315,7 @@ Gazetteer::Gazetteer()
     , m_orgNouns(wordSet(OrgNouns))
     , m_placeNouns(wordSet(PlaceNouns))
     , m_personNouns(wordSet(PersonNouns))
+    , m_otherHeads(wordSet(OtherHeads))
     , m_connectors(wordSet(Connectors))
     , m_corporate(wordSet(Corporate))
 {

@@ -40,6 +40,7 @@ public:
     bool isOrganizationNoun(const QString &key) const { return m_orgNouns.contains(key); }
     bool isPlaceNoun(const QString &key) const { return m_placeNouns.contains(key); }
     bool isPersonNoun(const QString &key) const { return m_personNouns.contains(key); }
+    bool isOtherHead(const QString &key) const { return m_otherHeads.contains(key); }
     bool isConnector(const QString &key) const { return m_connectors.contains(key); }
     bool isCorporateSuffix(const QString &key) const { return m_corporate.contains(key); }
     qsizetype placeCount() const { return m_places; }
@@ -49,7 +50,7 @@ private:
 
     QHash<QString, Known> m_known;
     QSet<QString> m_titles, m_demonyms, m_sentenceWords, m_calendar, m_notNames, m_orgHeads, m_placeHeads, m_orgNouns,
-        m_placeNouns, m_personNouns, m_connectors, m_corporate;
+        m_placeNouns, m_personNouns, m_otherHeads, m_connectors, m_corporate;
     qsizetype m_places = 0;
 };
 

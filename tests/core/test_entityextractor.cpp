@@ -195,3 +195,14 @@ TEST_CASE("extraction quality on the gold articles stays above its floor", "[ext
     CHECK(scores.value(QStringLiteral("organization")).f1() >= 0.95);
     CHECK(scores.value(QStringLiteral("place")).f1() >= 0.95);
 }
+
+TEST_CASE("laws and events are other things, not people", "[extract]")
+{
+    const QString body
+        = QStringLiteral("Under the General Data Protection Regulation, Councillor Débora Nascimento said "
+                         "the World Cup would wait.");
+    const QList<Hit> hits = extract(body);
+    requireMention(hits, body, QStringLiteral("General Data Protection Regulation"), EntityType::Other);
+    requireMention(hits, body, QStringLiteral("Débora Nascimento"), EntityType::Person);
+    requireMention(hits, body, QStringLiteral("World Cup"), EntityType::Other);
+}

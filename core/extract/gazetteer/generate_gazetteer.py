@@ -81,7 +81,7 @@ def main():
     with open(iso2, encoding="utf-8") as f:
         for s in json.load(f)["3166-2"]:
             for n in names(s["name"]):
-                if n in AMBIGUOUS:
+                if n in AMBIGUOUS or (n[0].islower() and " " not in n):
                     continue
                 add(n)
     def literal(text):
