@@ -262,3 +262,23 @@ TEST_CASE("extraction runs inside an importer's transaction", "[entities]")
     CHECK(tp.project().entities().list().isEmpty());
     CHECK(tp.project().articles().count() == 0);
 }
+
+TEST_CASE("marking a span over a found mention replaces it, and restore brings it back", "[entities]")
+{
+    gloss::test::TempProject tp;
+    const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
+    auto &repo = tp.project().entities();
+    const qint64 sabesp = named(repo.list(), QStringLiteral("Sabesp Holdings"))->id;
+    const qint64 start = gloss::text::toCodePoints(Body1, Body1.indexOf(QStringLiteral("Sabesp Holdings")));
+    qint64 marked = 0;
+    const auto undo = repo.markSpan(a, start, start + 6, EntityType::Organization, &marked);
+    CHECK(repo.get(sabesp)->mentions == 0);
+    CHECK(repo.get(marked)->name == QStringLiteral("Sabesp"));
+    // Re-extraction does not bring the overlapping automatic mention back.
+    gloss::extract::reextractEntities(tp.project(), a);
+    CHECK(repo.get(sabesp)->mentions == 0);
+    CHECK(repo.mentions(marked).size() == 1);
+    repo.restore(undo);
+    CHECK_FALSE(repo.get(marked));
+    CHECK(repo.get(sabesp)->mentions == 1);
+}
