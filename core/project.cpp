@@ -14,6 +14,7 @@ Project::Project(std::unique_ptr<storage::Database> db)
     , m_sets(*m_db)
     , m_meta(*m_db)
     , m_timeRefs(*m_db)
+    , m_entities(*m_db)
 { }
 
 Project::OpenResult Project::open(const QString &path, storage::Database::Access access)

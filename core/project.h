@@ -2,6 +2,7 @@
 
 #include "storage/articlerepository.h"
 #include "storage/database.h"
+#include "storage/entityrepository.h"
 #include "storage/highlightrepository.h"
 #include "storage/metarepository.h"
 #include "storage/setrepository.h"
@@ -26,7 +27,8 @@ public:
         QString backupPath;
     };
 
-    static OpenResult open(const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite);
+    static OpenResult open(
+        const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite);
     // QStandardPaths::AppDataLocation/default.gloss (the folder is created when missing).
     static QString defaultPath();
     // --project, else GLOSS_PROJECT, else the default project.
@@ -44,6 +46,7 @@ public:
     storage::SetRepository &sets() { return m_sets; }
     storage::MetaRepository &meta() { return m_meta; }
     storage::TimeRefRepository &timeRefs() { return m_timeRefs; }
+    storage::EntityRepository &entities() { return m_entities; }
 
 private:
     std::unique_ptr<storage::Database> m_db;
@@ -53,6 +56,7 @@ private:
     storage::SetRepository m_sets;
     storage::MetaRepository m_meta;
     storage::TimeRefRepository m_timeRefs;
+    storage::EntityRepository m_entities;
 };
 
 } // namespace gloss

@@ -7,10 +7,12 @@
 #include "import/importcontroller.h"
 #include "notes/notespanel.h"
 #include "export/exportdialog.h"
+#include "entities/entitypanel.h"
 #include "project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
 #include "timeline/timelinepanel.h"
+#include "timeline/timelineview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,19 +33,6 @@
 
 namespace gloss::ui {
 
-namespace {
-
-QWidget *placeholder(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    label->setWordWrap(true);
-    return label;
-}
-
-} // namespace
-
 MainWindow::MainWindow(Document &document, QWidget *parent)
     : QMainWindow(parent)
     , m_document(document)
@@ -53,6 +42,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     , m_codebook(new CodebookPanel(document, this))
     , m_import(new ImportController(document, this))
     , m_timeline(new TimelinePanel(document, this))
+    , m_entities(new EntityPanel(document, *m_reader, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     const QString fileName = QFileInfo(document.project().path()).fileName();
@@ -65,15 +55,27 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     addPanel(m_articles, tr("Articles"), QStringLiteral("ArticlesDock"), Qt::LeftDockWidgetArea);
     addPanel(m_codebook, tr("Codebook"), QStringLiteral("CodebookDock"), Qt::RightDockWidgetArea);
     addPanel(m_notes, tr("Notes"), QStringLiteral("NotesDock"), Qt::RightDockWidgetArea);
-    addPanel(placeholder(tr("People, organisations and places of the article appear here."), this), tr("Entities"),
-        QStringLiteral("EntitiesDock"), Qt::RightDockWidgetArea);
+    addPanel(m_entities, tr("Entities"), QStringLiteral("EntitiesDock"), Qt::RightDockWidgetArea);
     addPanel(m_timeline, tr("Timeline"), QStringLiteral("TimelineDock"), Qt::BottomDockWidgetArea);
     connect(m_timeline, &TimelinePanel::dateRangeBrushed, m_articles, &ArticleListPanel::setDateRange);
     connect(m_timeline, &TimelinePanel::referenceActivated, m_reader, &ReaderView::selectRange);
     connect(m_timeline, &TimelinePanel::articleClicked, m_articles, &ArticleListPanel::selectArticle);
+    connect(m_entities, &EntityPanel::showArticlesMentioning, m_articles, &ArticleListPanel::setEntityFilter);
+    connect(m_entities, &EntityPanel::entitySelected, this, [this](qint64 entityId, const QString &name) {
+        // The project lane shows when the selected entity was mentioned.
+        QSet<qint64> ids;
+        if (entityId) {
+            model::ArticleFilter filter;
+            filter.entityId = entityId;
+            const QList<qint64> list = m_document.project().articles().ids(filter);
+            ids = QSet<qint64>(list.begin(), list.end());
+        }
+        m_timeline->view()->setMarkedArticles(ids, entityId ? tr("Mentioning %1").arg(name) : QString());
+    });
 
     connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
         m_reader->showArticle(id);
+        m_entities->setArticle(id);
         m_timeline->showArticle(id);
         QSettings().setValue(settingsKey(QStringLiteral("lastArticle")), id);
         statusBar()->showMessage(tr("Article %1 of the list").arg(m_articles->view()->currentIndex().row() + 1), 4000);
@@ -226,9 +228,9 @@ void MainWindow::showKeys()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Gloss"),
-                       tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
-                          "<p>Project: %2</p>")
-                           .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
+        tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
+           "<p>Project: %2</p>")
+            .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
 }
 
 } // namespace gloss::ui

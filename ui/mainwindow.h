@@ -8,6 +8,7 @@ namespace gloss::ui {
 
 class ArticleListPanel;
 class CodebookPanel;
+class EntityPanel;
 class Document;
 class NotesPanel;
 class ImportController;
@@ -30,6 +31,7 @@ public:
     CodebookPanel *codebook() const { return m_codebook; }
     ImportController *importController() const { return m_import; }
     TimelinePanel *timeline() const { return m_timeline; }
+    EntityPanel *entities() const { return m_entities; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +54,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     ImportController *m_import;
     TimelinePanel *m_timeline;
+    EntityPanel *m_entities;
 };
 
 } // namespace gloss::ui

@@ -34,6 +34,7 @@ const QList<Entry> &entries()
                     "[--from D] [--to D] [--bom] [--raw] [--with-body] [-o FILE]"},
          exportCommand},
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
+        {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
         {{"check", "check"}, checkCommand},
     };
     return list;

@@ -48,6 +48,7 @@ int tagsCommand(Context &c);
 int timelineCommand(Context &c);
 int exportCommand(Context &c);
 int importAnnotationsCommand(Context &c);
+int entitiesCommand(Context &c);
 
 // Helpers for the three output formats.
 void writeTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows);

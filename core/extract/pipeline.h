@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 namespace gloss {
 class Project;
 namespace model {
@@ -13,5 +15,9 @@ namespace gloss::extract {
 // Runs inside the caller's transaction (the importer's), so an article is stored with all of it
 // or not at all.
 void annotateArticle(Project &project, const model::Article &article);
+
+// The same for an import of many articles: the researcher's taught entity names are read once,
+// on the first article. Give the result to ImportOptions::afterInsert.
+std::function<void(Project &, const model::Article &)> importAnnotator();
 
 } // namespace gloss::extract

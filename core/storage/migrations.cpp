@@ -110,14 +110,18 @@ CREATE INDEX set_articles_article ON set_articles(article_id);
 // both, kept apart from what extraction found so that they survive re-extraction.
 const char *const Schema2 = R"sql(
 CREATE TABLE entities(
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL CHECK(length(name) > 0),
   type TEXT NOT NULL CHECK(type IN ('person','organization','place','other')),
   confirmed INTEGER NOT NULL DEFAULT 0,
   created TEXT NOT NULL
 );
-CREATE UNIQUE INDEX entities_name_type ON entities(name, type);
+CREATE INDEX entities_name ON entities(name);
+CREATE INDEX entities_confirmed ON entities(confirmed) WHERE confirmed = 1;
 
+-- Every name an entity goes by, its own included, by nameKey() (case, diacritics and dots folded).
+-- manual = 1 for names the researcher gave (a merge, an alias, a split, a mark): they win over
+-- what extraction would resolve.
 CREATE TABLE entity_aliases(
   alias_key TEXT PRIMARY KEY,
   entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -125,18 +129,22 @@ CREATE TABLE entity_aliases(
   manual INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+CREATE INDEX entity_aliases_manual ON entity_aliases(manual) WHERE manual = 1;
 
+-- Names the researcher said are not entities: never suggested again.
 CREATE TABLE rejected_names(
   name_key TEXT PRIMARY KEY,
   name TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- Offsets are code points into articles.body. manual = 1 for spans the researcher marked; those
+-- survive re-extraction, which replaces only the others.
 CREATE TABLE mentions(
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  start INTEGER NOT NULL,
-  end INTEGER NOT NULL,
+  start INTEGER NOT NULL CHECK(start >= 0),
+  end INTEGER NOT NULL CHECK(end > start),
   text TEXT NOT NULL,
   manual INTEGER NOT NULL DEFAULT 0
 );

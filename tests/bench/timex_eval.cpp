@@ -17,7 +17,7 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QString error;
-    const QList<gloss::test::GoldArticle> gold = gloss::test::loadTimexGold(goldDir, samplesDir, error);
+    const QList<gloss::test::TimexGoldArticle> gold = gloss::test::loadTimexGold(goldDir, samplesDir, error);
     if (!error.isEmpty()) {
         err << "timex-eval: " << error << '\n';
         return 1;

@@ -1,3 +1,4 @@
+#include "extract/entitypipeline.h"
 #include "support/glossprocess.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
@@ -73,17 +74,18 @@ TEST_CASE("highlight add, show --format json and articles on articles inserted t
     // "Núñez" starts after 2 emoji-ish sequences: offsets are code points.
     const qsizetype startUtf16 = body.indexOf(QStringLiteral("Núñez"));
     const qint64 start = gloss::text::toCodePoints(body, startUtf16);
-    const Run add = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"), QString::number(id),
-                           QStringLiteral("--start"), QString::number(start), QStringLiteral("--end"), QString::number(start + 5),
-                           QStringLiteral("--tag"), QStringLiteral("Actors > Officials"), QStringLiteral("--tag"),
-                           QStringLiteral("Arrival"), QStringLiteral("--note"), QStringLiteral("who arrives\nand when")},
-                          tp.path());
+    const Run add = glossRun(
+        {QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"), QString::number(id),
+            QStringLiteral("--start"), QString::number(start), QStringLiteral("--end"), QString::number(start + 5),
+            QStringLiteral("--tag"), QStringLiteral("Actors > Officials"), QStringLiteral("--tag"),
+            QStringLiteral("Arrival"), QStringLiteral("--note"), QStringLiteral("who arrives\nand when")},
+        tp.path());
     REQUIRE(add.code == 0);
     const qint64 highlightId = add.out.trimmed().toLongLong();
     CHECK(highlightId > 0);
 
-    const Run show = glossRun({QStringLiteral("show"), QString::number(id), QStringLiteral("--format"), QStringLiteral("json")},
-                           tp.path());
+    const Run show = glossRun(
+        {QStringLiteral("show"), QString::number(id), QStringLiteral("--format"), QStringLiteral("json")}, tp.path());
     REQUIRE(show.code == 0);
     const QJsonObject obj = QJsonDocument::fromJson(show.out.toUtf8()).object();
     CHECK(obj.value(QStringLiteral("title")).toString() == QStringLiteral("Arrival"));
@@ -103,21 +105,23 @@ TEST_CASE("highlight add, show --format json and articles on articles inserted t
     CHECK(tags.at(0).toString() == QStringLiteral("Actors > Officials"));
     CHECK(tags.at(1).toString() == QStringLiteral("Arrival"));
 
-    const Run list = glossRun({QStringLiteral("articles"), QStringLiteral("--format"), QStringLiteral("json")}, tp.path());
+    const Run list
+        = glossRun({QStringLiteral("articles"), QStringLiteral("--format"), QStringLiteral("json")}, tp.path());
     REQUIRE(list.code == 0);
     const QJsonArray articles = QJsonDocument::fromJson(list.out.toUtf8()).array();
     REQUIRE(articles.size() == 1);
     CHECK(articles.first().toObject().value(QStringLiteral("source")).toString() == QStringLiteral("AFP"));
     CHECK(articles.first().toObject().value(QStringLiteral("words")).toInt() > 5);
 
-    const Run outside = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"),
-                               QString::number(id), QStringLiteral("--start"), QStringLiteral("40"), QStringLiteral("--end"),
-                               QStringLiteral("400")},
-                              tp.path());
+    const Run outside = glossRun(
+        {QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--article"), QString::number(id),
+            QStringLiteral("--start"), QStringLiteral("40"), QStringLiteral("--end"), QStringLiteral("400")},
+        tp.path());
     CHECK(outside.code == 1);
     CHECK(outside.err.contains(QStringLiteral("not inside")));
-    const Run missing = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--start"), QStringLiteral("1")},
-                              tp.path());
+    const Run missing
+        = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--start"), QStringLiteral("1")},
+            tp.path());
     CHECK(missing.code == 2);
     const Run check = glossRun({QStringLiteral("check")}, tp.path());
     CHECK(check.code == 0);
@@ -142,4 +146,54 @@ TEST_CASE("a first argument naming a .gloss file is the project, as a double-cli
     const Run bad = glossRun({other, QStringLiteral("check")});
     CHECK(bad.code == 2);
     CHECK(bad.err.contains(QStringLiteral("unknown command")));
+}
+
+TEST_CASE("gloss entities lists the project's entities and an article's spans in code points", "[cli]")
+{
+    gloss::test::TempProject tp;
+    const QString body
+        = QStringLiteral("WASHINGTON: Fans posted 😀 as Secretary of State Mike Pompeo met officials from "
+                         "the U.S. and Pakistan. Pompeo left.");
+    const qint64 id = tp.addArticle(QStringLiteral("Visit"), body, QDate(2018, 6, 9));
+    gloss::extract::extractEntities(tp.project(), *tp.project().articles().get(id));
+    tp.close();
+
+    const Run json = glossRun({QStringLiteral("entities"), QStringLiteral("--article"), QString::number(id),
+                                  QStringLiteral("--format"), QStringLiteral("json")},
+        tp.path());
+    REQUIRE(json.code == 0);
+    const QJsonArray list = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QJsonObject pompeo;
+    for (const QJsonValue &v : list)
+        if (v.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("Mike Pompeo"))
+            pompeo = v.toObject();
+    REQUIRE_FALSE(pompeo.isEmpty());
+    CHECK(pompeo.value(QStringLiteral("type")).toString() == QStringLiteral("person"));
+    CHECK(pompeo.value(QStringLiteral("mentions")).toInt() == 2);
+    CHECK(pompeo.value(QStringLiteral("articles")).toInt() == 1);
+    CHECK(pompeo.value(QStringLiteral("aliases")).toArray().contains(QStringLiteral("Pompeo")));
+    CHECK(pompeo.value(QStringLiteral("id")).toInteger() > 0);
+    const QJsonArray spans = pompeo.value(QStringLiteral("spans")).toArray();
+    REQUIRE(spans.size() == 2);
+    const qint64 start = spans.at(0).toArray().at(0).toInteger();
+    const qint64 end = spans.at(0).toArray().at(1).toInteger();
+    CHECK(gloss::text::sliceCodePoints(body, start, end) == QStringLiteral("Mike Pompeo"));
+    CHECK(start == gloss::text::toCodePoints(body, body.indexOf(QStringLiteral("Mike Pompeo"))));
+
+    const Run all
+        = glossRun({QStringLiteral("entities"), QStringLiteral("--format"), QStringLiteral("csv")}, tp.path());
+    REQUIRE(all.code == 0);
+    CHECK(all.out.startsWith(QStringLiteral("id,type,name,mentions,articles,aliases")));
+    CHECK(all.out.contains(QStringLiteral("place,United States,1,1,")));
+    const Run table = glossRun({QStringLiteral("entities")}, tp.path());
+    CHECK(table.code == 0);
+    CHECK(table.out.contains(QStringLiteral("Pakistan")));
+    // Every stored mention matches the body at its code point span.
+    const Run check = glossRun({QStringLiteral("check")}, tp.path());
+    CHECK(check.code == 0);
+    CHECK(check.out.contains(QStringLiteral("clean")));
+    CHECK(
+        glossRun({QStringLiteral("entities"), QStringLiteral("--article"), QStringLiteral("x")}, tp.path()).code == 2);
+    CHECK(
+        glossRun({QStringLiteral("entities"), QStringLiteral("--article"), QStringLiteral("99")}, tp.path()).code == 1);
 }

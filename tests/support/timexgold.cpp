@@ -40,9 +40,9 @@ QString bodyAfterPublicationLine(const QString &text, const QDate &anchor)
 
 } // namespace
 
-QList<GoldArticle> loadTimexGold(const QString &goldDir, const QString &samplesDir, QString &error)
+QList<TimexGoldArticle> loadTimexGold(const QString &goldDir, const QString &samplesDir, QString &error)
 {
-    QList<GoldArticle> out;
+    QList<TimexGoldArticle> out;
     const QDir dir(goldDir);
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     if (files.isEmpty()) {
@@ -56,7 +56,7 @@ QList<GoldArticle> loadTimexGold(const QString &goldDir, const QString &samplesD
             return {};
         }
         const QJsonObject obj = QJsonDocument::fromJson(gf.readAll()).object();
-        GoldArticle a;
+        TimexGoldArticle a;
         a.file = obj.value(QStringLiteral("file")).toString();
         a.anchor = QDate::fromString(obj.value(QStringLiteral("anchor")).toString(), Qt::ISODate);
         QFile sf(QDir(samplesDir).filePath(a.file));
@@ -93,10 +93,10 @@ QList<GoldArticle> loadTimexGold(const QString &goldDir, const QString &samplesD
     return out;
 }
 
-TimexScores scoreTimex(const QList<GoldArticle> &articles)
+TimexScores scoreTimex(const QList<TimexGoldArticle> &articles)
 {
     TimexScores s;
-    for (const GoldArticle &a : articles) {
+    for (const TimexGoldArticle &a : articles) {
         const QList<extract::TimeExpression> found = extract::tagTimeExpressions(a.body, a.anchor);
         s.gold += int(a.expressions.size());
         s.found += int(found.size());

@@ -17,7 +17,7 @@ struct GoldTimex
     QString granularity;
 };
 
-struct GoldArticle
+struct TimexGoldArticle
 {
     QString file; // the sample's file name
     QDate anchor;
@@ -44,9 +44,9 @@ struct TimexScores
 };
 
 // Reads every gold file of `goldDir` with its sample from `samplesDir`; on a problem fills `error`.
-QList<GoldArticle> loadTimexGold(const QString &goldDir, const QString &samplesDir, QString &error);
+QList<TimexGoldArticle> loadTimexGold(const QString &goldDir, const QString &samplesDir, QString &error);
 
 // Runs the tagger on each article with its gold anchor and scores it.
-TimexScores scoreTimex(const QList<GoldArticle> &articles);
+TimexScores scoreTimex(const QList<TimexGoldArticle> &articles);
 
 } // namespace gloss::test

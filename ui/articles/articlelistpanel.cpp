@@ -17,6 +17,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gloss::ui {
@@ -38,6 +39,7 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     , m_setBox(new QComboBox(this))
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
+    , m_entityFilter(new QToolButton(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -67,6 +69,12 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     dates->addWidget(new QLabel(tr("to"), this));
     dates->addWidget(m_to, 1);
     layout->addLayout(dates);
+    m_entityFilter->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_entityFilter->setAutoRaise(true);
+    m_entityFilter->setToolTip(tr("Show all articles again"));
+    m_entityFilter->hide();
+    connect(m_entityFilter, &QToolButton::clicked, this, [this] { setEntityFilter(0); });
+    layout->addWidget(m_entityFilter);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 
@@ -296,10 +304,12 @@ void ArticleListPanel::setDateRange(const QDate &from, const QDate &to)
     applyFilter(filter);
 }
 
-void ArticleListPanel::setEntityFilter(qint64 entityId)
+void ArticleListPanel::setEntityFilter(qint64 entityId, const QString &name)
 {
     model::ArticleFilter filter = m_model->filter();
     filter.entityId = entityId;
+    m_entityFilter->setText(tr("Mentioning “%1”  ✕").arg(name));
+    m_entityFilter->setVisible(entityId != 0);
     applyFilter(filter);
 }
 
@@ -312,6 +322,7 @@ void ArticleListPanel::clearFilters()
     m_updating = false;
     m_tagBox->setCurrentIndex(0);
     m_setBox->setCurrentIndex(0);
+    m_entityFilter->hide();
     applyFilter({});
 }
 

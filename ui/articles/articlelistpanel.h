@@ -10,6 +10,7 @@ class QDateEdit;
 class QLineEdit;
 class QTableView;
 class QLabel;
+class QToolButton;
 
 namespace gloss::ui {
 
@@ -32,12 +33,13 @@ public:
     void selectArticle(qint64 articleId);
     // Moves to the next (+1) or previous (-1) article in the list.
     void step(int delta);
+    // Shows only the articles mentioning an entity (0 shows all again); `name` labels the filter.
+    void setEntityFilter(qint64 entityId, const QString &name = {});
 
     // Filters, as the filter bar sets them (0 / invalid dates clear one).
     void setTagFilter(qint64 tagId);
     void setSetFilter(qint64 setId);
     void setDateRange(const QDate &from, const QDate &to);
-    void setEntityFilter(qint64 entityId);
     void clearFilters();
     QList<qint64> selectedArticles() const;
     QList<QAction *> setActions() const { return m_setActions; }
@@ -67,6 +69,7 @@ private:
     QDateEdit *m_to;
     QList<QAction *> m_setActions;
     bool m_updating = false;
+    QToolButton *m_entityFilter;
 };
 
 } // namespace gloss::ui

@@ -63,7 +63,6 @@ ImportController::ImportController(Document &document, QWidget *window)
     , m_filesAction(new QAction(tr("Import &Files…"), this))
     , m_folderAction(new QAction(tr("Import F&older…"), this))
 {
-    m_options.afterInsert = extract::annotateArticle;
     m_filesAction->setObjectName(QStringLiteral("importFilesAction"));
     m_filesAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
     m_filesAction->setStatusTip(tr("Import news articles from text, HTML, Markdown, JSON or CSV files"));
@@ -177,6 +176,9 @@ bool ImportController::start(std::shared_ptr<Job> job)
     m_job = job;
     import::ImportOptions options = m_options;
     options.cancel = &m_cancel;
+    // A fresh annotator per import: it holds state for the worker's own connection.
+    if (!options.afterInsert)
+        options.afterInsert = extract::importAnnotator();
     // Progress crosses to the window's thread at most every 50 ms (and at the end).
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();

@@ -144,7 +144,11 @@ void ReaderView::showArticle(qint64 articleId)
         meta << m_article.author;
     m_meta->setText(meta.join(QStringLiteral("  ·  ")));
     m_offsets = text::OffsetMap(m_article.body);
+    m_entityMarks.clear();
+    m_currentMark = -1;
     m_text->setPlainText(m_article.body);
+    m_entityMarks.clear();
+    m_currentMark = -1;
     refreshHighlights();
     Q_EMIT highlightSelected(0);
 }
@@ -253,7 +257,8 @@ void ReaderView::refreshHighlights()
         }
         selections.append(sel);
     }
-    m_text->setExtraSelections(selections);
+    m_highlightSelections = selections;
+    applySelections();
     m_text->setNoteMarkers(noteEnds);
     int outlineStart = 0, outlineEnd = 0;
     for (const auto &h : std::as_const(m_highlights))
@@ -323,6 +328,42 @@ std::optional<std::pair<qint64, qint64>> ReaderView::selectionInCodePoints() con
     if (a >= b)
         return std::nullopt;
     return std::make_pair(codePoint(a), codePoint(b));
+}
+
+void ReaderView::setEntityMarks(const QList<std::pair<qint64, qint64>> &codePointSpans, int current)
+{
+    m_entityMarks = codePointSpans;
+    m_currentMark = current;
+    applySelections();
+    if (current >= 0 && current < m_entityMarks.size()) {
+        QTextCursor cursor(m_text->document());
+        cursor.setPosition(utf16(m_entityMarks.at(current).first));
+        cursor.setPosition(utf16(m_entityMarks.at(current).second), QTextCursor::KeepAnchor);
+        m_text->setTextCursor(cursor);
+        m_text->ensureCursorVisible();
+    }
+}
+
+void ReaderView::applySelections()
+{
+    // Entity mentions are underlined in the palette's link colour, on top of the highlights.
+    QList<QTextEdit::ExtraSelection> selections = m_highlightSelections;
+    const QColor mark = palette().color(QPalette::Link);
+    for (int i = 0; i < m_entityMarks.size(); ++i) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(m_text->document());
+        sel.cursor.setPosition(utf16(m_entityMarks.at(i).first));
+        sel.cursor.setPosition(utf16(m_entityMarks.at(i).second), QTextCursor::KeepAnchor);
+        sel.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        sel.format.setUnderlineColor(mark);
+        if (i == m_currentMark) {
+            QColor current = mark;
+            current.setAlpha(50);
+            sel.format.setBackground(current);
+        }
+        selections.append(sel);
+    }
+    m_text->setExtraSelections(selections);
 }
 
 void ReaderView::applyPaletteTag(int index)

@@ -5,6 +5,7 @@
 #include "text/codepoints.h"
 
 #include <QHash>
+#include <QTextEdit>
 #include <QWidget>
 
 #include <optional>
@@ -47,6 +48,9 @@ public:
     std::optional<std::pair<qint64, qint64>> selectionInCodePoints() const;
     // Selects body text between code point offsets and scrolls to it.
     void selectRange(qint64 startCp, qint64 endCp);
+    // Underlines entity mentions (code points into the body), apart from the highlights; the
+    // `current` one is also selected and scrolled into view. An empty list clears the marks.
+    void setEntityMarks(const QList<std::pair<qint64, qint64>> &codePointSpans, int current = -1);
 
     // Applies the n-th tag of the codebook palette (0-based) to the selection or the selected highlight.
     void applyPaletteTag(int index);
@@ -68,6 +72,7 @@ private:
     void createActions();
     void refreshHighlights();
     void onClicked(int position);
+    void applySelections();
     int utf16(qint64 cp) const;
     QString tagColor(const model::Highlight &h, int which) const;
     qint64 codePoint(int utf16) const;
@@ -77,6 +82,9 @@ private:
     text::OffsetMap m_offsets{QString()};
     QHash<qint64, QString> m_tagColors;
     QList<model::Highlight> m_highlights;
+    QList<QTextEdit::ExtraSelection> m_highlightSelections;
+    QList<std::pair<qint64, qint64>> m_entityMarks;
+    int m_currentMark = -1;
     qint64 m_selected = 0;
     qint64 m_lastTag = 0;
     QLabel *m_title;

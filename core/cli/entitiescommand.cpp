@@ -1,0 +1,83 @@
+#include "cli/context.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gloss::cli {
+
+// gloss entities [--article ID] [--format table|csv|json]: the project's entities, or one article's
+// with the spans of their mentions (code points into the body).
+int entitiesCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {QStringLiteral("--article"), QStringLiteral("--format")}, {}))
+        return c.usage(a.error());
+    if (!a.positionals().isEmpty())
+        return c.usage(QStringLiteral("entities takes no arguments; see gloss --help"));
+    QString format;
+    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+        return UsageError;
+    qint64 articleId = 0;
+    if (a.has(QStringLiteral("--article"))) {
+        bool ok = false;
+        articleId = a.value(QStringLiteral("--article")).toLongLong(&ok);
+        if (!ok || articleId <= 0)
+            return c.usage(QStringLiteral("\"%1\" is not an article id").arg(a.value(QStringLiteral("--article"))));
+    }
+    if (!c.openProject())
+        return InputFailed;
+    if (articleId && !c.project->articles().get(articleId))
+        return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));
+
+    const QList<model::Entity> entities
+        = articleId ? c.project->entities().forArticle(articleId) : c.project->entities().list();
+    if (format == u"json") {
+        QJsonArray list;
+        for (const model::Entity &e : entities) {
+            QJsonObject obj{
+                {QStringLiteral("id"), e.id},
+                {QStringLiteral("name"), e.name},
+                {QStringLiteral("type"), model::entityTypeName(e.type)},
+                {QStringLiteral("aliases"), QJsonArray::fromStringList(e.aliases)},
+                {QStringLiteral("mentions"), e.mentions},
+                {QStringLiteral("articles"), e.articles},
+                {QStringLiteral("confirmed"), e.confirmed},
+            };
+            if (articleId) {
+                QJsonArray spans;
+                for (const auto &[start, end] : e.spans)
+                    spans.append(QJsonArray{start, end});
+                obj.insert(QStringLiteral("spans"), spans);
+            }
+            list.append(obj);
+        }
+        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    QStringList headers = {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("name"),
+        QStringLiteral("mentions"), QStringLiteral("articles"), QStringLiteral("aliases")};
+    if (articleId)
+        headers << QStringLiteral("spans");
+    QList<QStringList> rows;
+    for (const model::Entity &e : entities) {
+        QStringList row = {QString::number(e.id), model::entityTypeName(e.type), e.name, QString::number(e.mentions),
+            QString::number(e.articles), e.aliases.join(QStringLiteral("; "))};
+        if (articleId) {
+            QStringList spans;
+            for (const auto &[start, end] : e.spans)
+                spans << QStringLiteral("%1-%2").arg(start).arg(end);
+            row << spans.join(u' ');
+        }
+        rows.append(row);
+    }
+    if (format == u"csv") {
+        c.out.flush();
+        writeCsv(c.outDevice, headers, rows);
+    } else {
+        writeTable(c.out, headers, rows);
+    }
+    return Ok;
+}
+
+} // namespace gloss::cli

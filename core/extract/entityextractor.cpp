@@ -1,0 +1,808 @@
+#include "extract/entityextractor.h"
+
+#include "extract/gazetteer.h"
+
+#include <QSet>
+
+namespace gloss::extract {
+
+using model::EntityType;
+
+namespace {
+
+struct Token
+{
+    enum Kind { Word, Punct, Break };
+    qsizetype start = 0;
+    qsizetype end = 0;
+    Kind kind = Punct;
+    QString key;
+    QChar punct;
+    bool cap = false;
+    bool allCaps = false;
+    bool possessive = false;
+    bool sentenceStart = false;
+    bool tag = false; // a hashtag or handle
+    bool digit = false; // starts with a digit
+    bool lowerHyphen = false; // "US-led": a name with a lowercase suffix, which is not part of it
+    qsizetype nameEnd = 0; // where the name part ends ("US" in "US-led")
+};
+
+bool isApostrophe(QChar c)
+{
+    return c == u'\'' || c == u'\u2019';
+}
+
+bool isDash(QChar c)
+{
+    return c == u'-' || c == u'\u2013' || c == u'\u2014';
+}
+
+bool wordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing
+        || c.category() == QChar::Mark_SpacingCombining;
+}
+
+const QSet<QString> &abbreviations()
+{
+    static const QSet<QString> set = {QStringLiteral("mr"), QStringLiteral("mrs"), QStringLiteral("ms"),
+        QStringLiteral("dr"), QStringLiteral("gen"), QStringLiteral("sen"), QStringLiteral("rep"), QStringLiteral("st"),
+        QStringLiteral("jr"), QStringLiteral("sr"), QStringLiteral("inc"), QStringLiteral("corp"),
+        QStringLiteral("ltd"), QStringLiteral("co"), QStringLiteral("lt"), QStringLiteral("col"),
+        QStringLiteral("capt"), QStringLiteral("gov"), QStringLiteral("prof"), QStringLiteral("rev"),
+        QStringLiteral("vs"), QStringLiteral("sgt"), QStringLiteral("no")};
+    return set;
+}
+
+QList<Token> tokenize(const QString &s)
+{
+    QList<Token> out;
+    const qsizetype n = s.size();
+    bool atStart = true;
+    qsizetype i = 0;
+    while (i < n) {
+        const QChar c = s.at(i);
+        if (c == u'\n') {
+            Token t;
+            t.kind = Token::Break;
+            t.start = i;
+            t.end = i + 1;
+            out.append(t);
+            atStart = true;
+            ++i;
+            continue;
+        }
+        if (c.isSpace()) {
+            ++i;
+            continue;
+        }
+        if (!wordChar(c)) {
+            Token t;
+            t.kind = Token::Punct;
+            t.start = i;
+            t.end = i + 1;
+            t.punct = c;
+            if (c == u'.' || c == u'!' || c == u'?' || c == u':')
+                atStart = true;
+            else if ((c == u'"' || c == u'\u201c') && (i == 0 || s.at(i - 1).isSpace()))
+                atStart = true;
+            else if (c == u',' || c == u';')
+                atStart = false;
+            out.append(t);
+            ++i;
+            continue;
+        }
+        Token t;
+        t.kind = Token::Word;
+        t.start = i;
+        qsizetype j = i;
+        // Initials written with dots: "U.S.", "U.K.", "U.S.A."
+        if (c.isUpper() && i + 3 < n + 0 && s.at(i + 1) == u'.' && s.at(i + 2).isUpper() && s.at(i + 3) == u'.') {
+            while (j + 1 < n && s.at(j).isUpper() && s.at(j + 1) == u'.')
+                j += 2;
+        } else {
+            while (j < n) {
+                const QChar d = s.at(j);
+                if (wordChar(d)) {
+                    ++j;
+                } else if ((d == u'-' || d == u'\u2011') && j + 1 < n && s.at(j + 1).isLetterOrNumber()) {
+                    ++j;
+                } else if (isApostrophe(d) && j + 1 < n && s.at(j + 1).isLetter()) {
+                    if ((s.at(j + 1) == u's' || s.at(j + 1) == u'S') && (j + 2 >= n || !s.at(j + 2).isLetter()))
+                        break;
+                    ++j;
+                } else {
+                    break;
+                }
+            }
+            if (j < n && s.at(j) == u'.') {
+                const QString bare = s.mid(i, j - i).toLower();
+                if (abbreviations().contains(bare) || (j - i == 1 && c.isUpper()))
+                    ++j;
+            }
+        }
+        t.end = j;
+        t.nameEnd = j;
+        const QStringView text = QStringView(s).mid(i, j - i);
+        t.cap = c.isUpper() || c.isTitleCase();
+        t.digit = c.isDigit();
+        int letters = 0;
+        bool upper = true;
+        for (const QChar x : text) {
+            if (x.isLetter()) {
+                ++letters;
+                if (!x.isUpper())
+                    upper = false;
+            }
+        }
+        t.allCaps = upper && letters >= 2;
+        if (t.cap) {
+            const qsizetype hyphen = text.indexOf(u'-');
+            if (hyphen > 0 && hyphen + 1 < text.size() && text.at(hyphen + 1).isLower()) {
+                t.lowerHyphen = true;
+                t.nameEnd = i + hyphen;
+            }
+        }
+        t.key = nameKey(QStringView(s).mid(i, t.nameEnd - i));
+        if (i > 0 && (s.at(i - 1) == u'#' || s.at(i - 1) == u'@'))
+            t.tag = true;
+        if (j < n && isApostrophe(s.at(j))) {
+            if (j + 1 < n && (s.at(j + 1) == u's' || s.at(j + 1) == u'S') && (j + 2 >= n || !s.at(j + 2).isLetter())) {
+                t.possessive = true;
+                j += 2;
+            } else if (text.endsWith(u's') && (j + 1 >= n || !s.at(j + 1).isLetter())) {
+                t.possessive = true;
+                j += 1;
+            }
+        }
+        t.sentenceStart = atStart;
+        atStart = false;
+        out.append(t);
+        i = j;
+    }
+    return out;
+}
+
+struct Candidate
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    int first = 0; // token indices, inclusive
+    int last = 0;
+    EntityType type = EntityType::Other;
+    int strength = 0; // 0 unknown, 1 a guess from the shape, 2 known or told by a title, head or gazetteer
+    QString canonical;
+    bool sentenceStart = false;
+};
+
+class Reader
+{
+public:
+    Reader(const QString &text, const QHash<QString, std::pair<QString, EntityType>> &known)
+        : m_text(text)
+        , m_known(known)
+        , m_g(Gazetteer::instance())
+        , m_tokens(tokenize(text))
+    { }
+
+    QList<FoundEntity> run();
+
+private:
+    const Token &tok(int i) const { return m_tokens.at(i); }
+    bool isWord(int i) const { return i >= 0 && i < m_tokens.size() && tok(i).kind == Token::Word; }
+    bool isNameWord(int i) const { return isWord(i) && tok(i).cap && !tok(i).tag && !tok(i).digit; }
+    QString keyOf(int first, int last) const;
+    QString textOf(int first, int last) const;
+    std::optional<std::pair<QString, EntityType>> lookup(const QString &key) const;
+
+    int dateline();
+    void scan(int from);
+    void segment(int first, int last);
+    void classify(int first, int last);
+    void emit(int first, int last, EntityType type, int strength, const QString &canonical = {});
+    // Lowercase words before/after a token, stepping over at most one comma; empty at punctuation.
+    QStringList wordsBefore(int i, int count) const;
+    QStringList wordsAfter(int i, int count) const;
+    std::optional<EntityType> contextType(const Candidate &c) const;
+    void taughtNames();
+    void resolve();
+    QList<FoundEntity> group() const;
+
+    const QString &m_text;
+    const QHash<QString, std::pair<QString, EntityType>> &m_known;
+    const Gazetteer &m_g;
+    QList<Token> m_tokens;
+    QList<Candidate> m_found;
+};
+
+QString Reader::keyOf(int first, int last) const
+{
+    return nameKey(QStringView(m_text).mid(tok(first).start, tok(last).nameEnd - tok(first).start));
+}
+
+QString Reader::textOf(int first, int last) const
+{
+    return m_text.mid(tok(first).start, tok(last).nameEnd - tok(first).start);
+}
+
+std::optional<std::pair<QString, EntityType>> Reader::lookup(const QString &key) const
+{
+    const auto it = m_known.constFind(key);
+    if (it != m_known.cend())
+        return it.value();
+    if (const Gazetteer::Known *k = m_g.find(key))
+        return std::make_pair(k->canonical, k->type);
+    return std::nullopt;
+}
+
+void Reader::emit(int first, int last, EntityType type, int strength, const QString &canonical)
+{
+    Candidate c;
+    c.first = first;
+    c.last = last;
+    c.start = tok(first).start;
+    c.end = tok(last).nameEnd;
+    c.type = type;
+    c.strength = strength;
+    c.canonical = canonical.isEmpty() ? textOf(first, last) : canonical;
+    c.sentenceStart = tok(first).sentenceStart;
+    m_found.append(c);
+}
+
+QStringList Reader::wordsBefore(int i, int count) const
+{
+    QStringList out;
+    bool comma = false;
+    for (int k = i - 1; k >= 0 && out.size() < count; --k) {
+        const Token &t = tok(k);
+        if (t.kind == Token::Word) {
+            out.append(t.key);
+            if (t.possessive && k != i - 1)
+                break;
+        } else if (t.kind == Token::Punct && t.punct == u',' && !comma && out.isEmpty()) {
+            comma = true;
+        } else {
+            break;
+        }
+    }
+    return out;
+}
+
+QStringList Reader::wordsAfter(int i, int count) const
+{
+    QStringList out;
+    for (int k = i + 1; k < m_tokens.size() && out.size() < count; ++k) {
+        const Token &t = tok(k);
+        if (t.kind != Token::Word)
+            break;
+        out.append(t.key);
+        if (t.possessive)
+            break;
+    }
+    return out;
+}
+
+int Reader::dateline()
+{
+    // "WASHINGTON:", "KABUL, Afghanistan (Reuters) -", "ISLAMABAD, June 9 (AP) —", "SÃO PAULO (AFP) -"
+    int i = 0;
+    while (i < m_tokens.size() && tok(i).kind == Token::Break)
+        ++i;
+    const int placeFirst = i;
+    while (isWord(i) && tok(i).allCaps && !tok(i).digit)
+        ++i;
+    if (i == placeFirst || i - placeFirst > 4)
+        return 0;
+    const int placeLast = i - 1;
+    struct Part
+    {
+        int first, last;
+        EntityType type;
+    };
+    QList<Part> parts{{placeFirst, placeLast, EntityType::Place}};
+    int guard = 0;
+    while (i < m_tokens.size() && guard++ < 16) {
+        const Token &t = tok(i);
+        if (t.kind == Token::Break)
+            return 0;
+        if (t.kind == Token::Punct && (t.punct == u':' || isDash(t.punct))) {
+            for (const Part &p : std::as_const(parts)) {
+                const QString key = keyOf(p.first, p.last);
+                const auto known = lookup(key);
+                QString canonical = known ? known->first : QString();
+                if (canonical.isEmpty() && tok(p.first).allCaps) {
+                    const QString raw = textOf(p.first, p.last).toLower();
+                    QStringList words = raw.split(u' ');
+                    for (QString &w : words)
+                        if (!w.isEmpty())
+                            w[0] = w.at(0).toUpper();
+                    canonical = words.join(u' ');
+                }
+                emit(p.first, p.last, known ? known->second : p.type, 2, canonical);
+            }
+            if (i + 1 < m_tokens.size())
+                m_tokens[i + 1].sentenceStart = true;
+            return i + 1;
+        }
+        if (t.kind == Token::Punct && t.punct == u',') {
+            ++i;
+            if (isWord(i) && m_g.isCalendarWord(tok(i).key)) {
+                while (isWord(i) && (tok(i).digit || m_g.isCalendarWord(tok(i).key)))
+                    ++i;
+                continue;
+            }
+            const int first = i;
+            while (isNameWord(i) || (isWord(i) && m_g.isConnector(tok(i).key) && isNameWord(i + 1)))
+                ++i;
+            if (i == first)
+                return 0;
+            parts.append({first, i - 1, EntityType::Place});
+            continue;
+        }
+        if (t.kind == Token::Punct && t.punct == u'(') {
+            const int first = ++i;
+            while (isWord(i))
+                ++i;
+            if (i == first || i >= m_tokens.size() || tok(i).punct != u')')
+                return 0;
+            parts.append({first, i - 1, EntityType::Organization});
+            ++i;
+            continue;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+void Reader::scan(int from)
+{
+    int i = from;
+    const int n = int(m_tokens.size());
+    while (i < n) {
+        const bool particle = isWord(i) && !tok(i).cap && (tok(i).key == u"al" || tok(i).key == u"el")
+            && isNameWord(i + 1) && !tok(i).possessive;
+        if (!isNameWord(i) && !particle) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        while (!tok(j).possessive && !tok(j).lowerHyphen) {
+            if (isNameWord(j + 1)) {
+                ++j;
+            } else if (isWord(j + 1) && !tok(j + 1).cap && m_g.isConnector(tok(j + 1).key) && isNameWord(j + 2)
+                && !tok(j + 1).possessive) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        segment(i, j);
+        i = j + 1;
+    }
+}
+
+void Reader::segment(int first, int last)
+{
+    // Calendar words and holidays split a run and are dropped.
+    for (int k = first; k <= last; ++k) {
+        // Two-word holidays start with one of these ("New Year", "Eid al-Fitr", "Eid Mubarak").
+        const bool pair
+            = k < last && (tok(k).key == u"new" || tok(k).key == u"eid") && m_g.isCalendarWord(keyOf(k, k + 1));
+        if (pair || m_g.isCalendarWord(tok(k).key)) {
+            const int skip = pair ? 1 : 0;
+            if (k > first)
+                segment(first, k - 1);
+            if (k + skip < last)
+                segment(k + skip + 1, last);
+            return;
+        }
+    }
+    // A sentence-initial function word is not part of the name ("The", "Even", "Without").
+    // So is a job description opening it ("Climatologist Luíza Gonçalves").
+    while (first <= last && tok(first).sentenceStart
+        && (m_g.isSentenceWord(tok(first).key)
+            || (first < last && m_g.isPersonNoun(tok(first).key) && !m_g.isTitle(tok(first).key)))) {
+        ++first;
+        if (first <= last)
+            m_tokens[first].sentenceStart = true;
+    }
+    while (first <= last && !tok(first).cap && m_g.isConnector(tok(first).key) && tok(first).key != u"al"
+        && tok(first).key != u"el")
+        ++first;
+    while (last >= first && !tok(last).cap)
+        --last;
+    if (first > last)
+        return;
+    // Known as a whole: the gazetteer, the researcher's names.
+    if (lookup(keyOf(first, last))) {
+        classify(first, last);
+        return;
+    }
+    // "of", "and", "for", "on" join only names shaped like organisations ("University of São Paulo",
+    // "House Energy and Commerce Committee"); elsewhere they separate two names ("Ruth Calloway of Oregon").
+    const bool orgShaped = m_g.isOrganizationHead(tok(last).key);
+    for (int k = first + 1; k < last; ++k) {
+        const QString &key = tok(k).key;
+        if (tok(k).cap || !(key == u"of" || key == u"and" || key == u"for" || key == u"on"))
+            continue;
+        const QString &before = tok(k - 1).key;
+        const bool keep = key == u"of" ? m_g.isOrganizationHead(before) || m_g.isTitle(before) : orgShaped;
+        if (!keep) {
+            segment(first, k - 1);
+            segment(k + 1, last);
+            return;
+        }
+    }
+    classify(first, last);
+}
+
+void Reader::classify(int first, int last)
+{
+    const QString whole = keyOf(first, last);
+    if (const auto known = lookup(whole)) {
+        emit(first, last, known->second, 2, known->first);
+        return;
+    }
+    if (first < last && tok(first).key == u"greater" && lookup(keyOf(first + 1, last))) {
+        emit(first, last, EntityType::Place, 2);
+        return;
+    }
+
+    // "University of São Paulo", "US Chamber of Commerce", "National Association of Manufacturers"
+    for (int k = first + 1; k < last; ++k) {
+        if (tok(k).key == u"of" && !tok(k).cap && m_g.isOrganizationHead(tok(k - 1).key)) {
+            emit(first, last, EntityType::Organization, 2);
+            return;
+        }
+    }
+    // A place before a known name or a department: "US Senate", "US Midwest", "US Commerce Department"
+    // (but "Kabul University" is one name).
+    for (int p = first; p < last; ++p) {
+        const auto known = lookup(keyOf(first, p));
+        if (!known || known->second != EntityType::Place)
+            continue;
+        const bool restKnown = lookup(keyOf(p + 1, last)).has_value();
+        const bool restDepartment = last - p >= 2 && m_g.isOrganizationHead(tok(last).key);
+        if (restKnown || restDepartment) {
+            emit(first, p, EntityType::Place, 2, known->first);
+            classify(p + 1, last);
+            return;
+        }
+    }
+
+    // A name that ends like a law or an organisation is one even when it starts like a title
+    // ("General Data Protection Regulation", "Chief Executives Council").
+    const QString lastHead = tok(last).key.section(u'-', 0, 0);
+    if (first < last && m_g.isOtherHead(lastHead)) {
+        emit(first, last, EntityType::Other, 2);
+        return;
+    }
+    if (first < last && m_g.isOrganizationHead(lastHead) && m_g.isTitle(tok(first).key)) {
+        emit(first, last, EntityType::Organization, 2);
+        return;
+    }
+
+    // Titles tell the type of what follows and are not part of it: "Secretary of State Mike Pompeo",
+    // "General Qamar Bajwa", "U.S. Secretary of State Mike Pompeo" (a place, then a person).
+    int title = -1;
+    for (int k = first; k <= last; ++k) {
+        const bool secretaryOf = k - 2 >= first && tok(k - 2).key == u"secretary" && tok(k - 1).key == u"of";
+        if (m_g.isTitle(tok(k).key) || secretaryOf)
+            title = k;
+    }
+    if (title >= 0) {
+        // The longest known name at the start of the title part ("U.S.", "EU") is kept.
+        for (int p = title - 1; p >= first; --p) {
+            if (const auto known = lookup(keyOf(first, p))) {
+                emit(first, p, known->second, 2, known->first);
+                break;
+            }
+        }
+        if (title < last) {
+            int nameFirst = title + 1;
+            while (nameFirst <= last && m_g.isTitle(tok(nameFirst).key))
+                ++nameFirst;
+            if (nameFirst <= last) {
+                const QString key = keyOf(nameFirst, last);
+                if (const auto known = lookup(key))
+                    emit(nameFirst, last, known->second, 2, known->first);
+                else
+                    emit(nameFirst, last, EntityType::Person, 2);
+            }
+        }
+        return;
+    }
+
+    // A leading demonym: "European Parliament" is a name, "Afghan President" and "Spanish" are not;
+    // "Afghan government" is an organisation.
+    if (m_g.isDemonym(tok(first).key)) {
+        if (first < last && m_g.isOrganizationHead(tok(last).key)) {
+            emit(first, last, EntityType::Organization, 2);
+            return;
+        }
+        if (first == last) {
+            if (isWord(last + 1) && !tok(last).possessive
+                && (tok(last + 1).key == u"government" || tok(last + 1).key == u"administration")) {
+                emit(first, last + 1, EntityType::Organization, 2);
+            }
+            return;
+        }
+        segment(first + 1, last);
+        return;
+    }
+    if (first == last && (m_g.isNotAName(tok(first).key) || m_g.isDemonym(tok(first).key)))
+        return;
+
+    // "Pakistan Muslim League-Nawaz": a hyphenated last word has its head first.
+    const QString head = tok(last).key.section(u'-', 0, 0);
+    if (first < last && m_g.isOtherHead(head)) {
+        emit(first, last, EntityType::Other, 2);
+        return;
+    }
+    if (m_g.isCorporateSuffix(head) && first < last) {
+        emit(first, last, EntityType::Organization, 2, textOf(first, last - 1));
+        return;
+    }
+    if (m_g.isOrganizationHead(head) && (first < last || !tok(first).sentenceStart)) {
+        emit(first, last, EntityType::Organization, 2);
+        return;
+    }
+    if (first < last && m_g.isPlaceHead(head) && head != u"state") {
+        emit(first, last, EntityType::Place, 2);
+        return;
+    }
+    // "Trump administration", "Haqqani network": a name and a lowercase organisation head.
+    if (isWord(last + 1) && !tok(last).possessive && !tok(last + 1).cap) {
+        const QString &next = tok(last + 1).key;
+        if (next == u"administration" || next == u"government" || (next == u"network" && first == last)) {
+            emit(first, last + 1, EntityType::Organization, 2);
+            return;
+        }
+    }
+    if (first == last && tok(first).allCaps && !tok(first).sentenceStart) {
+        emit(first, last, EntityType::Organization, 2);
+        return;
+    }
+    if (first == last && tok(first).allCaps) {
+        emit(first, last, EntityType::Organization, 1);
+        return;
+    }
+    emit(first, last, first < last ? EntityType::Person : EntityType::Other, first < last ? 1 : 0);
+}
+
+std::optional<EntityType> Reader::contextType(const Candidate &c) const
+{
+    const bool single = c.first == c.last;
+    // A capitalised word opening a sentence may be any word: only close context counts for it.
+    const bool opening = single && c.sentenceStart;
+    const QStringList before = wordsBefore(c.first, 3);
+    const bool commaBefore = c.first > 0 && tok(c.first - 1).kind == Token::Punct;
+    const QStringList after = tok(c.last).possessive ? QStringList() : wordsAfter(c.last, 2);
+    // "the company Sabesp", "consumer rights group Idec", "an outside firm, Mandiant"
+    if (!before.isEmpty() && m_g.isOrganizationNoun(before.first()) && (single || !commaBefore))
+        return EntityType::Organization;
+    // "the Cantareira reservoir system", "Logar province", "the Tietê and Pinheiros rivers", "the Brás railway station"
+    if (!after.isEmpty()) {
+        if (m_g.isPlaceNoun(after.first())
+            || (!opening && after.size() > 1 && m_g.isPlaceNoun(after.at(1)) && !m_g.isPersonNoun(after.first())))
+            return EntityType::Place;
+        if (after.first() == u"and" && c.last + 3 < m_tokens.size() && isNameWord(c.last + 2)) {
+            const QStringList further = wordsAfter(c.last + 2, 1);
+            if (!further.isEmpty() && m_g.isPlaceNoun(further.first()))
+                return EntityType::Place;
+        }
+        if (m_g.isOrganizationNoun(after.first())
+            || (!opening && after.size() > 1 && m_g.isOrganizationNoun(after.at(1))))
+            return EntityType::Organization;
+        // "Corvane chief executive Daniel Okafor", "Taliban spokesman"
+        if (single
+            && (after.first() == u"chief" || after.first() == u"executive" || after.first() == u"spokesman"
+                || after.first() == u"spokeswoman" || after.first() == u"officials" || after.first() == u"users"
+                || after.first() == u"shares" || after.first() == u"employees"))
+            return EntityType::Organization;
+    }
+    // "Sabesp's director of operations", "Corvane's chief privacy officer"
+    if (single && tok(c.last).possessive) {
+        const QStringList next = wordsAfter(c.last, 2);
+        for (const QString &w : next)
+            if (w == u"chief" || w == u"director" || w == u"executive" || w == u"headquarters" || w == u"users"
+                || w == u"shares" || w == u"board" || w == u"spokesman" || w == u"spokeswoman" || w == u"employees")
+                return EntityType::Organization;
+    }
+    // "district of Itaquera", "in Brasilândia", "from Kandahar"
+    if (before.size() >= 2 && before.first() == u"of" && m_g.isPlaceNoun(before.at(1)))
+        return EntityType::Place;
+    if (!before.isEmpty() && !commaBefore
+        && (before.first() == u"in" || before.first() == u"near" || before.first() == u"from"
+            || before.first() == u"outside" || before.first() == u"across"))
+        return EntityType::Place;
+    // An apposition: "Jardim Pantanal, a neighbourhood", "BusinessEurope, the main employers' federation"
+    const int k = c.last + 1;
+    if (k < m_tokens.size() && tok(k).kind == Token::Punct && tok(k).punct == u',') {
+        QStringList words;
+        for (int w = k + 1; w < m_tokens.size() && words.size() < 6 && tok(w).kind == Token::Word; ++w)
+            words.append(tok(w).cap ? QString() : tok(w).key);
+        if (!words.isEmpty() && (words.first() == u"a" || words.first() == u"an" || words.first() == u"the")) {
+            for (const QString &w : std::as_const(words))
+                if (m_g.isPersonNoun(w))
+                    return EntityType::Person;
+            for (const QString &w : std::as_const(words)) {
+                if (m_g.isPlaceNoun(w))
+                    return EntityType::Place;
+                if (m_g.isOrganizationNoun(w))
+                    return EntityType::Organization;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void Reader::resolve()
+{
+    // Context first: what the words around a name not known otherwise say about it.
+    for (Candidate &c : m_found) {
+        if (c.strength == 2)
+            continue;
+        if (const auto ctx = contextType(c)) {
+            c.type = *ctx;
+            c.strength = 2;
+        }
+    }
+    // What the article itself establishes: each name's type, a person's surname, an organisation's
+    // acronym. Strong findings teach the weak ones.
+    QHash<QString, std::pair<QString, EntityType>> taught;
+    QHash<QString, QString> persons; // surname or first-and-last key -> full name
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const Candidate &c : std::as_const(m_found)) {
+            if (c.strength != 2 - pass)
+                continue;
+            const QString key = keyOf(c.first, c.last);
+            if (!taught.contains(key))
+                taught.insert(key, {c.canonical, c.type});
+            const QString canonicalKey = nameKey(c.canonical);
+            if (canonicalKey != key && !taught.contains(canonicalKey))
+                taught.insert(canonicalKey, {c.canonical, c.type});
+            if (c.type == EntityType::Person && c.last > c.first) {
+                const QString surname = tok(c.last).key;
+                if (!persons.contains(surname))
+                    persons.insert(surname, c.canonical);
+                const QString firstLast = tok(c.first).key + u' ' + surname;
+                if (!persons.contains(firstLast) || c.last - c.first > 1)
+                    persons.insert(firstLast, c.canonical);
+            }
+            if (c.type == EntityType::Organization && c.last > c.first) {
+                QString initials;
+                for (int k = c.first; k <= c.last; ++k)
+                    if (tok(k).cap)
+                        initials += tok(k).key.at(0);
+                if (initials.size() >= 2 && !taught.contains(initials))
+                    taught.insert(initials, {c.canonical, c.type});
+            }
+        }
+    }
+    QList<Candidate> kept;
+    for (int i = 0; i < m_found.size(); ++i) {
+        Candidate c = m_found.at(i);
+        const QString key = keyOf(c.first, c.last);
+        if (c.strength < 2) {
+            const auto t = taught.constFind(key);
+            if (t != taught.cend()
+                && (t->second != EntityType::Person || c.first == c.last || t->first != c.canonical)) {
+                c.type = t->second;
+                c.canonical = t->first;
+                c.strength = 2;
+            } else if (c.first == c.last && persons.contains(key)) {
+                c.type = EntityType::Person;
+                c.strength = 2;
+            } else if (c.first == c.last && !kept.isEmpty() && c.first >= 2 && kept.last().last == c.first - 2
+                && (tok(c.first - 1).key == u"and" || tok(c.first - 1).key == u"or"
+                    || tok(c.first - 1).punct == u',')) {
+                // "in Itaquera and Guaianases": a list keeps its type.
+                c.type = kept.last().type;
+                c.strength = 2;
+            }
+        }
+        if (c.strength == 0 && c.sentenceStart)
+            continue;
+        if (c.type == EntityType::Person) {
+            if (c.first == c.last) {
+                const auto p = persons.constFind(key);
+                if (p != persons.cend())
+                    c.canonical = p.value();
+            } else {
+                const auto p = persons.constFind(tok(c.first).key + u' ' + tok(c.last).key);
+                if (p != persons.cend())
+                    c.canonical = p.value();
+            }
+        }
+        kept.append(c);
+    }
+    m_found = kept;
+}
+
+QList<FoundEntity> Reader::group() const
+{
+    QList<FoundEntity> out;
+    QHash<QString, qsizetype> index;
+    for (const Candidate &c : m_found) {
+        const QString key = QString::number(int(c.type)) + u'|' + nameKey(c.canonical);
+        qsizetype at = index.value(key, -1);
+        if (at < 0) {
+            at = out.size();
+            index.insert(key, at);
+            FoundEntity e;
+            e.name = c.canonical;
+            e.type = c.type;
+            out.append(e);
+        }
+        out[at].mentions.append(FoundMention{c.start, c.end, m_text.mid(c.start, c.end - c.start)});
+    }
+    return out;
+}
+
+void Reader::taughtNames()
+{
+    // Names the researcher taught are found however they are written, lowercase included.
+    if (m_known.isEmpty())
+        return;
+    QSet<QString> firstWords;
+    int longest = 1;
+    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
+        const QStringList words = it.key().split(u' ');
+        firstWords.insert(words.first());
+        longest = std::max(longest, int(words.size()));
+    }
+    QList<std::pair<qsizetype, qsizetype>> taken;
+    for (const Candidate &c : std::as_const(m_found))
+        taken.append({c.start, c.end});
+    const int n = int(m_tokens.size());
+    for (int i = 0; i < n; ++i) {
+        if (!isWord(i) || !firstWords.contains(tok(i).key))
+            continue;
+        for (int last = std::min(n - 1, i + longest - 1); last >= i; --last) {
+            if (!isWord(last))
+                continue;
+            const auto it = m_known.constFind(keyOf(i, last));
+            if (it == m_known.cend())
+                continue;
+            // "us" is not "US": lowercase text matches only names the researcher wrote in lowercase.
+            if (!tok(i).cap && (it->first.isEmpty() || !it->first.at(0).isLower()))
+                continue;
+            const qsizetype start = tok(i).start;
+            const qsizetype end = tok(last).nameEnd;
+            const bool overlaps = std::any_of(
+                taken.cbegin(), taken.cend(), [&](const auto &t) { return start < t.second && t.first < end; });
+            if (!overlaps) {
+                emit(i, last, it->second, 2, it->first);
+                taken.append({start, end});
+            }
+            i = last;
+            break;
+        }
+    }
+    std::sort(m_found.begin(), m_found.end(), [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
+}
+
+QList<FoundEntity> Reader::run()
+{
+    scan(dateline());
+    taughtNames();
+    resolve();
+    return group();
+}
+
+} // namespace
+
+EntityExtractor::EntityExtractor()
+{
+    Gazetteer::instance(); // built once, up front
+}
+
+QList<FoundEntity> EntityExtractor::extract(const QString &text) const
+{
+    Reader reader(text, m_known);
+    return reader.run();
+}
+
+} // namespace gloss::extract

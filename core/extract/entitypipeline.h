@@ -1,0 +1,38 @@
+#pragma once
+
+#include "extract/entityextractor.h"
+
+#include <QtGlobal>
+
+namespace gloss {
+class Project;
+namespace model {
+struct Article;
+}
+} // namespace gloss
+
+namespace gloss::extract {
+
+// Extraction for many articles in a row (an import): reads the researcher's taught names once.
+// Create it inside the import's transaction, after any decision the import should honour.
+class EntityPipeline final
+{
+public:
+    explicit EntityPipeline(Project &project);
+    void extract(const model::Article &article);
+
+private:
+    Project &m_project;
+    EntityExtractor m_extractor;
+};
+
+// Finds the entities of an article and stores them, replacing what an earlier extraction found and
+// honouring the researcher's decisions (names taught, rejected, merged). Runs in the caller's
+// transaction if there is one, so an importer calls it once per article inside its own.
+void extractEntities(Project &project, const model::Article &article);
+
+// "Re-extract entities": one article, or every article of the project (returns how many).
+void reextractEntities(Project &project, qint64 articleId);
+int reextractAllEntities(Project &project);
+
+} // namespace gloss::extract

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <utility>
+
+namespace gloss::model {
+
+enum class EntityType { Person, Organization, Place, Other };
+
+// "person", "organization", "place", "other": the names stored and shown on the command line.
+QString entityTypeName(EntityType type);
+std::optional<EntityType> entityTypeFromName(const QString &name);
+
+// One mention of an entity in an article. Offsets are code points into the canonical body.
+struct Mention
+{
+    qint64 id = 0;
+    qint64 entityId = 0;
+    qint64 articleId = 0;
+    qint64 start = 0;
+    qint64 end = 0;
+    QString text;
+    bool manual = false; // marked by the researcher, kept across re-extraction
+};
+
+// A person, organisation, place or other named thing, with its counts as a query asked for them:
+// mentions and articles in the project, or in one article for the article's entities.
+struct Entity
+{
+    qint64 id = 0;
+    QString name;
+    EntityType type = EntityType::Other;
+    bool confirmed = false;
+    QStringList aliases; // the other names it goes by, without `name`
+    int mentions = 0;
+    int articles = 0;
+    QList<std::pair<qint64, qint64>> spans; // code points, when asked for one article
+};
+
+} // namespace gloss::model

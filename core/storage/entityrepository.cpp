@@ -1,0 +1,620 @@
+#include "storage/entityrepository.h"
+
+#include "extract/gazetteer.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
+#include "text/codepoints.h"
+
+#include <QDateTime>
+#include <QSet>
+
+#include <algorithm>
+#include <vector>
+
+namespace gloss::storage {
+
+namespace {
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// Code point offsets of every UTF-16 position of `s` (size + 1 entries).
+std::vector<qint64> codePointTable(const QString &s)
+{
+    std::vector<qint64> table(std::size_t(s.size()) + 1);
+    qint64 cp = 0;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        table[std::size_t(i)] = cp;
+        if (!(s.at(i).isLowSurrogate() && i > 0 && s.at(i - 1).isHighSurrogate()))
+            ++cp;
+        else
+            table[std::size_t(i)] = cp - 1;
+    }
+    table[std::size_t(s.size())] = cp;
+    return table;
+}
+
+} // namespace
+
+QString EntityRepository::aliasKey(const QString &name)
+{
+    return extract::nameKey(name);
+}
+
+model::Entity EntityRepository::readEntity(Statement &s)
+{
+    model::Entity e;
+    e.id = s.int64(0);
+    e.name = s.text(1);
+    e.type = model::entityTypeFromName(s.text(2)).value_or(model::EntityType::Other);
+    e.confirmed = s.int64(3) != 0;
+    return e;
+}
+
+qint64 EntityRepository::entityForKey(const QString &key)
+{
+    Statement s = m_db.cached("SELECT entity_id FROM entity_aliases WHERE alias_key = ?1");
+    s.bind(1, key);
+    return s.step() ? s.int64(0) : 0;
+}
+
+qint64 EntityRepository::createEntity(const QString &name, model::EntityType type)
+{
+    Statement s = m_db.cached("INSERT INTO entities(name, type, created) VALUES(?1, ?2, ?3)");
+    s.bind(1, name).bind(2, model::entityTypeName(type)).bind(3, nowText());
+    s.exec();
+    const qint64 id = m_db.lastInsertId();
+    addAliasRow(id, name, false);
+    return id;
+}
+
+void EntityRepository::addAliasRow(qint64 entityId, const QString &alias, bool manual)
+{
+    const QString key = aliasKey(alias);
+    if (key.isEmpty())
+        return;
+    if (manual) {
+        Statement s = m_db.cached(
+            "INSERT OR REPLACE INTO entity_aliases(alias_key, entity_id, alias, manual) VALUES(?1, ?2, ?3, 1)");
+        s.bind(1, key).bind(2, entityId).bind(3, alias);
+        s.exec();
+    } else {
+        Statement s = m_db.cached(
+            "INSERT OR IGNORE INTO entity_aliases(alias_key, entity_id, alias, manual) VALUES(?1, ?2, ?3, 0)");
+        s.bind(1, key).bind(2, entityId).bind(3, alias);
+        s.exec();
+    }
+}
+
+void EntityRepository::storeExtraction(qint64 articleId, const QString &body, const QList<extract::FoundEntity> &found)
+{
+    Transaction tx(m_db);
+    Statement del = m_db.cached("DELETE FROM mentions WHERE article_id = ?1 AND manual = 0");
+    del.bind(1, articleId);
+    del.exec();
+
+    QList<std::pair<qint64, qint64>> manualSpans;
+    {
+        Statement s = m_db.cached("SELECT start, end FROM mentions WHERE article_id = ?1 AND manual = 1");
+        s.bind(1, articleId);
+        while (s.step())
+            manualSpans.append({s.int64(0), s.int64(1)});
+    }
+    QSet<QString> rejected;
+    {
+        Statement s = m_db.cached("SELECT name_key FROM rejected_names");
+        while (s.step())
+            rejected.insert(s.text(0));
+    }
+    QHash<QString, qint64> manualAliases;
+    {
+        Statement s = m_db.cached("SELECT alias_key, entity_id FROM entity_aliases WHERE manual = 1");
+        while (s.step())
+            manualAliases.insert(s.text(0), s.int64(1));
+    }
+
+    const std::vector<qint64> cp = codePointTable(body);
+    for (const extract::FoundEntity &e : found) {
+        const QString nameKey = aliasKey(e.name);
+        if (nameKey.isEmpty() || rejected.contains(nameKey))
+            continue;
+        qint64 entity = manualAliases.value(nameKey, 0);
+        if (!entity)
+            entity = entityForKey(nameKey);
+        if (!entity) {
+            for (const extract::FoundMention &m : e.mentions) {
+                entity = entityForKey(aliasKey(m.text));
+                if (entity)
+                    break;
+            }
+        }
+        bool added = false;
+        for (const extract::FoundMention &m : e.mentions) {
+            if (m.start < 0 || m.end > body.size() || m.end <= m.start)
+                continue;
+            const QString key = aliasKey(m.text);
+            if (rejected.contains(key))
+                continue;
+            const qint64 start = cp[std::size_t(m.start)];
+            const qint64 end = cp[std::size_t(m.end)];
+            const bool overlapsManual = std::any_of(manualSpans.cbegin(), manualSpans.cend(),
+                [&](const auto &span) { return start < span.second && span.first < end; });
+            if (overlapsManual)
+                continue;
+            qint64 target = manualAliases.value(key, 0);
+            if (!target) {
+                if (!entity)
+                    entity = createEntity(e.name, e.type);
+                if (!added) {
+                    addAliasRow(entity, e.name, false);
+                    added = true;
+                }
+                addAliasRow(entity, m.text, false);
+                target = entity;
+            }
+            Statement ins = m_db.cached(
+                "INSERT INTO mentions(entity_id, article_id, start, end, text, manual) VALUES(?1, ?2, ?3, ?4, ?5, 0)");
+            ins.bind(1, target).bind(2, articleId).bind(3, start).bind(4, end).bind(5, m.text);
+            ins.exec();
+        }
+    }
+    tx.commit();
+}
+
+QHash<QString, std::pair<QString, model::EntityType>> EntityRepository::taughtNames()
+{
+    QHash<QString, std::pair<QString, model::EntityType>> out;
+    // Both halves use a partial index: a project with many entities and few decisions reads few rows.
+    Statement s
+        = m_db.cached("SELECT a.alias_key, e.name, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
+                      "WHERE a.manual = 1 "
+                      "UNION ALL SELECT a.alias_key, e.name, e.type FROM entities e "
+                      "JOIN entity_aliases a ON a.entity_id = e.id WHERE e.confirmed = 1 AND a.manual = 0");
+    while (s.step())
+        out.insert(s.text(0), {s.text(1), model::entityTypeFromName(s.text(2)).value_or(model::EntityType::Other)});
+    return out;
+}
+
+QStringList EntityRepository::namesOf(qint64 id)
+{
+    Statement s = m_db.cached("SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias");
+    s.bind(1, id);
+    QStringList out;
+    while (s.step())
+        out.append(s.text(0));
+    return out;
+}
+
+std::optional<model::Entity> EntityRepository::get(qint64 id)
+{
+    Statement s = m_db.cached("SELECT e.id, e.name, e.type, e.confirmed, "
+                              "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
+                              "(SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id) "
+                              "FROM entities e WHERE e.id = ?1");
+    s.bind(1, id);
+    if (!s.step())
+        return std::nullopt;
+    model::Entity e = readEntity(s);
+    e.mentions = s.integer(4);
+    e.articles = s.integer(5);
+    const QString own = aliasKey(e.name);
+    for (const QString &a : namesOf(id))
+        if (aliasKey(a) != own)
+            e.aliases.append(a);
+    return e;
+}
+
+QList<model::Entity> EntityRepository::forArticle(qint64 articleId)
+{
+    QList<model::Entity> out;
+    QHash<qint64, qsizetype> index;
+    {
+        Statement s = m_db.cached("SELECT e.id, e.name, e.type, e.confirmed, count(*), "
+                                  "(SELECT count(DISTINCT m2.article_id) FROM mentions m2 WHERE m2.entity_id = e.id) "
+                                  "FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 "
+                                  "GROUP BY e.id ORDER BY e.type, count(*) DESC, e.name COLLATE NOCASE");
+        s.bind(1, articleId);
+        while (s.step()) {
+            model::Entity e = readEntity(s);
+            e.mentions = s.integer(4);
+            e.articles = s.integer(5);
+            index.insert(e.id, out.size());
+            out.append(e);
+        }
+    }
+    Statement m = m_db.cached("SELECT entity_id, start, end FROM mentions WHERE article_id = ?1 ORDER BY start, end");
+    m.bind(1, articleId);
+    while (m.step()) {
+        const auto at = index.constFind(m.int64(0));
+        if (at != index.cend())
+            out[*at].spans.append({m.int64(1), m.int64(2)});
+    }
+    for (model::Entity &e : out) {
+        const QString own = aliasKey(e.name);
+        for (const QString &a : namesOf(e.id))
+            if (aliasKey(a) != own)
+                e.aliases.append(a);
+    }
+    return out;
+}
+
+QList<model::Entity> EntityRepository::list(const QString &nameFilter)
+{
+    const QString needle = aliasKey(nameFilter);
+    QHash<qint64, QStringList> aliases;
+    {
+        Statement a = m_db.cached("SELECT entity_id, alias FROM entity_aliases ORDER BY alias");
+        while (a.step())
+            aliases[a.int64(0)].append(a.text(1));
+    }
+    QList<model::Entity> out;
+    Statement s = m_db.cached("SELECT e.id, e.name, e.type, e.confirmed, count(m.id), count(DISTINCT m.article_id) "
+                              "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id "
+                              "HAVING count(m.id) > 0 OR e.confirmed = 1 ORDER BY e.name COLLATE NOCASE, e.id");
+    while (s.step()) {
+        model::Entity e = readEntity(s);
+        e.mentions = s.integer(4);
+        e.articles = s.integer(5);
+        const QString own = aliasKey(e.name);
+        bool match = needle.isEmpty() || own.contains(needle);
+        for (const QString &a : aliases.value(e.id)) {
+            const QString key = aliasKey(a);
+            if (key != own)
+                e.aliases.append(a);
+            if (!match && key.contains(needle))
+                match = true;
+        }
+        if (match)
+            out.append(e);
+    }
+    return out;
+}
+
+QList<model::Mention> EntityRepository::mentions(qint64 entityId, qint64 articleId)
+{
+    QList<model::Mention> out;
+    Statement s = m_db.cached("SELECT id, entity_id, article_id, start, end, text, manual FROM mentions "
+                              "WHERE entity_id = ?1 AND (?2 = 0 OR article_id = ?2) ORDER BY article_id, start");
+    s.bind(1, entityId).bind(2, articleId);
+    while (s.step())
+        out.append({s.int64(0), s.int64(1), s.int64(2), s.int64(3), s.int64(4), s.text(5), s.int64(6) != 0});
+    return out;
+}
+
+QList<model::Mention> EntityRepository::articleMentions(qint64 articleId)
+{
+    QList<model::Mention> out;
+    Statement s = m_db.cached("SELECT id, entity_id, article_id, start, end, text, manual FROM mentions "
+                              "WHERE article_id = ?1 ORDER BY start, end");
+    s.bind(1, articleId);
+    while (s.step())
+        out.append({s.int64(0), s.int64(1), s.int64(2), s.int64(3), s.int64(4), s.text(5), s.int64(6) != 0});
+    return out;
+}
+
+QStringList EntityRepository::rejectedNames()
+{
+    QStringList out;
+    Statement s = m_db.cached("SELECT name FROM rejected_names ORDER BY name COLLATE NOCASE");
+    while (s.step())
+        out.append(s.text(0));
+    return out;
+}
+
+EntitySnapshot EntityRepository::snapshot(
+    const QList<qint64> &ids, const QStringList &aliasKeys, const QStringList &rejectedKeys)
+{
+    EntitySnapshot snap;
+    snap.entityIds = ids;
+    snap.rejectedKeys = rejectedKeys;
+    QSet<QString> seenAliases;
+    for (const qint64 id : ids) {
+        Statement e = m_db.cached("SELECT id, name, type, confirmed, created FROM entities WHERE id = ?1");
+        e.bind(1, id);
+        if (e.step())
+            snap.entities.append({e.int64(0), e.text(1), e.text(2), e.int64(3) != 0, e.text(4)});
+        Statement a
+            = m_db.cached("SELECT alias_key, entity_id, alias, manual FROM entity_aliases WHERE entity_id = ?1");
+        a.bind(1, id);
+        while (a.step()) {
+            seenAliases.insert(a.text(0));
+            snap.aliases.append({a.text(0), a.int64(1), a.text(2), a.int64(3) != 0});
+        }
+        snap.mentions += mentions(id);
+    }
+    for (const QString &key : aliasKeys) {
+        if (seenAliases.contains(key))
+            continue;
+        Statement a
+            = m_db.cached("SELECT alias_key, entity_id, alias, manual FROM entity_aliases WHERE alias_key = ?1");
+        a.bind(1, key);
+        if (a.step())
+            snap.aliases.append({a.text(0), a.int64(1), a.text(2), a.int64(3) != 0});
+        else
+            snap.aliases.append({key, 0, QString(), false}); // did not exist: restore removes it
+    }
+    for (const QString &key : rejectedKeys) {
+        Statement r = m_db.cached("SELECT name FROM rejected_names WHERE name_key = ?1");
+        r.bind(1, key);
+        if (r.step())
+            snap.rejected.append({key, r.text(0)});
+    }
+    return snap;
+}
+
+void EntityRepository::restore(const EntitySnapshot &snap)
+{
+    Transaction tx(m_db);
+    for (const qint64 id : snap.entityIds) {
+        Statement d = m_db.cached("DELETE FROM entities WHERE id = ?1");
+        d.bind(1, id);
+        d.exec();
+    }
+    for (const EntitySnapshot::Alias &a : snap.aliases) {
+        Statement d = m_db.cached("DELETE FROM entity_aliases WHERE alias_key = ?1");
+        d.bind(1, a.key);
+        d.exec();
+    }
+    for (const QString &key : snap.rejectedKeys) {
+        Statement d = m_db.cached("DELETE FROM rejected_names WHERE name_key = ?1");
+        d.bind(1, key);
+        d.exec();
+    }
+    for (const EntitySnapshot::Row &e : snap.entities) {
+        Statement i
+            = m_db.cached("INSERT INTO entities(id, name, type, confirmed, created) VALUES(?1, ?2, ?3, ?4, ?5)");
+        i.bind(1, e.id).bind(2, e.name).bind(3, e.type).bind(4, e.confirmed ? 1 : 0).bind(5, e.created);
+        i.exec();
+    }
+    for (const EntitySnapshot::Alias &a : snap.aliases) {
+        if (a.entityId == 0)
+            continue;
+        Statement i = m_db.cached("INSERT OR REPLACE INTO entity_aliases(alias_key, entity_id, alias, manual) "
+                                  "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS(SELECT 1 FROM entities WHERE id = ?2)");
+        i.bind(1, a.key).bind(2, a.entityId).bind(3, a.alias).bind(4, a.manual ? 1 : 0);
+        i.exec();
+    }
+    for (const model::Mention &m : snap.mentions) {
+        Statement i
+            = m_db.cached("INSERT OR REPLACE INTO mentions(id, entity_id, article_id, start, end, text, manual) "
+                          "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS(SELECT 1 FROM articles WHERE id = ?3) "
+                          "AND EXISTS(SELECT 1 FROM entities WHERE id = ?2)");
+        i.bind(1, m.id)
+            .bind(2, m.entityId)
+            .bind(3, m.articleId)
+            .bind(4, m.start)
+            .bind(5, m.end)
+            .bind(6, m.text)
+            .bind(7, m.manual ? 1 : 0);
+        i.exec();
+    }
+    for (const auto &[key, name] : snap.rejected) {
+        Statement i = m_db.cached("INSERT OR REPLACE INTO rejected_names(name_key, name) VALUES(?1, ?2)");
+        i.bind(1, key).bind(2, name);
+        i.exec();
+    }
+    tx.commit();
+}
+
+EntitySnapshot EntityRepository::confirm(qint64 id, bool confirmed)
+{
+    Transaction tx(m_db);
+    EntitySnapshot snap = snapshot({id});
+    Statement s = m_db.cached("UPDATE entities SET confirmed = ?2 WHERE id = ?1");
+    s.bind(1, id).bind(2, confirmed ? 1 : 0);
+    s.exec();
+    tx.commit();
+    return snap;
+}
+
+EntitySnapshot EntityRepository::reject(qint64 id)
+{
+    Transaction tx(m_db);
+    const QStringList names = namesOf(id);
+    QStringList keys;
+    for (const QString &n : names)
+        keys.append(aliasKey(n));
+    EntitySnapshot snap = snapshot({id}, {}, keys);
+    for (const QString &n : names) {
+        Statement r = m_db.cached("INSERT OR REPLACE INTO rejected_names(name_key, name) VALUES(?1, ?2)");
+        r.bind(1, aliasKey(n)).bind(2, n);
+        r.exec();
+    }
+    Statement d = m_db.cached("DELETE FROM entities WHERE id = ?1");
+    d.bind(1, id);
+    d.exec();
+    tx.commit();
+    return snap;
+}
+
+EntitySnapshot EntityRepository::rename(qint64 id, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    Transaction tx(m_db);
+    const QString key = aliasKey(trimmed);
+    EntitySnapshot snap = snapshot({id}, {key});
+    Statement s = m_db.cached("UPDATE entities SET name = ?2 WHERE id = ?1");
+    s.bind(1, id).bind(2, trimmed);
+    s.exec();
+    const qint64 owner = entityForKey(key);
+    if (owner == 0 || owner == id)
+        addAliasRow(id, trimmed, true);
+    tx.commit();
+    return snap;
+}
+
+EntitySnapshot EntityRepository::retype(qint64 id, model::EntityType type)
+{
+    Transaction tx(m_db);
+    EntitySnapshot snap = snapshot({id});
+    Statement s = m_db.cached("UPDATE entities SET type = ?2 WHERE id = ?1");
+    s.bind(1, id).bind(2, model::entityTypeName(type));
+    s.exec();
+    tx.commit();
+    return snap;
+}
+
+EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone)
+{
+    if (kept == gone)
+        return {};
+    Transaction tx(m_db);
+    EntitySnapshot snap = snapshot({kept, gone});
+    Statement a = m_db.cached("UPDATE entity_aliases SET entity_id = ?1, manual = 1 WHERE entity_id = ?2");
+    a.bind(1, kept).bind(2, gone);
+    a.exec();
+    Statement m = m_db.cached("UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2");
+    m.bind(1, kept).bind(2, gone);
+    m.exec();
+    Statement c
+        = m_db.cached("UPDATE entities SET confirmed = max(confirmed, (SELECT confirmed FROM entities WHERE id = ?2)) "
+                      "WHERE id = ?1");
+    c.bind(1, kept).bind(2, gone);
+    c.exec();
+    Statement d = m_db.cached("DELETE FROM entities WHERE id = ?1");
+    d.bind(1, gone);
+    d.exec();
+    tx.commit();
+    return snap;
+}
+
+EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, qint64 *created)
+{
+    const auto entity = get(id);
+    const QString key = aliasKey(alias);
+    if (!entity || key.isEmpty() || key == aliasKey(entity->name) || entityForKey(key) != id)
+        return {};
+    Transaction tx(m_db);
+    EntitySnapshot snap = snapshot({id}, {key});
+    Statement d = m_db.cached("DELETE FROM entity_aliases WHERE alias_key = ?1");
+    d.bind(1, key);
+    d.exec();
+    Statement s = m_db.cached("INSERT INTO entities(name, type, created) VALUES(?1, ?2, ?3)");
+    s.bind(1, alias.trimmed()).bind(2, model::entityTypeName(entity->type)).bind(3, nowText());
+    s.exec();
+    const qint64 newId = m_db.lastInsertId();
+    addAliasRow(newId, alias.trimmed(), true);
+    for (const model::Mention &m : mentions(id)) {
+        if (aliasKey(m.text) != key)
+            continue;
+        Statement u = m_db.cached("UPDATE mentions SET entity_id = ?1 WHERE id = ?2");
+        u.bind(1, newId).bind(2, m.id);
+        u.exec();
+    }
+    snap.entityIds.append(newId);
+    tx.commit();
+    if (created)
+        *created = newId;
+    return snap;
+}
+
+EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias)
+{
+    const QString trimmed = alias.trimmed();
+    const QString key = aliasKey(trimmed);
+    if (key.isEmpty())
+        return {};
+    Transaction tx(m_db);
+    // The texts written this way anywhere in the project, and the entities that hold them now.
+    QStringList texts;
+    {
+        Statement s = m_db.cached("SELECT DISTINCT text FROM mentions");
+        while (s.step()) {
+            const QString t = s.text(0);
+            if (aliasKey(t) == key)
+                texts.append(t);
+        }
+    }
+    QList<qint64> ids{id};
+    const qint64 owner = entityForKey(key);
+    if (owner && !ids.contains(owner))
+        ids.append(owner);
+    for (const QString &t : std::as_const(texts)) {
+        Statement s = m_db.cached("SELECT DISTINCT entity_id FROM mentions WHERE text = ?1 AND manual = 0");
+        s.bind(1, t);
+        while (s.step())
+            if (!ids.contains(s.int64(0)))
+                ids.append(s.int64(0));
+    }
+    EntitySnapshot snap = snapshot(ids, {key}, {key});
+    addAliasRow(id, trimmed, true);
+    Statement r = m_db.cached("DELETE FROM rejected_names WHERE name_key = ?1");
+    r.bind(1, key);
+    r.exec();
+    for (const QString &t : std::as_const(texts)) {
+        Statement u = m_db.cached("UPDATE mentions SET entity_id = ?1 WHERE text = ?2 AND manual = 0");
+        u.bind(1, id).bind(2, t);
+        u.exec();
+    }
+    tx.commit();
+    return snap;
+}
+
+EntitySnapshot EntityRepository::markSpan(
+    qint64 articleId, qint64 start, qint64 end, model::EntityType type, qint64 *entityId)
+{
+    Statement b = m_db.cached("SELECT substr(body, ?2 + 1, ?3 - ?2) FROM articles WHERE id = ?1");
+    b.bind(1, articleId).bind(2, start).bind(3, end);
+    if (start < 0 || end <= start || !b.step())
+        return {};
+    const QString text = b.text(0);
+    b.reset();
+    const QString key = aliasKey(text);
+    if (key.isEmpty())
+        return {};
+    Transaction tx(m_db);
+    QList<qint64> ids;
+    qint64 target = entityForKey(key);
+    if (target) {
+        const auto existing = get(target);
+        if (!existing || existing->type != type)
+            target = 0;
+    }
+    if (target)
+        ids.append(target);
+    QList<qint64> overlapped;
+    {
+        Statement o
+            = m_db.cached("SELECT id, entity_id FROM mentions WHERE article_id = ?1 AND start < ?3 AND ?2 < end");
+        o.bind(1, articleId).bind(2, start).bind(3, end);
+        while (o.step()) {
+            overlapped.append(o.int64(0));
+            if (!ids.contains(o.int64(1)))
+                ids.append(o.int64(1));
+        }
+    }
+    EntitySnapshot snap = snapshot(ids, {key}, {key});
+    for (const qint64 mention : std::as_const(overlapped)) {
+        Statement d = m_db.cached("DELETE FROM mentions WHERE id = ?1");
+        d.bind(1, mention);
+        d.exec();
+    }
+    if (!target) {
+        Statement s = m_db.cached("INSERT INTO entities(name, type, confirmed, created) VALUES(?1, ?2, 1, ?3)");
+        s.bind(1, text.trimmed()).bind(2, model::entityTypeName(type)).bind(3, nowText());
+        s.exec();
+        target = m_db.lastInsertId();
+        snap.entityIds.append(target);
+        if (entityForKey(key) == 0)
+            addAliasRow(target, text.trimmed(), true);
+    } else {
+        addAliasRow(target, text.trimmed(), true);
+    }
+    Statement r = m_db.cached("DELETE FROM rejected_names WHERE name_key = ?1");
+    r.bind(1, key);
+    r.exec();
+    Statement ins = m_db.cached(
+        "INSERT INTO mentions(entity_id, article_id, start, end, text, manual) VALUES(?1, ?2, ?3, ?4, ?5, 1)");
+    ins.bind(1, target).bind(2, articleId).bind(3, start).bind(4, end).bind(5, text);
+    ins.exec();
+    tx.commit();
+    if (entityId)
+        *entityId = target;
+    return snap;
+}
+
+} // namespace gloss::storage

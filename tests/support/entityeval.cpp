@@ -1,0 +1,169 @@
+#include "support/entityeval.h"
+
+#include "extract/entityextractor.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <set>
+#include <tuple>
+
+namespace gloss::test {
+
+namespace {
+
+// A line that holds only a date: weekdays, months, numbers, times and "Updated:".
+bool isDateLine(const QString &line)
+{
+    static const QRegularExpression words(QStringLiteral("[A-Za-z]+"));
+    static const QSet<QString> dateWords = {QStringLiteral("monday"), QStringLiteral("tuesday"),
+        QStringLiteral("wednesday"), QStringLiteral("thursday"), QStringLiteral("friday"), QStringLiteral("saturday"),
+        QStringLiteral("sunday"), QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
+        QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun"),
+        QStringLiteral("january"), QStringLiteral("february"), QStringLiteral("march"), QStringLiteral("april"),
+        QStringLiteral("may"), QStringLiteral("june"), QStringLiteral("july"), QStringLiteral("august"),
+        QStringLiteral("september"), QStringLiteral("october"), QStringLiteral("november"), QStringLiteral("december"),
+        QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"),
+        QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
+        QStringLiteral("sept"), QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec"),
+        QStringLiteral("updated"), QStringLiteral("am"), QStringLiteral("pm"), QStringLiteral("edt"),
+        QStringLiteral("est"), QStringLiteral("gmt"), QStringLiteral("utc")};
+    if (!line.contains(QRegularExpression(QStringLiteral("\\d"))))
+        return false;
+    auto it = words.globalMatch(line);
+    while (it.hasNext())
+        if (!dateWords.contains(it.next().captured().toLower()))
+            return false;
+    return true;
+}
+
+} // namespace
+
+QList<EntityGoldArticle> loadGoldArticles(const QString &goldDir, const QString &samplesDir, QString *error)
+{
+    QList<EntityGoldArticle> out;
+    const QDir gold(goldDir);
+    const QStringList files = gold.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (files.isEmpty() && error)
+        *error = QStringLiteral("%1: no gold files").arg(goldDir);
+    for (const QString &name : files) {
+        QFile g(gold.filePath(name));
+        if (!g.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QStringLiteral("%1: cannot read").arg(g.fileName());
+            return {};
+        }
+        const QJsonObject doc = QJsonDocument::fromJson(g.readAll()).object();
+        EntityGoldArticle a;
+        a.file = doc.value(QStringLiteral("file")).toString();
+        QFile sample(QDir(samplesDir).filePath(a.file));
+        if (!sample.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QStringLiteral("%1: cannot read").arg(sample.fileName());
+            return {};
+        }
+        const QString text = QString::fromUtf8(sample.readAll()).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        const QStringList lines = text.split(u'\n');
+        int nonEmpty = 0;
+        qsizetype offset = 0;
+        qsizetype bodyStart = -1;
+        for (const QString &line : lines) {
+            offset += line.size() + 1;
+            if (line.trimmed().isEmpty())
+                continue;
+            if (nonEmpty++ >= 1 && isDateLine(line)) {
+                bodyStart = offset;
+                break;
+            }
+        }
+        if (bodyStart < 0) {
+            if (error)
+                *error = QStringLiteral("%1: no publication date line").arg(sample.fileName());
+            return {};
+        }
+        a.body = text.mid(bodyStart);
+        while (!a.body.isEmpty() && a.body.at(0).isSpace())
+            a.body.remove(0, 1);
+        qsizetype from = 0;
+        for (const QJsonValue &v : doc.value(QStringLiteral("mentions")).toArray()) {
+            const QJsonObject m = v.toObject();
+            const QString t = m.value(QStringLiteral("text")).toString();
+            const qsizetype at = a.body.indexOf(t, from);
+            if (at < 0) {
+                if (error)
+                    *error = QStringLiteral("%1: gold mention \"%2\" not found").arg(name, t);
+                return {};
+            }
+            a.gold.append({at, at + t.size(), t,
+                model::entityTypeFromName(m.value(QStringLiteral("type")).toString())
+                    .value_or(model::EntityType::Other)});
+            from = at + t.size();
+        }
+        out.append(a);
+    }
+    return out;
+}
+
+double TypeScore::precision() const
+{
+    const int n = truePositives + falsePositives;
+    return n ? double(truePositives) / n : 0.0;
+}
+
+double TypeScore::recall() const
+{
+    const int n = truePositives + falseNegatives;
+    return n ? double(truePositives) / n : 0.0;
+}
+
+double TypeScore::f1() const
+{
+    const double p = precision();
+    const double r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+QMap<QString, TypeScore> scoreExtraction(const QList<EntityGoldArticle> &articles, QStringList *misses)
+{
+    QMap<QString, TypeScore> scores;
+    const QString all = QStringLiteral("all");
+    extract::EntityExtractor extractor;
+    for (const EntityGoldArticle &a : articles) {
+        QMap<std::tuple<qsizetype, qsizetype, int>, QString> predicted;
+        for (const extract::FoundEntity &e : extractor.extract(a.body))
+            for (const extract::FoundMention &m : e.mentions)
+                predicted.insert({m.start, m.end, int(e.type)}, m.text);
+        std::set<std::tuple<qsizetype, qsizetype, int>> gold;
+        for (const EntityGoldArticle::Span &s : a.gold) {
+            const std::tuple<qsizetype, qsizetype, int> key{s.start, s.end, int(s.type)};
+            gold.insert(key);
+            const QString type = model::entityTypeName(s.type);
+            if (predicted.contains(key)) {
+                ++scores[type].truePositives;
+                ++scores[all].truePositives;
+            } else {
+                ++scores[type].falseNegatives;
+                ++scores[all].falseNegatives;
+                if (misses)
+                    misses->append(QStringLiteral("%1: missed %2 \"%3\"").arg(a.file.left(2), type, s.text));
+            }
+        }
+        for (auto it = predicted.cbegin(); it != predicted.cend(); ++it) {
+            if (gold.count(it.key()))
+                continue;
+            const QString type = model::entityTypeName(model::EntityType(std::get<2>(it.key())));
+            ++scores[type].falsePositives;
+            ++scores[all].falsePositives;
+            if (misses)
+                misses->append(QStringLiteral("%1: spurious %2 \"%3\"").arg(a.file.left(2), type, it.value()));
+        }
+    }
+    return scores;
+}
+
+} // namespace gloss::test
