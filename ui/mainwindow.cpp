@@ -86,6 +86,11 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     connect(
         m_reader, &ReaderView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
     connect(m_codebook, &CodebookPanel::tagActivated, m_articles, &ArticleListPanel::setTagFilter);
+    connect(&m_document, &Document::changed, this, [this](Document::Changes changes) {
+        // After the first import (or the samples on first run) show an article at once.
+        if ((changes & Document::Articles) && m_reader->articleId() == 0)
+            m_articles->step(0);
+    });
     connect(&m_document, &Document::errorOccurred, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Gloss"), tr("The change was not made.\n\n%1").arg(message));
     });
