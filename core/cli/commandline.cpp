@@ -2,10 +2,13 @@
 
 #include "cli/context.h"
 #include "export/csvwriter.h"
+#include "storage/backupmanager.h"
 #include "storage/error.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
+
+#include <sqlite3.h>
 
 namespace gloss::cli {
 
@@ -23,12 +26,16 @@ const QList<Entry> &entries()
 {
     static const QList<Entry> list = {
         {{"articles", "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--format table|csv|json]"},
-         articlesCommand},
+            articlesCommand},
         {{"show", "show ID [--format text|json]"}, showCommand},
-        {{"highlight add", "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME]"},
-         highlightCommand},
+        {{"highlight add",
+             "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME] | --from-tsv "
+             "FILE|-"},
+            highlightCommand},
         {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
         {{"check", "check"}, checkCommand},
+        {{"backup", "backup [--to FILE]"}, backupCommand},
+        {{"restore", "restore [NUMBER|latest|FILE]"}, restoreCommand},
     };
     return list;
 }
@@ -49,6 +56,27 @@ QDate parseDateBound(const QString &text, bool upper)
 
 } // namespace
 
+QString explainStorageError(const storage::StorageError &error)
+{
+    switch (error.code() & 0xff) {
+    case SQLITE_READONLY:
+        if (error.code() == SQLITE_READONLY_DBMOVED)
+            return QStringLiteral("the project file was moved or deleted while Gloss had it open; nothing was changed");
+        return QStringLiteral("the project is read-only (%1); nothing was changed").arg(error.message());
+    case SQLITE_FULL:
+        return QStringLiteral("the disk is full; the change that failed was not stored, everything before it is "
+                              "kept. Free some space and run the command again");
+    case SQLITE_IOERR:
+        return QStringLiteral("cannot write to the disk (%1); the change that failed was not stored, everything "
+                              "before it is kept")
+            .arg(error.message());
+    case SQLITE_BUSY:
+        return QStringLiteral("another Gloss kept the project busy for too long; nothing was changed, try again");
+    default:
+        return error.message();
+    }
+}
+
 const QList<CommandInfo> &commands()
 {
     static const QList<CommandInfo> infos = [] {
@@ -62,11 +90,10 @@ const QList<CommandInfo> &commands()
 
 QString helpText()
 {
-    QString text = QStringLiteral(
-        "Usage: gloss [--project PATH] [COMMAND [OPTIONS]]\n\n"
-        "With no command, Gloss opens its window on the project.\n"
-        "The project is --project PATH, else $GLOSS_PROJECT, else the default project.\n\n"
-        "Commands:\n");
+    QString text = QStringLiteral("Usage: gloss [--project PATH] [COMMAND [OPTIONS]]\n\n"
+                                  "With no command, Gloss opens its window on the project.\n"
+                                  "The project is --project PATH, else $GLOSS_PROJECT, else the default project.\n\n"
+                                  "Commands:\n");
     for (const CommandInfo &c : commands())
         text += u"  gloss " + QString::fromUtf8(c.synopsis) + u'\n';
     text += QStringLiteral(
@@ -135,15 +162,16 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
             c.err.flush();
             return code;
         } catch (const storage::StorageError &error) {
-            return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, error.message()));
+            return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, explainStorageError(error)));
         }
     }
     return c.usage(QStringLiteral("unknown command \"%1\"; see gloss --help").arg(args.first()));
 }
 
-bool Context::openProject(storage::Database::Access access)
+bool Context::openProject(storage::Database::Access access, bool verify)
 {
-    auto opened = Project::open(projectPath, access);
+    const bool writing = access == storage::Database::Access::ReadWrite && verify;
+    auto opened = Project::open(projectPath, access, writing ? Project::Verify::Quick : Project::Verify::No);
     if (!opened.project) {
         err << "gloss: " << opened.error << '\n';
         err.flush();
@@ -151,6 +179,14 @@ bool Context::openProject(storage::Database::Access access)
     }
     if (!opened.backupPath.isEmpty())
         err << "gloss: upgraded the project; the copy from before is " << opened.backupPath << '\n';
+    if (writing && !opened.project->isReadOnly()) {
+        storage::BackupManager backups(projectPath);
+        if (backups.dailyDue()) {
+            const auto daily = backups.dailyIfDue();
+            if (!daily.error.isEmpty())
+                err << "gloss: warning: the daily backup failed: " << daily.error << '\n';
+        }
+    }
     project = std::move(opened.project);
     return true;
 }
@@ -172,7 +208,7 @@ int Context::fail(const QString &message)
 QSet<QString> filterOptions()
 {
     return {QStringLiteral("--search"), QStringLiteral("--tag"), QStringLiteral("--set"), QStringLiteral("--from"),
-            QStringLiteral("--to")};
+        QStringLiteral("--to")};
 }
 
 bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
@@ -202,7 +238,8 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
             continue;
         const QDate d = parseDateBound(a.value(option), upper);
         if (!d.isValid()) {
-            usage(QStringLiteral("%1 takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not \"%2\"").arg(option, a.value(option)));
+            usage(QStringLiteral("%1 takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not \"%2\"")
+                      .arg(option, a.value(option)));
             return false;
         }
         (upper ? filter.to : filter.from) = d;
