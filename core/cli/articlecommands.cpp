@@ -37,7 +37,7 @@ int articlesCommand(Context &c)
     QString format;
     if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
         return UsageError;
-    if (!c.openProject())
+    if (!c.openProjectToRead())
         return InputFailed;
     model::ArticleFilter filter;
     if (!c.readFilter(a, filter))
@@ -97,7 +97,7 @@ int showCommand(Context &c)
     QString format;
     if (!c.readFormat(a, {QStringLiteral("text"), QStringLiteral("json")}, format))
         return UsageError;
-    if (!c.openProject())
+    if (!c.openProjectToRead())
         return InputFailed;
     const auto art = c.project->articles().get(id);
     if (!art)
@@ -290,7 +290,7 @@ int tagsCommand(Context &c)
     QString format;
     if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
         return UsageError;
-    if (!c.openProject())
+    if (!c.openProjectToRead())
         return InputFailed;
     const QList<model::Tag> tags = c.project->tags().all();
     if (format == u"json") {

@@ -86,10 +86,12 @@ int restoreCommand(Context &c)
             c.out << "No backups of " << c.projectPath << " in " << backups.folder() << '\n';
             return Ok;
         }
+        c.out << "Backups of " << c.projectPath << " in " << QFileInfo(backups.folder()).absoluteFilePath()
+              << ", newest first:\n\n";
         QList<QStringList> rows;
         for (qsizetype i = 0; i < all.size(); ++i)
             rows.append({QString::number(i + 1), when(all.at(i).created), all.at(i).reason, size(all.at(i).size),
-                all.at(i).path});
+                QFileInfo(all.at(i).path).fileName()});
         writeTable(c.out,
             {QStringLiteral("#"), QStringLiteral("taken"), QStringLiteral("reason"), QStringLiteral("size"),
                 QStringLiteral("file")},

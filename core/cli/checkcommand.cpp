@@ -20,8 +20,8 @@ int checkCommand(Context &c)
     const storage::CheckReport report = storage::checkProject(c.project->db());
     for (const QString &p : report.problems)
         c.out << "problem: " << p << '\n';
-    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " (" << report.articles << " articles, "
-          << report.highlights << " highlights, " << report.tags << " tags";
+    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " (" << report.articles
+          << " articles, " << report.highlights << " highlights, " << report.tags << " tags";
     if (!report.clean())
         c.out << ", " << report.problems.size() << " problems";
     c.out << ")\n";

@@ -37,6 +37,9 @@ struct Context
     // a quick check first (a damaged project is set aside and the newest good backup named) and
     // takes the daily backup when one is due; `verify` false skips both (`gloss check`).
     bool openProject(storage::Database::Access access = storage::Database::Access::ReadWrite, bool verify = true);
+    // For commands that only read: no quick check, no daily backup (a missing project is still
+    // created empty, as before).
+    bool openProjectToRead() { return openProject(storage::Database::Access::ReadWrite, false); }
     int usage(const QString &message); // prints "gloss: message" and returns UsageError
     int fail(const QString &message); // prints "gloss: message" and returns InputFailed
 

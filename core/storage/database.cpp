@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -93,9 +94,16 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
     }
 
     sqlite3 *raw = nullptr;
-    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+    int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        | SQLITE_OPEN_EXRESCODE;
+    QByteArray name = QFile::encodeName(path);
+    // A WAL project on a read-only medium (a read-only mount, a CD): SQLite cannot create the
+    // -shm beside it, so it is opened as immutable, which nothing can change while we read.
+    if (readOnly && !QFileInfo(info.absolutePath()).isWritable() && !QFileInfo::exists(path + u"-wal")) {
+        name = "file:" + QUrl::toPercentEncoding(info.absoluteFilePath(), "/") + "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
+    const int rc = sqlite3_open_v2(name.constData(), &raw, flags, nullptr);
     if (rc != SQLITE_OK) {
         result.error = QStringLiteral("%1: cannot open (%2)")
                            .arg(path, QString::fromUtf8(raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
