@@ -7,6 +7,7 @@ class QDockWidget;
 namespace gloss::ui {
 
 class ArticleListPanel;
+class BackupScheduler;
 class CodebookPanel;
 class Document;
 class NotesPanel;
@@ -26,9 +27,20 @@ public:
     ReaderView *reader() const { return m_reader; }
     NotesPanel *notes() const { return m_notes; }
     CodebookPanel *codebook() const { return m_codebook; }
+    BackupScheduler *backupScheduler() const { return m_backups; }
+    QAction *refreshAction() const { return m_refreshAction; }
+    QAction *writeBackAction() const { return m_writeBackAction; }
+
+    // Restores `backupFile` into the project (after a backup of the current state) and reopens
+    // it in this window; the error, or empty. No dialogs: File > Restore from Backup… asks first.
+    QString restoreFrom(const QString &backupFile);
+    // After the project file was deleted or moved while open: writes what the connection still
+    // holds back to the project's path and reopens it there; the error, or empty.
+    QString writeBack();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -37,6 +49,10 @@ private:
     void saveState();
     void showAbout();
     void showKeys();
+    void chooseBackup();
+    void backUpNow();
+    void fileLost(const QString &path);
+    void updateTitle();
     QString settingsKey(const QString &name) const;
 
     Document &m_document;
@@ -46,6 +62,9 @@ private:
     CodebookPanel *m_codebook;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    BackupScheduler *m_backups;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_writeBackAction = nullptr;
 };
 
 } // namespace gloss::ui
