@@ -168,6 +168,12 @@ std::optional<BackupInfo> BackupManager::newestValid() const
 
 BackupManager::Result BackupManager::backup(const QString &reason)
 {
+    return take(reason, {});
+}
+
+// `keep`: a backup the rotation must not remove (the one a restore is about to copy from).
+BackupManager::Result BackupManager::take(const QString &reason, const QString &keep)
+{
     Result result;
     if (!QFileInfo::exists(m_path)) {
         result.error = QStringLiteral("%1: no such project").arg(m_path);
@@ -197,11 +203,11 @@ BackupManager::Result BackupManager::backup(const QString &reason)
         return result;
     }
     result.path = target;
-    rotate(result);
+    rotate(result, keep);
     return result;
 }
 
-void BackupManager::rotate(Result &result) const
+void BackupManager::rotate(Result &result, const QString &keepAlso) const
 {
     const QList<BackupInfo> all = list();
     QSet<QString> keep;
@@ -227,7 +233,7 @@ void BackupManager::rotate(Result &result) const
     }
     keep.insert(result.path);
     for (const BackupInfo &b : all) {
-        if (keep.contains(b.path))
+        if (keep.contains(b.path) || (!keepAlso.isEmpty() && QFileInfo(b.path) == QFileInfo(keepAlso)))
             continue;
         if (QFile::remove(b.path))
             result.rotated.append(b.path);
@@ -284,7 +290,7 @@ BackupManager::Result BackupManager::restore(const QString &backupFile)
     }
     if (QFileInfo::exists(m_path)) {
         if (verify(m_path).isEmpty()) {
-            const Result before = backup(QStringLiteral("before-restore"));
+            const Result before = take(QStringLiteral("before-restore"), backupFile);
             if (!before.error.isEmpty()) {
                 result.error = QStringLiteral("cannot back up the current state first (%1); nothing was restored")
                                    .arg(before.error);

@@ -74,7 +74,8 @@ public:
     static QString copy(const QString &source, const QString &target);
 
 private:
-    void rotate(Result &result) const;
+    Result take(const QString &reason, const QString &keep);
+    void rotate(Result &result, const QString &keep) const;
     bool changedSince(const QDateTime &when) const;
     bool hasArticles() const;
 

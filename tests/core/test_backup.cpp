@@ -313,3 +313,22 @@ TEST_CASE("data_version tells one connection that another wrote", "[backup][stor
     other.project->tags().ensure(QStringLiteral("From elsewhere"));
     CHECK(t.project().db().dataVersion() != before);
 }
+
+TEST_CASE("restoring the oldest backup survives the rotation of the backup taken before it", "[backup]")
+{
+    gloss::test::TempProject t;
+    fill(t, 1);
+    BackupManager backups(t.path());
+    const auto oldest = backups.backupBefore(QStringLiteral("tag-merge"));
+    REQUIRE(oldest.error.isEmpty());
+    for (int i = 0; i < BackupManager::KeepEvents - 1; ++i) {
+        fill(t, 1);
+        REQUIRE(backups.backupBefore(QStringLiteral("tag-merge")).error.isEmpty());
+    }
+    REQUIRE(backups.list().size() == BackupManager::KeepEvents);
+    const auto restored = backups.restore(oldest.path);
+    REQUIRE(restored.error.isEmpty());
+    CHECK(count(t.project(), "SELECT count(*) FROM articles") == 1);
+    // It goes at the next rotation, not under the restore's feet.
+    CHECK(QFileInfo::exists(oldest.path));
+}
