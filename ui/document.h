@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/error.h"
+
 #include <QObject>
 
 #include <exception>
@@ -54,6 +56,8 @@ public:
         }
         try {
             change();
+        } catch (const storage::StorageError &e) {
+            failed(command, storage::explain(e));
         } catch (const std::exception &e) {
             failed(command, QString::fromUtf8(e.what()));
         }
