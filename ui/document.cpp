@@ -5,6 +5,8 @@
 #include "storage/error.h"
 
 #include <QFileInfo>
+#include <QCursor>
+#include <QGuiApplication>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -139,7 +141,11 @@ QString Document::backupBefore(const QString &what)
 {
     if (m_project->isReadOnly())
         return {};
-    return storage::BackupManager(m_project->path()).backupBefore(what).error;
+    // The operation waits for its backup (a second or so per 100 MB of project).
+    QGuiApplication::setOverrideCursor(QCursor(Qt::WaitCursor));
+    const QString error = storage::BackupManager(m_project->path()).backupBefore(what).error;
+    QGuiApplication::restoreOverrideCursor();
+    return error;
 }
 
 } // namespace gloss::ui

@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include <optional>
+
 namespace gloss::storage {
 
 namespace {
@@ -121,6 +123,9 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
     sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
 
     try {
+        // One read snapshot for the look at the header and the schema, so that a project another
+        // process is creating right now is seen either empty or whole.
+        sqlite3_exec(raw, "BEGIN", nullptr, nullptr, nullptr);
         const int version = pragmaInt(raw, "PRAGMA user_version");
         if (version < 0) {
             const int code = sqlite3_errcode(raw);
@@ -152,6 +157,7 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
                       .arg(path);
             return result;
         }
+        sqlite3_exec(raw, "COMMIT", nullptr, nullptr, nullptr);
         if (version < targetVersion) {
             if (readOnly) {
                 result.error = QStringLiteral("%1: the project needs upgrading, but it is read-only").arg(path);
@@ -196,10 +202,15 @@ void Database::configure()
 QString Database::migrate(int from, int to)
 {
     try {
+        // A new project is created in one transaction (each step a savepoint in it), so that a
+        // second Gloss opening it at the same moment sees it empty or whole, never half made.
+        std::optional<Transaction> creation;
         if (from == 0) {
-            // A new project: choose the page size before the first table exists.
+            // Choose the page size before the first table exists.
             exec("PRAGMA page_size=4096");
-            exec("PRAGMA application_id=" + QByteArray::number(ApplicationId));
+            creation.emplace(*this);
+            if (userVersion() == 0)
+                exec("PRAGMA application_id=" + QByteArray::number(ApplicationId));
         }
         for (const Migration &step : migrations()) {
             if (step.version <= from || step.version > to)
@@ -217,6 +228,8 @@ QString Database::migrate(int from, int to)
             }
             tx.commit();
         }
+        if (creation)
+            creation->commit();
     } catch (const StorageError &e) {
         return e.message();
     }

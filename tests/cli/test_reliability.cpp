@@ -322,3 +322,22 @@ TEST_CASE("a writing command takes the daily backup when none is from the last d
     REQUIRE(runGloss({arg("articles")}, tp.path()).code == 0);
     CHECK(backups.list().isEmpty());
 }
+
+TEST_CASE("three processes creating the same new project at once all open it", "[cli][concurrency]")
+{
+    QTemporaryDir dir;
+    for (int round = 0; round < 10; ++round) {
+        const QString project = dir.filePath(QStringLiteral("new%1.gloss").arg(round));
+        QProcess p[3];
+        for (QProcess &one : p)
+            one.start(QStringLiteral(GLOSS_EXECUTABLE), {arg("--project"), project, arg("tags")});
+        for (QProcess &one : p) {
+            REQUIRE(one.waitForFinished(60000));
+            const QString err = QString::fromUtf8(one.readAllStandardError());
+            INFO("round " << round << ": " << err.toStdString());
+            CHECK(one.exitCode() == 0);
+            CHECK(err.isEmpty());
+        }
+        CHECK(runGloss({arg("check")}, project).code == 0);
+    }
+}
