@@ -93,7 +93,9 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     resize(1360, 860);
     restoreState();
     m_reader->textView()->setFocus();
-    if (!m_document.project().isReadOnly())
+    if (m_document.project().isReadOnly())
+        m_backups->stop();
+    else
         QTimer::singleShot(2000, m_backups, &BackupScheduler::runIfDue);
 }
 

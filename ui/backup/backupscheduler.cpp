@@ -27,6 +27,11 @@ void BackupScheduler::setProjectPath(const QString &path)
     m_path = path;
 }
 
+void BackupScheduler::stop()
+{
+    m_timer->stop();
+}
+
 bool BackupScheduler::isRunning() const
 {
     return m_thread != nullptr;

@@ -24,6 +24,8 @@ public:
     ~BackupScheduler() override; // waits for a backup under way
 
     void setProjectPath(const QString &path);
+    // No more hourly runs (a read-only project).
+    void stop();
     // Starts a daily backup when one is due and none is running; true when one started.
     bool runIfDue();
     bool isRunning() const;
