@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QLocale>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -68,9 +69,29 @@ int runWindow(int argc, char **argv, const QStringList &args)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gloss.svg")));
 
     const QString path = gloss::Project::resolvePath(projectArgument(args));
-    auto opened = gloss::Project::open(path);
+    auto opened
+        = gloss::Project::open(path, gloss::storage::Database::Access::ReadWrite, gloss::Project::Verify::Quick);
+    if (!opened.project && !opened.damagedPath.isEmpty() && opened.goodBackup) {
+        // A damaged project was set aside untouched: offer the newest backup that passes its check.
+        const QString when = QLocale().toString(opened.goodBackup->created.toLocalTime(), QLocale::LongFormat);
+        const auto answer = QMessageBox::warning(nullptr, QObject::tr("Gloss"),
+            QObject::tr("The project %1 is damaged, so Gloss set it aside untouched as %2.\n\n"
+                        "The newest good backup is from %3. Restore it and open it?")
+                .arg(path, opened.damagedPath, when),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes)
+            return 1;
+        const auto restored = gloss::storage::BackupManager(path).restore(opened.goodBackup->path);
+        if (!restored.error.isEmpty()) {
+            QMessageBox::critical(
+                nullptr, QObject::tr("Gloss"), QObject::tr("The backup was not restored.\n\n%1").arg(restored.error));
+            return 1;
+        }
+        opened = gloss::Project::open(path, gloss::storage::Database::Access::ReadWrite, gloss::Project::Verify::Quick);
+    }
     if (!opened.project) {
-        QMessageBox::critical(nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
+        QMessageBox::critical(
+            nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
         return 1;
     }
     gloss::ui::Document document(std::move(opened.project));

@@ -1,5 +1,7 @@
 #include "project.h"
 
+#include "storage/error.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -17,7 +19,32 @@ Project::Project(std::unique_ptr<storage::Database> db)
     , m_entities(*m_db)
 { }
 
-Project::OpenResult Project::open(const QString &path, storage::Database::Access access)
+namespace {
+
+void setAside(Project::OpenResult &result, const QString &path, const QString &problem)
+{
+    QString error;
+    result.damagedPath = storage::BackupManager::setAside(path, &error);
+    if (result.damagedPath.isEmpty()) {
+        result.error = QStringLiteral("%1: the project is damaged (%2), and %3").arg(path, problem, error);
+        return;
+    }
+    result.goodBackup = storage::BackupManager(path).newestValid();
+    result.error = QStringLiteral("%1: the project is damaged (%2). It was set aside untouched as %3.")
+                       .arg(path, problem, result.damagedPath);
+    if (result.goodBackup)
+        result.error += QStringLiteral(
+            " The newest good backup is from %1 (%2); restore it with: gloss --project \"%3\" restore \"%4\"")
+                            .arg(result.goodBackup->created.toLocalTime().toString(Qt::ISODate),
+                                result.goodBackup->reason, path, result.goodBackup->path);
+    else
+        result.error
+            += QStringLiteral(" There is no good backup of it in %1.").arg(storage::BackupManager(path).folder());
+}
+
+} // namespace
+
+Project::OpenResult Project::open(const QString &path, storage::Database::Access access, Verify verify)
 {
     OpenResult result;
     if (access == storage::Database::Access::ReadWrite) {
@@ -30,7 +57,23 @@ Project::OpenResult Project::open(const QString &path, storage::Database::Access
     auto opened = storage::Database::open(path, access);
     if (!opened.db) {
         result.error = opened.error;
+        if (opened.damaged && verify == Verify::Quick)
+            setAside(result, path, opened.error.mid(path.size() + 2));
         return result;
+    }
+    if (verify == Verify::Quick) {
+        QString problem;
+        try {
+            problem = opened.db->quickCheck();
+        } catch (const storage::StorageError &e) {
+            problem = e.message();
+        }
+        if (!problem.isEmpty()) {
+            opened.db->keepFileAsIs();
+            opened.db.reset();
+            setAside(result, path, problem);
+            return result;
+        }
     }
     result.backupPath = opened.backupPath;
     result.project = std::make_unique<Project>(std::move(opened.db));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/articlerepository.h"
+#include "storage/backupmanager.h"
 #include "storage/database.h"
 #include "storage/entityrepository.h"
 #include "storage/highlightrepository.h"
@@ -12,6 +13,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace gloss {
 
@@ -25,10 +27,18 @@ public:
         std::unique_ptr<Project> project;
         QString error;
         QString backupPath;
+        // Set when the quick check found the project damaged: where it was set aside, untouched,
+        // and the newest backup that passes its check (none when there is no good one).
+        QString damagedPath;
+        std::optional<storage::BackupInfo> goodBackup;
     };
 
-    static OpenResult open(
-        const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite);
+    // Verify::Quick runs `PRAGMA quick_check` after opening (the window and the command line's
+    // writing commands do); a damaged project is set aside as `<path>.damaged` with its -wal/-shm.
+    enum class Verify { No, Quick };
+
+    static OpenResult open(const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite,
+        Verify verify = Verify::No);
     // QStandardPaths::AppDataLocation/default.gloss (the folder is created when missing).
     static QString defaultPath();
     // --project, else GLOSS_PROJECT, else the default project.

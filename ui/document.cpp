@@ -1,19 +1,59 @@
 #include "document.h"
 
 #include "project.h"
+#include "storage/backupmanager.h"
+#include "storage/error.h"
 
+#include <QFileInfo>
+#include <QCursor>
+#include <QGuiApplication>
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 namespace gloss::ui {
+
+namespace {
+
+quint64 inodeOf(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0)
+        return quint64(st.st_ino);
+    return 0;
+#else
+    return QFileInfo::exists(path) ? 1 : 0;
+#endif
+}
+
+} // namespace
 
 Document::Document(std::unique_ptr<Project> project, QObject *parent)
     : QObject(parent)
     , m_project(std::move(project))
     , m_undoStack(new QUndoStack(this))
-{ }
+{
+    rememberFile();
+}
 
 Document::~Document() = default;
+
+void Document::rememberFile()
+{
+    m_inode = inodeOf(m_project->path());
+    m_lostReported = false;
+    try {
+        m_dataVersion = m_project->db().dataVersion();
+    } catch (const storage::StorageError &) {
+        m_dataVersion = -1;
+    }
+}
 
 void Document::notify(Changes changes, qint64 articleId)
 {
@@ -30,6 +70,82 @@ void Document::failed(QUndoCommand *command, const QString &message)
     if (command)
         command->setObsolete(true);
     reportError(message);
+}
+
+bool Document::fileIsInPlace() const
+{
+    const quint64 now = inodeOf(m_project->path());
+    return now != 0 && now == m_inode;
+}
+
+QString Document::writeRefusal()
+{
+    if (m_project->isReadOnly())
+        return tr(
+            "The project %1 is read-only (the file or its folder cannot be written); it can be read, not changed.")
+            .arg(m_project->path());
+    if (!fileIsInPlace()) {
+        if (!m_lostReported) {
+            m_lostReported = true;
+            Q_EMIT fileLost(m_project->path());
+        }
+        return tr("The project file %1 was deleted or moved while open; nothing more is written to it. "
+                  "Everything stored so far is still held by Gloss: use File > Write Project Back.")
+            .arg(m_project->path());
+    }
+    return {};
+}
+
+void Document::refresh()
+{
+    if (!fileIsInPlace() && !m_lostReported) {
+        m_lostReported = true;
+        Q_EMIT fileLost(m_project->path());
+    }
+    try {
+        m_dataVersion = m_project->db().dataVersion();
+    } catch (const storage::StorageError &) { }
+    notify(AllChanges);
+}
+
+bool Document::refreshIfChangedElsewhere()
+{
+    if (!fileIsInPlace()) {
+        if (!m_lostReported) {
+            m_lostReported = true;
+            Q_EMIT fileLost(m_project->path());
+        }
+        return false;
+    }
+    qint64 now = -1;
+    try {
+        now = m_project->db().dataVersion();
+    } catch (const storage::StorageError &) {
+        return false;
+    }
+    if (now == m_dataVersion)
+        return false;
+    refresh();
+    return true;
+}
+
+void Document::replaceProject(std::unique_ptr<Project> project)
+{
+    m_undoStack->clear();
+    m_project = std::move(project);
+    rememberFile();
+    notify(AllChanges);
+}
+
+QString Document::backupBefore(const QString &what)
+{
+    if (m_project->isReadOnly())
+        return {};
+    // The operation waits for its backup (a second or so per 100 MB of project).
+    QGuiApplication::setOverrideCursor(QCursor(Qt::WaitCursor));
+    const QString error = storage::BackupManager(m_project->path()).backupBefore(what).error;
+    QGuiApplication::restoreOverrideCursor();
+    return error;
 }
 
 } // namespace gloss::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/error.h"
+
 #include <QObject>
 
 #include <exception>
@@ -32,6 +34,7 @@ public:
         Notes = 1 << 6,
     };
     Q_DECLARE_FLAGS(Changes, Change)
+    static constexpr Changes AllChanges = Changes(Articles | Highlights | Codebook | Sets | Entities | Times | Notes);
 
     explicit Document(std::unique_ptr<Project> project, QObject *parent = nullptr);
     ~Document() override;
@@ -43,26 +46,54 @@ public:
     void notify(Changes changes, qint64 articleId = 0);
 
     // Runs a command's change; when storage refuses it (disk full, a broken constraint) the
-    // error is reported and the command marked obsolete, so the undo stack drops it.
+    // error is reported and the command marked obsolete, so the undo stack drops it. A read-only
+    // project, or one whose file was deleted or moved, refuses every change before it starts.
     template <typename F> void guard(QUndoCommand *command, F &&change)
     {
+        if (const QString refusal = writeRefusal(); !refusal.isEmpty()) {
+            failed(command, refusal);
+            return;
+        }
         try {
             change();
+        } catch (const storage::StorageError &e) {
+            failed(command, storage::explain(e));
         } catch (const std::exception &e) {
             failed(command, QString::fromUtf8(e.what()));
         }
     }
     void reportError(const QString &message);
 
+    // Why no change can be made now (read-only, file gone), or empty.
+    QString writeRefusal();
+    // True while the project file is where it was opened (same file, not deleted or replaced).
+    bool fileIsInPlace() const;
+    // Tells every panel to reload from the project (View > Refresh).
+    void refresh();
+    // Refreshes when another connection (a second window, the command line) changed the project
+    // since we last looked; true when it did.
+    bool refreshIfChangedElsewhere();
+    // Swaps in a freshly opened project on the same file (after a restore): the undo history of
+    // the old content is dropped and every panel reloads.
+    void replaceProject(std::unique_ptr<Project> project);
+    // A verified backup before a bulk operation ("tag-merge"); the error message, or empty.
+    QString backupBefore(const QString &what);
+
 Q_SIGNALS:
     void changed(gloss::ui::Document::Changes changes, qint64 articleId);
     void errorOccurred(const QString &message);
+    // The project file was deleted or moved while open: the connection still holds its content.
+    void fileLost(const QString &path);
 
 private:
     void failed(QUndoCommand *command, const QString &message);
+    void rememberFile();
 
     std::unique_ptr<Project> m_project;
     QUndoStack *m_undoStack;
+    qint64 m_dataVersion = -1;
+    quint64 m_inode = 0;
+    bool m_lostReported = false;
 };
 
 } // namespace gloss::ui

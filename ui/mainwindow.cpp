@@ -2,6 +2,8 @@
 
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
+#include "backup/backupscheduler.h"
+#include "backup/restorebackupdialog.h"
 #include "codebook/codebookpanel.h"
 #include "document.h"
 #include "import/importcontroller.h"
@@ -13,6 +15,7 @@
 #include "reader/readerview.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
+#include "storage/backupmanager.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +31,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -43,12 +47,10 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     , m_import(new ImportController(document, this))
     , m_timeline(new TimelinePanel(document, this))
     , m_entities(new EntityPanel(document, *m_reader, this))
+    , m_backups(new BackupScheduler(document.project().path(), this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    const QString fileName = QFileInfo(document.project().path()).fileName();
-    setWindowTitle(
-        document.project().isReadOnly() ? tr("%1 (read-only) — Gloss").arg(fileName) : tr("%1 — Gloss").arg(fileName));
-    setWindowFilePath(document.project().path());
+    updateTitle();
     setCentralWidget(m_reader);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
 
@@ -95,10 +97,115 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
         QMessageBox::warning(this, tr("Gloss"), tr("The change was not made.\n\n%1").arg(message));
     });
 
+    connect(&m_document, &Document::fileLost, this, &MainWindow::fileLost);
+    connect(m_backups, &BackupScheduler::finished, this, [this](const QString &path, const QString &error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("The daily backup failed: %1").arg(error));
+        else if (!path.isEmpty())
+            statusBar()->showMessage(tr("Backed up to %1").arg(QFileInfo(path).fileName()), 6000);
+    });
+
     createMenus();
     resize(1360, 860);
     restoreState();
     m_reader->textView()->setFocus();
+    if (m_document.project().isReadOnly())
+        m_backups->stop();
+    else
+        QTimer::singleShot(2000, m_backups, &BackupScheduler::runIfDue);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString fileName = QFileInfo(m_document.project().path()).fileName();
+    const bool readOnly = m_document.project().isReadOnly();
+    setWindowTitle(readOnly ? tr("%1 (read-only) — Gloss").arg(fileName) : tr("%1 — Gloss").arg(fileName));
+    setWindowFilePath(m_document.project().path());
+    // A read-only project can be read, searched and navigated, not coded.
+    for (QAction *a : m_reader->codingActions())
+        a->setEnabled(!readOnly);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Back from another window (maybe a second Gloss on the same project): show its changes.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_document.refreshIfChangedElsewhere())
+        statusBar()->showMessage(tr("Updated with changes made elsewhere"), 4000);
+}
+
+QString MainWindow::restoreFrom(const QString &backupFile)
+{
+    const QString path = m_document.project().path();
+    m_backups->wait();
+    const auto restored = storage::BackupManager(path).restore(backupFile);
+    if (!restored.error.isEmpty())
+        return restored.error;
+    auto opened = Project::open(path);
+    if (!opened.project)
+        return opened.error;
+    m_document.replaceProject(std::move(opened.project));
+    updateTitle();
+    m_articles->step(0);
+    statusBar()->showMessage(tr("Restored from %1").arg(QFileInfo(backupFile).fileName()), 8000);
+    return {};
+}
+
+QString MainWindow::writeBack()
+{
+    const QString path = m_document.project().path();
+    if (QFileInfo::exists(path))
+        return tr("%1 exists again; it was not overwritten").arg(path);
+    if (const QString err = m_document.project().db().backupTo(path); !err.isEmpty())
+        return tr("cannot write %1 (%2)").arg(path, err);
+    auto opened = Project::open(path);
+    if (!opened.project)
+        return opened.error;
+    m_document.replaceProject(std::move(opened.project));
+    m_writeBackAction->setEnabled(false);
+    updateTitle();
+    statusBar()->showMessage(tr("The project was written back to %1").arg(path), 8000);
+    return {};
+}
+
+void MainWindow::fileLost(const QString &path)
+{
+    m_writeBackAction->setEnabled(true);
+    statusBar()->showMessage(tr("The project file was deleted or moved: use File > Write Project Back"));
+    if (QGuiApplication::platformName() == u"offscreen")
+        return; // tests drive writeBack() themselves
+    const auto answer = QMessageBox::warning(this, tr("Gloss"),
+        tr("The project file %1 was deleted or moved while Gloss had it open.\n\n"
+           "Gloss still holds everything stored in it. Write it back to %1 now?")
+            .arg(path),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) {
+        if (const QString err = writeBack(); !err.isEmpty())
+            QMessageBox::warning(this, tr("Gloss"), tr("The project was not written back.\n\n%1").arg(err));
+    }
+}
+
+void MainWindow::chooseBackup()
+{
+    RestoreBackupDialog dialog(m_document.project().path(), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedBackup().isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QString err = restoreFrom(dialog.selectedBackup());
+    QApplication::restoreOverrideCursor();
+    if (!err.isEmpty())
+        QMessageBox::warning(this, tr("Gloss"), tr("The backup was not restored.\n\n%1").arg(err));
+}
+
+void MainWindow::backUpNow()
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto result = storage::BackupManager(m_document.project().path()).backup(QStringLiteral("manual"));
+    QApplication::restoreOverrideCursor();
+    if (!result.error.isEmpty())
+        QMessageBox::warning(this, tr("Gloss"), tr("No backup was made.\n\n%1").arg(result.error));
+    else
+        statusBar()->showMessage(tr("Backed up to %1").arg(result.path), 8000);
 }
 
 QDockWidget *MainWindow::addPanel(
@@ -118,6 +225,14 @@ void MainWindow::createMenus()
     QAction *exportAction = m_fileMenu->addAction(tr("&Export…"), this, [this] { ExportDialog(m_document, m_articles, this).exec(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_fileMenu->addAction(tr("Import &Annotations…"), this, [this] { importAnnotations(m_document, this); });
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(tr("&Back Up Now"), this, &MainWindow::backUpNow);
+    m_fileMenu->addAction(tr("&Restore from Backup…"), this, &MainWindow::chooseBackup);
+    m_writeBackAction = m_fileMenu->addAction(tr("&Write Project Back"), this, [this] {
+        if (const QString err = writeBack(); !err.isEmpty())
+            QMessageBox::warning(this, tr("Gloss"), tr("The project was not written back.\n\n%1").arg(err));
+    });
+    m_writeBackAction->setEnabled(false);
     m_fileMenu->addSeparator();
     QAction *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -147,6 +262,12 @@ void MainWindow::createMenus()
     sets->addActions(m_articles->setActions());
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_refreshAction = m_viewMenu->addAction(tr("&Refresh"), this, [this] {
+        m_document.refresh();
+        statusBar()->showMessage(tr("Reloaded from %1").arg(QFileInfo(m_document.project().path()).fileName()), 3000);
+    });
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 

@@ -7,6 +7,7 @@ class QDockWidget;
 namespace gloss::ui {
 
 class ArticleListPanel;
+class BackupScheduler;
 class CodebookPanel;
 class EntityPanel;
 class Document;
@@ -32,9 +33,20 @@ public:
     ImportController *importController() const { return m_import; }
     TimelinePanel *timeline() const { return m_timeline; }
     EntityPanel *entities() const { return m_entities; }
+    BackupScheduler *backupScheduler() const { return m_backups; }
+    QAction *refreshAction() const { return m_refreshAction; }
+    QAction *writeBackAction() const { return m_writeBackAction; }
+
+    // Restores `backupFile` into the project (after a backup of the current state) and reopens
+    // it in this window; the error, or empty. No dialogs: File > Restore from Backup… asks first.
+    QString restoreFrom(const QString &backupFile);
+    // After the project file was deleted or moved while open: writes what the connection still
+    // holds back to the project's path and reopens it there; the error, or empty.
+    QString writeBack();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -43,6 +55,10 @@ private:
     void saveState();
     void showAbout();
     void showKeys();
+    void chooseBackup();
+    void backUpNow();
+    void fileLost(const QString &path);
+    void updateTitle();
     QString settingsKey(const QString &name) const;
 
     Document &m_document;
@@ -55,6 +71,9 @@ private:
     ImportController *m_import;
     TimelinePanel *m_timeline;
     EntityPanel *m_entities;
+    BackupScheduler *m_backups;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_writeBackAction = nullptr;
 };
 
 } // namespace gloss::ui

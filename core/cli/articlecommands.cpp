@@ -1,9 +1,13 @@
 #include "cli/context.h"
+#include "storage/error.h"
 #include "storage/transaction.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <sqlite3.h>
 
 namespace gloss::cli {
 
@@ -33,7 +37,7 @@ int articlesCommand(Context &c)
     QString format;
     if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
         return UsageError;
-    if (!c.openProject())
+    if (!c.openProjectToRead())
         return InputFailed;
     model::ArticleFilter filter;
     if (!c.readFilter(a, filter))
@@ -64,10 +68,10 @@ int articlesCommand(Context &c)
         return Ok;
     }
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("source"),
-                                 QStringLiteral("highlights"), QStringLiteral("title")};
+        QStringLiteral("highlights"), QStringLiteral("title")};
     QList<QStringList> rows;
-    const QList<model::ArticleSummary> summaries =
-        c.project->articles().list(filter, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
+    const QList<model::ArticleSummary> summaries = c.project->articles().list(
+        filter, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
     for (const model::ArticleSummary &s : summaries)
         rows.append({QString::number(s.id), dateText(s.published), s.source, QString::number(s.highlights), s.title});
     if (format == u"csv") {
@@ -93,7 +97,7 @@ int showCommand(Context &c)
     QString format;
     if (!c.readFormat(a, {QStringLiteral("text"), QStringLiteral("json")}, format))
         return UsageError;
-    if (!c.openProject())
+    if (!c.openProjectToRead())
         return InputFailed;
     const auto art = c.project->articles().get(id);
     if (!art)
@@ -162,15 +166,92 @@ int showCommand(Context &c)
     return Ok;
 }
 
+// `highlight add --from-tsv FILE|-`: one highlight a line, "ARTICLE<TAB>START<TAB>END[<TAB>TAG;TAG[<TAB>NOTE]]",
+// each committed on its own and its id printed when it is stored, so a script (or a second Gloss
+// writing at the same time) never loses one that was reported done.
+int highlightBatch(Context &c, const QString &source, const QString &coder)
+{
+    QFile file;
+    if (source == u"-") {
+        if (!file.open(stdin, QIODevice::ReadOnly))
+            return c.fail(QStringLiteral("cannot read the standard input"));
+    } else {
+        file.setFileName(source);
+        if (!file.open(QIODevice::ReadOnly))
+            return c.fail(QStringLiteral("%1: cannot read (%2)").arg(source, file.errorString()));
+    }
+    if (!c.openProject())
+        return InputFailed;
+    const QString name = source == u"-" ? QStringLiteral("stdin") : source;
+    int failed = 0;
+    qint64 lineNo = 0;
+    while (!file.atEnd()) {
+        QString line = QString::fromUtf8(file.readLine());
+        ++lineNo;
+        if (line.endsWith(u'\n'))
+            line.chop(1);
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        if (line.trimmed().isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList fields = line.split(u'\t');
+        model::Highlight h;
+        qint64 numbers[3] = {};
+        bool ok = fields.size() >= 3 && fields.size() <= 5;
+        for (int i = 0; ok && i < 3; ++i)
+            numbers[i] = fields.at(i).trimmed().toLongLong(&ok);
+        if (!ok || numbers[0] <= 0 || numbers[1] < 0 || numbers[2] < 0) {
+            c.err << "gloss: " << name << ':' << lineNo
+                  << ": expected ARTICLE<TAB>START<TAB>END[<TAB>TAGS[<TAB>NOTE]]\n";
+            ++failed;
+            continue;
+        }
+        h.articleId = numbers[0];
+        h.start = numbers[1];
+        h.end = numbers[2];
+        h.coder = coder;
+        h.note = fields.value(4);
+        try {
+            storage::Transaction tx(c.project->db());
+            for (const QString &tag : fields.value(3).split(u';', Qt::SkipEmptyParts))
+                if (!tag.trimmed().isEmpty())
+                    h.tagIds.append(c.project->tags().ensure(tag.trimmed()));
+            c.project->highlights().add(h);
+            tx.commit();
+        } catch (const storage::StorageError &e) {
+            const int code = e.code() & 0xff;
+            c.err << "gloss: " << name << ':' << lineNo << ": " << explainStorageError(e) << '\n';
+            ++failed;
+            if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_BUSY) {
+                c.err << "gloss: stopped at line " << lineNo << " of " << name << '\n';
+                break;
+            }
+            continue;
+        }
+        c.out << h.id << '\n';
+        c.out.flush();
+    }
+    c.err.flush();
+    return failed ? InputFailed : Ok;
+}
+
 int highlightCommand(Context &c)
 {
     Arguments a;
     const QSet<QString> valued = {QStringLiteral("--article"), QStringLiteral("--start"), QStringLiteral("--end"),
-                                  QStringLiteral("--tag"), QStringLiteral("--note"), QStringLiteral("--coder")};
+        QStringLiteral("--tag"), QStringLiteral("--note"), QStringLiteral("--coder"), QStringLiteral("--from-tsv")};
     if (!a.parse(c.args, valued, {}))
         return c.usage(a.error());
     if (!a.positionals().isEmpty())
         return c.usage(QStringLiteral("unexpected \"%1\"").arg(a.positionals().first()));
+    if (a.has(QStringLiteral("--from-tsv"))) {
+        for (const QString &other : {QStringLiteral("--article"), QStringLiteral("--start"), QStringLiteral("--end"),
+                 QStringLiteral("--tag"), QStringLiteral("--note")})
+            if (a.has(other))
+                return c.usage(QStringLiteral("--from-tsv takes the highlights from the file, not %1").arg(other));
+        return highlightBatch(
+            c, a.value(QStringLiteral("--from-tsv")), a.value(QStringLiteral("--coder"), qEnvironmentVariable("USER")));
+    }
     qint64 numbers[3] = {};
     const QString names[3] = {QStringLiteral("--article"), QStringLiteral("--start"), QStringLiteral("--end")};
     for (int i = 0; i < 3; ++i) {
@@ -209,27 +290,25 @@ int tagsCommand(Context &c)
     QString format;
     if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
         return UsageError;
-    if (!c.openProject())
+    if (!c.openProjectToRead())
         return InputFailed;
     const QList<model::Tag> tags = c.project->tags().all();
     if (format == u"json") {
         QJsonArray list;
         for (const model::Tag &t : tags)
-            list.append(QJsonObject{{QStringLiteral("id"), t.id},
-                                    {QStringLiteral("path"), c.project->tags().path(t.id)},
-                                    {QStringLiteral("color"), t.color},
-                                    {QStringLiteral("description"), t.description},
-                                    {QStringLiteral("highlights"), t.highlights},
-                                    {QStringLiteral("articles"), t.articles}});
+            list.append(
+                QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("path"), c.project->tags().path(t.id)},
+                    {QStringLiteral("color"), t.color}, {QStringLiteral("description"), t.description},
+                    {QStringLiteral("highlights"), t.highlights}, {QStringLiteral("articles"), t.articles}});
         c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Ok;
     }
     QList<QStringList> rows;
     for (const model::Tag &t : tags)
         rows.append({QString::number(t.id), c.project->tags().path(t.id), t.color, QString::number(t.highlights),
-                     QString::number(t.articles)});
+            QString::number(t.articles)});
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("tag"), QStringLiteral("color"),
-                                 QStringLiteral("highlights"), QStringLiteral("articles")};
+        QStringLiteral("highlights"), QStringLiteral("articles")};
     if (format == u"csv") {
         c.out.flush();
         writeCsv(c.outDevice, headers, rows);

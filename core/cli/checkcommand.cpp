@@ -14,13 +14,14 @@ int checkCommand(Context &c)
         return c.usage(QStringLiteral("check takes no arguments"));
     if (!QFileInfo::exists(c.projectPath))
         return c.fail(QStringLiteral("%1: no such project").arg(c.projectPath));
-    if (!c.openProject())
+    // No quick check and set-aside here: check reports what is wrong and leaves the file alone.
+    if (!c.openProject(storage::Database::Access::ReadWrite, false))
         return InputFailed;
     const storage::CheckReport report = storage::checkProject(c.project->db());
     for (const QString &p : report.problems)
         c.out << "problem: " << p << '\n';
-    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " (" << report.articles << " articles, "
-          << report.highlights << " highlights, " << report.tags << " tags";
+    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " (" << report.articles
+          << " articles, " << report.highlights << " highlights, " << report.tags << " tags";
     if (!report.clean())
         c.out << ", " << report.problems.size() << " problems";
     c.out << ")\n";

@@ -2,10 +2,13 @@
 
 #include "cli/context.h"
 #include "export/csvwriter.h"
+#include "storage/backupmanager.h"
 #include "storage/error.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
+
+#include <sqlite3.h>
 
 namespace gloss::cli {
 
@@ -24,10 +27,12 @@ const QList<Entry> &entries()
     static const QList<Entry> list = {
         {{"import", "import PATH... [--max-size MIB]"}, importCommand},
         {{"articles", "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--format table|csv|json]"},
-         articlesCommand},
+            articlesCommand},
         {{"show", "show ID [--format text|json]"}, showCommand},
-        {{"highlight add", "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME]"},
-         highlightCommand},
+        {{"highlight add",
+             "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME] | --from-tsv "
+             "FILE|-"},
+            highlightCommand},
         {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
         {{"timeline", "timeline [--article ID] [--format table|csv|json]"}, timelineCommand},
         {{"export", "export --layout highlights|highlights-wide|articles|codebook|entities [--search Q] [--tag T] [--set S] "
@@ -36,6 +41,8 @@ const QList<Entry> &entries()
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
         {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
         {{"check", "check"}, checkCommand},
+        {{"backup", "backup [--to FILE]"}, backupCommand},
+        {{"restore", "restore [NUMBER|latest|FILE]"}, restoreCommand},
     };
     return list;
 }
@@ -56,6 +63,11 @@ QDate parseDateBound(const QString &text, bool upper)
 
 } // namespace
 
+QString explainStorageError(const storage::StorageError &error)
+{
+    return storage::explain(error);
+}
+
 const QList<CommandInfo> &commands()
 {
     static const QList<CommandInfo> infos = [] {
@@ -69,11 +81,10 @@ const QList<CommandInfo> &commands()
 
 QString helpText()
 {
-    QString text = QStringLiteral(
-        "Usage: gloss [--project PATH] [COMMAND [OPTIONS]]\n\n"
-        "With no command, Gloss opens its window on the project.\n"
-        "The project is --project PATH, else $GLOSS_PROJECT, else the default project.\n\n"
-        "Commands:\n");
+    QString text = QStringLiteral("Usage: gloss [--project PATH] [COMMAND [OPTIONS]]\n\n"
+                                  "With no command, Gloss opens its window on the project.\n"
+                                  "The project is --project PATH, else $GLOSS_PROJECT, else the default project.\n\n"
+                                  "Commands:\n");
     for (const CommandInfo &c : commands())
         text += u"  gloss " + QString::fromUtf8(c.synopsis) + u'\n';
     text += QStringLiteral(
@@ -142,15 +153,16 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
             c.err.flush();
             return code;
         } catch (const storage::StorageError &error) {
-            return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, error.message()));
+            return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, explainStorageError(error)));
         }
     }
     return c.usage(QStringLiteral("unknown command \"%1\"; see gloss --help").arg(args.first()));
 }
 
-bool Context::openProject(storage::Database::Access access)
+bool Context::openProject(storage::Database::Access access, bool verify)
 {
-    auto opened = Project::open(projectPath, access);
+    const bool writing = access == storage::Database::Access::ReadWrite && verify;
+    auto opened = Project::open(projectPath, access, writing ? Project::Verify::Quick : Project::Verify::No);
     if (!opened.project) {
         err << "gloss: " << opened.error << '\n';
         err.flush();
@@ -158,6 +170,14 @@ bool Context::openProject(storage::Database::Access access)
     }
     if (!opened.backupPath.isEmpty())
         err << "gloss: upgraded the project; the copy from before is " << opened.backupPath << '\n';
+    if (writing && !opened.project->isReadOnly()) {
+        storage::BackupManager backups(projectPath);
+        if (backups.dailyDue()) {
+            const auto daily = backups.dailyIfDue();
+            if (!daily.error.isEmpty())
+                err << "gloss: warning: the daily backup failed: " << daily.error << '\n';
+        }
+    }
     project = std::move(opened.project);
     return true;
 }
@@ -179,7 +199,7 @@ int Context::fail(const QString &message)
 QSet<QString> filterOptions()
 {
     return {QStringLiteral("--search"), QStringLiteral("--tag"), QStringLiteral("--set"), QStringLiteral("--from"),
-            QStringLiteral("--to")};
+        QStringLiteral("--to")};
 }
 
 bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
@@ -209,7 +229,8 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
             continue;
         const QDate d = parseDateBound(a.value(option), upper);
         if (!d.isValid()) {
-            usage(QStringLiteral("%1 takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not \"%2\"").arg(option, a.value(option)));
+            usage(QStringLiteral("%1 takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not \"%2\"")
+                      .arg(option, a.value(option)));
             return false;
         }
         (upper ? filter.to : filter.from) = d;

@@ -11,6 +11,10 @@
 
 class QIODevice;
 
+namespace gloss::storage {
+class StorageError;
+}
+
 namespace gloss::cli {
 
 // What a command gets: its arguments, the streams, and the project (opened on demand).
@@ -23,18 +27,30 @@ struct Context
     QTextStream err;
     std::unique_ptr<Project> project;
 
-    Context(QIODevice &o, QIODevice &e) : outDevice(o), out(&o), err(&e) {}
+    Context(QIODevice &o, QIODevice &e)
+        : outDevice(o)
+        , out(&o)
+        , err(&e)
+    { }
 
-    // Opens the project; on failure prints the reason and returns false.
-    bool openProject(storage::Database::Access access = storage::Database::Access::ReadWrite);
+    // Opens the project; on failure prints the reason and returns false. Opening for writing runs
+    // a quick check first (a damaged project is set aside and the newest good backup named) and
+    // takes the daily backup when one is due; `verify` false skips both (`gloss check`).
+    bool openProject(storage::Database::Access access = storage::Database::Access::ReadWrite, bool verify = true);
+    // For commands that only read: no quick check, no daily backup (a missing project is still
+    // created empty, as before).
+    bool openProjectToRead() { return openProject(storage::Database::Access::ReadWrite, false); }
     int usage(const QString &message); // prints "gloss: message" and returns UsageError
-    int fail(const QString &message);  // prints "gloss: message" and returns InputFailed
+    int fail(const QString &message); // prints "gloss: message" and returns InputFailed
 
     // Reads --search --tag --set --from --to; on a bad value prints why and returns false.
     bool readFilter(const Arguments &a, model::ArticleFilter &filter);
     // --format, checked against `allowed` (the first is the default).
     bool readFormat(const Arguments &a, const QStringList &allowed, QString &format);
 };
+
+// A storage failure in words a user can act on (read-only, disk full, busy).
+QString explainStorageError(const storage::StorageError &error);
 
 // Filter and format options shared by several commands.
 QSet<QString> filterOptions();
@@ -49,6 +65,8 @@ int timelineCommand(Context &c);
 int exportCommand(Context &c);
 int importAnnotationsCommand(Context &c);
 int entitiesCommand(Context &c);
+int backupCommand(Context &c);
+int restoreCommand(Context &c);
 
 // Helpers for the three output formats.
 void writeTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows);

@@ -25,7 +25,7 @@ int entitiesCommand(Context &c)
         if (!ok || articleId <= 0)
             return c.usage(QStringLiteral("\"%1\" is not an article id").arg(a.value(QStringLiteral("--article"))));
     }
-    if (!c.openProject())
+    if (!c.openProjectToRead())
         return InputFailed;
     if (articleId && !c.project->articles().get(articleId))
         return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));

@@ -34,7 +34,7 @@ int exportCommand(Context &c)
     if ((a.has(QStringLiteral("-o")) || a.has(QStringLiteral("--output"))) && output.isEmpty())
         return c.usage(QStringLiteral("-o needs a file name"));
 
-    if (!c.openProject())
+    if (!c.openProjectToRead())
         return InputFailed;
     exporting::ExportOptions options;
     options.layout = *layout;

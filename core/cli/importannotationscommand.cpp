@@ -1,5 +1,6 @@
 #include "cli/context.h"
 #include "export/annotationimporter.h"
+#include "storage/backupmanager.h"
 
 namespace gloss::cli {
 
@@ -13,6 +14,11 @@ int importAnnotationsCommand(Context &c)
             QStringLiteral("import-annotations needs a CSV file exported with --layout highlights or highlights-wide"));
     if (!c.openProject())
         return InputFailed;
+    // A bulk change to the codebook and highlights: a verified backup first.
+    if (const auto backup = storage::BackupManager(c.projectPath).backupBefore(QStringLiteral("import-annotations"));
+        !backup.error.isEmpty())
+        return c.fail(QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)")
+                          .arg(c.projectPath, backup.error));
     int code = Ok;
     exporting::AnnotationImporter importer(*c.project);
     for (const QString &path : a.positionals()) {

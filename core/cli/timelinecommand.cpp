@@ -69,7 +69,7 @@ int timelineCommand(Context &c)
             return c.usage(
                 QStringLiteral("--article takes an article id, not \"%1\"").arg(a.value(QStringLiteral("--article"))));
     }
-    if (!c.openProject(storage::Database::Access::ReadOnly))
+    if (!c.openProjectToRead())
         return InputFailed;
 
     QList<Entry> entries;

@@ -1,5 +1,6 @@
 #include "storage/database.h"
 
+#include "storage/backupmanager.h"
 #include "storage/error.h"
 #include "storage/migrations.h"
 #include "storage/transaction.h"
@@ -7,8 +8,11 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <sqlite3.h>
+
+#include <optional>
 
 namespace gloss::storage {
 
@@ -48,7 +52,11 @@ int Database::schemaVersion()
     return migrations().constLast().version;
 }
 
-Database::Database(sqlite3 *db, QString path, bool readOnly) : m_db(db), m_path(std::move(path)), m_readOnly(readOnly) {}
+Database::Database(sqlite3 *db, QString path, bool readOnly)
+    : m_db(db)
+    , m_path(std::move(path))
+    , m_readOnly(readOnly)
+{ }
 
 Database::~Database()
 {
@@ -88,9 +96,16 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
     }
 
     sqlite3 *raw = nullptr;
-    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+    int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        | SQLITE_OPEN_EXRESCODE;
+    QByteArray name = QFile::encodeName(path);
+    // A WAL project on a read-only medium (a read-only mount, a CD): SQLite cannot create the
+    // -shm beside it, so it is opened as immutable, which nothing can change while we read.
+    if (readOnly && !QFileInfo(info.absolutePath()).isWritable() && !QFileInfo::exists(path + u"-wal")) {
+        name = "file:" + QUrl::toPercentEncoding(info.absoluteFilePath(), "/") + "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
+    const int rc = sqlite3_open_v2(name.constData(), &raw, flags, nullptr);
     if (rc != SQLITE_OK) {
         result.error = QStringLiteral("%1: cannot open (%2)")
                            .arg(path, QString::fromUtf8(raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
@@ -108,43 +123,55 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
     sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
 
     try {
+        // One read snapshot for the look at the header and the schema, so that a project another
+        // process is creating right now is seen either empty or whole.
+        sqlite3_exec(raw, "BEGIN", nullptr, nullptr, nullptr);
         const int version = pragmaInt(raw, "PRAGMA user_version");
         if (version < 0) {
-            result.error = QStringLiteral("%1: not a Gloss project (%2)").arg(path, QString::fromUtf8(sqlite3_errmsg(raw)));
+            const int code = sqlite3_errcode(raw);
+            result.damaged = code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+            result.error
+                = QStringLiteral("%1: not a Gloss project (%2)").arg(path, QString::fromUtf8(sqlite3_errmsg(raw)));
             return result;
         }
         const int appId = pragmaInt(raw, "PRAGMA application_id");
         const int tables = pragmaInt(raw, "SELECT count(*) FROM sqlite_schema");
         if (appId != ApplicationId && (version != 0 || tables > 0)) {
-            result.error = QStringLiteral("%1: not a Gloss project (an SQLite database made by another program)").arg(path);
+            result.error
+                = QStringLiteral("%1: not a Gloss project (an SQLite database made by another program)").arg(path);
             return result;
         }
         if (version > schemaVersion()) {
-            result.error = QStringLiteral("%1: made by a newer version of Gloss (project format %2; this Gloss reads up to %3). "
-                                          "Update Gloss to open it; the file was not changed.")
-                               .arg(path)
-                               .arg(version)
-                               .arg(schemaVersion());
+            result.error
+                = QStringLiteral("%1: made by a newer version of Gloss (project format %2; this Gloss reads up to %3). "
+                                 "Update Gloss to open it; the file was not changed.")
+                      .arg(path)
+                      .arg(version)
+                      .arg(schemaVersion());
             return result;
         }
         const int foreign = pragmaInt(raw, "SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger','view')");
         if (foreign > 0) {
-            result.error = QStringLiteral("%1: refused: the project contains triggers or views that Gloss did not create").arg(path);
+            result.error
+                = QStringLiteral("%1: refused: the project contains triggers or views that Gloss did not create")
+                      .arg(path);
             return result;
         }
+        sqlite3_exec(raw, "COMMIT", nullptr, nullptr, nullptr);
         if (version < targetVersion) {
             if (readOnly) {
                 result.error = QStringLiteral("%1: the project needs upgrading, but it is read-only").arg(path);
                 return result;
             }
             if (version > 0) {
-                const QString backup = path % u".before-format-" % QString::number(targetVersion) % u'-'
-                    % QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss") % u".gloss";
-                if (const QString err = db->backupTo(backup); !err.isEmpty()) {
-                    result.error = QStringLiteral("%1: cannot back up before upgrading (%2); the file was not changed").arg(path, err);
+                // Into the project's backup folder, verified and rotated with the others.
+                const auto backup = BackupManager(path).backupBefore(QStringLiteral("format-%1").arg(targetVersion));
+                if (!backup.error.isEmpty()) {
+                    result.error = QStringLiteral("%1: cannot back up before upgrading (%2); the file was not changed")
+                                       .arg(path, backup.error);
                     return result;
                 }
-                result.backupPath = backup;
+                result.backupPath = backup.path;
             }
             if (const QString err = db->migrate(version, targetVersion); !err.isEmpty()) {
                 result.error = QStringLiteral("%1: upgrade failed (%2); the file was not changed").arg(path, err);
@@ -154,6 +181,7 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
         db->configure();
     } catch (const StorageError &e) {
         result.error = QStringLiteral("%1: %2").arg(path, e.message());
+        result.damaged = (e.code() & 0xff) == SQLITE_CORRUPT || (e.code() & 0xff) == SQLITE_NOTADB;
         return result;
     }
     result.readOnly = readOnly;
@@ -174,15 +202,23 @@ void Database::configure()
 QString Database::migrate(int from, int to)
 {
     try {
+        // A new project is created in one transaction (each step a savepoint in it), so that a
+        // second Gloss opening it at the same moment sees it empty or whole, never half made.
+        std::optional<Transaction> creation;
         if (from == 0) {
-            // A new project: choose the page size before the first table exists.
+            // Choose the page size before the first table exists.
             exec("PRAGMA page_size=4096");
-            exec("PRAGMA application_id=" + QByteArray::number(ApplicationId));
+            creation.emplace(*this);
+            if (userVersion() == 0)
+                exec("PRAGMA application_id=" + QByteArray::number(ApplicationId));
         }
         for (const Migration &step : migrations()) {
             if (step.version <= from || step.version > to)
                 continue;
             Transaction tx(*this);
+            // Another process may have run this step between our look and our lock.
+            if (userVersion() >= step.version)
+                continue;
             exec(step.sql);
             exec("PRAGMA user_version=" + QByteArray::number(step.version));
             if (step.version == 1) {
@@ -192,6 +228,8 @@ QString Database::migrate(int from, int to)
             }
             tx.commit();
         }
+        if (creation)
+            creation->commit();
     } catch (const StorageError &e) {
         return e.message();
     }
@@ -242,6 +280,28 @@ int Database::changes() const
 void Database::setDurability(Durability d)
 {
     exec(d == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+}
+
+QString Database::quickCheck()
+{
+    QStringList problems;
+    Statement check = prepare("PRAGMA quick_check(20)");
+    while (check.step())
+        problems.append(check.text(0));
+    if (problems == QStringList{QStringLiteral("ok")})
+        return {};
+    return problems.join(QStringLiteral("; "));
+}
+
+qint64 Database::dataVersion()
+{
+    Statement s = prepare("PRAGMA data_version");
+    return s.step() ? s.int64(0) : -1;
+}
+
+void Database::keepFileAsIs()
+{
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 }
 
 int Database::userVersion()

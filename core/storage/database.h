@@ -24,9 +24,10 @@ public:
     struct OpenResult
     {
         std::unique_ptr<Database> db;
-        QString error;        // set when db is null: says why, naming the file
-        QString backupPath;   // set when a migration ran: where the copy from before it is
+        QString error; // set when db is null: says why, naming the file
+        QString backupPath; // set when a migration ran: where the copy from before it is
         bool readOnly = false; // opened read-only (asked for, or the file is not writable)
+        bool damaged = false; // refused because SQLite found the file corrupt
     };
 
     // The schema version this Gloss writes (PRAGMA user_version).
@@ -57,6 +58,12 @@ public:
 
     void setDurability(Durability d);
     int userVersion();
+    // `PRAGMA quick_check`: an empty string when the file is sound, else the problems found.
+    QString quickCheck();
+    // `PRAGMA data_version`: changes when another connection (or process) commited.
+    qint64 dataVersion();
+    // Closing will not checkpoint the WAL into the file: a damaged project is set aside as it is.
+    void keepFileAsIs();
 
     // Copies the whole database to `target` with SQLite's online backup API. Returns an error
     // message, or an empty string on success.

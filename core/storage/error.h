@@ -13,9 +13,10 @@ class StorageError : public std::runtime_error
 {
 public:
     explicit StorageError(const QString &message, int code = 0)
-        : std::runtime_error(message.toStdString()), m_message(message), m_code(code)
-    {
-    }
+        : std::runtime_error(message.toStdString())
+        , m_message(message)
+        , m_code(code)
+    { }
     const QString &message() const { return m_message; }
     int code() const { return m_code; }
 
@@ -23,5 +24,8 @@ private:
     QString m_message;
     int m_code = 0;
 };
+
+// The failure in words a user can act on: read-only, disk full, I/O error, busy; else SQLite's.
+QString explain(const StorageError &error);
 
 } // namespace gloss::storage

@@ -49,8 +49,9 @@ qint64 HighlightRepository::add(model::Highlight &h)
         h.created = now;
     if (!h.modified.isValid())
         h.modified = h.created;
-    Statement s = m_db.cached("INSERT INTO highlights(article_id, start, end, quote, prefix, suffix, coder, created, modified) "
-                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    Statement s
+        = m_db.cached("INSERT INTO highlights(article_id, start, end, quote, prefix, suffix, coder, created, modified) "
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     s.bind(1, h.articleId)
         .bind(2, h.start)
         .bind(3, h.end)
@@ -73,8 +74,9 @@ void HighlightRepository::restore(const model::Highlight &h)
 {
     Transaction tx(m_db);
     const Span span = readSpan(m_db, h.articleId, h.start, h.end);
-    Statement s = m_db.cached("INSERT INTO highlights(id, article_id, start, end, quote, prefix, suffix, coder, created, modified) "
-                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    Statement s = m_db.cached(
+        "INSERT INTO highlights(id, article_id, start, end, quote, prefix, suffix, coder, created, modified) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     s.bind(1, h.id)
         .bind(2, h.articleId)
         .bind(3, h.start)
@@ -96,7 +98,8 @@ void HighlightRepository::insertTags(qint64 id, const QList<qint64> &tagIds)
 {
     int position = 0;
     for (const qint64 tag : tagIds) {
-        Statement t = m_db.cached("INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id, position) VALUES(?1, ?2, ?3)");
+        Statement t
+            = m_db.cached("INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id, position) VALUES(?1, ?2, ?3)");
         t.bind(1, id).bind(2, tag).bind(3, position++);
         t.exec();
     }
@@ -111,8 +114,9 @@ void HighlightRepository::remove(qint64 id)
 
 std::optional<model::Highlight> HighlightRepository::get(qint64 id)
 {
-    Statement s = m_db.cached("SELECT h.id, h.article_id, h.start, h.end, h.quote, h.prefix, h.suffix, h.coder, h.created, "
-                              "h.modified, n.body FROM highlights h LEFT JOIN notes n ON n.highlight_id = h.id WHERE h.id = ?1");
+    Statement s = m_db.cached(
+        "SELECT h.id, h.article_id, h.start, h.end, h.quote, h.prefix, h.suffix, h.coder, h.created, "
+        "h.modified, n.body FROM highlights h LEFT JOIN notes n ON n.highlight_id = h.id WHERE h.id = ?1");
     s.bind(1, id);
     if (!s.step())
         return std::nullopt;
@@ -137,9 +141,10 @@ std::optional<model::Highlight> HighlightRepository::get(qint64 id)
 
 QList<model::Highlight> HighlightRepository::forArticle(qint64 articleId)
 {
-    Statement s = m_db.cached("SELECT h.id, h.start, h.end, h.quote, h.prefix, h.suffix, h.coder, h.created, h.modified, n.body "
-                              "FROM highlights h LEFT JOIN notes n ON n.highlight_id = h.id "
-                              "WHERE h.article_id = ?1 ORDER BY h.start, h.end, h.id");
+    Statement s = m_db.cached(
+        "SELECT h.id, h.start, h.end, h.quote, h.prefix, h.suffix, h.coder, h.created, h.modified, n.body "
+        "FROM highlights h LEFT JOIN notes n ON n.highlight_id = h.id "
+        "WHERE h.article_id = ?1 ORDER BY h.start, h.end, h.id");
     s.bind(1, articleId);
     QList<model::Highlight> out;
     QHash<qint64, qsizetype> index;
@@ -159,8 +164,9 @@ QList<model::Highlight> HighlightRepository::forArticle(qint64 articleId)
         index.insert(h.id, out.size());
         out.append(h);
     }
-    Statement t = m_db.cached("SELECT ht.highlight_id, ht.tag_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id "
-                              "WHERE h.article_id = ?1 ORDER BY ht.highlight_id, ht.position, ht.tag_id");
+    Statement t = m_db.cached(
+        "SELECT ht.highlight_id, ht.tag_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id "
+        "WHERE h.article_id = ?1 ORDER BY ht.highlight_id, ht.position, ht.tag_id");
     t.bind(1, articleId);
     while (t.step()) {
         const auto it = index.constFind(t.int64(0));
@@ -191,8 +197,14 @@ void HighlightRepository::setRange(qint64 id, qint64 start, qint64 end)
     if (!h)
         throw StorageError(QStringLiteral("there is no highlight %1").arg(id));
     const Span span = readSpan(m_db, h->articleId, start, end);
-    Statement s = m_db.cached("UPDATE highlights SET start = ?2, end = ?3, quote = ?4, prefix = ?5, suffix = ?6 WHERE id = ?1");
-    s.bind(1, id).bind(2, start).bind(3, end).bind(4, span.quote).bind(5, QStringView(span.prefix)).bind(6, QStringView(span.suffix));
+    Statement s
+        = m_db.cached("UPDATE highlights SET start = ?2, end = ?3, quote = ?4, prefix = ?5, suffix = ?6 WHERE id = ?1");
+    s.bind(1, id)
+        .bind(2, start)
+        .bind(3, end)
+        .bind(4, span.quote)
+        .bind(5, QStringView(span.prefix))
+        .bind(6, QStringView(span.suffix));
     s.exec();
     touch(id);
     tx.commit();
@@ -212,8 +224,9 @@ void HighlightRepository::setTags(qint64 id, const QList<qint64> &tagIds)
 void HighlightRepository::addTag(qint64 id, qint64 tagId)
 {
     Transaction tx(m_db);
-    Statement s = m_db.cached("INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id, position) "
-                              "SELECT ?1, ?2, ifnull(max(position) + 1, 0) FROM highlight_tags WHERE highlight_id = ?1");
+    Statement s
+        = m_db.cached("INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id, position) "
+                      "SELECT ?1, ?2, ifnull(max(position) + 1, 0) FROM highlight_tags WHERE highlight_id = ?1");
     s.bind(1, id).bind(2, tagId);
     s.exec();
     touch(id);
@@ -238,9 +251,10 @@ void HighlightRepository::setNote(qint64 highlightId, const QString &text)
         d.bind(1, highlightId);
         d.exec();
     } else {
-        Statement s = m_db.cached("INSERT INTO notes(highlight_id, body, modified) VALUES(?1, ?2, ?3) "
-                                  "ON CONFLICT(highlight_id) WHERE highlight_id IS NOT NULL DO UPDATE SET body = excluded.body, "
-                                  "modified = excluded.modified");
+        Statement s = m_db.cached(
+            "INSERT INTO notes(highlight_id, body, modified) VALUES(?1, ?2, ?3) "
+            "ON CONFLICT(highlight_id) WHERE highlight_id IS NOT NULL DO UPDATE SET body = excluded.body, "
+            "modified = excluded.modified");
         s.bind(1, highlightId).bind(2, text).bind(3, QDateTime::currentDateTimeUtc());
         s.exec();
     }
@@ -263,9 +277,10 @@ void HighlightRepository::setArticleNote(qint64 articleId, const QString &text)
         d.exec();
         return;
     }
-    Statement s = m_db.cached("INSERT INTO notes(article_id, body, modified) VALUES(?1, ?2, ?3) "
-                              "ON CONFLICT(article_id) WHERE article_id IS NOT NULL DO UPDATE SET body = excluded.body, "
-                              "modified = excluded.modified");
+    Statement s
+        = m_db.cached("INSERT INTO notes(article_id, body, modified) VALUES(?1, ?2, ?3) "
+                      "ON CONFLICT(article_id) WHERE article_id IS NOT NULL DO UPDATE SET body = excluded.body, "
+                      "modified = excluded.modified");
     s.bind(1, articleId).bind(2, text).bind(3, QDateTime::currentDateTimeUtc());
     s.exec();
 }

@@ -6,7 +6,8 @@
 
 namespace gloss::storage {
 
-Statement::Statement(sqlite3 *db, const char *sql) : m_db(db)
+Statement::Statement(sqlite3 *db, const char *sql)
+    : m_db(db)
 {
     const int rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
     if (rc != SQLITE_OK) {
@@ -17,10 +18,16 @@ Statement::Statement(sqlite3 *db, const char *sql) : m_db(db)
     }
 }
 
-Statement::Statement(sqlite3 *db, sqlite3_stmt *cached) : m_db(db), m_stmt(cached), m_owned(false) {}
+Statement::Statement(sqlite3 *db, sqlite3_stmt *cached)
+    : m_db(db)
+    , m_stmt(cached)
+    , m_owned(false)
+{ }
 
 Statement::Statement(Statement &&other) noexcept
-    : m_db(other.m_db), m_stmt(other.m_stmt), m_owned(other.m_owned)
+    : m_db(other.m_db)
+    , m_stmt(other.m_stmt)
+    , m_owned(other.m_owned)
 {
     other.m_stmt = nullptr;
 }
@@ -128,8 +135,7 @@ bool Statement::step()
 
 void Statement::exec()
 {
-    while (step()) {
-    }
+    while (step()) { }
 }
 
 void Statement::reset()

@@ -8,7 +8,8 @@
 
 namespace gloss::storage {
 
-Transaction::Transaction(Database &db, Mode mode) : m_db(db)
+Transaction::Transaction(Database &db, Mode mode)
+    : m_db(db)
 {
     if (!sqlite3_get_autocommit(db.handle())) {
         static std::atomic<int> counter = 0;

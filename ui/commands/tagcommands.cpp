@@ -3,6 +3,7 @@
 #include "commands/commandtext.h"
 #include "document.h"
 #include "project.h"
+#include "storage/error.h"
 
 #include <QVariant>
 
@@ -113,6 +114,13 @@ MergeTagsCommand::MergeTagsCommand(Document &document, qint64 from, qint64 into)
 void MergeTagsCommand::redo()
 {
     m_document.guard(this, [&] {
+        // A merge touches every highlight of the tag: a verified backup first, the first time.
+        if (!m_backedUp) {
+            if (const QString err = m_document.backupBefore(QStringLiteral("tag-merge")); !err.isEmpty())
+                throw storage::StorageError(
+                    QObject::tr("No backup could be taken before the merge, so it was not made: %1").arg(err));
+            m_backedUp = true;
+        }
         m_record = m_document.project().tags().mergeWithRecord(m_from, m_into);
         m_document.notify(TagChanges);
     });

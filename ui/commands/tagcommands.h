@@ -55,6 +55,7 @@ private:
     qint64 m_from;
     qint64 m_into;
     storage::TagRepository::MergeRecord m_record;
+    bool m_backedUp = false;
 };
 
 class DeleteTagCommand final : public QUndoCommand

@@ -372,6 +372,11 @@ void ExportDialog::reject()
 exporting::AnnotationImportReport importAnnotationsFrom(Document &document, const QString &path)
 {
     exporting::AnnotationImportReport report;
+    // A bulk change to the codebook and highlights: a verified backup first.
+    if (const QString err = document.backupBefore(QStringLiteral("import-annotations")); !err.isEmpty()) {
+        report.error = QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)").arg(path, err);
+        return report;
+    }
     try {
         report = exporting::AnnotationImporter(document.project()).importFile(path);
     } catch (const storage::StorageError &e) {

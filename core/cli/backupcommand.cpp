@@ -1,0 +1,127 @@
+#include "cli/context.h"
+#include "storage/backupmanager.h"
+#include "storage/database.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+namespace gloss::cli {
+
+namespace {
+
+QString when(const QDateTime &utc)
+{
+    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString size(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// A Gloss project that exists; says why not otherwise.
+bool checkProjectFile(Context &c)
+{
+    if (!QFileInfo::exists(c.projectPath)) {
+        c.fail(QStringLiteral("%1: no such project").arg(c.projectPath));
+        return false;
+    }
+    auto opened = storage::Database::open(c.projectPath, storage::Database::Access::ReadOnly);
+    if (!opened.db && !opened.error.contains(u"needs upgrading")) {
+        c.fail(opened.error);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int backupCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {QStringLiteral("--to")}, {}))
+        return c.usage(a.error());
+    if (!a.positionals().isEmpty())
+        return c.usage(QStringLiteral("unexpected \"%1\"").arg(a.positionals().first()));
+    if (a.has(QStringLiteral("--to")) && a.value(QStringLiteral("--to")).isEmpty())
+        return c.usage(QStringLiteral("--to needs a file name"));
+    if (!checkProjectFile(c))
+        return InputFailed;
+    if (a.has(QStringLiteral("--to"))) {
+        const QString target = a.value(QStringLiteral("--to"));
+        if (QFileInfo(target).absoluteFilePath() == QFileInfo(c.projectPath).absoluteFilePath())
+            return c.usage(QStringLiteral("--to must name another file than the project"));
+        if (!QFileInfo(target).absoluteDir().exists())
+            return c.fail(
+                QStringLiteral("%1: the folder %2 does not exist").arg(target, QFileInfo(target).absolutePath()));
+        if (const QString err = storage::BackupManager::copy(c.projectPath, target); !err.isEmpty())
+            return c.fail(QStringLiteral("%1: cannot write the backup (%2)").arg(target, err));
+        if (const QString err = storage::BackupManager::verify(target); !err.isEmpty())
+            return c.fail(QStringLiteral("%1: the backup failed its check (%2)").arg(target, err));
+        c.out << target << '\n';
+        return Ok;
+    }
+    storage::BackupManager backups(c.projectPath);
+    const auto result = backups.backup(QStringLiteral("manual"));
+    if (!result.error.isEmpty())
+        return c.fail(result.error);
+    c.out << result.path << '\n';
+    for (const QString &old : result.rotated)
+        c.err << "gloss: rotated out " << old << '\n';
+    return Ok;
+}
+
+int restoreCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {}, {}))
+        return c.usage(a.error());
+    if (a.positionals().size() > 1)
+        return c.usage(QStringLiteral("restore takes one backup"));
+    storage::BackupManager backups(c.projectPath);
+    const QList<storage::BackupInfo> all = backups.list();
+    if (a.positionals().isEmpty()) {
+        if (all.isEmpty()) {
+            c.out << "No backups of " << c.projectPath << " in " << backups.folder() << '\n';
+            return Ok;
+        }
+        c.out << "Backups of " << c.projectPath << " in " << QFileInfo(backups.folder()).absoluteFilePath()
+              << ", newest first:\n\n";
+        QList<QStringList> rows;
+        for (qsizetype i = 0; i < all.size(); ++i)
+            rows.append({QString::number(i + 1), when(all.at(i).created), all.at(i).reason, size(all.at(i).size),
+                QFileInfo(all.at(i).path).fileName()});
+        writeTable(c.out,
+            {QStringLiteral("#"), QStringLiteral("taken"), QStringLiteral("reason"), QStringLiteral("size"),
+                QStringLiteral("file")},
+            rows);
+        c.out << "\nRestore one with: gloss --project \"" << c.projectPath << "\" restore NUMBER|FILE\n";
+        return Ok;
+    }
+    // A number from the list (1 is the newest), "latest", or a file.
+    const QString which = a.positionals().first();
+    QString file = which;
+    bool isNumber = false;
+    const int n = which.toInt(&isNumber);
+    if (which == u"latest") {
+        if (all.isEmpty())
+            return c.fail(QStringLiteral("no backups of %1 in %2").arg(c.projectPath, backups.folder()));
+        file = all.first().path;
+    } else if (isNumber && !QFileInfo::exists(which)) {
+        if (n < 1 || n > all.size())
+            return c.usage(QStringLiteral("there is no backup number %1; gloss restore lists them").arg(which));
+        file = all.at(n - 1).path;
+    }
+    if (QFileInfo(file).absoluteFilePath() == QFileInfo(c.projectPath).absoluteFilePath())
+        return c.usage(QStringLiteral("the backup is the project itself"));
+    const auto result = backups.restore(file);
+    if (!result.error.isEmpty())
+        return c.fail(result.error);
+    c.out << "Restored " << c.projectPath << " from " << file << '\n';
+    if (!result.path.isEmpty())
+        c.out << "The state before the restore is kept in " << result.path << '\n';
+    return Ok;
+}
+
+} // namespace gloss::cli

@@ -1,0 +1,343 @@
+// Backups, restore, two processes on one project, and faults, through the built gloss.
+#include "storage/backupmanager.h"
+#include "support/glossprocess.h"
+#include "support/tempproject.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+using gloss::test::Run;
+using gloss::test::runGloss;
+
+namespace {
+
+QString arg(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
+// A closed project with `n` articles of a few kilobytes each; returns the first article's id.
+qint64 makeProject(gloss::test::TempProject &tp, int n)
+{
+    qint64 first = 0;
+    for (int i = 0; i < n; ++i) {
+        const qint64 id = tp.addArticle(QStringLiteral("Article %1").arg(i),
+            QStringLiteral("Paragraph %1 of a long article about floods and elections. ").arg(i).repeated(60),
+            QDate(2021, 1, 1).addDays(i));
+        if (!first)
+            first = id;
+    }
+    tp.close();
+    return first;
+}
+
+// N lines of highlights for --from-tsv, each with its own note so they can be told apart.
+QByteArray highlightLines(qint64 article, int n, const QString &who)
+{
+    QByteArray out;
+    for (int i = 0; i < n; ++i)
+        out += QStringLiteral("%1\t%2\t%3\t%4\t%5 #%6\n")
+                   .arg(article)
+                   .arg(i % 500)
+                   .arg(i % 500 + 10)
+                   .arg(i % 2 ? QStringLiteral("Water;Politics") : QStringLiteral("Water"), who)
+                   .arg(i)
+                   .toUtf8();
+    return out;
+}
+
+int highlightCount(const QString &project)
+{
+    const Run r = runGloss({arg("check")}, project);
+    const auto m = QRegularExpression(QStringLiteral("(\\d+) highlights")).match(r.out);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+} // namespace
+
+TEST_CASE("gloss backup and gloss restore", "[cli][backup]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = makeProject(tp, 3);
+    const QString project = tp.path();
+
+    const Run backup = runGloss({arg("backup")}, project);
+    REQUIRE(backup.code == 0);
+    const QString file = backup.out.trimmed();
+    CHECK(file.startsWith(QFileInfo(project + QStringLiteral(".backups")).absoluteFilePath()));
+    CHECK(file.endsWith(QStringLiteral("-manual.gloss")));
+
+    const Run added = runGloss({arg("highlight"), arg("add"), arg("--article"), QString::number(article),
+                                   arg("--start"), arg("0"), arg("--end"), arg("9")},
+        project);
+    REQUIRE(added.code == 0);
+    CHECK(highlightCount(project) == 1);
+
+    const Run listed = runGloss({arg("restore")}, project);
+    CHECK(listed.code == 0);
+    CHECK(listed.out.contains(QStringLiteral("manual")));
+    INFO(listed.out.toStdString() << file.toStdString());
+    CHECK(listed.out.contains(QFileInfo(file).fileName()));
+    CHECK(listed.out.contains(QStringLiteral("restore NUMBER|FILE")));
+
+    const Run restored = runGloss({arg("restore"), arg("1")}, project);
+    REQUIRE(restored.code == 0);
+    CHECK(restored.out.contains(QStringLiteral("Restored")));
+    CHECK(restored.out.contains(QStringLiteral("before-restore")));
+    CHECK(highlightCount(project) == 0);
+    // The state before the restore is a backup too: restoring it brings the highlight back.
+    const Run undo = runGloss({arg("restore"), arg("latest")}, project);
+    REQUIRE(undo.code == 0);
+    CHECK(highlightCount(project) == 1);
+    CHECK(runGloss({arg("check")}, project).code == 0);
+
+    const Run bad = runGloss({arg("restore"), arg("99")}, project);
+    CHECK(bad.code == 2);
+    CHECK(bad.err.contains(QStringLiteral("no backup number 99")));
+
+    QTemporaryDir other;
+    const QString copy = other.filePath(QStringLiteral("copy.gloss"));
+    const Run to = runGloss({arg("backup"), arg("--to"), copy}, project);
+    CHECK(to.code == 0);
+    CHECK(gloss::storage::BackupManager::verify(copy).isEmpty());
+    const Run missing
+        = runGloss({arg("backup"), arg("--to"), other.filePath(QStringLiteral("no/such/folder/x.gloss"))}, project);
+    CHECK(missing.code == 1);
+    CHECK(missing.err.contains(QStringLiteral("does not exist")));
+}
+
+TEST_CASE("a writing command on a damaged project sets it aside and names the backup to restore", "[cli][backup]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = makeProject(tp, 60);
+    const QString project = tp.path();
+    REQUIRE(runGloss({arg("backup")}, project).code == 0);
+    {
+        QFile f(project);
+        REQUIRE(f.open(QIODevice::ReadWrite));
+        f.seek(4096 * 2);
+        f.write(QByteArray(int(f.size()) - 4096 * 2, '\x5a'));
+    }
+    const QStringList add = {arg("highlight"), arg("add"), arg("--article"), QString::number(article), arg("--start"),
+        arg("0"), arg("--end"), arg("9")};
+    const Run r = runGloss(add, project);
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("damaged")));
+    CHECK(r.err.contains(QStringLiteral(".damaged")));
+    CHECK(r.err.contains(QStringLiteral("restore")));
+    CHECK(QFileInfo::exists(project + QStringLiteral(".damaged")));
+    CHECK_FALSE(QFileInfo::exists(project));
+
+    REQUIRE(runGloss({arg("restore"), arg("latest")}, project).code == 0);
+    CHECK(runGloss(add, project).code == 0);
+    CHECK(runGloss({arg("check")}, project).code == 0);
+}
+
+TEST_CASE("two processes adding 2,000 highlights each lose none and never report a lock", "[cli][concurrency]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = makeProject(tp, 2);
+    const QString project = tp.path();
+    constexpr int PerProcess = 2000;
+
+    QElapsedTimer timer;
+    timer.start();
+    QProcess a;
+    QProcess b;
+    const QStringList args = {arg("--project"), project, arg("highlight"), arg("add"), arg("--from-tsv"), arg("-")};
+    a.start(QStringLiteral(GLOSS_EXECUTABLE), args);
+    b.start(QStringLiteral(GLOSS_EXECUTABLE), args);
+    REQUIRE(a.waitForStarted());
+    REQUIRE(b.waitForStarted());
+    a.write(highlightLines(article, PerProcess, QStringLiteral("first")));
+    b.write(highlightLines(article, PerProcess, QStringLiteral("second")));
+    a.closeWriteChannel();
+    b.closeWriteChannel();
+    REQUIRE(a.waitForFinished(300000));
+    REQUIRE(b.waitForFinished(300000));
+    const QString errA = QString::fromUtf8(a.readAllStandardError());
+    const QString errB = QString::fromUtf8(b.readAllStandardError());
+    INFO("first: " << errA.toStdString() << "\nsecond: " << errB.toStdString());
+    CHECK(a.exitCode() == 0);
+    CHECK(b.exitCode() == 0);
+    CHECK_FALSE(errA.contains(QStringLiteral("locked")));
+    CHECK_FALSE(errB.contains(QStringLiteral("locked")));
+    // Every id reported is distinct, and every one is there.
+    const QStringList idsA = QString::fromUtf8(a.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList idsB = QString::fromUtf8(b.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    CHECK(idsA.size() == PerProcess);
+    CHECK(idsB.size() == PerProcess);
+    QSet<QString> all(idsA.begin(), idsA.end());
+    all.unite(QSet<QString>(idsB.begin(), idsB.end()));
+    CHECK(all.size() == 2 * PerProcess);
+    WARN("two processes, " << 2 * PerProcess << " highlights: " << timer.elapsed() << " ms");
+
+    const Run check = runGloss({arg("check")}, project);
+    CHECK(check.code == 0);
+    CHECK(check.out.contains(QStringLiteral("%1 highlights").arg(2 * PerProcess)));
+}
+
+TEST_CASE("a batch of highlights reports bad lines by number and keeps the rest", "[cli]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = makeProject(tp, 1);
+    const QByteArray lines = QStringLiteral("%1\t0\t5\tWater\n"
+                                            "not a number\t0\t5\n"
+                                            "%1\t3\t8\n"
+                                            "999999\t0\t5\n")
+                                 .arg(article)
+                                 .toUtf8();
+    const Run r = runGloss({arg("highlight"), arg("add"), arg("--from-tsv"), arg("-")}, tp.path(), lines);
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("stdin:2:")));
+    CHECK(r.err.contains(QStringLiteral("stdin:4:")));
+    CHECK(r.out.split(u'\n', Qt::SkipEmptyParts).size() == 2);
+    CHECK(highlightCount(tp.path()) == 2);
+}
+
+TEST_CASE("a full disk stops a batch with a clear message and loses nothing stored", "[cli][faults]")
+{
+    // A 2 MB tmpfs when we may mount one (root); else a file-size limit on the child process.
+    QTemporaryDir dir;
+    const QString mountPoint = dir.filePath(QStringLiteral("small"));
+    QDir().mkpath(mountPoint);
+    bool mounted = false;
+    if (geteuid() == 0)
+        mounted = QProcess::execute(QStringLiteral("mount"),
+                      {arg("-t"), arg("tmpfs"), arg("-o"), arg("size=2M"), arg("tmpfs"), mountPoint})
+            == 0;
+    const QString project = QDir(mountPoint).filePath(QStringLiteral("full.gloss"));
+    qint64 article = 0;
+    {
+        auto opened = gloss::Project::open(project);
+        REQUIRE(opened.project);
+        gloss::model::Article a;
+        a.title = QStringLiteral("Small");
+        a.body = QStringLiteral("A short article that notes fill up. ").repeated(20);
+        article = opened.project->articles().insert(a);
+    }
+    // Highlights with 4 KB notes until the disk (or the limit) is full.
+    QByteArray lines;
+    const QString note = QStringLiteral("n").repeated(4000);
+    for (int i = 0; i < 2000; ++i)
+        lines += QStringLiteral("%1\t0\t5\t\t%2 %3\n").arg(article).arg(i).arg(note).toUtf8();
+    QProcess p;
+    if (mounted) {
+        p.start(QStringLiteral(GLOSS_EXECUTABLE),
+            {arg("--project"), project, arg("highlight"), arg("add"), arg("--from-tsv"), arg("-")});
+    } else {
+        // 1,500 blocks of 512 bytes; SIGXFSZ ignored so that write() fails with EFBIG instead.
+        p.start(QStringLiteral("/bin/sh"),
+            {arg("-c"), arg("trap '' XFSZ; ulimit -f 1500; exec \"$0\" --project \"$1\" highlight add --from-tsv -"),
+                QStringLiteral(GLOSS_EXECUTABLE), project});
+    }
+    REQUIRE(p.waitForStarted());
+    p.write(lines);
+    p.closeWriteChannel();
+    REQUIRE(p.waitForFinished(120000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    const int reported = int(QString::fromUtf8(p.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts).size());
+    INFO(err.toStdString());
+    CHECK(p.exitStatus() == QProcess::NormalExit);
+    CHECK(p.exitCode() == 1);
+    CHECK(reported > 0);
+    CHECK(reported < 2000);
+    CHECK((err.contains(QStringLiteral("disk is full")) || err.contains(QStringLiteral("cannot write to the disk"))));
+    CHECK(err.contains(QStringLiteral("stopped at line")));
+    CHECK_FALSE(err.contains(QStringLiteral("locked")));
+
+    // Everything reported is there, the project is clean, and still usable once there is room.
+    const Run check = runGloss({arg("check")}, project);
+    INFO(check.out.toStdString() << check.err.toStdString());
+    CHECK(check.code == 0);
+    CHECK(check.out.contains(QStringLiteral("%1 highlights").arg(reported)));
+    if (mounted)
+        QProcess::execute(QStringLiteral("umount"), {mountPoint});
+    WARN((mounted ? "2 MB tmpfs" : "RLIMIT_FSIZE 750 KB")
+        << ": " << reported << " highlights stored before the disk was full");
+}
+
+TEST_CASE("a read-only project opens read-only, reads work, and writes say read-only", "[cli][faults]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = makeProject(tp, 2);
+    // Root writes through file permissions: use a read-only bind mount then; else chmod.
+    QTemporaryDir mountDir;
+    QString project = tp.path();
+    bool mounted = false;
+    if (geteuid() == 0) {
+        mounted = QProcess::execute(QStringLiteral("mount"), {arg("--bind"), tp.dir(), mountDir.path()}) == 0
+            && QProcess::execute(QStringLiteral("mount"), {arg("-o"), arg("remount,ro,bind"), mountDir.path()}) == 0;
+        if (!mounted) {
+            QProcess::execute(QStringLiteral("umount"), {mountDir.path()});
+            WARN("cannot make a read-only mount: read-only project not tested");
+            return;
+        }
+        project = QDir(mountDir.path()).filePath(QFileInfo(tp.path()).fileName());
+    } else {
+        QFile::setPermissions(tp.path(), QFile::ReadOwner);
+    }
+    const Run list = runGloss({arg("articles"), arg("--format"), arg("csv")}, project);
+    CHECK(list.code == 0);
+    CHECK(list.out.contains(QStringLiteral("Article 1")));
+    const Run add = runGloss({arg("highlight"), arg("add"), arg("--article"), QString::number(article), arg("--start"),
+                                 arg("0"), arg("--end"), arg("9")},
+        project);
+    CHECK(add.code == 1);
+    CHECK(add.err.contains(QStringLiteral("read-only")));
+    CHECK(add.err.contains(QStringLiteral("nothing was changed")));
+    const Run check = runGloss({arg("check")}, project);
+    CHECK(check.code == 0);
+    if (mounted)
+        QProcess::execute(QStringLiteral("umount"), {mountDir.path()});
+    else
+        QFile::setPermissions(tp.path(), QFile::ReadOwner | QFile::WriteOwner);
+}
+
+TEST_CASE("a writing command takes the daily backup when none is from the last day", "[cli][backup]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = makeProject(tp, 2);
+    gloss::storage::BackupManager backups(tp.path());
+    CHECK(backups.list().isEmpty());
+    const QStringList add = {arg("highlight"), arg("add"), arg("--article"), QString::number(article), arg("--start"),
+        arg("0"), arg("--end"), arg("9")};
+    REQUIRE(runGloss(add, tp.path()).code == 0);
+    REQUIRE(backups.list().size() == 1);
+    CHECK(backups.list().first().reason == QStringLiteral("daily"));
+    // Not again the same day.
+    REQUIRE(runGloss(add, tp.path()).code == 0);
+    CHECK(backups.list().size() == 1);
+    // Reading commands take none.
+    QDir(backups.folder()).removeRecursively();
+    REQUIRE(runGloss({arg("articles")}, tp.path()).code == 0);
+    CHECK(backups.list().isEmpty());
+}
+
+TEST_CASE("three processes creating the same new project at once all open it", "[cli][concurrency]")
+{
+    QTemporaryDir dir;
+    for (int round = 0; round < 10; ++round) {
+        const QString project = dir.filePath(QStringLiteral("new%1.gloss").arg(round));
+        QProcess p[3];
+        for (QProcess &one : p)
+            one.start(QStringLiteral(GLOSS_EXECUTABLE), {arg("--project"), project, arg("tags")});
+        for (QProcess &one : p) {
+            REQUIRE(one.waitForFinished(60000));
+            const QString err = QString::fromUtf8(one.readAllStandardError());
+            INFO("round " << round << ": " << err.toStdString());
+            CHECK(one.exitCode() == 0);
+            CHECK(err.isEmpty());
+        }
+        CHECK(runGloss({arg("check")}, project).code == 0);
+    }
+}

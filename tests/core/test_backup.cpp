@@ -1,0 +1,334 @@
+#include "project.h"
+#include "storage/backupmanager.h"
+#include "storage/checker.h"
+#include "storage/database.h"
+#include "storage/error.h"
+#include "support/tempproject.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+using gloss::Project;
+using gloss::storage::BackupInfo;
+using gloss::storage::BackupManager;
+using gloss::storage::Database;
+
+namespace {
+
+qint64 count(Project &p, const char *sql)
+{
+    auto s = p.db().prepare(sql);
+    s.step();
+    return s.int64(0);
+}
+
+qint64 countIn(const QString &file, const char *sql)
+{
+    auto opened = Database::open(file, Database::Access::ReadOnly);
+    REQUIRE(opened.db);
+    auto s = opened.db->prepare(sql);
+    s.step();
+    return s.int64(0);
+}
+
+// Overwrites the pages after the first two with garbage: the header still says SQLite, the
+// b-trees are broken.
+void damage(const QString &path)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadWrite));
+    REQUIRE(f.size() > 4096 * 6);
+    f.seek(4096 * 2);
+    QByteArray junk(int(f.size() - 4096 * 2), '\0');
+    for (qsizetype i = 0; i < junk.size(); ++i)
+        junk[i] = char((i * 7919 + 13) % 251);
+    f.write(junk);
+}
+
+void fill(gloss::test::TempProject &t, int articles)
+{
+    static int next = 0;
+    for (int i = 0; i < articles; ++i, ++next)
+        t.addArticle(QStringLiteral("Article %1").arg(next),
+            QStringLiteral("Body of article %1. ").arg(next).repeated(200), QDate(2020, 1, 1).addDays(next));
+}
+
+// The project's WAL checkpointed into the file, so that damaging the file damages the data.
+void checkpoint(gloss::test::TempProject &t)
+{
+    t.project().db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+} // namespace
+
+TEST_CASE("a backup is a verified copy in the folder beside the project", "[backup]")
+{
+    gloss::test::TempProject t;
+    fill(t, 3);
+    BackupManager backups(t.path());
+    CHECK(backups.folder() == t.path() + QStringLiteral(".backups"));
+    const auto result = backups.backupBefore(QStringLiteral("tag-merge"));
+    REQUIRE(result.error.isEmpty());
+    CHECK(QFileInfo(result.path).dir().absolutePath() == QDir(backups.folder()).absolutePath());
+    CHECK(BackupManager::verify(result.path).isEmpty());
+    const QList<BackupInfo> all = backups.list();
+    REQUIRE(all.size() == 1);
+    CHECK(all.first().reason == QStringLiteral("before-tag-merge"));
+    CHECK(all.first().size > 0);
+    CHECK(qAbs(all.first().created.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+    CHECK(countIn(result.path, "SELECT count(*) FROM articles") == 3);
+    // A plain file: it opens without -wal or -shm beside it.
+    CHECK_FALSE(QFileInfo::exists(result.path + QStringLiteral("-wal")));
+}
+
+TEST_CASE("rotation keeps 7 daily, 4 weekly and the latest backups taken before operations", "[backup]")
+{
+    gloss::test::TempProject t;
+    fill(t, 1);
+    BackupManager backups(t.path());
+    const auto first = backups.backup(QStringLiteral("daily"));
+    REQUIRE(first.error.isEmpty());
+    // 60 days of daily backups, two a day, and 8 before tag merges, all in the past.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList made;
+    auto plant = [&](const QDateTime &when, const QString &reason) {
+        const QString name
+            = QDir(backups.folder())
+                  .filePath(when.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + u'-' + reason + u".gloss");
+        REQUIRE(QFile::copy(first.path, name));
+        made.append(name);
+    };
+    for (int d = 1; d <= 60; ++d) {
+        plant(now.addDays(-d), QStringLiteral("daily"));
+        plant(now.addDays(-d).addSecs(-3600), QStringLiteral("daily"));
+    }
+    for (int i = 1; i <= 8; ++i)
+        plant(now.addDays(-i).addSecs(-60), QStringLiteral("before-tag-merge"));
+    QFile::remove(first.path);
+
+    const auto result = backups.backup(QStringLiteral("daily"));
+    REQUIRE(result.error.isEmpty());
+    const QList<BackupInfo> kept = backups.list();
+    QSet<QDate> days;
+    QSet<int> weeks;
+    int events = 0;
+    for (const BackupInfo &b : kept) {
+        days.insert(b.created.date());
+        int y = 0;
+        weeks.insert(b.created.date().weekNumber(&y) + 100 * y);
+        events += b.reason != u"daily";
+    }
+    CHECK(kept.first().path == result.path);
+    CHECK(events == BackupManager::KeepEvents);
+    // The newest of each of the last 7 days, and one in each of the last 4 weeks (some of which
+    // are covered by the daily ones).
+    for (int d = 0; d < 7; ++d)
+        CHECK(days.contains(now.addDays(-d).date()));
+    CHECK(weeks.size() >= BackupManager::KeepWeekly);
+    CHECK(kept.size() <= BackupManager::KeepDaily + BackupManager::KeepWeekly + BackupManager::KeepEvents);
+    CHECK(result.rotated.size() == made.size() + 1 - kept.size());
+    // Nothing older than 5 weeks survives.
+    for (const BackupInfo &b : kept)
+        CHECK(b.created > now.addDays(-36));
+}
+
+TEST_CASE("the daily backup is due once a day while the project changes", "[backup]")
+{
+    gloss::test::TempProject t;
+    BackupManager backups(t.path());
+    // An empty project has nothing to lose.
+    CHECK(backups.dailyIfDue().skipped);
+    fill(t, 1);
+    CHECK(backups.dailyDue());
+    const auto daily = backups.dailyIfDue();
+    REQUIRE_FALSE(daily.skipped);
+    REQUIRE(daily.error.isEmpty());
+    CHECK_FALSE(backups.dailyDue());
+    t.addArticle(QStringLiteral("Later"), QStringLiteral("Later body"));
+    CHECK_FALSE(backups.dailyDue()); // the newest backup is from today
+
+    // Make the backup two days old: due when the project changed since, not when it did not.
+    const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-2);
+    const QString renamed
+        = QDir(backups.folder())
+              .filePath(old.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QStringLiteral("-daily.gloss"));
+    REQUIRE(QFile::rename(daily.path, renamed));
+    CHECK(backups.dailyDue());
+    t.close();
+    for (const QString &f : QStringList{t.path(), t.path() + QStringLiteral("-wal")}) {
+        QFile file(f);
+        if (file.open(QIODevice::ReadWrite))
+            file.setFileTime(old.addSecs(-60), QFileDevice::FileModificationTime);
+    }
+    CHECK_FALSE(backups.dailyDue());
+}
+
+TEST_CASE("a damaged backup fails verification and is passed over", "[backup]")
+{
+    gloss::test::TempProject t;
+    fill(t, 40);
+    BackupManager backups(t.path());
+    const auto older = backups.backupBefore(QStringLiteral("tag-merge"));
+    const auto newer = backups.backup(QStringLiteral("manual"));
+    REQUIRE(older.error.isEmpty());
+    REQUIRE(newer.error.isEmpty());
+    damage(newer.path);
+    CHECK_FALSE(BackupManager::verify(newer.path).isEmpty());
+    const auto good = backups.newestValid();
+    REQUIRE(good);
+    CHECK(good->path == older.path);
+    // Restoring the damaged one is refused, the project unchanged.
+    const auto refused = backups.restore(newer.path);
+    CHECK(refused.error.contains(QStringLiteral("damaged")));
+    CHECK(count(t.project(), "SELECT count(*) FROM articles") == 40);
+}
+
+TEST_CASE("restore replaces the content of a project in use, after a backup of the current state", "[backup]")
+{
+    gloss::test::TempProject t;
+    fill(t, 2);
+    BackupManager backups(t.path());
+    const auto taken = backups.backup(QStringLiteral("manual"));
+    REQUIRE(taken.error.isEmpty());
+    fill(t, 3); // now 5
+
+    const auto restored = backups.restore(taken.path);
+    REQUIRE(restored.error.isEmpty());
+    // The open connection sees the restored content; the state before is a backup of its own.
+    CHECK(count(t.project(), "SELECT count(*) FROM articles") == 2);
+    REQUIRE_FALSE(restored.path.isEmpty());
+    CHECK(restored.path.contains(QStringLiteral("before-restore")));
+    CHECK(countIn(restored.path, "SELECT count(*) FROM articles") == 5);
+    CHECK(gloss::storage::checkProject(t.project().db()).clean());
+    t.reopen();
+    CHECK(count(t.project(), "SELECT count(*) FROM articles") == 2);
+}
+
+TEST_CASE("a damaged project is set aside untouched and the newest good backup offered", "[backup]")
+{
+    gloss::test::TempProject t;
+    fill(t, 40);
+    BackupManager backups(t.path());
+    const auto taken = backups.backup(QStringLiteral("daily"));
+    REQUIRE(taken.error.isEmpty());
+    checkpoint(t);
+    t.close();
+    damage(t.path());
+    QFile f(t.path());
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray damagedBytes = f.readAll();
+    f.close();
+
+    // Reading commands do not check; opening for work does.
+    auto opened = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    REQUIRE_FALSE(opened.project);
+    INFO(opened.error.toStdString());
+    CHECK(opened.damagedPath == t.path() + QStringLiteral(".damaged"));
+    CHECK_FALSE(QFileInfo::exists(t.path()));
+    QFile aside(opened.damagedPath);
+    REQUIRE(aside.open(QIODevice::ReadOnly));
+    CHECK(aside.readAll() == damagedBytes);
+    REQUIRE(opened.goodBackup);
+    CHECK(opened.goodBackup->path == taken.path);
+    CHECK(opened.error.contains(QStringLiteral("damaged")));
+    CHECK(opened.error.contains(taken.path));
+    CHECK(opened.error.contains(QStringLiteral("gloss --project")));
+
+    // Restoring where the project was: a whole, clean project again.
+    const auto restored = backups.restore(opened.goodBackup->path);
+    REQUIRE(restored.error.isEmpty());
+    auto again = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    REQUIRE(again.project);
+    CHECK(count(*again.project, "SELECT count(*) FROM articles") == 40);
+    CHECK(gloss::storage::checkProject(again.project->db()).clean());
+
+    // A second damage is set aside beside the first, not over it.
+    again.project.reset();
+    damage(t.path());
+    auto second = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    REQUIRE_FALSE(second.project);
+    CHECK(second.damagedPath.endsWith(QStringLiteral(".damaged")));
+    CHECK(second.damagedPath != opened.damagedPath);
+    CHECK(QFileInfo::exists(opened.damagedPath));
+}
+
+TEST_CASE("an upgrade backup lands in the backup folder", "[backup]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.gloss"));
+    {
+        auto v1 = Database::openAtVersion(path, 1);
+        REQUIRE(v1.db);
+    }
+    auto opened = Database::open(path);
+    REQUIRE(opened.db);
+    REQUIRE_FALSE(opened.backupPath.isEmpty());
+    CHECK(
+        QFileInfo(opened.backupPath).absolutePath() == QFileInfo(path + QStringLiteral(".backups")).absoluteFilePath());
+    const auto all = BackupManager(path).list();
+    REQUIRE(all.size() == 1);
+    CHECK(all.first().reason.startsWith(QStringLiteral("before-format-")));
+}
+
+TEST_CASE("a trigger or view planted while the project is open never runs and is reported", "[backup][storage]")
+{
+    gloss::test::TempProject t;
+    const qint64 article = t.addArticle(QStringLiteral("Kept"), QStringLiteral("Kept body text"));
+    {
+        sqlite3 *raw = nullptr;
+        sqlite3_open(QFile::encodeName(t.path()).constData(), &raw);
+        REQUIRE(sqlite3_exec(raw,
+                    "CREATE TRIGGER evil AFTER INSERT ON highlights BEGIN DELETE FROM articles; END;"
+                    "CREATE VIEW peek AS SELECT * FROM articles;",
+                    nullptr, nullptr, nullptr)
+            == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    gloss::model::Highlight h;
+    h.articleId = article;
+    h.start = 0;
+    h.end = 4;
+    t.project().highlights().add(h);
+    CHECK(count(t.project(), "SELECT count(*) FROM articles") == 1);
+    CHECK_THROWS_AS(t.project().db().exec("SELECT * FROM peek"), gloss::storage::StorageError);
+    const auto report = gloss::storage::checkProject(t.project().db());
+    CHECK(report.problems.join(u'\n').contains(QStringLiteral("trigger \"evil\"")));
+    CHECK(report.problems.join(u'\n').contains(QStringLiteral("view \"peek\"")));
+}
+
+TEST_CASE("data_version tells one connection that another wrote", "[backup][storage]")
+{
+    gloss::test::TempProject t;
+    auto other = Project::open(t.path());
+    REQUIRE(other.project);
+    const qint64 before = t.project().db().dataVersion();
+    CHECK(t.project().db().dataVersion() == before);
+    other.project->tags().ensure(QStringLiteral("From elsewhere"));
+    CHECK(t.project().db().dataVersion() != before);
+}
+
+TEST_CASE("restoring the oldest backup survives the rotation of the backup taken before it", "[backup]")
+{
+    gloss::test::TempProject t;
+    fill(t, 1);
+    BackupManager backups(t.path());
+    const auto oldest = backups.backupBefore(QStringLiteral("tag-merge"));
+    REQUIRE(oldest.error.isEmpty());
+    for (int i = 0; i < BackupManager::KeepEvents - 1; ++i) {
+        fill(t, 1);
+        REQUIRE(backups.backupBefore(QStringLiteral("tag-merge")).error.isEmpty());
+    }
+    REQUIRE(backups.list().size() == BackupManager::KeepEvents);
+    const auto restored = backups.restore(oldest.path);
+    REQUIRE(restored.error.isEmpty());
+    CHECK(count(t.project(), "SELECT count(*) FROM articles") == 1);
+    // It goes at the next rotation, not under the restore's feet.
+    CHECK(QFileInfo::exists(oldest.path));
+}
