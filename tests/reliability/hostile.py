@@ -36,7 +36,7 @@ def small_files():
 </head>
 <body onload="alert('onload')">
 <article>
-<h1 onclick="alert(1)">Harmless headline</h1>
+<h1 onclick="alert(1)">&lt;img src="file:///etc/passwd"&gt;Harmless &lt;b&gt;headline&lt;/b&gt;</h1>
 <p onmouseover="alert('hover')">KABUL, June 9 (Reuters) - The ceasefire held on Saturday.<img src="file:///etc/passwd" onerror="alert('img')"></p>
 <p>Officials met in Doha. <img src="http://evil.example/pixel.gif" width="1" height="1"><a href="file:///home/user/secret.txt">a local file</a> and <a href="http://evil.example/">a web page</a> and <a href="javascript:alert(2)">a script link</a>.</p>
 <iframe src="http://evil.example/frame"></iframe>
@@ -58,7 +58,7 @@ def small_files():
     f["truncated-utf16.txt"] = b"\xff\xfe" + "Cut in half\n\nThe body.".encode("utf-16-le") + b"\x41"
     # A NUL well past the binary probe (8 KiB), in the middle of a line.
     para = b"The committee met again on Tuesday and adjourned without a vote. " * 10 + b"\n\n"
-    body = para * 20
+    body = para * 40
     f["nul-middle.txt"] = b"Text with a NUL\n\n" + body[: len(body) // 2] + b"before\x00after" + body[len(body) // 2 :]
     rnd = random.Random(9)
     f["random.bin"] = bytes(rnd.randrange(256) for _ in range(4096))
@@ -101,11 +101,14 @@ def big_files(folder):
     os.symlink("loop-b.txt", os.path.join(folder, "loop-a.txt"))
     os.symlink("loop-a.txt", os.path.join(folder, "loop-b.txt"))
     names.append("loop-a.txt")
-    os.mkdir(os.path.join(folder, "dirloop"))
-    with open(os.path.join(folder, "dirloop", "article.txt"), "w") as out:
+    # A folder whose links lead back to itself and to its parent: each file is read once.
+    inner = os.path.join(folder, "dirloop", "inner")
+    os.makedirs(inner)
+    with open(os.path.join(inner, "article.txt"), "w") as out:
         out.write("Inside a looping folder\n\nThe only article in it.\n")
-    os.symlink("..", os.path.join(folder, "dirloop", "up"))
-    os.symlink(".", os.path.join(folder, "dirloop", "self"))
+    os.symlink("..", os.path.join(inner, "up"))
+    os.symlink(".", os.path.join(inner, "self"))
+    os.symlink("../inner", os.path.join(inner, "again"))
     names.append("dirloop")
     return names
 
@@ -118,7 +121,7 @@ EXPECTED = {
     "lone-surrogate-utf8.txt": (0, 1, None),
     "lone-surrogate-utf16.txt": (1, 0, r"not valid UTF-16LE"),
     "truncated-utf16.txt": (1, 0, r"not valid UTF-16LE"),
-    "nul-middle.txt": (1, 0, r"NUL"),
+    "nul-middle.txt": (1, 0, r"NUL character on line"),
     "random.bin": (1, 0, r"binary file"),
     "random-no-nul.txt": (0, 1, None),
     "deep-small.json": (1, 0, r"not valid JSON|no article"),
@@ -146,7 +149,8 @@ MARKUP = re.compile(r"<|>|alert\(|onerror|onload|javascript:|file://|http://|dat
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("gloss")
-    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--scale", type=float, default=1.0, help="multiplies the time bound")
+    ap.add_argument("--memory-scale", type=float, default=None, help="multiplies the memory bound (default: --scale)")
     ap.add_argument("--write-small")
     ap.add_argument("--keep")
     ap.add_argument("--only")
@@ -159,7 +163,7 @@ def main():
         return 0
 
     time_bound = 10.0 * args.scale
-    mem_bound = 500.0 * args.scale
+    mem_bound = 500.0 * (args.memory_scale if args.memory_scale is not None else args.scale)
     tmp = tempfile.TemporaryDirectory(prefix="gloss-hostile-")
     folder = args.keep or tmp.name
     os.makedirs(folder, exist_ok=True)
@@ -171,7 +175,7 @@ def main():
     env.pop("GLOSS_PROJECT", None)
 
     failures = []
-    print(f"bounds: {time_bound:.0f} s, {mem_bound:.0f} MB resident (scale {args.scale})")
+    print(f"bounds: {time_bound:.0f} s, {mem_bound:.0f} MB resident")
     for name, (status, imported, refusal) in EXPECTED.items():
         if args.only and not re.search(args.only, name):
             continue

@@ -12,6 +12,7 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -37,13 +38,26 @@ def gloss(args, project, *rest):
     return r.stdout
 
 
-def stored_highlights(args, project, ids):
-    found = {}
-    for a in ids:
-        shown = json.loads(gloss(args, project, "show", str(a), "--format", "json"))
-        for h in shown["highlights"]:
-            found[h["id"]] = (a, h["start"], h["end"], sorted(h["tags"]), h["note"])
-    return found
+def stored_highlights(project):
+    """id -> (article, start, end, tag paths, note) of every highlight, read from the file."""
+    db = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
+    try:
+        tags = {i: (p, n) for i, p, n in db.execute("SELECT id, parent_id, name FROM tags")}
+
+        def path(t):
+            parent, name = tags[t]
+            return name if parent is None else path(parent) + "/" + name
+
+        found = {}
+        for hid, a, start, end, note in db.execute(
+                "SELECT h.id, h.article_id, h.start, h.end, ifnull(n.body, '') FROM highlights h "
+                "LEFT JOIN notes n ON n.highlight_id = h.id"):
+            found[hid] = [a, start, end, [], note]
+        for hid, t in db.execute("SELECT highlight_id, tag_id FROM highlight_tags"):
+            found[hid][3].append(path(t))
+    finally:
+        db.close()
+    return {h: (a, s, e, sorted(t), n) for h, (a, s, e, t, n) in found.items()}
 
 
 def main():
@@ -84,8 +98,8 @@ def main():
                "--end", str(end), "--note", note, "--coder", "killtest"]
         for t in tags:
             cmd += ["--tag", t]
-        # One command in three is killed somewhere within the time a command takes.
-        kill_at = rnd.uniform(0.0, max(durations[-20:]) * 1.2) if rnd.randrange(3) == 0 else None
+        # One command in two is killed somewhere within the time a command takes.
+        kill_at = rnd.uniform(0.0, max(durations[-20:]) * 1.2) if rnd.randrange(2) == 0 else None
         t0 = time.monotonic()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         killed = False
@@ -111,7 +125,7 @@ def main():
         check = subprocess.run([args.gloss, "--project", project, "check"], capture_output=True, text=True)
         if check.returncode != 0 or " clean " not in check.stdout:
             raise SystemExit(f"kill {kills}: gloss check is not clean:\n{check.stdout}{check.stderr}")
-        found = stored_highlights(args, project, ids)
+        found = stored_highlights(project)
         for hid, want in done.items():
             if found.get(hid) != want:
                 raise SystemExit(f"kill {kills}: highlight {hid} was reported done as {want}, "

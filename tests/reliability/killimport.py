@@ -138,9 +138,11 @@ def main():
                 if os.path.exists(project + suffix):
                     os.remove(project + suffix)
             present = 0
-        # Kill within the time the rest of the import should take, so most kills land mid-import.
+        # Kill within the time the rest of the import should take, so most kills land mid-import;
+        # and within a fraction of a whole import, so that each run gets a little further (it
+        # skips what the last one stored) and the kills fall all along the corpus.
         remaining = 0.15 + full * (args.articles - present) / args.articles
-        delay = rnd.uniform(0.0, remaining)
+        delay = rnd.uniform(0.0, min(remaining, max(0.5, full * 0.3)))
         proc = subprocess.Popen([args.gloss, "--project", project, "import", corpus],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
