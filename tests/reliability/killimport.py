@@ -142,7 +142,7 @@ def main():
         # and within a fraction of a whole import, so that each run gets a little further (it
         # skips what the last one stored) and the kills fall all along the corpus.
         remaining = 0.15 + full * (args.articles - present) / args.articles
-        delay = rnd.uniform(0.0, min(remaining, max(0.5, full * 0.3)))
+        delay = rnd.uniform(0.0, min(remaining, max(0.5, full * 0.6)))
         proc = subprocess.Popen([args.gloss, "--project", project, "import", corpus],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
