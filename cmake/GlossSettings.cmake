@@ -23,3 +23,12 @@ if(GLOSS_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(gloss_settings INTERFACE -fsanitize=address,undefined)
 endif()
+if(GLOSS_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "GLOSS_FUZZ needs clang: -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  # Everything is instrumented for coverage and checked; only the fuzzers link libFuzzer's main.
+  target_compile_options(gloss_settings INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -g -O1)
+  target_link_options(gloss_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -12,9 +12,56 @@ EntityPipeline::EntityPipeline(Project &project)
     m_extractor.setKnownNames(project.entities().taughtNames());
 }
 
+namespace {
+
+// Bodies longer than this are read in pieces split at paragraph or sentence ends, so memory stays
+// proportional to a piece, not to a 50 MB file; news articles are far shorter and read whole.
+constexpr qsizetype PieceLength = 256 * 1024;
+
+qsizetype pieceEnd(const QString &text, qsizetype from)
+{
+    const qsizetype limit = from + PieceLength;
+    if (limit >= text.size())
+        return text.size();
+    for (const QString &separator : {QStringLiteral("\n\n"), QStringLiteral(". "), QStringLiteral(" ")}) {
+        const qsizetype at = text.lastIndexOf(separator, limit);
+        if (at > from + PieceLength / 2)
+            return at + separator.size();
+    }
+    return limit;
+}
+
+} // namespace
+
+QList<FoundEntity> EntityPipeline::find(const QString &body) const
+{
+    if (body.size() <= PieceLength)
+        return m_extractor.extract(body);
+    QList<FoundEntity> merged;
+    QHash<std::pair<QString, int>, qsizetype> index;
+    for (qsizetype from = 0; from < body.size();) {
+        const qsizetype to = pieceEnd(body, from);
+        for (FoundEntity &found : m_extractor.extract(body.mid(from, to - from))) {
+            for (FoundMention &m : found.mentions) {
+                m.start += from;
+                m.end += from;
+            }
+            const auto key = std::make_pair(found.name, int(found.type));
+            if (const auto it = index.constFind(key); it != index.constEnd()) {
+                merged[*it].mentions.append(found.mentions);
+            } else {
+                index.insert(key, merged.size());
+                merged.append(std::move(found));
+            }
+        }
+        from = to;
+    }
+    return merged;
+}
+
 void EntityPipeline::extract(const model::Article &article)
 {
-    m_project.entities().storeExtraction(article.id, article.body, m_extractor.extract(article.body));
+    m_project.entities().storeExtraction(article.id, article.body, find(article.body));
 }
 
 void extractEntities(Project &project, const model::Article &article)

@@ -20,6 +20,8 @@ class EntityPipeline final
 public:
     explicit EntityPipeline(Project &project);
     void extract(const model::Article &article);
+    // What extraction finds in a body (long bodies are read in pieces).
+    QList<FoundEntity> find(const QString &body) const;
 
 private:
     Project &m_project;

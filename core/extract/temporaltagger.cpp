@@ -340,11 +340,16 @@ Tense cue(const QList<Word> &words, qsizetype i, bool presentIsFuture)
 // clause, then before it in the sentence, then after.
 Tense tenseAround(const QString &body, qsizetype start, qsizetype end, bool presentIsFuture)
 {
+    // A sentence, but no more than a few hundred characters either side: a text without full stops
+    // (a 50 MB line) would otherwise be read whole for each expression in it.
+    constexpr qsizetype reach = 400;
+    const qsizetype lowest = std::max<qsizetype>(0, start - reach);
+    const qsizetype highest = std::min<qsizetype>(body.size(), end + reach);
     qsizetype sStart = start;
-    while (sStart > 0 && !isSentenceEnd(body, sStart - 1))
+    while (sStart > lowest && !isSentenceEnd(body, sStart - 1))
         --sStart;
     qsizetype sEnd = end;
-    while (sEnd < body.size() && !isSentenceEnd(body, sEnd))
+    while (sEnd < highest && !isSentenceEnd(body, sEnd))
         ++sEnd;
     qsizetype cStart = start;
     while (cStart > sStart && !isClauseBreak(body, cStart - 1))
@@ -526,6 +531,8 @@ QDate Tagger::monthDay(int month, int day, int year) const
 {
     if (year > 0)
         return QDate(year, month, day);
+    if (!m_anchor.isValid())
+        return {}; // no year written and none to guess it from (found by fuzzing: "June 7-9")
     QDate best;
     for (int y = m_anchor.year() - 1; y <= m_anchor.year() + 1; ++y) {
         const QDate d(y, month, day);

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace gloss::import {
 
@@ -207,11 +208,14 @@ ReadResult readCsv(const QString &text)
         return result;
     }
     QList<Field> columns;
+    QSet<int> seen; // a set, not a search of `columns`: a header may have 10,000 columns
     bool hasBody = false;
     for (const QString &name : header) {
         const Field field = fieldFor(name);
         // The first column of each kind counts; later synonyms are ignored.
-        columns.append(columns.contains(field) ? Field::None : field);
+        const bool first = !seen.contains(int(field));
+        seen.insert(int(field));
+        columns.append(first ? field : Field::None);
         hasBody = hasBody || field == Field::Body;
     }
     if (!hasBody) {

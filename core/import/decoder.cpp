@@ -80,6 +80,17 @@ bool hasLoneSurrogate(const QString &text)
     return false;
 }
 
+// A NUL past the binary probe: text with a NUL is not text a reader can show or SQLite can
+// measure (its length() stops at the first NUL), so the file is refused, naming the line.
+QString nulError(const QString &text)
+{
+    const qsizetype at = text.indexOf(QChar(0));
+    if (at < 0)
+        return {};
+    const qsizetype line = QStringView(text).first(at).count(u'\n') + 1;
+    return QStringLiteral("binary data in a text file (a NUL character on line %1)").arg(line);
+}
+
 struct Bom
 {
     QByteArrayView bytes;
@@ -146,6 +157,9 @@ DecodedText decodeText(const QByteArray &bytes)
             result.error = QStringLiteral("empty file");
             return result;
         }
+        result.error = nulError(text);
+        if (!result.ok())
+            return result;
         result.text = normalizeLineEnds(std::move(text));
         return result;
     }
@@ -155,14 +169,19 @@ DecodedText decodeText(const QByteArray &bytes)
     }
     bool failed = false;
     QString text = decodeStrict(QStringConverter::Utf8, bytes, failed);
-    if (!failed) {
+    if (failed) {
+        result.encoding = QStringLiteral("Windows-1252");
+        result.warning = QStringLiteral("decoded as Windows-1252 (not valid UTF-8)");
+        text = decodeCp1252(bytes);
+    } else {
         result.encoding = QStringLiteral("UTF-8");
-        result.text = normalizeLineEnds(std::move(text));
+    }
+    result.error = nulError(text);
+    if (!result.ok()) {
+        result.warning.clear();
         return result;
     }
-    result.encoding = QStringLiteral("Windows-1252");
-    result.warning = QStringLiteral("decoded as Windows-1252 (not valid UTF-8)");
-    result.text = normalizeLineEnds(decodeCp1252(bytes));
+    result.text = normalizeLineEnds(std::move(text));
     return result;
 }
 

@@ -68,8 +68,12 @@ QString setField(model::Article &article, Field field, const QString &value)
 
 QString noBodyMessage(const QStringList &found, const QString &what)
 {
-    return QStringLiteral("no body %1 (body, text, content or article); %1s found: %2")
-        .arg(what, found.isEmpty() ? QStringLiteral("none") : found.join(QStringLiteral(", ")));
+    // A readable message even for a header of 10,000 columns: the first few, and how many more.
+    constexpr qsizetype shown = 20;
+    QString list = found.isEmpty() ? QStringLiteral("none") : found.mid(0, shown).join(QStringLiteral(", "));
+    if (found.size() > shown)
+        list += QStringLiteral(" and %1 more").arg(found.size() - shown);
+    return QStringLiteral("no body %1 (body, text, content or article); %1s found: %2").arg(what, list);
 }
 
 } // namespace gloss::import

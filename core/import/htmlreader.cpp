@@ -150,8 +150,10 @@ QString decodeEntities(QStringView s)
             out.append(c);
             continue;
         }
-        const qsizetype semi = s.indexOf(u';', i + 1);
-        if (semi < 0 || semi - i > 12) {
+        // Only a few characters ahead: a search to the end for each '&' is quadratic.
+        const qsizetype found = s.mid(i + 1, 12).indexOf(u';');
+        const qsizetype semi = found < 0 ? -1 : i + 1 + found;
+        if (semi < 0) {
             out.append(c);
             continue;
         }
@@ -394,6 +396,10 @@ private:
 
     QStringView m_html;
     QList<Open> m_stack;
+    // How many of each element are open: a closing tag of an element that is not open is found
+    // stray at once. Otherwise the search down the stack stops at the element, and everything
+    // it passes is closed, so the searching costs no more than the opening did.
+    QHash<QString, int> m_openCount;
     int m_excluded = 0; // open elements whose text is left out
     int m_article = 0;
     int m_main = 0;
@@ -406,6 +412,8 @@ private:
 
 int Parser::depthOf(const QString &name) const
 {
+    if (m_openCount.value(name) == 0)
+        return -1;
     for (qsizetype i = m_stack.size() - 1; i >= 0; --i)
         if (m_stack.at(i).name == name)
             return int(i);
@@ -487,6 +495,7 @@ void Parser::openTag(const Tag &tag)
     const bool structural = name == u"article" || name == u"main" || name == u"body" || name == u"html";
     const bool excluded = isExcludedElement(name) || (!structural && isFurniture(tag));
     m_stack.append({name, excluded});
+    ++m_openCount[name];
     if (excluded)
         ++m_excluded;
     if (name == u"article")
@@ -516,6 +525,7 @@ void Parser::closeTag(const QString &name)
         return; // a stray closing tag
     while (m_stack.size() > depth) {
         const Open open = m_stack.takeLast();
+        --m_openCount[open.name];
         if (open.excluded)
             --m_excluded;
         if (open.name == u"article")

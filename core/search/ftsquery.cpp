@@ -85,7 +85,11 @@ QList<Token> tokenize(const QString &input)
 
 QString toFtsQuery(const QString &userText)
 {
-    const QList<Token> tokens = tokenize(userText);
+    // SQLite reads the MATCH text up to its first NUL, which would cut a quoted term open: a NUL
+    // (pasted, or in a query file) separates words like a space.
+    QString text = userText;
+    text.replace(QChar(0), QChar(u' '));
+    const QList<Token> tokens = tokenize(text);
     // Groups of OR-ed terms, ANDed together; NOT terms collected apart (FTS5's NOT is binary).
     QStringList positive;
     QStringList negative;

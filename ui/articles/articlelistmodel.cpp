@@ -4,6 +4,7 @@
 #include "project.h"
 
 #include <QLocale>
+#include <QTextDocument>
 
 namespace gloss::ui {
 
@@ -77,7 +78,7 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Title)
-        return a.title;
+        return Qt::convertFromPlainText(a.title); // a tooltip with markup would be read as rich text
     if (role == Qt::TextAlignmentRole && index.column() == Highlights)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};

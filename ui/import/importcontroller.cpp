@@ -1,8 +1,7 @@
 #include "import/importcontroller.h"
 
-#include "extract/pipeline.h"
-
 #include "document.h"
+#include "extract/pipeline.h"
 #include "project.h"
 #include "storage/error.h"
 
@@ -23,6 +22,7 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTextDocument>
 #include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -311,8 +311,9 @@ void ImportController::showReport()
         list->setAlternatingRowColors(true);
         const auto add = [&](const import::ImportProblem &p, const QString &outcome) {
             auto *item = new QTreeWidgetItem(list, {QFileInfo(p.path).fileName(), outcome, p.reason});
-            item->setToolTip(0, p.path);
-            item->setToolTip(2, p.reason);
+            // Paths and reasons (which quote titles) as text: a tooltip with markup is rich text.
+            item->setToolTip(0, Qt::convertFromPlainText(p.path));
+            item->setToolTip(2, Qt::convertFromPlainText(p.reason));
         };
         for (const import::ImportProblem &p : std::as_const(m_report.refused))
             add(p, tr("Refused"));

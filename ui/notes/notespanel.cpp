@@ -19,6 +19,7 @@ NotesPanel::NotesPanel(Document &document, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    m_label->setTextFormat(Qt::PlainText); // it quotes the article's text
     m_label->setWordWrap(true);
     m_label->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_label);

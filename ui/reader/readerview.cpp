@@ -40,6 +40,10 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    // Titles and credits come from imported files: shown as text, never as rich text (an <img> in
+    // a title would otherwise be loaded from disk).
+    m_title->setTextFormat(Qt::PlainText);
+    m_meta->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_meta->setForegroundRole(QPalette::PlaceholderText);

@@ -56,6 +56,7 @@ TimelinePanel::TimelinePanel(Document &document, QWidget *parent)
     againMenu->addAction(tr("In every article"), this, [this] { reextract(true); });
     again->setMenu(againMenu);
     again->setPopupMode(QToolButton::MenuButtonPopup);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     bar->addSpacing(12);
     bar->addWidget(m_status, 1);

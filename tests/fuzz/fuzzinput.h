@@ -1,0 +1,41 @@
+#pragma once
+// Shared by the fuzz targets: turning the fuzzer's bytes into what each function takes.
+#include "import/decoder.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+namespace gloss::fuzz {
+
+inline QByteArray bytesOf(const uint8_t *data, size_t size)
+{
+    return QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+}
+
+// The bytes decoded as the importer decodes a file; empty (and ok == false) when it refuses them.
+inline QString decoded(const uint8_t *data, size_t size, bool &ok)
+{
+    const import::DecodedText text = import::decodeText(bytesOf(data, size));
+    ok = text.ok();
+    return text.text;
+}
+
+// The bytes as UTF-8, invalid sequences replaced, for functions that take any string.
+inline QString anyText(const uint8_t *data, size_t size)
+{
+    return QString::fromUtf8(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+}
+
+// A broken contract: says which, with the text involved, and stops as a crash would.
+[[noreturn]] inline void fail(const char *what, const QString &detail = {})
+{
+    std::fprintf(stderr, "contract broken: %s: %s\n", what, qPrintable(detail.left(300)));
+    std::abort();
+}
+
+} // namespace gloss::fuzz
