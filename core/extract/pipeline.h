@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 namespace gloss {
 class Project;
 namespace model {
@@ -13,5 +15,9 @@ namespace gloss::extract {
 // Runs inside the caller's transaction (the importer's), so an article is stored with all of it
 // or not at all.
 void annotateArticle(Project &project, const model::Article &article);
+// annotateArticle in two halves, for the importer (ImportOptions::analyse): the finding, which
+// needs the article only and runs on the importer's reading thread, returns the storing, which
+// runs in the article's transaction once it has its id. Must find what annotateArticle finds.
+std::function<void(Project &, const model::Article &)> analyseArticle(const model::Article &article);
 
 } // namespace gloss::extract

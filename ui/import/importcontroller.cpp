@@ -63,7 +63,7 @@ ImportController::ImportController(Document &document, QWidget *window)
     , m_filesAction(new QAction(tr("Import &Files…"), this))
     , m_folderAction(new QAction(tr("Import F&older…"), this))
 {
-    m_options.afterInsert = extract::annotateArticle;
+    m_options.analyse = extract::analyseArticle;
     m_filesAction->setObjectName(QStringLiteral("importFilesAction"));
     m_filesAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
     m_filesAction->setStatusTip(tr("Import news articles from text, HTML, Markdown, JSON or CSV files"));
