@@ -407,8 +407,8 @@ LEFT JOIN notes n ON n.highlight_id = h.id AND n.highlight_id IS NOT NULL
 ORDER BY a.published, a.id, h.start, h.id, ht.position, ht.tag_id;
 )sql";
 
-// Adds M highlights through core: 1,000 (or M) on the first article, the rest spread over the
-// project. Returns the article with 1,000 highlights.
+// Adds M highlights through core: 1,000 on the first article (overlapping, as 1,000 highlights in
+// 3 KB must), the rest spread over the project. Returns the article with 1,000 highlights.
 qint64 addHighlights(const QString &path, int count, double &setupMs)
 {
     QElapsedTimer t;
@@ -754,7 +754,7 @@ int main(int argc, char **argv)
     }
 
     // open: the article list's first paint and an article with 1,000 highlights, in this process
-    std::vector<double> listMs, readerMs;
+    std::vector<double> listMs, readerMs, showMs;
     {
         auto opened = gloss::Project::open(project);
         if (!opened.project)
@@ -775,7 +775,8 @@ int main(int argc, char **argv)
             reader.grab();
             timer.restart();
             reader.showArticle(bigArticle);
-            reader.grab();
+            showMs.push_back(ms(timer)); // loading, setting the text and the highlight formats
+            reader.grab(); // laying out and painting the first screen
             readerMs.push_back(ms(timer));
         }
     }
@@ -785,6 +786,7 @@ int main(int argc, char **argv)
         r.target = 50;
         r.targetText = QStringLiteral("< 50 ms");
         r.met = r.gloss.median < 50;
+        r.note = QStringLiteral("%1 ms of it before the first paint").arg(number(summarise(showMs).median, 1));
         rows.append(r);
         Row l = row(QStringLiteral("article list first paint"), QStringLiteral("ms"));
         l.gloss = summarise(listMs);
