@@ -159,3 +159,23 @@ TEST_CASE("search returns the best matches first, each with a snippet marking th
     f.search = QStringLiteral("paulo");
     CHECK(articles.search(f, 50).size() == 1);
 }
+
+TEST_CASE("tags without counts come in the same tree order as with them", "[storage][tags]")
+{
+    gloss::test::TempProject tp;
+    auto &tags = tp.project().tags();
+    const qint64 actors = tags.create(QStringLiteral("Actors"));
+    tags.create(QStringLiteral("State"), actors);
+    tags.create(QStringLiteral("Frames"));
+    const qint64 article = tp.addArticle(QStringLiteral("Talks"), QStringLiteral("Talks in Kabul."));
+    tp.project().articles().setArticleTags(article, {actors});
+    const auto counted = tags.all();
+    const auto plain = tags.allWithoutCounts();
+    REQUIRE(plain.size() == counted.size());
+    for (qsizetype i = 0; i < plain.size(); ++i) {
+        CHECK(plain.at(i).id == counted.at(i).id);
+        CHECK(plain.at(i).name == counted.at(i).name);
+        CHECK(plain.at(i).articles == 0);
+    }
+    CHECK(counted.first().articles == 1);
+}
