@@ -597,6 +597,7 @@ int main(int argc, char **argv)
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // lines as they come, also into a file
     const QStringList args = app.arguments();
     auto option = [&](const char *name, const QString &fallback) {
         const qsizetype at = args.indexOf(QString::fromLatin1(name));
