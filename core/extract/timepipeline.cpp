@@ -8,13 +8,19 @@
 
 namespace gloss::extract {
 
-int extractTimes(Project &project, const model::Article &article)
+namespace {
+
+QDate anchorOf(const model::Article &article)
+{
+    return article.published.isValid() ? article.published : article.retrieved;
+}
+
+int storeTimes(Project &project, const model::Article &article, const QList<TimeExpression> &found)
 {
     const bool published = article.published.isValid();
-    const QDate anchor = published ? article.published : article.retrieved;
+    const QDate anchor = anchorOf(article);
     const QString anchorKind
         = anchor.isValid() ? (published ? QStringLiteral("published") : QStringLiteral("retrieved")) : QString();
-    const QList<TimeExpression> found = tagTimeExpressions(article.body, anchor);
 
     QList<model::TimeRef> refs;
     refs.reserve(found.size());
@@ -42,6 +48,19 @@ int extractTimes(Project &project, const model::Article &article)
     }
     project.timeRefs().replaceForArticle(article.id, refs);
     return int(refs.size());
+}
+
+} // namespace
+
+int extractTimes(Project &project, const model::Article &article)
+{
+    return storeTimes(project, article, tagTimeExpressions(article.body, anchorOf(article)));
+}
+
+std::function<int(Project &, const model::Article &)> tagTimes(const model::Article &article)
+{
+    return [found = tagTimeExpressions(article.body, anchorOf(article))](
+               Project &project, const model::Article &stored) { return storeTimes(project, stored, found); };
 }
 
 int reextractTimes(Project &project, qint64 articleId)

@@ -3,6 +3,7 @@
 #include "import/decoder.h"
 #include "import/reader.h"
 #include "project.h"
+#include "storage/articlerepository.h"
 #include "storage/error.h"
 #include "storage/transaction.h"
 
@@ -11,7 +12,12 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <optional>
+#include <stdexcept>
+#include <thread>
 
 namespace gloss::import {
 
@@ -99,6 +105,80 @@ struct Importer::Source
     bool inMemory = false;
 };
 
+// What the reading thread makes of one source: its articles, parsed, hashed and analysed, and
+// what the report says about the file.
+struct Importer::Prepared
+{
+    QString name;
+    qint64 bytes = 0;
+    QList<ImportProblem> refused;
+    QList<ImportProblem> warnings;
+    QList<model::Article> articles;
+    QList<std::function<void(Project &, const model::Article &)>> stores; // from analyse, one per article
+};
+
+namespace {
+
+// Sources prepared ahead of the thread that stores them, in order, a bounded number at a time.
+template <typename T> class ReadAhead
+{
+public:
+    explicit ReadAhead(qsizetype capacity)
+        : m_capacity(capacity)
+    { }
+
+    // Producer: false when the consumer has stopped.
+    bool push(T item)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || qsizetype(m_items.size()) < m_capacity; });
+        if (m_stopped)
+            return false;
+        m_items.push_back(std::move(item));
+        m_changed.notify_all();
+        return true;
+    }
+    void finish()
+    {
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_changed.notify_all();
+    }
+    // Consumer: nothing when the producer finished without another item.
+    std::optional<T> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_finished || !m_items.empty(); });
+        if (m_items.empty())
+            return std::nullopt;
+        T item = std::move(m_items.front());
+        m_items.pop_front();
+        m_changed.notify_all();
+        return item;
+    }
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+    bool stopped()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_stopped;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<T> m_items;
+    qsizetype m_capacity;
+    bool m_finished = false;
+    bool m_stopped = false;
+};
+
+} // namespace
+
 Importer::Importer(Project &project, ImportOptions options)
     : m_project(project)
     , m_options(std::move(options))
@@ -153,6 +233,71 @@ ImportReport Importer::importFiles(const QList<InMemoryFile> &files)
     return run(sources, {});
 }
 
+Importer::Prepared Importer::prepare(const Source &source) const
+{
+    Prepared out;
+    out.name = source.name;
+    QByteArray bytes;
+    if (source.inMemory) {
+        bytes = source.data;
+    } else {
+        QFile file(source.name);
+        const qint64 size = QFileInfo(source.name).size();
+        if (size > m_options.maxFileBytes) {
+            out.refused.append({source.name,
+                QStringLiteral("file too large (%1 MiB; the limit is %2 MiB)")
+                    .arg(megabytes(size), megabytes(m_options.maxFileBytes))});
+            return out;
+        }
+        if (!file.open(QIODevice::ReadOnly)) {
+            out.refused.append({source.name, QStringLiteral("cannot read it: %1").arg(file.errorString())});
+            return out;
+        }
+        bytes = file.read(m_options.maxFileBytes + 1);
+    }
+    out.bytes = bytes.size();
+    if (bytes.size() > m_options.maxFileBytes) {
+        out.refused.append({source.name,
+            QStringLiteral("file too large (%1 MiB; the limit is %2 MiB)")
+                .arg(megabytes(bytes.size()), megabytes(m_options.maxFileBytes))});
+        return out;
+    }
+    DecodedText decoded = decodeText(bytes);
+    bytes.clear();
+    if (!decoded.ok()) {
+        out.refused.append({source.name, decoded.error});
+        return out;
+    }
+    if (!decoded.warning.isEmpty())
+        out.warnings.append({source.name, decoded.warning});
+
+    const Format format = detectFormat(source.name, decoded.text);
+    ReadResult read = readArticles(format, decoded.text);
+    decoded.text.clear();
+    for (const RecordProblem &p : std::as_const(read.refused))
+        out.refused.append({source.name, p.text()});
+    for (const RecordProblem &p : std::as_const(read.warnings))
+        out.warnings.append({source.name, p.text()});
+    if (read.articles.isEmpty() && read.refused.isEmpty())
+        out.refused.append({source.name, QStringLiteral("no article found in this %1 file").arg(formatName(format))});
+    out.articles = std::move(read.articles);
+    for (model::Article &article : out.articles) {
+        article.path = source.name;
+        article.contentHash = storage::ArticleRepository::contentHash(article.title, article.body);
+        if (m_options.analyse) {
+            try {
+                out.stores.append(m_options.analyse(article));
+            } catch (const std::exception &e) {
+                const QString what = QString::fromLocal8Bit(e.what());
+                out.stores.append([what](Project &, const model::Article &) {
+                    throw std::runtime_error(what.toLocal8Bit().toStdString());
+                });
+            }
+        }
+    }
+    return out;
+}
+
 ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> refusedBefore)
 {
     ImportReport report;
@@ -167,6 +312,27 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
         if (m_options.progress)
             m_options.progress(progress);
     };
+
+    // Reading, decoding, parsing and analysing run on a second thread a few files ahead of this one,
+    // which stores. The reader stops when this thread stops taking files (cancel, a failed commit).
+    ReadAhead<Prepared> ahead(16);
+    std::thread reader([&] {
+        for (const Source &source : sources) {
+            if (ahead.stopped() || cancelled() || !ahead.push(prepare(source)))
+                break;
+        }
+        ahead.finish();
+    });
+    struct Join
+    {
+        ReadAhead<Prepared> &ahead;
+        std::thread &thread;
+        ~Join()
+        {
+            ahead.stop();
+            thread.join();
+        }
+    } join{ahead, reader};
 
     std::optional<storage::Transaction> batch;
     QList<qint64> batchIds;
@@ -211,65 +377,23 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
         }
         progress.currentFile = source.name;
         tell();
+        std::optional<Prepared> prepared = ahead.pop();
+        if (!prepared) { // the reader saw the cancel first
+            report.cancelled = cancelled();
+            break;
+        }
         ++report.files;
+        report.bytes += prepared->bytes;
+        report.refused += prepared->refused;
+        report.warnings += prepared->warnings;
 
-        QByteArray bytes;
-        if (source.inMemory) {
-            bytes = source.data;
-        } else {
-            QFile file(source.name);
-            const qint64 size = QFileInfo(source.name).size();
-            if (size > m_options.maxFileBytes) {
-                report.refused.append({source.name,
-                    QStringLiteral("file too large (%1 MiB; the limit is %2 MiB)")
-                        .arg(megabytes(size), megabytes(m_options.maxFileBytes))});
-                ++progress.filesDone;
-                continue;
-            }
-            if (!file.open(QIODevice::ReadOnly)) {
-                report.refused.append({source.name, QStringLiteral("cannot read it: %1").arg(file.errorString())});
-                ++progress.filesDone;
-                continue;
-            }
-            bytes = file.read(m_options.maxFileBytes + 1);
-        }
-        report.bytes += bytes.size();
-        if (bytes.size() > m_options.maxFileBytes) {
-            report.refused.append({source.name,
-                QStringLiteral("file too large (%1 MiB; the limit is %2 MiB)")
-                    .arg(megabytes(bytes.size()), megabytes(m_options.maxFileBytes))});
-            ++progress.filesDone;
-            continue;
-        }
-        DecodedText decoded = decodeText(bytes);
-        bytes.clear();
-        if (!decoded.ok()) {
-            report.refused.append({source.name, decoded.error});
-            ++progress.filesDone;
-            continue;
-        }
-        if (!decoded.warning.isEmpty())
-            report.warnings.append({source.name, decoded.warning});
-
-        const Format format = detectFormat(source.name, decoded.text);
-        ReadResult read = readArticles(format, decoded.text);
-        decoded.text.clear();
-        for (const RecordProblem &p : std::as_const(read.refused))
-            report.refused.append({source.name, p.text()});
-        for (const RecordProblem &p : std::as_const(read.warnings))
-            report.warnings.append({source.name, p.text()});
-        if (read.articles.isEmpty() && read.refused.isEmpty())
-            report.refused.append(
-                {source.name, QStringLiteral("no article found in this %1 file").arg(formatName(format))});
-
-        for (model::Article &article : read.articles) {
+        for (qsizetype i = 0; i < prepared->articles.size(); ++i) {
+            model::Article &article = prepared->articles[i];
             if (cancelled()) {
                 stop = true;
                 report.cancelled = true;
                 break;
             }
-            article.path = source.name;
-            article.contentHash = storage::ArticleRepository::contentHash(article.title, article.body);
             if (m_project.articles().findByHash(article.contentHash)) {
                 ++report.duplicates;
                 continue;
@@ -289,6 +413,8 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
             try {
                 storage::Transaction one(db); // a savepoint: the article and what afterInsert adds, or nothing
                 m_project.articles().insertUnindexed(article);
+                if (i < prepared->stores.size())
+                    prepared->stores.at(i)(m_project, article);
                 if (m_options.afterInsert)
                     m_options.afterInsert(m_project, article);
                 one.commit();

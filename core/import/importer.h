@@ -64,6 +64,10 @@ struct ImportOptions
     // extraction). If it throws, the article is not stored and is reported as refused. The
     // article's search index entry is added when its batch commits, not before.
     std::function<void(Project &, const model::Article &)> afterInsert;
+    // The part of the extraction that needs the article only (no project): runs on the reading
+    // thread, beside the thread that stores, and returns what to run for the article inside the
+    // transaction that stores it (before afterInsert, with the same rules). Must be thread-safe.
+    std::function<std::function<void(Project &, const model::Article &)>(const model::Article &)> analyse;
     // Called after each file and every few articles, on the importing thread.
     std::function<void(const ImportProgress &)> progress;
     // Set from another thread to stop; the articles finished so far stay.
@@ -73,8 +77,9 @@ struct ImportOptions
 // Imports files, folders and in-memory files into a project: each file read with the reader its
 // format needs, each article stored whole (with its search index entry and whatever afterInsert
 // adds) or not at all, exact duplicates skipped. Work in batched transactions with
-// synchronous=NORMAL. Not thread-safe: to import on a worker thread, open a Project on the same
-// path in that thread and give it to an Importer there.
+// synchronous=NORMAL. Files are read, decoded, parsed and analysed on a second thread a few files
+// ahead of the thread that stores them. Not thread-safe: to import on a worker thread, open a
+// Project on the same path in that thread and give it to an Importer there.
 class Importer final
 {
 public:
@@ -92,6 +97,8 @@ public:
 
 private:
     struct Source;
+    struct Prepared;
+    Prepared prepare(const Source &source) const;
     ImportReport run(const QList<Source> &sources, QList<ImportProblem> refusedBefore);
 
     Project &m_project;

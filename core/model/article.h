@@ -2,6 +2,8 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace gloss::model {
@@ -35,6 +37,17 @@ struct ArticleSummary
     QString source;
     int highlights = 0;
     QString tags; // article-level tags, joined by ", "
+};
+
+// An article found by a search, with a passage of its body around the words that matched.
+struct SearchHit
+{
+    qint64 id = 0;
+    QString title;
+    QDate published;
+    QString source;
+    QString snippet; // a passage of the body, "…" where it was cut
+    QList<QPair<qsizetype, qsizetype>> matches; // [start, end) of each matched term in snippet (UTF-16)
 };
 
 } // namespace gloss::model

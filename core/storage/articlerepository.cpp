@@ -243,6 +243,54 @@ QList<model::ArticleSummary> ArticleRepository::list(const model::ArticleFilter 
     return rows;
 }
 
+// The snippet marks matched terms with char(2) and char(3), control characters that news text
+// does not hold; search() turns them into match spans.
+const char *const ArticleRepository::SearchSql = "SELECT a.id, a.title, a.published, a.source, "
+                                                 "snippet(articles_fts, 1, char(2), char(3), '…', 24) "
+                                                 "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                                                 "WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?";
+
+QList<model::SearchHit> ArticleRepository::search(const model::ArticleFilter &filter, qint64 limit)
+{
+    const QString fts = search::toFtsQuery(filter.search);
+    if (fts.isEmpty())
+        return {};
+    model::ArticleFilter rest = filter;
+    rest.search.clear();
+    QByteArray sql = SearchSql;
+    const Where w = where(rest);
+    if (!w.sql.isEmpty()) // " WHERE x AND y" joins the MATCH as " AND x AND y"
+        sql.replace("WHERE articles_fts MATCH ?1", QByteArray("WHERE articles_fts MATCH ?1 AND " + w.sql.mid(7)));
+    Statement s = w.sql.isEmpty() ? m_db.cached(SearchSql) : m_db.prepare(sql.constData());
+    s.bind(1, fts);
+    w.bindTo(s, 2); // the filter's values number on from ?2, and the limit comes last
+    s.bind(2 + int(w.values.size()), limit);
+    QList<model::SearchHit> hits;
+    while (s.step()) {
+        model::SearchHit h;
+        h.id = s.int64(0);
+        h.title = s.text(1);
+        h.published = s.date(2);
+        h.source = s.text(3);
+        const QString marked = s.text(4);
+        h.snippet.reserve(marked.size());
+        qsizetype open = -1;
+        for (const QChar c : marked) {
+            if (c == QChar(2)) {
+                open = h.snippet.size();
+            } else if (c == QChar(3)) {
+                if (open >= 0)
+                    h.matches.append({open, h.snippet.size()});
+                open = -1;
+            } else {
+                h.snippet += c;
+            }
+        }
+        hits.append(h);
+    }
+    return hits;
+}
+
 QList<qint64> ArticleRepository::ids(const model::ArticleFilter &filter, model::ArticleOrder order)
 {
     const Where w = where(filter);

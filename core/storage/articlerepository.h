@@ -32,8 +32,14 @@ public:
     void remove(qint64 id);
 
     qint64 count(const model::ArticleFilter &filter = {});
-    QList<model::ArticleSummary> list(const model::ArticleFilter &filter, model::ArticleOrder order, bool ascending,
-                                      qint64 offset, qint64 limit);
+    QList<model::ArticleSummary> list(
+        const model::ArticleFilter &filter, model::ArticleOrder order, bool ascending, qint64 offset, qint64 limit);
+    // The `limit` best matches of filter.search (FTS5 rank, bm25) among the articles the rest of
+    // the filter selects, each with a snippet of its body. Empty when the search text holds
+    // nothing to search for.
+    QList<model::SearchHit> search(const model::ArticleFilter &filter, qint64 limit);
+    // The SQL search() runs, for measuring it against raw FTS5: ?1 the FTS5 query, ?2 the limit.
+    static const char *const SearchSql;
     QList<qint64> ids(const model::ArticleFilter &filter, model::ArticleOrder order = model::ArticleOrder::Published);
     // The neighbours of `id` in published order, for "next/previous article".
     qint64 neighbour(qint64 id, const model::ArticleFilter &filter, int step);

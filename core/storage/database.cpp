@@ -206,8 +206,10 @@ QString Database::migrate(int from, int to)
         // second Gloss opening it at the same moment sees it empty or whole, never half made.
         std::optional<Transaction> creation;
         if (from == 0) {
-            // Choose the page size before the first table exists.
-            exec("PRAGMA page_size=4096");
+            // A new project: choose the page size before the first table exists. Articles are rows of
+            // a few KB: a 4 KB page holds one and leaves the rest of the page empty (a sixth of
+            // the file for 3 KB articles); 32 KB pages waste half a row in eight or so.
+            exec("PRAGMA page_size=32768");
             creation.emplace(*this);
             if (userVersion() == 0)
                 exec("PRAGMA application_id=" + QByteArray::number(ApplicationId));

@@ -28,6 +28,9 @@ public:
     std::optional<model::Tag> get(qint64 id);
     // All tags in tree order (parents before children, siblings by position then name), with counts.
     QList<model::Tag> all();
+    // The same tags in the same order without their highlight and article counts (left 0), which
+    // cost a pass over every highlight of each tag: for lists of names, such as a filter's choices.
+    QList<model::Tag> allWithoutCounts();
     // Every tag's colour, for painting (no counts).
     QHash<qint64, QString> colors();
     void rename(qint64 id, const QString &name);
@@ -72,6 +75,8 @@ public:
     static QString paletteColor(int index);
 
 private:
+    QList<model::Tag> allImpl(bool counts);
+
     Database &m_db;
 };
 

@@ -286,6 +286,45 @@ TEST_CASE(
     CHECK(clean(tp.project()));
 }
 
+TEST_CASE(
+    "analyse runs beside the writer, and what it returns is stored in the article's transaction", "[import][importer]")
+{
+    test::TempProject tp;
+    ImportOptions options;
+    options.batchSize = 3;
+    const std::thread::id writer = std::this_thread::get_id();
+    std::atomic_int onWriter = 0;
+    options.analyse = [&](const model::Article &article) -> std::function<void(Project &, const model::Article &)> {
+        if (std::this_thread::get_id() == writer || article.id != 0) // Catch2 asserts on this thread only
+            ++onWriter;
+        if (article.title.contains(QStringLiteral("number 2 ")))
+            throw std::runtime_error("the analysis failed");
+        const QString found = article.title.section(u' ', 0, 2); // "Story number N"
+        return [found](Project &project, const model::Article &stored) {
+            CHECK(stored.id > 0);
+            project.meta().setValue(QStringLiteral("analysed:%1").arg(stored.id), found);
+            if (found.endsWith(u'3'))
+                throw std::runtime_error("storing the analysis failed");
+        };
+    };
+    QList<import::InMemoryFile> files;
+    for (int i = 1; i <= 5; ++i)
+        files.append({QStringLiteral("s%1.txt").arg(i), newsText(i)});
+    const ImportReport report = Importer(tp.project(), options).importFiles(files);
+    CHECK(onWriter == 0); // every article analysed on another thread, before it was stored
+    CHECK(report.imported == 3);
+    REQUIRE(report.refused.size() == 2);
+    CHECK(report.refused.at(0).path == QStringLiteral("s2.txt"));
+    CHECK(report.refused.at(0).reason.contains(QStringLiteral("the analysis failed")));
+    CHECK(report.refused.at(1).path == QStringLiteral("s3.txt"));
+    CHECK(report.refused.at(1).reason.contains(QStringLiteral("storing the analysis failed")));
+    for (const qint64 id : report.articleIds) {
+        const auto title = tp.project().articles().get(id)->title;
+        CHECK(tp.project().meta().value(QStringLiteral("analysed:%1").arg(id)) == title.section(u' ', 0, 2));
+    }
+    CHECK(clean(tp.project()));
+}
+
 TEST_CASE("a worker thread imports with its own connection while the first one reads", "[import][importer]")
 {
     test::TempProject tp;

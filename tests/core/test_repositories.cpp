@@ -122,3 +122,60 @@ TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates r
     CHECK(articles.count() == 2);
     CHECK(gloss::storage::checkProject(tp.project().db()).clean());
 }
+
+TEST_CASE("search returns the best matches first, each with a snippet marking the words found", "[storage][search]")
+{
+    gloss::test::TempProject tp;
+    auto &articles = tp.project().articles();
+    const qint64 once = tp.addArticle(QStringLiteral("Budget"),
+        QStringLiteral("The council met. Ceasefire was not discussed at length by the mayor."), QDate(2018, 6, 9));
+    const qint64 often = tp.addArticle(QStringLiteral("Ceasefire talks"),
+        QStringLiteral("Ceasefire talks resumed; the ceasefire holds."), QDate(2018, 2, 1));
+    tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain in São Paulo."), QDate(2018, 3, 1));
+
+    gloss::model::ArticleFilter f;
+    f.search = QStringLiteral("ceasefire");
+    const auto hits = articles.search(f, 50);
+    REQUIRE(hits.size() == 2);
+    CHECK(hits.at(0).id == often); // in the title and twice in the body
+    CHECK(hits.at(1).id == once);
+    CHECK(hits.at(0).title == QStringLiteral("Ceasefire talks"));
+    CHECK(hits.at(1).published == QDate(2018, 6, 9));
+    const auto &snippet = hits.at(1).snippet;
+    CHECK(snippet.contains(QStringLiteral("Ceasefire was not discussed")));
+    REQUIRE(hits.at(1).matches.size() == 1);
+    const auto [start, end] = hits.at(1).matches.first();
+    CHECK(snippet.mid(start, end - start) == QStringLiteral("Ceasefire"));
+    CHECK(hits.at(0).matches.size() == 2);
+
+    CHECK(articles.search(f, 1).size() == 1);
+    f.from = QDate(2018, 5, 1); // the rest of the filter still applies
+    const auto dated = articles.search(f, 50);
+    REQUIRE(dated.size() == 1);
+    CHECK(dated.first().id == once);
+    f.search = QStringLiteral("\"\"");
+    CHECK(articles.search(f, 50).isEmpty());
+    f = {};
+    f.search = QStringLiteral("paulo");
+    CHECK(articles.search(f, 50).size() == 1);
+}
+
+TEST_CASE("tags without counts come in the same tree order as with them", "[storage][tags]")
+{
+    gloss::test::TempProject tp;
+    auto &tags = tp.project().tags();
+    const qint64 actors = tags.create(QStringLiteral("Actors"));
+    tags.create(QStringLiteral("State"), actors);
+    tags.create(QStringLiteral("Frames"));
+    const qint64 article = tp.addArticle(QStringLiteral("Talks"), QStringLiteral("Talks in Kabul."));
+    tp.project().articles().setArticleTags(article, {actors});
+    const auto counted = tags.all();
+    const auto plain = tags.allWithoutCounts();
+    REQUIRE(plain.size() == counted.size());
+    for (qsizetype i = 0; i < plain.size(); ++i) {
+        CHECK(plain.at(i).id == counted.at(i).id);
+        CHECK(plain.at(i).name == counted.at(i).name);
+        CHECK(plain.at(i).articles == 0);
+    }
+    CHECK(counted.first().articles == 1);
+}

@@ -212,7 +212,7 @@ void ArticleListPanel::reloadFilterChoices()
     m_tagBox->clear();
     m_tagBox->addItem(tr("Any tag"), qint64(0));
     auto &tags = m_document.project().tags();
-    for (const model::Tag &t : tags.all())
+    for (const model::Tag &t : tags.allWithoutCounts()) // the counts would cost a pass over every highlight
         m_tagBox->addItem(tags.path(t.id), t.id);
     m_setBox->clear();
     m_setBox->addItem(tr("All articles"), qint64(0));

@@ -177,8 +177,8 @@ bool ImportController::start(std::shared_ptr<Job> job)
     import::ImportOptions options = m_options;
     options.cancel = &m_cancel;
     // A fresh annotator per import: it holds state for the worker's own connection.
-    if (!options.afterInsert)
-        options.afterInsert = extract::importAnnotator();
+    if (!options.afterInsert && !options.analyse)
+        extract::prepareImport(options);
     // Progress crosses to the window's thread at most every 50 ms (and at the end).
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();

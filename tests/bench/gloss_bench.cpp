@@ -1,0 +1,874 @@
+// gloss-bench: Gloss against SQLite's own speed on the same data, measured side by side in one run
+// (issue #8). Generates a deterministic corpus of news-text articles, imports it with `gloss import`,
+// adds highlights, and measures import, search, export, opening an article and the list, memory and
+// the project's size, each next to its limit. Prints a table and writes it as JSON.
+//
+//   gloss-bench [--articles N] [--highlights M] [--runs R] [--json FILE] [--workdir DIR] [--keep]
+//
+// Built by the normal build, never run by ctest. Build in Release for meaningful numbers.
+#include "articles/articlelistpanel.h"
+#include "document.h"
+#include "project.h"
+#include "reader/readerview.h"
+#include "search/ftsquery.h"
+#include "storage/articlerepository.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// A deterministic corpus: the same bytes on every machine for the same N (no std distributions).
+
+struct Rng
+{
+    quint64 state;
+    quint64 next()
+    {
+        quint64 z = (state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+    int bounded(int n) { return int(next() % quint64(n)); }
+    bool chance(int percent) { return bounded(100) < percent; }
+    template <typename T, size_t N> const T &pick(const std::array<T, N> &a) { return a[size_t(bounded(int(N)))]; }
+};
+
+const std::array<const char *, 96> Common = {"the", "of", "and", "to", "in", "a", "said", "on", "for", "that", "was",
+    "with", "by", "is", "at", "from", "as", "it", "his", "has", "have", "would", "be", "an", "their", "government",
+    "officials", "minister", "talks", "ceasefire", "week", "security", "forces", "president", "country", "people",
+    "police", "city", "council", "mayor", "budget", "election", "campaign", "parliament", "committee", "vote", "court",
+    "ruling", "judge", "company", "users", "data", "privacy", "regulators", "bank", "loan", "trade", "tariffs",
+    "exports", "steel", "aluminium", "farmers", "growers", "floods", "rain", "storms", "rescue", "workers",
+    "protesters", "capital", "delegation", "envoys", "agreement", "settlement", "statement", "spokesman", "report",
+    "hospital", "health", "schools", "teachers", "prices", "fuel", "energy", "power", "water", "border", "troops",
+    "attack", "killed", "injured", "peace", "deal", "leaders", "summit", "meeting"};
+const std::array<const char *, 30> First = {"Ashraf", "Mike", "Cécile", "José", "Imran", "Daniel", "Ingrid", "Luíza",
+    "Vitor", "Zalmay", "Amina", "Kenji", "Olga", "Pedro", "Fatima", "Hans", "Mei", "Tariq", "Sofia", "Kwame", "Nadia",
+    "Lars", "Priya", "Omar", "Elena", "Jin", "Ana", "Yusuf", "Marta", "Ravi"};
+const std::array<const char *, 30> Last
+    = {"Ghani", "Pompeo", "Måløy", "Núñez", "Khan", "Okafor", "Sørensen", "Gonçalves", "Aragão", "Khalilzad", "Mensah",
+        "Tanaka", "Petrova", "Alvarez", "Haddad", "Müller", "Chen", "Aziz", "Rossi", "Boateng", "Karimi", "Lindqvist",
+        "Sharma", "Farouk", "Ionescu", "Park", "Silva", "Demir", "Kowalska", "Iyer"};
+const std::array<const char *, 24> Places = {"WASHINGTON", "KABUL", "ISLAMABAD", "BRUSSELS", "SÃO PAULO", "MADRID",
+    "LAHORE", "SAN FRANCISCO", "NAIROBI", "TOKYO", "BERLIN", "LAGOS", "JAKARTA", "ANKARA", "WARSAW", "CAIRO", "DELHI",
+    "ROME", "LIMA", "OSLO", "ACCRA", "SEOUL", "QUITO", "TUNIS"};
+const std::array<const char *, 24> PlaceNames = {"Washington", "Kabul", "Islamabad", "Brussels", "São Paulo", "Madrid",
+    "Lahore", "San Francisco", "Nairobi", "Tokyo", "Berlin", "Lagos", "Jakarta", "Ankara", "Warsaw", "Cairo", "Delhi",
+    "Rome", "Lima", "Oslo", "Accra", "Seoul", "Quito", "Tunis"};
+const std::array<const char *, 5> Agencies = {" (Reuters)", " (AP)", " (AFP)", "", ""};
+const std::array<const char *, 14> Relative
+    = {"on Thursday", "last week", "back in February", "next month", "two days ago", "this week", "yesterday",
+        "on Monday", "earlier this year", "last year", "in March", "next year", "on Friday", "later this month"};
+const std::array<const char *, 12> Months = {"January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"};
+const std::array<const char *, 7> Days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+// 20,000 invented words, each in about 1 article in 250: the "rare words" of the query mix.
+QByteArray rareWord(int k)
+{
+    static const std::array<const char *, 20> a = {"zor", "vel", "qua", "mir", "tes", "plo", "gan", "rhu", "dax", "fen",
+        "lum", "syb", "kra", "nov", "pex", "wid", "jol", "tru", "bev", "cyn"};
+    static const std::array<const char *, 20> b = {"an", "er", "is", "ot", "ul", "ay", "ek", "io", "ub", "ar", "en",
+        "ix", "om", "yl", "ad", "et", "ir", "oz", "um", "ev"};
+    static const std::array<const char *, 50> c = {"el", "ith", "ora", "und", "ast", "ine", "ock", "ube", "ary", "ion",
+        "esk", "alt", "orn", "ive", "ump", "ise", "ard", "ent", "ugh", "oss", "ank", "erp", "ild", "owl", "act", "eft",
+        "isk", "olm", "urt", "aze", "ebb", "ift", "onk", "upt", "awn", "emp", "irk", "ost", "uff", "ays", "eek", "ime",
+        "oth", "usk", "alp", "eld", "ilt", "ovo", "ura", "ymn"};
+    return QByteArray(a[size_t(k % 20)]) + b[size_t(k / 20 % 20)] + c[size_t(k / 400 % 50)];
+}
+
+QByteArray name(Rng &rng)
+{
+    return QByteArray(rng.pick(First)) + ' ' + rng.pick(Last);
+}
+
+QByteArray sentence(Rng &rng)
+{
+    QByteArray s;
+    const int words = 10 + rng.bounded(14);
+    for (int i = 0; i < words; ++i) {
+        if (i)
+            s += ' ';
+        if (rng.bounded(40) == 0)
+            s += rareWord(rng.bounded(20000));
+        else // skewed towards the start of the list, as word frequencies are
+            s += Common[size_t(rng.bounded(int(Common.size())) * rng.bounded(int(Common.size())) / int(Common.size()))];
+    }
+    switch (rng.bounded(6)) {
+    case 0:
+        s += ' ' + name(rng) + " said";
+        break;
+    case 1:
+        s += " in " + QByteArray(rng.pick(PlaceNames));
+        break;
+    case 2:
+        s += ' ' + QByteArray(rng.pick(Relative));
+        break;
+    default:
+        break;
+    }
+    s[0] = char(QChar::toUpper(uint(uchar(s[0]))));
+    return s + '.';
+}
+
+QByteArray quote(Rng &rng)
+{
+    return '"' + sentence(rng).chopped(1) + ",\" " + name(rng) + " told reporters " + rng.pick(Relative) + '.';
+}
+
+QByteArray dateText(QDate d, Rng &rng)
+{
+    const QByteArray month = Months[size_t(d.month() - 1)];
+    switch (rng.bounded(5)) {
+    case 0:
+        return month + ' ' + QByteArray::number(d.day()) + ", " + QByteArray::number(d.year());
+    case 1:
+        return QByteArray::number(d.day()) + ' ' + month + ' ' + QByteArray::number(d.year());
+    case 2:
+        return QByteArray(Days[size_t(d.dayOfWeek() - 1)]).left(3) + ", " + QByteArray::number(d.day()) + ' '
+            + month.left(3) + ' ' + QByteArray::number(d.year());
+    case 3:
+        return d.toString(Qt::ISODate).toLatin1();
+    default:
+        return month + ' ' + QByteArray::number(d.day()) + ", " + QByteArray::number(d.year()) + " 10:32 AM EDT";
+    }
+}
+
+// One article of about 3 KB in the news-text layout: retrieval date, title, publication date,
+// body opening with a dateline.
+QByteArray article(int i, Rng &rng)
+{
+    const QDate published = QDate(2015, 1, 1).addDays(rng.bounded(3000));
+    QByteArray title;
+    const int titleWords = 5 + rng.bounded(6);
+    for (int k = 0; k < titleWords; ++k)
+        title += (k ? " " : "") + QByteArray(Common[size_t(25 + rng.bounded(int(Common.size()) - 25))]);
+    title[0] = char(QChar::toUpper(uint(uchar(title[0]))));
+    if (rng.chance(30))
+        title += " in " + QByteArray(rng.pick(PlaceNames));
+    QByteArray text = QByteArray(Days[size_t(published.addDays(3).dayOfWeek() - 1)]) + ' '
+        + Months[size_t(published.addDays(3).month() - 1)] + ' ' + QByteArray::number(published.addDays(3).day()) + ", "
+        + QByteArray::number(published.addDays(3).year()) + "\n\n" + title + "\n\n" + dateText(published, rng) + "\n\n"
+        + rng.pick(Places) + rng.pick(Agencies) + " — ";
+    qsizetype paragraphStart = text.size();
+    text += "Story " + QByteArray::number(i) + ". ";
+    while (text.size() < 3000) {
+        if (text.size() > paragraphStart + 200 && rng.chance(30)) {
+            text += "\n\n";
+            paragraphStart = text.size();
+        } else if (text.size() > paragraphStart) {
+            text += ' ';
+        }
+        text += rng.chance(15) ? quote(rng) : sentence(rng);
+    }
+    return text + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing and processes.
+
+struct Stat
+{
+    double min = 0;
+    double median = 0;
+};
+
+Stat summarise(std::vector<double> v)
+{
+    if (v.empty())
+        return {};
+    std::sort(v.begin(), v.end());
+    return {v.front(), v[v.size() / 2]};
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+double ms(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+struct Child
+{
+    double wallMs = 0;
+    double cpuMs = 0;
+    double peakRssMb = 0;
+    int status = -1;
+};
+
+// Runs a program to its end, standard output to `outFile` (or /dev/null), with its peak RSS.
+Child runChild(const QString &program, const QStringList &args, const QString &outFile = {})
+{
+    std::vector<QByteArray> store;
+    store.push_back(QFile::encodeName(program));
+    for (const QString &a : args)
+        store.push_back(a.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &a : store)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const QByteArray out = outFile.isEmpty() ? QByteArray("/dev/null") : QFile::encodeName(outFile);
+    QElapsedTimer t;
+    t.start();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int fd = ::open(out.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            ::close(fd);
+        }
+        execvp(argv[0], argv.data());
+        _exit(127);
+    }
+    Child c;
+    rusage usage{};
+    int status = 0;
+    wait4(pid, &status, 0, &usage);
+    c.wallMs = ms(t);
+    c.cpuMs = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+    c.peakRssMb = double(usage.ru_maxrss) / 1024.0;
+    c.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return c;
+}
+
+// VmHWM (peak resident set) of a running process, in MB.
+double peakRss(pid_t pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+void removeProject(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QString::fromLatin1(suffix));
+}
+
+qint64 fileSize(const QString &path)
+{
+    return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+}
+
+[[noreturn]] void fail(const QString &what)
+{
+    std::fprintf(stderr, "gloss-bench: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+void check(int rc, sqlite3 *db, const char *what)
+{
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        fail(QStringLiteral("%1: %2").arg(QString::fromUtf8(what), QString::fromUtf8(sqlite3_errmsg(db))));
+}
+
+void exec(sqlite3 *db, const char *sql)
+{
+    check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The measures.
+
+struct Row
+{
+    QString name;
+    QString unit;
+    Stat gloss;
+    std::optional<Stat> limit;
+    QString limitName;
+    double target = 0; // on the ratio, or on the value when there is no limit
+    QString targetText;
+    bool met = true;
+    QString note;
+};
+
+Row row(const QString &name, const QString &unit)
+{
+    Row r;
+    r.name = name;
+    r.unit = unit;
+    return r;
+}
+
+// The limit of import: the same files read and stored with the SQLite C API in a table with
+// Gloss's pragmas and batch size, then an FTS5 external-content index built in one rebuild.
+double importLimit(const QStringList &files, const QString &path, qint64 &sizeOut, double &cpuMsOut)
+{
+    removeProject(path);
+    const double cpuBefore = processCpuMs();
+    QElapsedTimer t;
+    t.start();
+    sqlite3 *db = nullptr;
+    check(sqlite3_open(QFile::encodeName(path).constData(), &db), db, "open");
+    exec(db, "PRAGMA page_size=32768"); // as Database::migrate for a new project
+    exec(db, "PRAGMA journal_mode=WAL");
+    exec(db, "PRAGMA synchronous=NORMAL");
+    exec(db, "PRAGMA foreign_keys=ON");
+    exec(db, "PRAGMA temp_store=MEMORY");
+    exec(db, "PRAGMA cache_size=-32768");
+    exec(db, "CREATE TABLE articles(id INTEGER PRIMARY KEY, title TEXT NOT NULL, published TEXT, body TEXT NOT NULL)");
+    exec(db,
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 2')");
+    sqlite3_stmt *insert = nullptr;
+    check(sqlite3_prepare_v2(db, "INSERT INTO articles(title, published, body) VALUES(?, ?, ?)", -1, &insert, nullptr),
+        db, "prepare");
+    int inBatch = 0;
+    for (const QString &name : files) {
+        if (inBatch == 0)
+            exec(db, "BEGIN");
+        QFile f(name);
+        if (!f.open(QIODevice::ReadOnly))
+            fail(name + QStringLiteral(": cannot read"));
+        const QByteArray data = f.readAll();
+        // retrieval date, title, publication date, body: split at the first three blank lines
+        const qsizetype a = data.indexOf("\n\n");
+        const qsizetype b = data.indexOf("\n\n", a + 2);
+        const qsizetype c = data.indexOf("\n\n", b + 2);
+        sqlite3_bind_text(insert, 1, data.constData() + a + 2, int(b - a - 2), SQLITE_STATIC);
+        sqlite3_bind_text(insert, 2, data.constData() + b + 2, int(c - b - 2), SQLITE_STATIC);
+        sqlite3_bind_text(insert, 3, data.constData() + c + 2, int(data.size() - c - 2), SQLITE_STATIC);
+        check(sqlite3_step(insert), db, "insert");
+        sqlite3_reset(insert);
+        if (++inBatch == 200) {
+            exec(db, "COMMIT");
+            inBatch = 0;
+        }
+    }
+    if (inBatch)
+        exec(db, "COMMIT");
+    sqlite3_finalize(insert);
+    exec(db, "INSERT INTO articles_fts(articles_fts) VALUES('rebuild')");
+    sqlite3_close(db);
+    const double elapsed = ms(t);
+    cpuMsOut = processCpuMs() - cpuBefore;
+    sizeOut = fileSize(path);
+    return elapsed;
+}
+
+// The rows `gloss export --layout highlights` writes, as the export's own benchmark selects them
+// (one row per highlight and tag, tags as paths).
+const char *const ExportSql = R"sql(
+WITH RECURSIVE paths(id, path) AS (
+  SELECT id, name FROM tags WHERE parent_id IS NULL
+  UNION ALL SELECT t.id, p.path || ' > ' || t.name FROM tags t JOIN paths p ON t.parent_id = p.id)
+SELECT a.id AS article_id, a.title AS article_title, a.published, a.source, h.id AS highlight_id, h.start, h.end,
+       h.quote AS text, p.path AS tag, n.body AS note, h.coder, h.created, h.modified
+FROM articles a JOIN highlights h ON h.article_id = a.id
+LEFT JOIN highlight_tags ht ON ht.highlight_id = h.id
+LEFT JOIN paths p ON p.id = ht.tag_id
+LEFT JOIN notes n ON n.highlight_id = h.id AND n.highlight_id IS NOT NULL
+ORDER BY a.published, a.id, h.start, h.id, ht.position, ht.tag_id;
+)sql";
+
+// Adds M highlights through core: 1,000 on the first article (overlapping, as 1,000 highlights in
+// 3 KB must), the rest spread over the project. Returns the article with 1,000 highlights.
+qint64 addHighlights(const QString &path, int count, double &setupMs)
+{
+    QElapsedTimer t;
+    t.start();
+    auto opened = gloss::Project::open(path);
+    if (!opened.project)
+        fail(opened.error);
+    gloss::Project &p = *opened.project;
+    p.db().setDurability(gloss::storage::Database::Durability::Normal);
+    std::vector<std::pair<qint64, int>> lengths; // id, code points
+    {
+        sqlite3_stmt *s = nullptr;
+        sqlite3_prepare_v2(p.db().handle(), "SELECT id, length(body) FROM articles ORDER BY id", -1, &s, nullptr);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            lengths.emplace_back(sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1));
+        sqlite3_finalize(s);
+    }
+    if (lengths.empty())
+        fail(QStringLiteral("the import stored no articles"));
+    gloss::storage::Transaction tx(p.db());
+    QList<qint64> tags;
+    for (const char *parent : {"Frames", "Actors", "Tone"})
+        for (const char *child : {"Conflict", "Economy", "Human interest", "Responsibility"})
+            tags.append(p.tags().ensure(QString::fromUtf8(parent) + QStringLiteral(" > ") + QString::fromUtf8(child)));
+    Rng rng{7};
+    for (int i = 0; i < count; ++i) {
+        const auto &[id, length] = i < 1000 ? lengths.front() : lengths[size_t(rng.bounded(int(lengths.size())))];
+        gloss::model::Highlight h;
+        h.articleId = id;
+        h.start = rng.bounded(length - 80);
+        h.end = h.start + 5 + rng.bounded(70);
+        h.coder = i % 2 ? QStringLiteral("ana") : QStringLiteral("bo");
+        const int tagCount = rng.bounded(3);
+        for (int k = 0; k < tagCount; ++k) {
+            const qint64 tag = tags.at(rng.bounded(int(tags.size())));
+            if (!h.tagIds.contains(tag))
+                h.tagIds.append(tag);
+        }
+        if (i % 10 == 0)
+            h.note = QStringLiteral("note %1, about this passage").arg(i);
+        p.highlights().add(h);
+    }
+    tx.commit();
+    setupMs = ms(t);
+    return lengths.front().first;
+}
+
+// The query mix: rare words, common words, phrases, a name, a prefix.
+QStringList queryMix()
+{
+    return {QString::fromLatin1(rareWord(1234)),
+        QString::fromLatin1(rareWord(777)) + QStringLiteral(" OR ") + QString::fromLatin1(rareWord(15000)),
+        QStringLiteral("government"), QStringLiteral("minister said"), QStringLiteral("\"ceasefire talks\""),
+        QStringLiteral("\"city council\" budget"), QStringLiteral("\"Daniel Okafor\""), QStringLiteral("Sørensen"),
+        QStringLiteral("regulat*")};
+}
+
+struct SearchResult
+{
+    Stat glossP50, glossP95, rawP50, rawP95;
+};
+
+SearchResult measureSearch(const QString &path, int runs)
+{
+    auto opened = gloss::storage::Database::open(path, gloss::storage::Database::Access::ReadOnly);
+    if (!opened.db)
+        fail(opened.error);
+    gloss::storage::ArticleRepository articles(*opened.db);
+    sqlite3 *raw = nullptr;
+    check(sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, SQLITE_OPEN_READONLY, nullptr), raw, "open");
+    exec(raw, "PRAGMA cache_size=-32768");
+    sqlite3_stmt *stmt = nullptr;
+    check(sqlite3_prepare_v2(raw, gloss::storage::ArticleRepository::SearchSql, -1, &stmt, nullptr), raw, "prepare");
+    const QStringList mix = queryMix();
+    int found = 0;
+    QList<QByteArray> fts;
+    for (const QString &q : mix)
+        fts.append(gloss::search::toFtsQuery(q).toUtf8());
+
+    auto runGloss = [&](int q) {
+        gloss::model::ArticleFilter f;
+        f.search = mix.at(q);
+        QElapsedTimer t;
+        t.start();
+        const auto hits = articles.search(f, 50);
+        const double elapsed = ms(t);
+        found = int(hits.size());
+        return elapsed;
+    };
+    auto runRaw = [&](int q) {
+        QElapsedTimer t;
+        t.start();
+        sqlite3_bind_text(stmt, 1, fts.at(q).constData(), int(fts.at(q).size()), SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 2, 50);
+        found = 0;
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            ++found;
+            for (int c = 0; c < 5; ++c) // every column, as UTF-8 text
+                sqlite3_column_text(stmt, c);
+        }
+        sqlite3_reset(stmt);
+        return ms(t);
+    };
+    for (int q = 0; q < mix.size(); ++q) { // warm the page cache and both connections' caches
+        runGloss(q);
+        const int glossFound = found;
+        runRaw(q);
+        if (found != glossFound)
+            fail(QStringLiteral("search: %1 found %2 articles, raw FTS5 %3").arg(mix.at(q)).arg(glossFound).arg(found));
+        std::printf("  query %-32s %d hits\n", qPrintable(mix.at(q)), found);
+    }
+    std::vector<double> g50, g95, r50, r95;
+    for (int run = 0; run < runs; ++run) {
+        std::vector<double> g, r;
+        for (int rep = 0; rep < 5; ++rep)
+            for (int q = 0; q < mix.size(); ++q) { // alternate, so that neither has warmer caches
+                g.push_back(runGloss(q));
+                r.push_back(runRaw(q));
+            }
+        g50.push_back(percentile(g, 0.5));
+        g95.push_back(percentile(g, 0.95));
+        r50.push_back(percentile(r, 0.5));
+        r95.push_back(percentile(r, 0.95));
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+    return {summarise(g50), summarise(g95), summarise(r50), summarise(r95)};
+}
+
+// Peak RSS of the window (`gloss --project PATH`, offscreen) once it has shown the project and
+// settled: VmHWM read while it runs, after it has not grown for 1.5 s.
+double windowRss(const QString &gloss, const QString &project, const QString &home)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home); // leave the user's settings alone
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home);
+    p.setProcessEnvironment(env);
+    p.setStandardOutputFile(QProcess::nullDevice());
+    p.setStandardErrorFile(QProcess::nullDevice());
+    p.start(gloss, {QStringLiteral("--project"), project});
+    if (!p.waitForStarted())
+        fail(QStringLiteral("cannot start %1").arg(gloss));
+    const pid_t pid = pid_t(p.processId());
+    QElapsedTimer t, stable;
+    t.start();
+    stable.start();
+    double last = 0;
+    while (t.elapsed() < 30000) {
+        QThread::msleep(100);
+        if (p.state() != QProcess::Running)
+            fail(QStringLiteral("the window exited early"));
+        const double now = peakRss(pid);
+        if (now != last) {
+            last = now;
+            stable.restart();
+        } else if (t.elapsed() > 2000 && stable.elapsed() > 1500) {
+            break;
+        }
+    }
+    p.terminate();
+    if (!p.waitForFinished(5000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return last;
+}
+
+QString number(double v, int decimals)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // lines as they come, also into a file
+    const QStringList args = app.arguments();
+    auto option = [&](const char *name, const QString &fallback) {
+        const qsizetype at = args.indexOf(QString::fromLatin1(name));
+        return at > 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
+    };
+    const int articles = option("--articles", QStringLiteral("100000")).toInt();
+    const int highlights = option("--highlights", QStringLiteral("1000000")).toInt();
+    const int runs = std::max(1, option("--runs", QStringLiteral("3")).toInt());
+    const QString json = option("--json", QStringLiteral("gloss-bench-%1-%2.json").arg(articles).arg(highlights));
+    const QString gloss = option("--gloss", QStringLiteral(GLOSS_EXECUTABLE));
+    if (articles < 1 || highlights < 1000)
+        fail(QStringLiteral("usage: gloss-bench [--articles N] [--highlights M>=1000] [--runs R] [--json FILE] "
+                            "[--workdir DIR] [--keep] [--gloss PATH]"));
+    QTemporaryDir tmp(option("--workdir", QDir::tempPath()) + QStringLiteral("/gloss-bench-XXXXXX"));
+    tmp.setAutoRemove(!args.contains(QStringLiteral("--keep")));
+    const QDir work(tmp.path());
+    std::printf("gloss-bench: %d articles, %d highlights, %d runs, in %s\n", articles, highlights, runs,
+        qPrintable(work.path()));
+    std::fflush(stdout);
+    QElapsedTimer total;
+    total.start();
+    QList<Row> rows;
+
+    // The corpus.
+    QElapsedTimer t;
+    t.start();
+    QStringList files;
+    qint64 rawBytes = 0;
+    {
+        Rng rng{20260601};
+        for (int i = 0; i < articles; ++i) {
+            const QString folder = work.filePath(QStringLiteral("corpus/%1").arg(i / 1000, 3, 10, QLatin1Char('0')));
+            if (i % 1000 == 0)
+                QDir().mkpath(folder);
+            const QString name = folder + QStringLiteral("/article-%1.txt").arg(i, 6, 10, QLatin1Char('0'));
+            const QByteArray text = article(i, rng);
+            QFile f(name);
+            if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+                fail(name + QStringLiteral(": cannot write"));
+            rawBytes += text.size();
+            files.append(name);
+        }
+    }
+    std::printf("corpus: %.1f MB in %.1f s\n", double(rawBytes) / 1e6, ms(t) / 1e3);
+    std::fflush(stdout);
+
+    // import
+    const QString project = work.filePath(QStringLiteral("bench.gloss"));
+    const QString limitDb = work.filePath(QStringLiteral("limit.db"));
+    std::vector<double> importMs, limitMs, importRss, importCpu, limitCpu;
+    qint64 limitSize = 0;
+    for (int run = 0; run < runs; ++run) {
+        removeProject(project);
+        const Child c = runChild(gloss,
+            {QStringLiteral("--project"), project, QStringLiteral("import"), work.filePath(QStringLiteral("corpus"))});
+        if (c.status != 0)
+            fail(QStringLiteral("gloss import exited with %1").arg(c.status));
+        importMs.push_back(c.wallMs);
+        importRss.push_back(c.peakRssMb);
+        importCpu.push_back(c.cpuMs);
+        double cpu = 0;
+        limitMs.push_back(importLimit(files, limitDb, limitSize, cpu));
+        limitCpu.push_back(cpu);
+        std::printf("import run %d: gloss %.1f s (cpu %.1f s), SQLite %.1f s (cpu %.1f s)\n", run + 1, c.wallMs / 1e3,
+            c.cpuMs / 1e3, limitMs.back() / 1e3, cpu / 1e3);
+        std::fflush(stdout);
+    }
+    removeProject(limitDb);
+    const qint64 projectSize = fileSize(project);
+    {
+        Row r = row(QStringLiteral("import (gloss import vs C API + FTS5 rebuild)"), QStringLiteral("s"));
+        r.gloss = summarise(importMs);
+        r.limit = summarise(limitMs);
+        r.target = 1.5;
+        r.targetText = QStringLiteral("≤ 1.5×");
+        r.met = r.gloss.median <= 1.5 * r.limit->median;
+        const Stat gc = summarise(importCpu), lc = summarise(limitCpu);
+        r.note = QStringLiteral("%1 articles/s; cpu %2 s vs %3 s, %4×")
+                     .arg(qRound(articles / (r.gloss.median / 1e3)))
+                     .arg(number(gc.median / 1e3, 2), number(lc.median / 1e3, 2), number(gc.median / lc.median, 2));
+        rows.append(r);
+    }
+
+    // highlights, then search, export
+    double setupMs = 0;
+    const qint64 bigArticle = addHighlights(project, highlights, setupMs);
+    std::printf("highlights: %d added through core in %.1f s\n", highlights, setupMs / 1e3);
+    std::fflush(stdout);
+
+    const SearchResult s = measureSearch(project, runs);
+    {
+        Row r = row(QStringLiteral("search p50 (top 50 with snippets vs raw FTS5)"), QStringLiteral("ms"));
+        r.gloss = s.glossP50;
+        r.limit = s.rawP50;
+        r.targetText = QStringLiteral("—");
+        rows.append(r);
+        Row r95 = row(QStringLiteral("search p95 (top 50 with snippets vs raw FTS5)"), QStringLiteral("ms"));
+        r95.gloss = s.glossP95;
+        r95.limit = s.rawP95;
+        r95.targetText = QStringLiteral("≤ 1.5× + 5 ms");
+        r95.met = s.glossP95.median <= 1.5 * s.rawP95.median + 5;
+        rows.append(r95);
+    }
+
+    QProcess help;
+    help.start(gloss, {QStringLiteral("--help")});
+    help.waitForFinished();
+    const bool hasExport = QString::fromUtf8(help.readAllStandardOutput() + help.readAllStandardError())
+                               .contains(QRegularExpression(
+                                   QStringLiteral("^\\s*(gloss )?export\\b"), QRegularExpression::MultilineOption));
+    {
+        Row r = row(QStringLiteral("export highlights (gloss export vs sqlite3 -csv)"), QStringLiteral("s"));
+        r.targetText = QStringLiteral("≤ 1.5×");
+        if (hasExport) {
+            std::vector<double> g, l, gc, lc;
+            for (int run = 0; run < runs; ++run) {
+                const Child c = runChild(gloss,
+                    {QStringLiteral("--project"), project, QStringLiteral("export"), QStringLiteral("--layout"),
+                        QStringLiteral("highlights"), QStringLiteral("-o"),
+                        work.filePath(QStringLiteral("gloss.csv"))});
+                if (c.status != 0)
+                    fail(QStringLiteral("gloss export exited with %1").arg(c.status));
+                const Child q = runChild(QStringLiteral("sqlite3"),
+                    {QStringLiteral("-readonly"), QStringLiteral("-csv"), QStringLiteral("-header"), project,
+                        QString::fromUtf8(ExportSql)},
+                    work.filePath(QStringLiteral("sqlite3.csv")));
+                if (q.status != 0)
+                    fail(QStringLiteral("sqlite3 exited with %1").arg(q.status));
+                g.push_back(c.wallMs);
+                l.push_back(q.wallMs);
+                gc.push_back(c.cpuMs);
+                lc.push_back(q.cpuMs);
+            }
+            r.gloss = summarise(g);
+            r.limit = summarise(l);
+            r.met = r.gloss.median <= 1.5 * r.limit->median;
+            r.note = QStringLiteral("%1 MB of CSV")
+                         .arg(number(double(QFileInfo(work.filePath(QStringLiteral("gloss.csv"))).size()) / 1e6, 1));
+        } else {
+            r.note = QStringLiteral("skipped: this gloss has no export command");
+        }
+        rows.append(r);
+    }
+    std::printf("search and export measured\n");
+    std::fflush(stdout);
+
+    // memory: the window, and the import measured above
+    std::vector<double> windowMb;
+    for (int run = 0; run < runs; ++run)
+        windowMb.push_back(windowRss(gloss, project, work.filePath(QStringLiteral("home"))));
+    {
+        Row r = row(QStringLiteral("window peak RSS (N articles, offscreen)"), QStringLiteral("MB"));
+        r.gloss = summarise(windowMb);
+        r.target = 300;
+        r.targetText = QStringLiteral("< 300 MB");
+        r.met = r.gloss.median < 300;
+        rows.append(r);
+        Row i = row(QStringLiteral("import peak RSS"), QStringLiteral("MB"));
+        i.gloss = summarise(importRss);
+        i.targetText = QStringLiteral("—");
+        rows.append(i);
+    }
+
+    // open: the article list's first paint and an article with 1,000 highlights, in this process
+    std::vector<double> listMs, readerMs, showMs, listCpu, readerCpu;
+    {
+        auto opened = gloss::Project::open(project);
+        if (!opened.project)
+            fail(opened.error);
+        gloss::ui::Document document(std::move(opened.project));
+        for (int run = 0; run < runs; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            double cpu = threadCpuMs();
+            gloss::ui::ArticleListPanel list(document);
+            list.resize(500, 800);
+            list.show();
+            list.grab(); // forces layout and a full paint of the first screen
+            listMs.push_back(ms(timer));
+            listCpu.push_back(threadCpuMs() - cpu);
+
+            gloss::ui::ReaderView reader(document);
+            reader.resize(800, 900);
+            reader.show();
+            reader.grab();
+            timer.restart();
+            cpu = threadCpuMs();
+            reader.showArticle(bigArticle);
+            showMs.push_back(ms(timer)); // loading, setting the text and the highlight formats
+            reader.grab(); // laying out and painting the first screen
+            readerMs.push_back(ms(timer));
+            readerCpu.push_back(threadCpuMs() - cpu);
+        }
+    }
+    {
+        Row r = row(QStringLiteral("open article with 1,000 highlights"), QStringLiteral("ms"));
+        r.gloss = summarise(readerMs);
+        r.target = 50;
+        r.targetText = QStringLiteral("< 50 ms");
+        r.met = r.gloss.median < 50;
+        r.note = QStringLiteral("%1 ms of it before the first paint; cpu %2 ms")
+                     .arg(number(summarise(showMs).median, 1), number(summarise(readerCpu).median, 1));
+        rows.append(r);
+        Row l = row(QStringLiteral("article list first paint"), QStringLiteral("ms"));
+        l.gloss = summarise(listMs);
+        l.target = 200;
+        l.targetText = QStringLiteral("< 200 ms");
+        l.met = l.gloss.median < 200;
+        l.note = QStringLiteral("cpu %1 ms").arg(number(summarise(listCpu).median, 1));
+        rows.append(l);
+    }
+
+    // project size
+    {
+        Row r = row(QStringLiteral("project file vs raw text (limit: C API table + FTS5)"), QStringLiteral("MB"));
+        r.gloss = {double(projectSize) / 1e6, double(projectSize) / 1e6};
+        r.limit = Stat{double(rawBytes) / 1e6, double(rawBytes) / 1e6};
+        r.limitName = QStringLiteral("raw text");
+        r.target = 2.2;
+        r.targetText = QStringLiteral("< 2.2×");
+        r.met = double(projectSize) < 2.2 * double(rawBytes);
+        r.note = QStringLiteral("the SQLite C API file: %1 MB (%2×)")
+                     .arg(number(double(limitSize) / 1e6, 1), number(double(limitSize) / double(rawBytes), 2));
+        rows.append(r);
+    }
+
+    // The table and the JSON.
+    std::printf("\n%-54s %12s %12s %12s %12s %8s  %-14s %s\n", "measure", "gloss min", "gloss median", "limit min",
+        "limit median", "ratio", "target", "");
+    QJsonArray measures;
+    for (const Row &r : rows) {
+        const double ratio = r.limit && r.limit->median > 0 ? r.gloss.median / r.limit->median : 0;
+        auto cell = [&](double v) {
+            if (r.unit == u"s")
+                return QString(number(v / 1e3, 2) + QStringLiteral(" s"));
+            return QString(number(v, 1) + u' ' + r.unit);
+        };
+        const bool skipped = r.note.startsWith(u"skipped");
+        std::printf("%-54s %12s %12s %12s %12s %8s  %-14s %s%s\n", qPrintable(r.name),
+            skipped ? "—" : qPrintable(cell(r.gloss.min)), skipped ? "—" : qPrintable(cell(r.gloss.median)),
+            r.limit ? qPrintable(cell(r.limit->min)) : "—", r.limit ? qPrintable(cell(r.limit->median)) : "—",
+            r.limit ? qPrintable(number(ratio, 2) + u'×') : "—", qPrintable(r.targetText),
+            skipped ? "" : (r.targetText == u"—" ? "" : (r.met ? "met" : "MISSED")),
+            r.note.isEmpty() ? "" : qPrintable(QStringLiteral("  (") + r.note + u')'));
+        QJsonObject o{{QStringLiteral("name"), r.name},
+            {QStringLiteral("unit"), r.unit == u"s" ? QStringLiteral("ms") : r.unit},
+            {QStringLiteral("target"), r.targetText}, {QStringLiteral("note"), r.note}};
+        if (!skipped) {
+            o.insert(QStringLiteral("gloss"),
+                QJsonObject{{QStringLiteral("min"), r.gloss.min}, {QStringLiteral("median"), r.gloss.median}});
+            if (r.targetText != u"—")
+                o.insert(QStringLiteral("met"), r.met);
+        }
+        if (r.limit) {
+            o.insert(QStringLiteral("limit"),
+                QJsonObject{{QStringLiteral("min"), r.limit->min}, {QStringLiteral("median"), r.limit->median}});
+            o.insert(QStringLiteral("ratio"), ratio);
+        }
+        measures.append(o);
+    }
+    const double totalS = ms(total) / 1e3;
+    std::printf("\nratio = gloss median / limit median. Total %.0f s.\n", totalS);
+    const QJsonObject doc{{QStringLiteral("articles"), articles}, {QStringLiteral("highlights"), highlights},
+        {QStringLiteral("runs"), runs}, {QStringLiteral("raw_text_bytes"), rawBytes},
+        {QStringLiteral("project_bytes"), projectSize}, {QStringLiteral("cpus"), QThread::idealThreadCount()},
+        {QStringLiteral("machine"), QSysInfo::prettyProductName()},
+        {QStringLiteral("date"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {QStringLiteral("seconds"), totalS}, {QStringLiteral("measures"), measures}};
+    QFile out(json);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(doc).toJson()) < 0)
+        fail(json + QStringLiteral(": cannot write"));
+    std::printf("JSON: %s\n", qPrintable(QFileInfo(json).absoluteFilePath()));
+    return 0;
+}
