@@ -67,7 +67,14 @@ Database::~Database()
 
 Database::OpenResult Database::open(const QString &path, Access access)
 {
-    return openImpl(path, access, schemaVersion());
+    // Some locks SQLite does not wait for (changing the journal mode, a read lock to upgrade while
+    // another process creates the project): wait and try again, for up to about 10 s.
+    OpenResult result = openImpl(path, access, schemaVersion());
+    for (int attempt = 0; result.busy && attempt < 200; ++attempt) {
+        sqlite3_sleep(50);
+        result = openImpl(path, access, schemaVersion());
+    }
+    return result;
 }
 
 Database::OpenResult Database::openAtVersion(const QString &path, int targetVersion)
@@ -182,6 +189,7 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
     } catch (const StorageError &e) {
         result.error = QStringLiteral("%1: %2").arg(path, e.message());
         result.damaged = (e.code() & 0xff) == SQLITE_CORRUPT || (e.code() & 0xff) == SQLITE_NOTADB;
+        result.busy = (e.code() & 0xff) == SQLITE_BUSY || (e.code() & 0xff) == SQLITE_LOCKED;
         return result;
     }
     result.readOnly = readOnly;
@@ -233,6 +241,9 @@ QString Database::migrate(int from, int to)
         if (creation)
             creation->commit();
     } catch (const StorageError &e) {
+        // Another process creating or upgrading the same project at this moment: open() retries.
+        if ((e.code() & 0xff) == SQLITE_BUSY || (e.code() & 0xff) == SQLITE_LOCKED)
+            throw;
         return e.message();
     }
     return {};

@@ -28,6 +28,7 @@ public:
         QString backupPath; // set when a migration ran: where the copy from before it is
         bool readOnly = false; // opened read-only (asked for, or the file is not writable)
         bool damaged = false; // refused because SQLite found the file corrupt
+        bool busy = false; // another process held a lock SQLite would not wait for (retried)
     };
 
     // The schema version this Gloss writes (PRAGMA user_version).
