@@ -49,7 +49,7 @@ QString decodeCp1252(QByteArrayView bytes)
     QChar *d = out.data();
     for (const char c : bytes) {
         const auto b = static_cast<unsigned char>(c);
-        *d++ = (b >= 0x80 && b < 0xA0) ? QChar(Cp1252High[b - 0x80]) : QChar(char16_t(b));
+        *d++ = QChar(fromCp1252(b));
     }
     return out;
 }
@@ -99,6 +99,11 @@ struct Bom
 };
 
 } // namespace
+
+char16_t fromCp1252(uchar byte)
+{
+    return (byte >= 0x80 && byte < 0xA0) ? Cp1252High[byte - 0x80] : char16_t(byte);
+}
 
 QString normalizeLineEnds(QString text)
 {

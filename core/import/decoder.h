@@ -26,4 +26,8 @@ DecodedText decodeText(const QByteArray &bytes);
 // CRLF and lone CR become LF.
 QString normalizeLineEnds(QString text);
 
+// The character a Windows-1252 byte stands for (bytes 0x80–0x9F as Windows-1252, the rest as
+// Latin-1); HTML reads numeric references in that range the same way.
+char16_t fromCp1252(uchar byte);
+
 } // namespace gloss::import

@@ -3,6 +3,7 @@
 // from the body, leaving out navigation, scripts, styles, comments and page furniture. Nothing is
 // fetched and no other file is read.
 #include "import/newsdate.h"
+#include "import/decoder.h"
 #include "import/reader.h"
 
 #include <QHash>
@@ -99,41 +100,6 @@ const QHash<QString, char16_t> &namedEntities()
     return table;
 }
 
-// HTML maps numeric references 0x80..0x9F as Windows-1252 does.
-constexpr char16_t C1AsCp1252[32] = {
-    0x20AC,
-    0x0081,
-    0x201A,
-    0x0192,
-    0x201E,
-    0x2026,
-    0x2020,
-    0x2021,
-    0x02C6,
-    0x2030,
-    0x0160,
-    0x2039,
-    0x0152,
-    0x008D,
-    0x017D,
-    0x008F,
-    0x0090,
-    0x2018,
-    0x2019,
-    0x201C,
-    0x201D,
-    0x2022,
-    0x2013,
-    0x2014,
-    0x02DC,
-    0x2122,
-    0x0161,
-    0x203A,
-    0x0153,
-    0x009D,
-    0x017E,
-    0x0178,
-};
 
 // Decodes character references. A reference that names nothing (or a code point that is not a
 // character) is left as written rather than turned into U+FFFD.
@@ -165,7 +131,7 @@ QString decodeEntities(QStringView s)
                 ? name.mid(2).toUInt(&ok, 16)
                 : name.mid(1).toUInt(&ok, 10);
             if (ok && value >= 0x80 && value < 0xA0)
-                code = C1AsCp1252[value - 0x80];
+                code = fromCp1252(uchar(value)); // HTML reads 0x80–0x9F as Windows-1252 does
             else if (ok && value > 0 && value <= 0x10FFFF && !(value >= 0xD800 && value < 0xE000))
                 code = value;
         } else {
