@@ -1,6 +1,7 @@
 #include "support/entityeval.h"
 
 #include "extract/entityextractor.h"
+#include "support/samplebody.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,35 +15,6 @@
 #include <tuple>
 
 namespace gloss::test {
-
-namespace {
-
-// A line that holds only a date: weekdays, months, numbers, times and "Updated:".
-bool isDateLine(const QString &line)
-{
-    static const QRegularExpression words(QStringLiteral("[A-Za-z]+"));
-    static const QSet<QString> dateWords = {QStringLiteral("monday"), QStringLiteral("tuesday"),
-        QStringLiteral("wednesday"), QStringLiteral("thursday"), QStringLiteral("friday"), QStringLiteral("saturday"),
-        QStringLiteral("sunday"), QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
-        QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun"),
-        QStringLiteral("january"), QStringLiteral("february"), QStringLiteral("march"), QStringLiteral("april"),
-        QStringLiteral("may"), QStringLiteral("june"), QStringLiteral("july"), QStringLiteral("august"),
-        QStringLiteral("september"), QStringLiteral("october"), QStringLiteral("november"), QStringLiteral("december"),
-        QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"),
-        QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
-        QStringLiteral("sept"), QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec"),
-        QStringLiteral("updated"), QStringLiteral("am"), QStringLiteral("pm"), QStringLiteral("edt"),
-        QStringLiteral("est"), QStringLiteral("gmt"), QStringLiteral("utc")};
-    if (!line.contains(QRegularExpression(QStringLiteral("\\d"))))
-        return false;
-    auto it = words.globalMatch(line);
-    while (it.hasNext())
-        if (!dateWords.contains(it.next().captured().toLower()))
-            return false;
-    return true;
-}
-
-} // namespace
 
 QList<EntityGoldArticle> loadGoldArticles(const QString &goldDir, const QString &samplesDir, QString *error)
 {
@@ -61,34 +33,13 @@ QList<EntityGoldArticle> loadGoldArticles(const QString &goldDir, const QString 
         const QJsonObject doc = QJsonDocument::fromJson(g.readAll()).object();
         EntityGoldArticle a;
         a.file = doc.value(QStringLiteral("file")).toString();
-        QFile sample(QDir(samplesDir).filePath(a.file));
-        if (!sample.open(QIODevice::ReadOnly)) {
+        QString bodyError;
+        a.body = sampleBody(QDir(samplesDir).filePath(a.file), bodyError);
+        if (a.body.isEmpty()) {
             if (error)
-                *error = QStringLiteral("%1: cannot read").arg(sample.fileName());
+                *error = bodyError;
             return {};
         }
-        const QString text = QString::fromUtf8(sample.readAll()).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-        const QStringList lines = text.split(u'\n');
-        int nonEmpty = 0;
-        qsizetype offset = 0;
-        qsizetype bodyStart = -1;
-        for (const QString &line : lines) {
-            offset += line.size() + 1;
-            if (line.trimmed().isEmpty())
-                continue;
-            if (nonEmpty++ >= 1 && isDateLine(line)) {
-                bodyStart = offset;
-                break;
-            }
-        }
-        if (bodyStart < 0) {
-            if (error)
-                *error = QStringLiteral("%1: no publication date line").arg(sample.fileName());
-            return {};
-        }
-        a.body = text.mid(bodyStart);
-        while (!a.body.isEmpty() && a.body.at(0).isSpace())
-            a.body.remove(0, 1);
         qsizetype from = 0;
         for (const QJsonValue &v : doc.value(QStringLiteral("mentions")).toArray()) {
             const QJsonObject m = v.toObject();

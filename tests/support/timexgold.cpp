@@ -1,6 +1,7 @@
 #include "support/timexgold.h"
 
 #include "extract/temporaltagger.h"
+#include "support/samplebody.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,36 +10,6 @@
 #include <QJsonObject>
 
 namespace gloss::test {
-
-namespace {
-
-// The body of a sample: what follows the publication-date line, the first of the first three
-// non-empty lines that carries the anchor's year (the retrieval date and the title come before).
-QString bodyAfterPublicationLine(const QString &text, const QDate &anchor)
-{
-    const QString year = QString::number(anchor.year());
-    qsizetype pos = 0;
-    int nonEmpty = 0;
-    while (pos < text.size() && nonEmpty < 3) {
-        qsizetype eol = text.indexOf(u'\n', pos);
-        if (eol < 0)
-            eol = text.size();
-        const QString line = text.mid(pos, eol - pos);
-        if (!line.trimmed().isEmpty()) {
-            ++nonEmpty;
-            if (nonEmpty > 1 && line.contains(year)) {
-                qsizetype start = eol;
-                while (start < text.size() && text.at(start).isSpace())
-                    ++start;
-                return text.mid(start);
-            }
-        }
-        pos = eol + 1;
-    }
-    return {};
-}
-
-} // namespace
 
 QList<TimexGoldArticle> loadTimexGold(const QString &goldDir, const QString &samplesDir, QString &error)
 {
@@ -59,19 +30,9 @@ QList<TimexGoldArticle> loadTimexGold(const QString &goldDir, const QString &sam
         TimexGoldArticle a;
         a.file = obj.value(QStringLiteral("file")).toString();
         a.anchor = QDate::fromString(obj.value(QStringLiteral("anchor")).toString(), Qt::ISODate);
-        QFile sf(QDir(samplesDir).filePath(a.file));
-        if (!sf.open(QIODevice::ReadOnly)) {
-            error = QStringLiteral("%1: %2").arg(sf.fileName(), sf.errorString());
+        a.body = sampleBody(QDir(samplesDir).filePath(a.file), error);
+        if (a.body.isEmpty())
             return {};
-        }
-        QString text = QString::fromUtf8(sf.readAll());
-        text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-        a.body = bodyAfterPublicationLine(text, a.anchor);
-        if (a.body.isEmpty()) {
-            error = QStringLiteral("%1: no publication-date line with %2")
-                        .arg(sf.fileName(), a.anchor.toString(Qt::ISODate));
-            return {};
-        }
         qsizetype from = 0;
         for (const QJsonValue &v : obj.value(QStringLiteral("expressions")).toArray()) {
             const QJsonObject e = v.toObject();
