@@ -1,5 +1,6 @@
 #include "project.h"
 
+#include "storage/checkstamp.h"
 #include "storage/error.h"
 
 #include <QDir>
@@ -62,17 +63,28 @@ Project::OpenResult Project::open(const QString &path, storage::Database::Access
         return result;
     }
     if (verify == Verify::Quick) {
-        QString problem;
-        try {
-            problem = opened.db->quickCheck();
-        } catch (const storage::StorageError &e) {
-            problem = e.message();
-        }
-        if (!problem.isEmpty()) {
-            opened.db->keepFileAsIs();
-            opened.db.reset();
-            setAside(result, path, problem);
-            return result;
+        // A file exactly as Gloss left it after a checked session is not read whole again
+        // (2.5 s on a 1.5 GB project for every command); see CheckStamp.
+        const storage::CheckStamp stamp(path);
+        if (const auto checked = stamp.lastCleanCheck()) {
+            opened.db->setCheckedClean(*checked);
+        } else {
+            stamp.remove();
+            QString problem;
+            try {
+                problem = opened.db->quickCheck();
+            } catch (const storage::StorageError &e) {
+                problem = e.message();
+            }
+            if (!problem.isEmpty()) {
+                opened.db->keepFileAsIs();
+                opened.db.reset();
+                setAside(result, path, problem);
+                return result;
+            }
+            result.checked = true;
+            if (!opened.db->isReadOnly())
+                opened.db->setCheckedClean(QDateTime::currentDateTimeUtc());
         }
     }
     result.backupPath = opened.backupPath;

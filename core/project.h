@@ -31,10 +31,15 @@ public:
         // and the newest backup that passes its check (none when there is no good one).
         QString damagedPath;
         std::optional<storage::BackupInfo> goodBackup;
+        // Verify::Quick ran quick_check now (false when CheckStamp showed the file unchanged
+        // since a clean check less than a day ago).
+        bool checked = false;
     };
 
     // Verify::Quick runs `PRAGMA quick_check` after opening (the window and the command line's
-    // writing commands do); a damaged project is set aside as `<path>.damaged` with its -wal/-shm.
+    // writing commands do), unless the file is as Gloss left it after a clean check less than a
+    // day old (storage::CheckStamp); a damaged project is set aside as `<path>.damaged` with its
+    // -wal/-shm.
     enum class Verify { No, Quick };
 
     static OpenResult open(const QString &path, storage::Database::Access access = storage::Database::Access::ReadWrite,

@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include "storage/backupmanager.h"
+#include "storage/checkstamp.h"
 #include "storage/error.h"
 #include "storage/migrations.h"
 #include "storage/transaction.h"
@@ -62,7 +63,9 @@ Database::~Database()
 {
     for (sqlite3_stmt *stmt : std::as_const(m_cache))
         sqlite3_finalize(stmt);
-    sqlite3_close_v2(m_db);
+    const bool closed = sqlite3_close_v2(m_db) == SQLITE_OK;
+    if (closed && m_checkedClean.isValid() && !m_readOnly)
+        CheckStamp(m_path).record(m_checkedClean);
 }
 
 Database::OpenResult Database::open(const QString &path, Access access)

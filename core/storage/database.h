@@ -2,6 +2,7 @@
 
 #include "storage/statement.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QString>
 
@@ -65,6 +66,9 @@ public:
     qint64 dataVersion();
     // Closing will not checkpoint the WAL into the file: a damaged project is set aside as it is.
     void keepFileAsIs();
+    // This session began with the project checked clean at `checkedAt`: closing records the
+    // file's identity with that time (CheckStamp), so the next open may skip the check.
+    void setCheckedClean(const QDateTime &checkedAt) { m_checkedClean = checkedAt; }
 
     // Copies the whole database to `target` with SQLite's online backup API. Returns an error
     // message, or an empty string on success.
@@ -79,6 +83,7 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_path;
     bool m_readOnly = false;
+    QDateTime m_checkedClean;
     QHash<const char *, sqlite3_stmt *> m_cache;
 };
 

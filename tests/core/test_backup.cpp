@@ -1,6 +1,7 @@
 #include "project.h"
 #include "storage/backupmanager.h"
 #include "storage/checker.h"
+#include "storage/checkstamp.h"
 #include "storage/database.h"
 #include "storage/error.h"
 #include "support/tempproject.h"
@@ -331,4 +332,59 @@ TEST_CASE("restoring the oldest backup survives the rotation of the backup taken
     CHECK(count(t.project(), "SELECT count(*) FROM articles") == 1);
     // It goes at the next rotation, not under the restore's feet.
     CHECK(QFileInfo::exists(oldest.path));
+}
+
+TEST_CASE("opening again skips the quick check only while the file is as Gloss left it", "[backup][storage]")
+{
+    gloss::test::TempProject t;
+    fill(t, 20);
+    t.close();
+    const gloss::storage::CheckStamp stamp(t.path());
+
+    // The first open for work checks; closing records what the file looks like.
+    auto first = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    REQUIRE(first.project);
+    CHECK(first.checked);
+    first.project->meta().setValue(QStringLiteral("note"), QStringLiteral("written before closing"));
+    first.project.reset();
+    REQUIRE(QFileInfo::exists(stamp.path()));
+    REQUIRE(stamp.lastCleanCheck());
+
+    // Unchanged since: no check, and the work carries on as usual.
+    auto second = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    REQUIRE(second.project);
+    CHECK_FALSE(second.checked);
+    CHECK(second.project->meta().value(QStringLiteral("note")) == QStringLiteral("written before closing"));
+    second.project->meta().setValue(QStringLiteral("note"), QStringLiteral("not yet in the file"));
+
+    // Changes still in the log (what a crash leaves, or another window's work) are checked.
+    auto third = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    REQUIRE(third.project);
+    CHECK(third.checked);
+    third.project.reset();
+    second.project.reset();
+
+    // Another program's write changes the file: checked again.
+    REQUIRE(stamp.lastCleanCheck());
+    {
+        sqlite3 *raw = nullptr;
+        REQUIRE(sqlite3_open(QFile::encodeName(t.path()).constData(), &raw) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(
+                    raw, "UPDATE meta SET value = 'changed elsewhere' WHERE key = 'note'", nullptr, nullptr, nullptr)
+            == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    auto fourth = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    REQUIRE(fourth.project);
+    CHECK(fourth.checked);
+    fourth.project.reset();
+
+    // A check more than a day old is done again, and damage after a clean close is found.
+    const auto checkedAt = stamp.lastCleanCheck();
+    REQUIRE(checkedAt);
+    CHECK_FALSE(stamp.lastCleanCheck(checkedAt->addSecs(gloss::storage::CheckStamp::MaxAgeSeconds + 1)));
+    damage(t.path());
+    auto damaged = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    CHECK_FALSE(damaged.project);
+    CHECK(damaged.damagedPath == t.path() + QStringLiteral(".damaged"));
 }
