@@ -736,7 +736,7 @@ QList<FoundEntity> Reader::group() const
             e.type = c.type;
             out.append(e);
         }
-        out[at].mentions.append(FoundMention{c.start, c.end, m_text.mid(c.start, c.end - c.start)});
+        out[at].mentions.append(FoundMention{c.start, c.end, m_text.mid(c.start, c.end - c.start), {}});
     }
     return out;
 }

@@ -14,6 +14,7 @@ struct FoundMention
     qsizetype start = 0;
     qsizetype end = 0;
     QString text;
+    QString key; // nameKey(text), when the finder filled it in (findEntities does); else empty
 };
 
 // A person, organisation, place or other named thing of one article: the name it is best known by
@@ -23,6 +24,7 @@ struct FoundEntity
     QString name;
     model::EntityType type = model::EntityType::Other;
     QList<FoundMention> mentions;
+    QString key; // nameKey(name), when the finder filled it in (findEntities does); else empty
 };
 
 // Finds the names in news prose with rules over a gazetteer: deterministic, offline, fast.

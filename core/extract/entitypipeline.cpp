@@ -1,6 +1,7 @@
 #include "extract/entitypipeline.h"
 
 #include "extract/entityextractor.h"
+#include "extract/gazetteer.h"
 #include "project.h"
 #include "storage/transaction.h"
 
@@ -35,13 +36,20 @@ qsizetype pieceEnd(const QString &text, qsizetype from)
 
 QList<FoundEntity> EntityPipeline::find(const QString &body) const
 {
+    return findEntities(m_extractor, body);
+}
+
+namespace {
+
+QList<FoundEntity> findInPieces(const EntityExtractor &extractor, const QString &body)
+{
     if (body.size() <= PieceLength)
-        return m_extractor.extract(body);
+        return extractor.extract(body);
     QList<FoundEntity> merged;
     QHash<std::pair<QString, int>, qsizetype> index;
     for (qsizetype from = 0; from < body.size();) {
         const qsizetype to = pieceEnd(body, from);
-        for (FoundEntity &found : m_extractor.extract(body.mid(from, to - from))) {
+        for (FoundEntity &found : extractor.extract(body.mid(from, to - from))) {
             for (FoundMention &m : found.mentions) {
                 m.start += from;
                 m.end += from;
@@ -57,6 +65,21 @@ QList<FoundEntity> EntityPipeline::find(const QString &body) const
         from = to;
     }
     return merged;
+}
+
+} // namespace
+
+QList<FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body)
+{
+    QList<FoundEntity> found = findInPieces(extractor, body);
+    // The keys storing looks names up by, found here, on the importer's reading thread, rather
+    // than by the thread that stores.
+    for (FoundEntity &e : found) {
+        e.key = nameKey(e.name);
+        for (FoundMention &m : e.mentions)
+            m.key = nameKey(m.text);
+    }
+    return found;
 }
 
 void EntityPipeline::extract(const model::Article &article)

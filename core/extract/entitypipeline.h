@@ -28,6 +28,10 @@ private:
     EntityExtractor m_extractor;
 };
 
+// What `extractor` finds in a body; long bodies are read in pieces, so memory stays proportional
+// to a piece. Needs no project: the importer runs it on its reading thread.
+QList<FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body);
+
 // Finds the entities of an article and stores them, replacing what an earlier extraction found and
 // honouring the researcher's decisions (names taught, rejected, merged). Runs in the caller's
 // transaction if there is one, so an importer calls it once per article inside its own.

@@ -3,9 +3,9 @@
 #include "extract/entitypipeline.h"
 #include "extract/timepipeline.h"
 #include "import/importer.h"
+#include "project.h"
 
 #include <memory>
-#include <optional>
 
 namespace gloss::extract {
 
@@ -15,22 +15,23 @@ void annotateArticle(Project &project, const model::Article &article)
     extractTimes(project, article);
 }
 
-std::function<void(Project &, const model::Article &)> analyseArticle(const model::Article &article)
-{
-    auto storeTimes = tagTimes(article);
-    return [storeTimes = std::move(storeTimes)](
-               Project &project, const model::Article &stored) { storeTimes(project, stored); };
-}
-
 void prepareImport(import::ImportOptions &options)
 {
-    options.analyse = analyseArticle;
-    auto entities = std::make_shared<std::optional<EntityPipeline>>();
-    options.afterInsert = [entities](Project &project, const model::Article &article) {
-        if (!*entities)
-            entities->emplace(project);
-        (*entities)->extract(article);
+    // Written by prepare on the importing thread before the reading thread starts, then only read
+    // by that one thread.
+    auto extractor = std::make_shared<EntityExtractor>();
+    options.prepare = [extractor](Project &project) { extractor->setKnownNames(project.entities().taughtNames()); };
+    options.analyse
+        = [extractor](const model::Article &article) -> std::function<void(Project &, const model::Article &)> {
+        auto storeTimes = tagTimes(article);
+        QList<FoundEntity> found = findEntities(*extractor, article.body);
+        return [storeTimes = std::move(storeTimes), found = std::move(found)](
+                   Project &project, const model::Article &stored) {
+            storeTimes(project, stored);
+            project.entities().storeExtraction(stored.id, stored.body, found);
+        };
     };
+    options.afterInsert = {};
 }
 
 } // namespace gloss::extract

@@ -18,14 +18,10 @@ namespace gloss::extract {
 // Runs inside the caller's transaction (the importer's), so an article is stored with all of it
 // or not at all.
 void annotateArticle(Project &project, const model::Article &article);
-// annotateArticle in two halves, for the importer (ImportOptions::analyse): the finding, which
-// needs the article only and runs on the importer's reading thread, returns the storing, which
-// runs in the article's transaction once it has its id. Must find what annotateArticle finds.
-std::function<void(Project &, const model::Article &)> analyseArticle(const model::Article &article);
-
-// Sets up an import to find what annotateArticle finds: dates on the importer's reading thread
-// (ImportOptions::analyse), entities in each article's transaction (ImportOptions::afterInsert),
-// reading the researcher's taught entity names once, on the first article.
+// Sets up an import to find and store what annotateArticle does, in two halves: the finding of
+// dates and entities, which needs the article only, on the importer's reading thread
+// (ImportOptions::analyse), beside the storing, in each article's transaction once it has its id.
+// The researcher's taught entity names are read once, before reading starts (ImportOptions::prepare).
 void prepareImport(import::ImportOptions &options);
 
 } // namespace gloss::extract

@@ -249,11 +249,15 @@ Importer::Prepared Importer::prepare(const Source &source) const
                     .arg(megabytes(size), megabytes(m_options.maxFileBytes))});
             return out;
         }
-        if (!file.open(QIODevice::ReadOnly)) {
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
             out.refused.append({source.name, QStringLiteral("cannot read it: %1").arg(file.errorString())});
             return out;
         }
-        bytes = file.read(m_options.maxFileBytes + 1);
+        // As many bytes as the file holds (asking QIODevice for the limit would allocate 64 MiB
+        // for every 3 KB article), and on up to the limit if it grew since we looked.
+        bytes = file.read(std::min(size, m_options.maxFileBytes) + 1);
+        if (bytes.size() > size && bytes.size() <= m_options.maxFileBytes)
+            bytes += file.read(m_options.maxFileBytes + 1 - bytes.size());
     }
     out.bytes = bytes.size();
     if (bytes.size() > m_options.maxFileBytes) {
@@ -312,6 +316,9 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
         if (m_options.progress)
             m_options.progress(progress);
     };
+
+    if (m_options.prepare)
+        m_options.prepare(m_project);
 
     // Reading, decoding, parsing and analysing run on a second thread a few files ahead of this one,
     // which stores. The reader stops when this thread stops taking files (cancel, a failed commit).

@@ -68,6 +68,9 @@ struct ImportOptions
     // thread, beside the thread that stores, and returns what to run for the article inside the
     // transaction that stores it (before afterInsert, with the same rules). Must be thread-safe.
     std::function<std::function<void(Project &, const model::Article &)>(const model::Article &)> analyse;
+    // Runs once on the importing thread before the reading thread starts: reads from the project
+    // what analyse needs (the entity names the researcher taught).
+    std::function<void(Project &)> prepare;
     // Called after each file and every few articles, on the importing thread.
     std::function<void(const ImportProgress &)> progress;
     // Set from another thread to stop; the articles finished so far stay.

@@ -72,7 +72,11 @@ qint64 EntityRepository::createEntity(const QString &name, model::EntityType typ
 
 void EntityRepository::addAliasRow(qint64 entityId, const QString &alias, bool manual)
 {
-    const QString key = aliasKey(alias);
+    addAliasRow(entityId, aliasKey(alias), alias, manual);
+}
+
+void EntityRepository::addAliasRow(qint64 entityId, const QString &key, const QString &alias, bool manual)
+{
     if (key.isEmpty())
         return;
     if (manual) {
@@ -116,25 +120,37 @@ void EntityRepository::storeExtraction(qint64 articleId, const QString &body, co
     }
 
     const std::vector<qint64> cp = codePointTable(body);
+    // Each alias row once per article: an entity is mentioned many times by the same few names.
+    QSet<std::pair<qint64, QString>> aliasesAdded;
+    const auto addAlias = [&](qint64 entity, const QString &key, const QString &alias) {
+        if (!key.isEmpty() && !aliasesAdded.contains({entity, key})) {
+            aliasesAdded.insert({entity, key});
+            addAliasRow(entity, key, alias, false);
+        }
+    };
     for (const extract::FoundEntity &e : found) {
-        const QString nameKey = aliasKey(e.name);
+        const QString nameKey = e.key.isEmpty() ? aliasKey(e.name) : e.key;
         if (nameKey.isEmpty() || rejected.contains(nameKey))
             continue;
+        QStringList mentionKeys;
+        mentionKeys.reserve(e.mentions.size());
+        for (const extract::FoundMention &m : e.mentions)
+            mentionKeys.append(m.key.isEmpty() ? aliasKey(m.text) : m.key);
         qint64 entity = manualAliases.value(nameKey, 0);
         if (!entity)
             entity = entityForKey(nameKey);
         if (!entity) {
-            for (const extract::FoundMention &m : e.mentions) {
-                entity = entityForKey(aliasKey(m.text));
+            for (const QString &key : std::as_const(mentionKeys)) {
+                entity = entityForKey(key);
                 if (entity)
                     break;
             }
         }
-        bool added = false;
-        for (const extract::FoundMention &m : e.mentions) {
+        for (qsizetype i = 0; i < e.mentions.size(); ++i) {
+            const extract::FoundMention &m = e.mentions.at(i);
             if (m.start < 0 || m.end > body.size() || m.end <= m.start)
                 continue;
-            const QString key = aliasKey(m.text);
+            const QString &key = mentionKeys.at(i);
             if (rejected.contains(key))
                 continue;
             const qint64 start = cp[std::size_t(m.start)];
@@ -145,13 +161,12 @@ void EntityRepository::storeExtraction(qint64 articleId, const QString &body, co
                 continue;
             qint64 target = manualAliases.value(key, 0);
             if (!target) {
-                if (!entity)
+                if (!entity) {
                     entity = createEntity(e.name, e.type);
-                if (!added) {
-                    addAliasRow(entity, e.name, false);
-                    added = true;
+                    aliasesAdded.insert({entity, nameKey});
                 }
-                addAliasRow(entity, m.text, false);
+                addAlias(entity, nameKey, e.name);
+                addAlias(entity, key, m.text);
                 target = entity;
             }
             Statement ins = m_db.cached(

@@ -95,6 +95,7 @@ private:
     qint64 entityForKey(const QString &key);
     qint64 createEntity(const QString &name, model::EntityType type);
     void addAliasRow(qint64 entityId, const QString &alias, bool manual);
+    void addAliasRow(qint64 entityId, const QString &key, const QString &alias, bool manual);
     QStringList namesOf(qint64 id);
     model::Entity readEntity(class Statement &s);
 
