@@ -29,13 +29,13 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 run() {
   local t=$1
-  local corpus=$build/corpus/$t findings=$build/findings/$t rc=0
+  local corpus=$build/corpus/$t findings=$build/findings/$t rc=0 start=$SECONDS
   mkdir -p "$corpus" "$findings"
   # shellcheck disable=SC2046
   "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" $(cat "$build/tests/fuzz/fuzz_$t.seeds") \
     >"$build/fuzz_$t.log" 2>&1 || rc=$?
-  echo "$t: exit $rc, $(grep -E 'stat::number_of_executed_units' "$build/fuzz_$t.log" | awk '{print $2}') executions in ${seconds}s, $(ls "$findings" | wc -l) findings"
+  echo "$t: exit $rc, $(grep -E 'stat::number_of_executed_units' "$build/fuzz_$t.log" | awk '{print $2}') executions in $((SECONDS - start))s, $(ls "$findings" | wc -l) findings"
   return $rc
 }
 

@@ -91,11 +91,13 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
     QList<int> numbers;
     QStringList fields;
     int line = 0;
+    int record = 0;
     while (reader.next(fields, line)) {
+        ++record; // a blank line is a row in a spreadsheet too
         if (fields.size() == 1 && fields.first().isEmpty())
-            continue; // a blank line
+            continue;
         records.append(fields);
-        numbers.append(int(records.size()));
+        numbers.append(record);
     }
     if (!reader.error().isEmpty()) {
         report.error = QStringLiteral("%1: %2").arg(name, reader.error());

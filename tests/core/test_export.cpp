@@ -209,3 +209,26 @@ TEST_CASE("import keeps the times, coder and note, and matches by title when the
     CHECK(got.first().modified == from.project().highlights().get(h.id)->modified);
     CHECK(to.project().tags().path(got.first().tagIds.value(0)) == u"P > Q");
 }
+
+TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines counted", "[export]")
+{
+    test::TempProject p;
+    const qint64 a = p.addArticle(QStringLiteral("Same"), QStringLiteral("one two three"), QDate(2021, 5, 6));
+    addHighlight(p.project(), a, 4, 7);
+    QBuffer exported;
+    exported.open(QIODevice::WriteOnly);
+    exporting::Exporter(p.project().db()).write(exported, {});
+    QStringList lines = QString::fromUtf8(exported.data()).split(u'\n');
+    REQUIRE(lines.size() >= 2);
+    const QString row = lines.at(1);
+    lines.insert(2, QString()); // row 3 is blank
+    // Row 4, another highlight (id 9) with its ends swapped, is refused.
+    lines.insert(3, QString(row).replace(QStringLiteral(",1,4,7,two,"), QStringLiteral(",9,7,4,two,")));
+    REQUIRE(lines.at(3) != row);
+
+    const exporting::AnnotationImportReport report
+        = exporting::AnnotationImporter(p.project()).importText(lines.join(u'\n'), QStringLiteral("x.csv"));
+    CHECK(report.duplicates == 1);
+    REQUIRE(report.refused.size() == 1);
+    CHECK(report.refused.first().row == 4);
+}

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the fuzz targets: turning the fuzzer's bytes into what each function takes.
 #include "import/decoder.h"
+#include "import/reader.h"
 
 #include <QByteArray>
 #include <QString>
@@ -36,6 +37,23 @@ inline QString anyText(const uint8_t *data, size_t size)
 {
     std::fprintf(stderr, "contract broken: %s: %s\n", what, qPrintable(detail.left(300)));
     std::abort();
+}
+
+// The reader targets: the bytes decoded as the importer decodes a file, read in `format`, and the
+// checks every reader's articles get.
+inline int readAndCheck(import::Format format, const uint8_t *data, size_t size)
+{
+    bool ok = false;
+    const QString text = decoded(data, size, ok);
+    if (!ok)
+        return 0;
+    const import::ReadResult result = import::readArticles(format, text);
+    for (const model::Article &article : result.articles)
+        if (article.body.trimmed().isEmpty())
+            fail("an article without a body", article.title);
+        else if (article.datelineEnd < 0 || article.datelineEnd > article.body.size())
+            fail("a dateline outside the body", article.body);
+    return 0;
 }
 
 } // namespace gloss::fuzz
