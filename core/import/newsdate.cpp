@@ -87,7 +87,10 @@ bool hasYear(const QString &text)
 NewsDate parseNewsDate(QStringView line)
 {
     NewsDate result;
-    const QString text = line.trimmed().toString().simplified();
+    line = line.trimmed();
+    if (line.size() > 400)
+        return result; // a paragraph, not a date line: not copied and simplified to be refused
+    const QString text = line.toString().simplified();
     if (text.size() < 8 || text.size() > 80 || !hasYear(text))
         return result;
     const Patterns &p = patterns();

@@ -52,11 +52,12 @@ bool finish(model::Article &article, QString &reason)
     article.title = article.title.simplified();
     if (article.title.isNull())
         article.title = QStringLiteral(""); // the column is NOT NULL; a null QString binds NULL
-    if (article.body.trimmed().isEmpty()) {
+    const QStringView trimmed = QStringView(article.body).trimmed(); // no copy of a long body
+    if (trimmed.isEmpty()) {
         reason = QStringLiteral("no body");
         return false;
     }
-    if (article.body.size() != article.body.trimmed().size()) {
+    if (article.body.size() != trimmed.size()) {
         // Indentation before the first line is not part of the text.
         qsizetype lead = 0;
         while (lead < article.body.size() && article.body.at(lead).isSpace())

@@ -20,22 +20,6 @@ QString nowText()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-// Code point offsets of every UTF-16 position of `s` (size + 1 entries).
-std::vector<qint64> codePointTable(const QString &s)
-{
-    std::vector<qint64> table(std::size_t(s.size()) + 1);
-    qint64 cp = 0;
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        table[std::size_t(i)] = cp;
-        if (!(s.at(i).isLowSurrogate() && i > 0 && s.at(i - 1).isHighSurrogate()))
-            ++cp;
-        else
-            table[std::size_t(i)] = cp - 1;
-    }
-    table[std::size_t(s.size())] = cp;
-    return table;
-}
-
 } // namespace
 
 QString EntityRepository::aliasKey(const QString &name)
@@ -119,7 +103,7 @@ void EntityRepository::storeExtraction(qint64 articleId, const QString &body, co
             manualAliases.insert(s.text(0), s.int64(1));
     }
 
-    const std::vector<qint64> cp = codePointTable(body);
+    const text::OffsetMap cp(body); // no table at all for a body without surrogate pairs
     // Each alias row once per article: an entity is mentioned many times by the same few names.
     QSet<std::pair<qint64, QString>> aliasesAdded;
     const auto addAlias = [&](qint64 entity, const QString &key, const QString &alias) {
@@ -153,8 +137,8 @@ void EntityRepository::storeExtraction(qint64 articleId, const QString &body, co
             const QString &key = mentionKeys.at(i);
             if (rejected.contains(key))
                 continue;
-            const qint64 start = cp[std::size_t(m.start)];
-            const qint64 end = cp[std::size_t(m.end)];
+            const qint64 start = cp.toCodePoints(m.start);
+            const qint64 end = cp.toCodePoints(m.end);
             const bool overlapsManual = std::any_of(manualSpans.cbegin(), manualSpans.cend(),
                 [&](const auto &span) { return start < span.second && span.first < end; });
             if (overlapsManual)

@@ -12,8 +12,8 @@ TEST_CASE("CSV fields are quoted, doubled and rows end in CRLF", "[csv]")
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     CsvWriter writer(buffer);
-    writer.writeRow({QStringLiteral("plain"), QStringLiteral("a,b"), QStringLiteral("say \"hi\""),
-                     QStringLiteral("two\nlines")});
+    writer.writeRow(
+        {QStringLiteral("plain"), QStringLiteral("a,b"), QStringLiteral("say \"hi\""), QStringLiteral("two\nlines")});
     REQUIRE(writer.finish());
     CHECK(buffer.data() == QByteArray("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n"));
 }
@@ -54,4 +54,24 @@ TEST_CASE("CSV reader reads back what the writer wrote", "[csv]")
     CHECK(line == 2);
     CHECK_FALSE(reader.next(fields, line));
     CHECK(reader.error().isEmpty());
+}
+
+TEST_CASE("CSV reader counts the lines of quoted cells and keeps quotes inside unquoted ones", "[csv]")
+{
+    CsvReader reader(QStringLiteral("title,body\n\"A\",\"one\ntwo\n\"\"three\"\"\"\nB,5\" tall, \"x\"\n\"open"));
+    QStringList fields;
+    int line = 0;
+    REQUIRE(reader.next(fields, line));
+    CHECK(line == 1);
+    REQUIRE(reader.next(fields, line));
+    CHECK(line == 2);
+    CHECK(fields == QStringList{QStringLiteral("A"), QStringLiteral("one\ntwo\n\"three\"")});
+    REQUIRE(reader.next(fields, line));
+    CHECK(line == 5); // the row after a cell of three lines
+    CHECK(fields == QStringList{QStringLiteral("B"), QStringLiteral("5\" tall"), QStringLiteral(" \"x\"")});
+    REQUIRE(reader.next(fields, line));
+    CHECK(line == 6);
+    CHECK(fields == QStringList{QStringLiteral("open")});
+    CHECK(reader.error() == QStringLiteral("line 6: the file ends inside a quoted field"));
+    CHECK_FALSE(reader.next(fields, line));
 }
