@@ -81,7 +81,7 @@ struct Fixture
     QList<std::pair<qint64, qint64>> underlined() const
     {
         QList<std::pair<qint64, qint64>> spans;
-        for (const QTextEdit::ExtraSelection &sel : window->reader()->textView()->extraSelections())
+        for (const QTextEdit::ExtraSelection &sel : window->reader()->textView()->selections())
             if (sel.format.fontUnderline())
                 spans.append({gloss::text::toCodePoints(Body, sel.cursor.selectionStart()),
                     gloss::text::toCodePoints(Body, sel.cursor.selectionEnd())});

@@ -293,9 +293,29 @@ TEST_CASE("highlights are painted in their tag's colour", "[ui][reader]")
     f.project().tags().setColor(f.tagB, QStringLiteral("#3366cc"));
     selectWithKeyboard(f.reader(), QStringLiteral("Zürich"));
     QTest::keyClick(f.reader()->textView(), Qt::Key_2);
-    const auto selections = f.reader()->textView()->extraSelections();
+    const auto selections = f.reader()->textView()->selections();
     REQUIRE(selections.size() == 1);
     const QColor color = selections.first().format.background().color();
     CHECK(color.name() == QStringLiteral("#3366cc"));
     CHECK(selections.first().cursor.selectedText() == QStringLiteral("Zürich"));
+
+    // And on screen: the word's background is the tag's colour over the page, once the cursor's
+    // own selection is gone (the pixels a coder sees, not only the formats Gloss asked for).
+    gloss::ui::BodyView *view = f.reader()->textView();
+    QTextCursor c = view->textCursor();
+    const int at = int(view->toPlainText().indexOf(QStringLiteral("Zürich")));
+    c.setPosition(at + 3);
+    view->setTextCursor(c);
+    const QRect word = view->cursorRect(c);
+    const QImage shot = view->viewport()->grab().toImage();
+    int blue = 0;
+    for (int dx = -8; dx <= 8; dx += 2) {
+        const QColor px = shot.pixelColor(word.center().x() + dx, word.top() + 1);
+        if (px.blue() > px.red() + 40)
+            ++blue;
+    }
+    CHECK(blue >= 6);
+    // Outside any highlight the page is not tinted.
+    const QColor page = shot.pixelColor(shot.width() - 4, shot.height() - 4);
+    CHECK(std::abs(page.blue() - page.red()) < 10);
 }

@@ -150,6 +150,7 @@ void ReaderView::showArticle(qint64 articleId)
     m_offsets = text::OffsetMap(m_article.body);
     m_entityMarks.clear();
     m_currentMark = -1;
+    m_text->clearSelections();
     m_text->setPlainText(m_article.body);
     m_entityMarks.clear();
     m_currentMark = -1;
@@ -367,7 +368,7 @@ void ReaderView::applySelections()
         }
         selections.append(sel);
     }
-    m_text->setExtraSelections(selections);
+    m_text->setSelections(selections);
 }
 
 void ReaderView::applyPaletteTag(int index)
