@@ -603,6 +603,16 @@ int main(int argc, char **argv)
         const qsizetype at = args.indexOf(QString::fromLatin1(name));
         return at > 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
     };
+    // An unknown option (or --help) is a usage error, not the start of a 15-minute run at full size.
+    static const QStringList withValue = {QStringLiteral("--articles"), QStringLiteral("--highlights"),
+        QStringLiteral("--runs"), QStringLiteral("--json"), QStringLiteral("--workdir"), QStringLiteral("--gloss")};
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (withValue.contains(args.at(i)) && i + 1 < args.size())
+            ++i;
+        else if (args.at(i) != u"--keep")
+            fail(QStringLiteral("usage: gloss-bench [--articles N (100000)] [--highlights M>=1000 (1000000)] "
+                                "[--runs R (3)] [--json FILE] [--workdir DIR] [--keep] [--gloss PATH]"));
+    }
     const int articles = option("--articles", QStringLiteral("100000")).toInt();
     const int highlights = option("--highlights", QStringLiteral("1000000")).toInt();
     const int runs = std::max(1, option("--runs", QStringLiteral("3")).toInt());

@@ -4,6 +4,7 @@
 // other's highlights. The file may refuse rows, never store a highlight that is not the text at
 // its span.
 #include "export/annotationimporter.h"
+#include "export/csvwriter.h"
 #include "fuzzinput.h"
 #include "import/importer.h"
 #include "project.h"
@@ -82,8 +83,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         gloss::fuzz::fail("highlights created and reported differ", QString::number(added));
     if (report.highlightsCreated + report.duplicates > report.rows)
         gloss::fuzz::fail("more highlights than rows", QString::number(report.rows));
+    // A refusal names a row as a spreadsheet numbers it: blank rows count, the header is row 1.
+    int spreadsheetRows = 0;
+    {
+        gloss::exporting::CsvReader reader(csv);
+        QStringList fields;
+        int line = 0;
+        while (reader.next(fields, line))
+            ++spreadsheetRows;
+    }
     for (const gloss::exporting::ImportRefusal &r : report.refused)
-        if (r.row < 2 || r.row > report.rows + 1 || r.reason.isEmpty())
+        if (r.row < 2 || r.row > spreadsheetRows || r.reason.isEmpty())
             gloss::fuzz::fail("a refusal without a data row or a reason", QString::number(r.row) + u": " + r.reason);
     for (auto it = f.bodies.constBegin(); it != f.bodies.constEnd(); ++it)
         for (const gloss::model::Highlight &h : project.highlights().forArticle(it.key()))
