@@ -266,6 +266,142 @@ TEST_CASE("a full disk stops a batch with a clear message and loses nothing stor
         << ": " << reported << " highlights stored before the disk was full");
 }
 
+namespace {
+
+// A small disk: a tmpfs of `megabytes` when we may mount one (root), else nothing (the caller
+// limits the file size of the child instead). Unmounted when it goes.
+struct SmallDisk
+{
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("small"));
+    bool mounted = false;
+
+    explicit SmallDisk(int megabytes)
+    {
+        QDir().mkpath(path);
+        if (geteuid() == 0)
+            mounted = QProcess::execute(QStringLiteral("mount"),
+                          {arg("-t"), arg("tmpfs"), arg("-o"), QStringLiteral("size=%1M").arg(megabytes), arg("tmpfs"),
+                              path})
+                == 0;
+    }
+    ~SmallDisk()
+    {
+        if (mounted)
+            QProcess::execute(QStringLiteral("umount"), {path});
+    }
+    void grow(int megabytes) const
+    {
+        QProcess::execute(
+            QStringLiteral("mount"), {arg("-o"), QStringLiteral("remount,size=%1M").arg(megabytes), path});
+    }
+    QString file(const char *name) const { return QDir(path).filePath(QString::fromUtf8(name)); }
+};
+
+// gloss with `args`; on a disk that is not mounted small, with files limited to `blocks` of 512
+// bytes (SIGXFSZ ignored, so that write() fails with EFBIG as on a full disk).
+Run runOnSmallDisk(const SmallDisk &disk, const QStringList &args, int blocks)
+{
+    QProcess p;
+    if (disk.mounted) {
+        p.start(QStringLiteral(GLOSS_EXECUTABLE), args);
+    } else {
+        p.start(QStringLiteral("/bin/sh"),
+            QStringList{arg("-c"), QStringLiteral("trap '' XFSZ; ulimit -f %1; exec \"$0\" \"$@\"").arg(blocks),
+                QStringLiteral(GLOSS_EXECUTABLE)}
+                + args);
+    }
+    Run r;
+    if (!p.waitForStarted() || !p.waitForFinished(300000))
+        return r;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+int articleCount(const QString &project)
+{
+    const Run r = runGloss({arg("check")}, project);
+    const auto m = QRegularExpression(QStringLiteral("(\\d+) articles")).match(r.out);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+} // namespace
+
+TEST_CASE("a full disk during import keeps the whole articles before it, and a rerun completes it", "[cli][faults]")
+{
+    // 400 articles of about 3 KB, imported in batches of 200: a 5 MB disk holds the first batch with
+    // its search index, entities, dates and write-ahead log, not the second.
+    QTemporaryDir corpus;
+    for (int i = 0; i < 400; ++i) {
+        QFile f(corpus.filePath(QStringLiteral("article-%1.txt").arg(i, 3, 10, QLatin1Char('0'))));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("Floods number %1 close the valley road\n\nJune 9, 2018\n\nKABUL: ").arg(i).toUtf8()
+            + QStringLiteral("Residents of district %1 said on Tuesday that the water rose again. ")
+                  .arg(i)
+                  .repeated(45)
+                  .toUtf8());
+    }
+    SmallDisk disk(5);
+    const QString project = disk.file("import.gloss");
+    const Run full = runOnSmallDisk(disk, {arg("--project"), project, arg("import"), corpus.path()}, 3000);
+    INFO(full.out.toStdString() << full.err.toStdString());
+    CHECK(full.code == 1);
+    CHECK((full.err.contains(QStringLiteral("disk is full")) || full.err.contains(QStringLiteral("cannot write"))));
+    CHECK_FALSE(full.err.contains(QStringLiteral("locked")));
+    const auto m = QRegularExpression(QStringLiteral("imported (\\d+)")).match(full.out);
+    REQUIRE(m.hasMatch());
+    const int imported = m.captured(1).toInt();
+    CHECK(imported < 400);
+    CHECK(imported % 200 == 0); // whole batches
+    // What it reported is there, whole (gloss check compares each article with its search entry).
+    const Run check = runGloss({arg("check")}, project);
+    INFO(check.out.toStdString() << check.err.toStdString());
+    CHECK(check.code == 0);
+    CHECK(articleCount(project) == imported);
+
+    // With room again the same import completes it.
+    if (disk.mounted)
+        disk.grow(64);
+    const Run again = disk.mounted
+        ? runGloss({arg("import"), corpus.path()}, project)
+        : runOnSmallDisk(disk, {arg("--project"), project, arg("import"), corpus.path()}, 200000);
+    INFO(again.out.toStdString() << again.err.toStdString());
+    CHECK(again.code == 0);
+    CHECK(again.out.contains(QStringLiteral("imported %1, duplicates %2").arg(400 - imported).arg(imported)));
+    CHECK(articleCount(project) == 400);
+    CHECK(runGloss({arg("check")}, project).code == 0);
+    WARN((disk.mounted ? "5 MB tmpfs" : "RLIMIT_FSIZE 1.5 MB")
+        << ": " << imported << " articles stored before the disk was full");
+}
+
+TEST_CASE("a full disk during export says so and leaves no partial file", "[cli][faults]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = makeProject(tp, 3);
+    const Run added = runGloss({arg("highlight"), arg("add"), arg("--from-tsv"), arg("-")}, tp.path(),
+        highlightLines(article, 3000, arg("coder")));
+    REQUIRE(added.code == 0);
+    SmallDisk disk(1);
+    if (disk.mounted) {
+        // Most of the disk taken already: the export (about 1 MB) cannot fit.
+        QFile filler(disk.file("filler"));
+        REQUIRE(filler.open(QIODevice::WriteOnly));
+        filler.write(QByteArray(900 * 1024, 'x'));
+    }
+    const QString out = disk.file("highlights.csv");
+    const Run r = runOnSmallDisk(
+        disk, {arg("--project"), tp.path(), arg("export"), arg("--layout"), arg("highlights"), arg("-o"), out}, 200);
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.code != 0);
+    CHECK(r.code != -1);
+    CHECK(r.err.contains(out));
+    CHECK(r.err.contains(QStringLiteral("cannot write")));
+    CHECK_FALSE(QFileInfo::exists(out)); // the partial file is removed, not left looking complete
+    CHECK(highlightCount(tp.path()) == 3000); // the project is untouched
+}
+
 TEST_CASE("a read-only project opens read-only, reads work, and writes say read-only", "[cli][faults]")
 {
     gloss::test::TempProject tp;
