@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <array>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -320,26 +321,34 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
     if (m_options.prepare)
         m_options.prepare(m_project);
 
-    // Reading, decoding, parsing and analysing run on a second thread a few files ahead of this one,
-    // which stores. The reader stops when this thread stops taking files (cancel, a failed commit).
-    ReadAhead<Prepared> ahead(16);
-    std::thread reader([&] {
-        for (const Source &source : sources) {
-            if (ahead.stopped() || cancelled() || !ahead.push(prepare(source)))
-                break;
-        }
-        ahead.finish();
-    });
+    // Reading, decoding, parsing and analysing (dates, entities: most of an import's work) run on
+    // two threads a few files ahead of this one, which stores: reader k prepares files k, k + 2,
+    // k + 4, ... into a queue of its own, and this thread takes from the two in turn, so articles
+    // are stored in the order of the files. The readers stop when this thread stops taking files
+    // (cancel, a failed commit).
+    constexpr qsizetype Readers = 2;
+    std::array<ReadAhead<Prepared>, Readers> ahead{ReadAhead<Prepared>(8), ReadAhead<Prepared>(8)};
+    std::array<std::thread, Readers> readers;
+    for (qsizetype k = 0; k < Readers; ++k)
+        readers[k] = std::thread([&, k] {
+            for (qsizetype i = k; i < sources.size(); i += Readers) {
+                if (ahead[k].stopped() || cancelled() || !ahead[k].push(prepare(sources.at(i))))
+                    break;
+            }
+            ahead[k].finish();
+        });
     struct Join
     {
-        ReadAhead<Prepared> &ahead;
-        std::thread &thread;
+        std::array<ReadAhead<Prepared>, Readers> &ahead;
+        std::array<std::thread, Readers> &threads;
         ~Join()
         {
-            ahead.stop();
-            thread.join();
+            for (ReadAhead<Prepared> &a : ahead)
+                a.stop();
+            for (std::thread &t : threads)
+                t.join();
         }
-    } join{ahead, reader};
+    } join{ahead, readers};
 
     std::optional<storage::Transaction> batch;
     QList<qint64> batchIds;
@@ -377,6 +386,7 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
     };
 
     bool stop = false;
+    qsizetype taken = 0;
     for (const Source &source : sources) {
         if (stop || cancelled()) {
             report.cancelled = cancelled();
@@ -384,7 +394,7 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
         }
         progress.currentFile = source.name;
         tell();
-        std::optional<Prepared> prepared = ahead.pop();
+        std::optional<Prepared> prepared = ahead[taken++ % Readers].pop();
         if (!prepared) { // the reader saw the cancel first
             report.cancelled = cancelled();
             break;

@@ -80,7 +80,7 @@ struct ImportOptions
 // Imports files, folders and in-memory files into a project: each file read with the reader its
 // format needs, each article stored whole (with its search index entry and whatever afterInsert
 // adds) or not at all, exact duplicates skipped. Work in batched transactions with
-// synchronous=NORMAL. Files are read, decoded, parsed and analysed on a second thread a few files
+// synchronous=NORMAL. Files are read, decoded, parsed and analysed on two threads a few files
 // ahead of the thread that stores them. Not thread-safe: to import on a worker thread, open a
 // Project on the same path in that thread and give it to an Importer there.
 class Importer final
