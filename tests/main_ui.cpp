@@ -1,9 +1,9 @@
 // Catch2 main for ui tests: a QApplication on the offscreen platform.
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include <QApplication>
 #include <QStandardPaths>
+
+#include <catch2/catch.hpp>
 
 int main(int argc, char **argv)
 {

@@ -4,8 +4,8 @@
 #include "storage/backupmanager.h"
 #include "storage/error.h"
 
-#include <QFileInfo>
 #include <QCursor>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QUndoCommand>
 #include <QUndoStack>

@@ -6,16 +6,16 @@
 #include "backup/restorebackupdialog.h"
 #include "codebook/codebookpanel.h"
 #include "document.h"
+#include "entities/entitypanel.h"
+#include "export/exportdialog.h"
 #include "import/importcontroller.h"
 #include "notes/notespanel.h"
-#include "export/exportdialog.h"
-#include "entities/entitypanel.h"
 #include "project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
+#include "storage/backupmanager.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
-#include "storage/backupmanager.h"
 
 #include <QAction>
 #include <QApplication>
@@ -222,7 +222,8 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileMenu->addActions(m_import->actions());
-    QAction *exportAction = m_fileMenu->addAction(tr("&Export…"), this, [this] { ExportDialog(m_document, m_articles, this).exec(); });
+    QAction *exportAction
+        = m_fileMenu->addAction(tr("&Export…"), this, [this] { ExportDialog(m_document, m_articles, this).exec(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_fileMenu->addAction(tr("Import &Annotations…"), this, [this] { importAnnotations(m_document, this); });
     m_fileMenu->addSeparator();

@@ -35,9 +35,10 @@ const QList<Entry> &entries()
             highlightCommand},
         {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
         {{"timeline", "timeline [--article ID] [--format table|csv|json]"}, timelineCommand},
-        {{"export", "export --layout highlights|highlights-wide|articles|codebook|entities [--search Q] [--tag T] [--set S] "
-                    "[--from D] [--to D] [--bom] [--raw] [--with-body] [-o FILE]"},
-         exportCommand},
+        {{"export",
+             "export --layout highlights|highlights-wide|articles|codebook|entities [--search Q] [--tag T] [--set S] "
+             "[--from D] [--to D] [--bom] [--raw] [--with-body] [-o FILE]"},
+            exportCommand},
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
         {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
         {{"check", "check"}, checkCommand},

@@ -11,7 +11,7 @@ enum ExitCode { Ok = 0, InputFailed = 1, UsageError = 2 };
 
 struct CommandInfo
 {
-    const char *name;     // "import", "highlight add"
+    const char *name; // "import", "highlight add"
     const char *synopsis; // one line for --help and the man page
 };
 

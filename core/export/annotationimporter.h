@@ -38,7 +38,9 @@ struct AnnotationImportReport
 class AnnotationImporter final
 {
 public:
-    explicit AnnotationImporter(Project &project) : m_project(project) {}
+    explicit AnnotationImporter(Project &project)
+        : m_project(project)
+    { }
 
     AnnotationImportReport importFile(const QString &path);
     // `name` is what errors call the text (a file name).

@@ -22,7 +22,9 @@ public:
     };
 
     CsvWriter(QIODevice &device, Options options);
-    CsvWriter(QIODevice &device) : CsvWriter(device, Options{}) {}
+    CsvWriter(QIODevice &device)
+        : CsvWriter(device, Options{})
+    { }
 
     void writeRow(const QStringList &fields);
     // The streaming interface, for large exports: fields of one row, then endRow().

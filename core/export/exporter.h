@@ -52,7 +52,9 @@ using ExportProgress = std::function<bool(qint64 done, qint64 total)>;
 class Exporter final
 {
 public:
-    explicit Exporter(storage::Database &db) : m_db(db) {}
+    explicit Exporter(storage::Database &db)
+        : m_db(db)
+    { }
 
     // Writes to an open device (stdout, a buffer). The error, if any, names `deviceName`.
     ExportResult write(QIODevice &device, const ExportOptions &options, const ExportProgress &progress = {},

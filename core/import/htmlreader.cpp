@@ -2,8 +2,8 @@
 // it reads the title, dates and credits from the head's metadata and the article's main text
 // from the body, leaving out navigation, scripts, styles, comments and page furniture. Nothing is
 // fetched and no other file is read.
-#include "import/newsdate.h"
 #include "import/decoder.h"
+#include "import/newsdate.h"
 #include "import/reader.h"
 
 #include <QHash>
@@ -99,7 +99,6 @@ const QHash<QString, char16_t> &namedEntities()
     }();
     return table;
 }
-
 
 // Decodes character references. A reference that names nothing (or a code point that is not a
 // character) is left as written rather than turned into U+FFFD.

@@ -14,8 +14,8 @@ struct Article
 {
     qint64 id = 0;
     QString title;
-    QDate published;  // invalid when unknown
-    QDate retrieved;  // invalid when unknown
+    QDate published; // invalid when unknown
+    QDate retrieved; // invalid when unknown
     QString dateline; // the dateline place, e.g. "WASHINGTON"; empty when none
     qint64 datelineEnd = 0; // code points: the dateline prefix is body[0, datelineEnd)
     QString source;

@@ -8,7 +8,7 @@ namespace gloss::model {
 // What the article list, `gloss articles` and `gloss export` select.
 struct ArticleFilter
 {
-    QString search;   // user text, translated to a safe FTS5 query
+    QString search; // user text, translated to a safe FTS5 query
     qint64 tagId = 0; // articles with a highlight or article tag of this tag (or its children)
     qint64 setId = 0;
     QDate from;

@@ -16,7 +16,9 @@ class Database;
 class AnnotationRepository final
 {
 public:
-    explicit AnnotationRepository(Database &db) : m_db(db) {}
+    explicit AnnotationRepository(Database &db)
+        : m_db(db)
+    { }
 
     struct ArticleKey
     {

@@ -40,7 +40,8 @@ ArticleRepository::Where ArticleRepository::where(const model::ArticleFilter &fi
         clauses.append("0"); // the text had nothing searchable: nothing matches
     }
     if (filter.tagId) {
-        clauses.append("a.id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id) "
+        clauses.append("a.id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON "
+                       "t.parent_id = sub.id) "
                        "SELECT h.article_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id "
                        "WHERE ht.tag_id IN sub "
                        "UNION SELECT at.article_id FROM article_tags at WHERE at.tag_id IN sub)");
@@ -171,8 +172,9 @@ void ArticleRepository::addToIndex(qint64 id, const QString &title, const QStrin
 
 std::optional<model::Article> ArticleRepository::get(qint64 id)
 {
-    Statement s = m_db.cached("SELECT id, title, published, retrieved, dateline, dateline_end, source, url, author, path, "
-                              "content_hash, words, imported, body FROM articles WHERE id = ?1");
+    Statement s
+        = m_db.cached("SELECT id, title, published, retrieved, dateline, dateline_end, source, url, author, path, "
+                      "content_hash, words, imported, body FROM articles WHERE id = ?1");
     s.bind(1, id);
     if (!s.step())
         return std::nullopt;
@@ -194,7 +196,8 @@ void ArticleRepository::remove(qint64 id)
     Statement s = m_db.cached("SELECT title, body FROM articles WHERE id = ?1");
     s.bind(1, id);
     if (s.step()) {
-        Statement d = m_db.cached("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES('delete', ?1, ?2, ?3)");
+        Statement d
+            = m_db.cached("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES('delete', ?1, ?2, ?3)");
         d.bind(1, id).bind(2, s.text(0)).bind(3, s.text(1));
         d.exec();
     }
@@ -213,8 +216,8 @@ qint64 ArticleRepository::count(const model::ArticleFilter &filter)
     return s.int64(0);
 }
 
-QList<model::ArticleSummary> ArticleRepository::list(const model::ArticleFilter &filter, model::ArticleOrder order,
-                                                     bool ascending, qint64 offset, qint64 limit)
+QList<model::ArticleSummary> ArticleRepository::list(
+    const model::ArticleFilter &filter, model::ArticleOrder order, bool ascending, qint64 offset, qint64 limit)
 {
     // The page of ids first (an index scan for the usual orders), then the columns for that page
     // only: SQLite would otherwise compute the counts for every article before sorting.

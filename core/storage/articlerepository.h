@@ -17,7 +17,9 @@ class Statement;
 class ArticleRepository final
 {
 public:
-    explicit ArticleRepository(Database &db) : m_db(db) {}
+    explicit ArticleRepository(Database &db)
+        : m_db(db)
+    { }
 
     // Stores a new article with its FTS entry; fills in id, words, hash and imported time when
     // missing. Runs in the caller's transaction if there is one.

@@ -14,7 +14,9 @@ class Database;
 class HighlightRepository final
 {
 public:
-    explicit HighlightRepository(Database &db) : m_db(db) {}
+    explicit HighlightRepository(Database &db)
+        : m_db(db)
+    { }
 
     // How much text before and after a highlight is kept to find it again (code points).
     static constexpr int ContextLength = 32;

@@ -14,7 +14,9 @@ class Database;
 class SetRepository final
 {
 public:
-    explicit SetRepository(Database &db) : m_db(db) {}
+    explicit SetRepository(Database &db)
+        : m_db(db)
+    { }
 
     qint64 create(const QString &name);
     void restore(const model::ArticleSet &set);

@@ -31,8 +31,8 @@ public:
     Statement &bind(int index, QStringView value);
     Statement &bind(int index, const char *utf8);
     Statement &bind(int index, const QByteArray &blob);
-    Statement &bind(int index, const QDate &date);          // ISO yyyy-MM-dd or NULL
-    Statement &bind(int index, const QDateTime &dateTime);  // ISO with offset, UTC
+    Statement &bind(int index, const QDate &date); // ISO yyyy-MM-dd or NULL
+    Statement &bind(int index, const QDateTime &dateTime); // ISO with offset, UTC
     Statement &bindNull(int index);
     Statement &bindId(int index, qint64 id); // 0 binds NULL
 

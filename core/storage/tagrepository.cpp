@@ -120,12 +120,12 @@ QList<model::Tag> TagRepository::allImpl(bool counts)
 {
     Statement s = counts
         ? m_db.cached(
-              "SELECT t.id, t.parent_id, t.name, t.color, t.description, t.position, "
-              "(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id), "
-              "(SELECT count(*) FROM (SELECT h.article_id FROM highlight_tags ht JOIN highlights h ON h.id = "
-              "ht.highlight_id "
-              "  WHERE ht.tag_id = t.id UNION SELECT at.article_id FROM article_tags at WHERE at.tag_id = t.id)) "
-              "FROM tags t ORDER BY t.position, t.name COLLATE NOCASE")
+            "SELECT t.id, t.parent_id, t.name, t.color, t.description, t.position, "
+            "(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id), "
+            "(SELECT count(*) FROM (SELECT h.article_id FROM highlight_tags ht JOIN highlights h ON h.id = "
+            "ht.highlight_id "
+            "  WHERE ht.tag_id = t.id UNION SELECT at.article_id FROM article_tags at WHERE at.tag_id = t.id)) "
+            "FROM tags t ORDER BY t.position, t.name COLLATE NOCASE")
         : m_db.cached("SELECT t.id, t.parent_id, t.name, t.color, t.description, t.position, 0, 0 "
                       "FROM tags t ORDER BY t.position, t.name COLLATE NOCASE");
     QList<model::Tag> flat;

@@ -35,8 +35,8 @@ TEST_CASE("word count counts runs of letters and digits", "[text]")
 
 TEST_CASE("an offset map agrees with the direct conversions", "[text]")
 {
-    for (const QString &s : {QStringLiteral("plain ascii text"), QStringLiteral("Hi 😀 there é 🇵🇰!"), QString(),
-                             QStringLiteral("😀")}) {
+    for (const QString &s :
+        {QStringLiteral("plain ascii text"), QStringLiteral("Hi 😀 there é 🇵🇰!"), QString(), QStringLiteral("😀")}) {
         const OffsetMap map(s);
         for (qsizetype cp = 0; cp <= codePointLength(s); ++cp)
             CHECK(map.toUtf16(cp) == toUtf16(s, cp));

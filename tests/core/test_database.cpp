@@ -62,7 +62,8 @@ TEST_CASE("a version 1 project is migrated after a backup", "[storage]")
         auto v1 = Database::openAtVersion(path, 1);
         REQUIRE(v1.db);
         CHECK(v1.db->userVersion() == 1);
-        v1.db->exec("INSERT INTO articles(title, content_hash, imported, body) VALUES('Old', 'h1', '2018-01-01', 'Old body')");
+        v1.db->exec(
+            "INSERT INTO articles(title, content_hash, imported, body) VALUES('Old', 'h1', '2018-01-01', 'Old body')");
         CHECK_THROWS_AS(v1.db->exec("SELECT count(*) FROM entities"), StorageError);
     }
     auto opened = Database::open(path);
@@ -133,8 +134,8 @@ TEST_CASE("another program's SQLite database and planted triggers are refused", 
     {
         sqlite3 *raw = nullptr;
         sqlite3_open(QFile::encodeName(planted).constData(), &raw);
-        sqlite3_exec(raw, "CREATE TRIGGER evil AFTER INSERT ON highlights BEGIN DELETE FROM articles; END", nullptr, nullptr,
-                     nullptr);
+        sqlite3_exec(raw, "CREATE TRIGGER evil AFTER INSERT ON highlights BEGIN DELETE FROM articles; END", nullptr,
+            nullptr, nullptr);
         sqlite3_close(raw);
     }
     auto refused = Database::open(planted);

@@ -20,13 +20,21 @@ TEST_CASE("search text becomes quoted FTS5 terms", "[search]")
 TEST_CASE("hostile search text is never FTS5 syntax", "[search]")
 {
     gloss::test::TempProject tp;
-    tp.addArticle(QStringLiteral("Talks in Kabul"), QStringLiteral("The State Department said talks in Kabul resumed."));
+    tp.addArticle(
+        QStringLiteral("Talks in Kabul"), QStringLiteral("The State Department said talks in Kabul resumed."));
     tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain fell on São Paulo for a week."));
     auto &articles = tp.project().articles();
     const QStringList hostile = {
-        QStringLiteral("\""),        QStringLiteral("title:kabul"), QStringLiteral("NEAR(a b)"), QStringLiteral("a AND"),
-        QStringLiteral("*"),         QStringLiteral("^kabul"),      QStringLiteral("'); DROP TABLE articles; --"),
-        QStringLiteral("(((("),      QStringLiteral("OR OR"),       QStringLiteral("\"unclosed phrase"),
+        QStringLiteral("\""),
+        QStringLiteral("title:kabul"),
+        QStringLiteral("NEAR(a b)"),
+        QStringLiteral("a AND"),
+        QStringLiteral("*"),
+        QStringLiteral("^kabul"),
+        QStringLiteral("'); DROP TABLE articles; --"),
+        QStringLiteral("(((("),
+        QStringLiteral("OR OR"),
+        QStringLiteral("\"unclosed phrase"),
     };
     for (const QString &q : hostile) {
         gloss::model::ArticleFilter f;

@@ -85,7 +85,8 @@ TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates r
 {
     gloss::test::TempProject tp;
     auto &articles = tp.project().articles();
-    const qint64 a = tp.addArticle(QStringLiteral("Ceasefire talks"), QStringLiteral("Talks in Kabul."), QDate(2018, 6, 9));
+    const qint64 a
+        = tp.addArticle(QStringLiteral("Ceasefire talks"), QStringLiteral("Talks in Kabul."), QDate(2018, 6, 9));
     const qint64 b = tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain in São Paulo."), QDate(2018, 2, 1));
     tp.addArticle(QStringLiteral("Undated"), QStringLiteral("No date here."));
     CHECK_THROWS_AS(tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain in São Paulo.")), StorageError);

@@ -16,8 +16,8 @@
 #include <QMessageBox>
 #include <QTableView>
 #include <QTimer>
-#include <QUndoStack>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace gloss::ui {

@@ -374,7 +374,8 @@ exporting::AnnotationImportReport importAnnotationsFrom(Document &document, cons
     exporting::AnnotationImportReport report;
     // A bulk change to the codebook and highlights: a verified backup first.
     if (const QString err = document.backupBefore(QStringLiteral("import-annotations")); !err.isEmpty()) {
-        report.error = QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)").arg(path, err);
+        report.error
+            = QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)").arg(path, err);
         return report;
     }
     try {
