@@ -55,11 +55,17 @@ QByteArray highlightLines(qint64 article, int n, const QString &who)
     return out;
 }
 
-int highlightCount(const QString &project)
+// What `gloss check` counts of `things` ("articles", "highlights"); -1 when it does not say.
+int checkedCount(const QString &project, const char *things)
 {
     const Run r = runGloss({arg("check")}, project);
-    const auto m = QRegularExpression(QStringLiteral("(\\d+) highlights")).match(r.out);
+    const auto m = QRegularExpression(QStringLiteral("(\\d+) ") + arg(things)).match(r.out);
     return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+int highlightCount(const QString &project)
+{
+    return checkedCount(project, "highlights");
 }
 
 } // namespace
@@ -320,13 +326,6 @@ Run runOnSmallDisk(const SmallDisk &disk, const QStringList &args, int blocks)
     return r;
 }
 
-int articleCount(const QString &project)
-{
-    const Run r = runGloss({arg("check")}, project);
-    const auto m = QRegularExpression(QStringLiteral("(\\d+) articles")).match(r.out);
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
-}
-
 } // namespace
 
 TEST_CASE("a full disk during import keeps the whole articles before it, and a rerun completes it", "[cli][faults]")
@@ -359,7 +358,7 @@ TEST_CASE("a full disk during import keeps the whole articles before it, and a r
     const Run check = runGloss({arg("check")}, project);
     INFO(check.out.toStdString() << check.err.toStdString());
     CHECK(check.code == 0);
-    CHECK(articleCount(project) == imported);
+    CHECK(checkedCount(project, "articles") == imported);
 
     // With room again the same import completes it.
     if (disk.mounted)
@@ -370,7 +369,7 @@ TEST_CASE("a full disk during import keeps the whole articles before it, and a r
     INFO(again.out.toStdString() << again.err.toStdString());
     CHECK(again.code == 0);
     CHECK(again.out.contains(QStringLiteral("imported %1, duplicates %2").arg(400 - imported).arg(imported)));
-    CHECK(articleCount(project) == 400);
+    CHECK(checkedCount(project, "articles") == 400);
     CHECK(runGloss({arg("check")}, project).code == 0);
     WARN((disk.mounted ? "5 MB tmpfs" : "RLIMIT_FSIZE 1.5 MB")
         << ": " << imported << " articles stored before the disk was full");
