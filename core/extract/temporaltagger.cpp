@@ -1112,6 +1112,13 @@ bool parseTimeValue(const QString &value, Granularity &granularity, QDate &range
         rangeStart = rangeEnd = d;
         return d.isValid() && m.captured(2).toInt() < 24 && m.captured(3).toInt() < 60;
     }
+    // A time of day in a text that names no day and has no publication date: a time, no range.
+    static const QRegularExpression timeOnly(QStringLiteral("^T(\\d{2}):(\\d{2})$"));
+    if ((m = timeOnly.match(v)).hasMatch()) {
+        granularity = Granularity::Time;
+        rangeStart = rangeEnd = QDate();
+        return m.captured(1).toInt() < 24 && m.captured(2).toInt() < 60;
+    }
     if ((m = week.match(v)).hasMatch()) {
         const int w = m.captured(2).toInt();
         const QDate monday = mondayOf(QDate(m.captured(1).toInt(), 1, 4)).addDays(7 * (w - 1));

@@ -265,6 +265,21 @@ TEST_CASE("values parse back to their granularity and days", "[timex]")
     CHECK(g == Granularity::Duration);
     CHECK_FALSE(gloss::extract::parseTimeValue(QStringLiteral("2018-13"), g, from, to));
     CHECK_FALSE(gloss::extract::parseTimeValue(QStringLiteral("soon"), g, from, to));
+    CHECK_FALSE(gloss::extract::parseTimeValue(QStringLiteral("T25:00"), g, from, to));
+}
+
+TEST_CASE("fuzz: a time of day in an undated text that names no day reads back as a time", "[timex][hostile]")
+{
+    // Found by fuzz_temporaltagger: "2 pm" with no day and no publication date is "T14:00", which
+    // parseTimeValue refused, so a researcher could not type back the value Gloss showed.
+    const QList<TimeExpression> found = tagTimeExpressions(QStringLiteral("The vote is at 2 pm."), QDate());
+    REQUIRE(found.size() == 1);
+    CHECK(found.first().value == QStringLiteral("T14:00"));
+    Granularity g{};
+    QDate from, to;
+    REQUIRE(gloss::extract::parseTimeValue(found.first().value, g, from, to));
+    CHECK(g == Granularity::Time);
+    CHECK_FALSE(from.isValid());
 }
 
 TEST_CASE("the tagger holds its measured quality on the gold annotations", "[timex][gold]")
