@@ -181,6 +181,13 @@ CREATE TABLE timeref_overrides(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: no index on timerefs(range_start). The timeline's query over a range of dates
+// compares an override's range or the extracted one (a CASE), which no index serves (EXPLAIN QUERY
+// PLAN: a scan either way), and the index took 2.5% of a project file.
+const char *const Schema3 = R"sql(
+DROP INDEX timerefs_range;
+)sql";
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -188,6 +195,7 @@ const QList<Migration> &migrations()
     static const QList<Migration> steps = {
         {1, Schema1},
         {2, Schema2},
+        {3, Schema3},
     };
     return steps;
 }

@@ -78,6 +78,26 @@ TEST_CASE("a version 1 project is migrated after a backup", "[storage]")
     CHECK(scalar(*backup.db, "SELECT count(*) FROM articles") == 1);
 }
 
+TEST_CASE("a version 2 project loses the range index no query used, and keeps its dates", "[storage]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v2.gloss"));
+    {
+        auto v2 = Database::openAtVersion(path, 2);
+        REQUIRE(v2.db);
+        CHECK(scalar(*v2.db, "SELECT count(*) FROM sqlite_schema WHERE name = 'timerefs_range'") == 1);
+        v2.db->exec("INSERT INTO articles(title, content_hash, imported, body) VALUES('Old', 'h1', '2018-01-01', "
+                    "'It rained on Monday.')");
+        v2.db->exec("INSERT INTO timerefs(article_id, start, end, text, value, granularity, range_start, range_end) "
+                    "VALUES(1, 12, 18, 'Monday', '2018-06-04', 'day', '2018-06-04', '2018-06-04')");
+    }
+    auto opened = Database::open(path);
+    REQUIRE(opened.db);
+    CHECK(opened.db->userVersion() == Database::schemaVersion());
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM sqlite_schema WHERE name = 'timerefs_range'") == 0);
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM timerefs WHERE range_start = '2018-06-04'") == 1);
+}
+
 TEST_CASE("a project from a newer Gloss is refused and left as it was", "[storage]")
 {
     QTemporaryDir dir;
