@@ -329,14 +329,6 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
     constexpr qsizetype Readers = 2;
     std::array<ReadAhead<Prepared>, Readers> ahead{ReadAhead<Prepared>(8), ReadAhead<Prepared>(8)};
     std::array<std::thread, Readers> readers;
-    for (qsizetype k = 0; k < Readers; ++k)
-        readers[k] = std::thread([&, k] {
-            for (qsizetype i = k; i < sources.size(); i += Readers) {
-                if (ahead[k].stopped() || cancelled() || !ahead[k].push(prepare(sources.at(i))))
-                    break;
-            }
-            ahead[k].finish();
-        });
     struct Join
     {
         std::array<ReadAhead<Prepared>, Readers> &ahead;
@@ -346,9 +338,18 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
             for (ReadAhead<Prepared> &a : ahead)
                 a.stop();
             for (std::thread &t : threads)
-                t.join();
+                if (t.joinable())
+                    t.join();
         }
     } join{ahead, readers};
+    for (qsizetype k = 0; k < Readers; ++k)
+        readers[k] = std::thread([&, k] {
+            for (qsizetype i = k; i < sources.size(); i += Readers) {
+                if (ahead[k].stopped() || cancelled() || !ahead[k].push(prepare(sources.at(i))))
+                    break;
+            }
+            ahead[k].finish();
+        });
 
     std::optional<storage::Transaction> batch;
     QList<qint64> batchIds;
