@@ -68,6 +68,62 @@ int highlightCount(const QString &project)
     return checkedCount(project, "highlights");
 }
 
+// A small disk: a tmpfs of `megabytes` when we may mount one (root), else nothing (the caller
+// limits the file size of the child instead). Unmounted when it goes.
+struct SmallDisk
+{
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("small"));
+    bool mounted = false;
+
+    explicit SmallDisk(int megabytes)
+    {
+        QDir().mkpath(path);
+        if (geteuid() == 0)
+            mounted = QProcess::execute(QStringLiteral("mount"),
+                          {arg("-t"), arg("tmpfs"), arg("-o"), QStringLiteral("size=%1M").arg(megabytes), arg("tmpfs"),
+                              path})
+                == 0;
+    }
+    ~SmallDisk()
+    {
+        if (mounted)
+            QProcess::execute(QStringLiteral("umount"), {path});
+    }
+    void grow(int megabytes) const
+    {
+        QProcess::execute(
+            QStringLiteral("mount"), {arg("-o"), QStringLiteral("remount,size=%1M").arg(megabytes), path});
+    }
+    QString file(const char *name) const { return QDir(path).filePath(QString::fromUtf8(name)); }
+};
+
+// gloss with `args`; on a disk that is not mounted small, with files limited to `blocks` of 512
+// bytes (SIGXFSZ ignored, so that write() fails with EFBIG as on a full disk).
+Run runOnSmallDisk(const SmallDisk &disk, const QStringList &args, int blocks, const QByteArray &stdinData = {})
+{
+    QProcess p;
+    if (disk.mounted) {
+        p.start(QStringLiteral(GLOSS_EXECUTABLE), args);
+    } else {
+        p.start(QStringLiteral("/bin/sh"),
+            QStringList{arg("-c"), QStringLiteral("trap '' XFSZ; ulimit -f %1; exec \"$0\" \"$@\"").arg(blocks),
+                QStringLiteral(GLOSS_EXECUTABLE)}
+                + args);
+    }
+    Run r;
+    if (!p.waitForStarted())
+        return r;
+    p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(300000))
+        return r;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
 } // namespace
 
 TEST_CASE("gloss backup and gloss restore", "[cli][backup]")
@@ -212,16 +268,8 @@ TEST_CASE("a batch of highlights reports bad lines by number and keeps the rest"
 
 TEST_CASE("a full disk stops a batch with a clear message and loses nothing stored", "[cli][faults]")
 {
-    // A 2 MB tmpfs when we may mount one (root); else a file-size limit on the child process.
-    QTemporaryDir dir;
-    const QString mountPoint = dir.filePath(QStringLiteral("small"));
-    QDir().mkpath(mountPoint);
-    bool mounted = false;
-    if (geteuid() == 0)
-        mounted = QProcess::execute(QStringLiteral("mount"),
-                      {arg("-t"), arg("tmpfs"), arg("-o"), arg("size=2M"), arg("tmpfs"), mountPoint})
-            == 0;
-    const QString project = QDir(mountPoint).filePath(QStringLiteral("full.gloss"));
+    SmallDisk disk(2);
+    const QString project = disk.file("full.gloss");
     qint64 article = 0;
     {
         auto opened = gloss::Project::open(project);
@@ -236,25 +284,13 @@ TEST_CASE("a full disk stops a batch with a clear message and loses nothing stor
     const QString note = QStringLiteral("n").repeated(4000);
     for (int i = 0; i < 2000; ++i)
         lines += QStringLiteral("%1\t0\t5\t\t%2 %3\n").arg(article).arg(i).arg(note).toUtf8();
-    QProcess p;
-    if (mounted) {
-        p.start(QStringLiteral(GLOSS_EXECUTABLE),
-            {arg("--project"), project, arg("highlight"), arg("add"), arg("--from-tsv"), arg("-")});
-    } else {
-        // 1,500 blocks of 512 bytes; SIGXFSZ ignored so that write() fails with EFBIG instead.
-        p.start(QStringLiteral("/bin/sh"),
-            {arg("-c"), arg("trap '' XFSZ; ulimit -f 1500; exec \"$0\" --project \"$1\" highlight add --from-tsv -"),
-                QStringLiteral(GLOSS_EXECUTABLE), project});
-    }
-    REQUIRE(p.waitForStarted());
-    p.write(lines);
-    p.closeWriteChannel();
-    REQUIRE(p.waitForFinished(120000));
-    const QString err = QString::fromUtf8(p.readAllStandardError());
-    const int reported = int(QString::fromUtf8(p.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts).size());
+    // 1,500 blocks of 512 bytes when no tmpfs could be mounted.
+    const Run r = runOnSmallDisk(
+        disk, {arg("--project"), project, arg("highlight"), arg("add"), arg("--from-tsv"), arg("-")}, 1500, lines);
+    const QString &err = r.err;
+    const int reported = int(r.out.split(u'\n', Qt::SkipEmptyParts).size());
     INFO(err.toStdString());
-    CHECK(p.exitStatus() == QProcess::NormalExit);
-    CHECK(p.exitCode() == 1);
+    CHECK(r.code == 1);
     CHECK(reported > 0);
     CHECK(reported < 2000);
     CHECK((err.contains(QStringLiteral("disk is full")) || err.contains(QStringLiteral("cannot write to the disk"))));
@@ -266,67 +302,9 @@ TEST_CASE("a full disk stops a batch with a clear message and loses nothing stor
     INFO(check.out.toStdString() << check.err.toStdString());
     CHECK(check.code == 0);
     CHECK(check.out.contains(QStringLiteral("%1 highlights").arg(reported)));
-    if (mounted)
-        QProcess::execute(QStringLiteral("umount"), {mountPoint});
-    WARN((mounted ? "2 MB tmpfs" : "RLIMIT_FSIZE 750 KB")
+    WARN((disk.mounted ? "2 MB tmpfs" : "RLIMIT_FSIZE 750 KB")
         << ": " << reported << " highlights stored before the disk was full");
 }
-
-namespace {
-
-// A small disk: a tmpfs of `megabytes` when we may mount one (root), else nothing (the caller
-// limits the file size of the child instead). Unmounted when it goes.
-struct SmallDisk
-{
-    QTemporaryDir dir;
-    QString path = dir.filePath(QStringLiteral("small"));
-    bool mounted = false;
-
-    explicit SmallDisk(int megabytes)
-    {
-        QDir().mkpath(path);
-        if (geteuid() == 0)
-            mounted = QProcess::execute(QStringLiteral("mount"),
-                          {arg("-t"), arg("tmpfs"), arg("-o"), QStringLiteral("size=%1M").arg(megabytes), arg("tmpfs"),
-                              path})
-                == 0;
-    }
-    ~SmallDisk()
-    {
-        if (mounted)
-            QProcess::execute(QStringLiteral("umount"), {path});
-    }
-    void grow(int megabytes) const
-    {
-        QProcess::execute(
-            QStringLiteral("mount"), {arg("-o"), QStringLiteral("remount,size=%1M").arg(megabytes), path});
-    }
-    QString file(const char *name) const { return QDir(path).filePath(QString::fromUtf8(name)); }
-};
-
-// gloss with `args`; on a disk that is not mounted small, with files limited to `blocks` of 512
-// bytes (SIGXFSZ ignored, so that write() fails with EFBIG as on a full disk).
-Run runOnSmallDisk(const SmallDisk &disk, const QStringList &args, int blocks)
-{
-    QProcess p;
-    if (disk.mounted) {
-        p.start(QStringLiteral(GLOSS_EXECUTABLE), args);
-    } else {
-        p.start(QStringLiteral("/bin/sh"),
-            QStringList{arg("-c"), QStringLiteral("trap '' XFSZ; ulimit -f %1; exec \"$0\" \"$@\"").arg(blocks),
-                QStringLiteral(GLOSS_EXECUTABLE)}
-                + args);
-    }
-    Run r;
-    if (!p.waitForStarted() || !p.waitForFinished(300000))
-        return r;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return r;
-}
-
-} // namespace
 
 TEST_CASE("a full disk during import keeps the whole articles before it, and a rerun completes it", "[cli][faults]")
 {
