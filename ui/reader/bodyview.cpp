@@ -51,9 +51,13 @@ void BodyView::setSelections(const QList<QTextEdit::ExtraSelection> &all)
         }
     for (auto it = byBlock.constBegin(); it != byBlock.constEnd(); ++it) {
         const QTextBlock b = doc->findBlockByNumber(it.key());
+        m_formattedBlocks.insert(it.key());
+        // Selecting a highlight changes the formats of its paragraph only: the others keep their
+        // layout instead of being laid out again.
+        if (b.layout()->formats() == it.value())
+            continue;
         b.layout()->setFormats(it.value());
         doc->markContentsDirty(b.position(), b.length());
-        m_formattedBlocks.insert(it.key());
     }
     viewport()->update();
 }
@@ -89,6 +93,8 @@ void BodyView::setOutline(int start, int end)
 void BodyView::paintEvent(QPaintEvent *event)
 {
     QPlainTextEdit::paintEvent(event);
+    if (m_notes.isEmpty() && m_outlineEnd <= m_outlineStart)
+        return;
     QPainter painter(viewport());
     painter.setRenderHint(QPainter::Antialiasing);
     const QColor marker = palette().color(QPalette::Highlight);
