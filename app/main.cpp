@@ -3,7 +3,9 @@
 #include "document.h"
 #include "import/importcontroller.h"
 #include "mainwindow.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/backupmanager.h"
+#include "storage/store.h"
 
 #include <QApplication>
 #include <QFile>
@@ -69,8 +71,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gloss.svg")));
 
     const QString path = gloss::Project::resolvePath(projectArgument(args));
-    auto opened
-        = gloss::Project::open(path, gloss::storage::Database::Access::ReadWrite, gloss::Project::Verify::Quick);
+    auto opened = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
     if (!opened.project && !opened.damagedPath.isEmpty() && opened.goodBackup) {
         // A damaged project was set aside untouched: offer the newest backup that passes its check.
         const QString when = QLocale().toString(opened.goodBackup->created.toLocalTime(), QLocale::LongFormat);
@@ -87,7 +88,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
                 nullptr, QObject::tr("Gloss"), QObject::tr("The backup was not restored.\n\n%1").arg(restored.error));
             return 1;
         }
-        opened = gloss::Project::open(path, gloss::storage::Database::Access::ReadWrite, gloss::Project::Verify::Quick);
+        opened = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
     }
     if (!opened.project) {
         QMessageBox::critical(

@@ -1,8 +1,8 @@
 #include "document.h"
 
-#include "project.h"
+#include "operations/project.h"
 #include "storage/backupmanager.h"
-#include "storage/error.h"
+#include "storage/store.h"
 
 #include <QCursor>
 #include <QFileInfo>
@@ -39,18 +39,30 @@ Document::Document(std::unique_ptr<Project> project, QObject *parent)
     , m_project(std::move(project))
     , m_undoStack(new QUndoStack(this))
 {
+    listen();
     rememberFile();
 }
 
 Document::~Document() = default;
+
+void Document::listen()
+{
+    m_project->setChangeListener([this](operations::Areas areas, qint64 articleId) {
+        // Our own writes are not "changed elsewhere".
+        try {
+            m_dataVersion = m_project->dataVersion();
+        } catch (const operations::OperationError &) { }
+        notify(Changes(int(areas)), articleId);
+    });
+}
 
 void Document::rememberFile()
 {
     m_inode = inodeOf(m_project->path());
     m_lostReported = false;
     try {
-        m_dataVersion = m_project->db().dataVersion();
-    } catch (const storage::StorageError &) {
+        m_dataVersion = m_project->dataVersion();
+    } catch (const operations::OperationError &) {
         m_dataVersion = -1;
     }
 }
@@ -103,8 +115,8 @@ void Document::refresh()
         Q_EMIT fileLost(m_project->path());
     }
     try {
-        m_dataVersion = m_project->db().dataVersion();
-    } catch (const storage::StorageError &) { }
+        m_dataVersion = m_project->dataVersion();
+    } catch (const operations::OperationError &) { }
     notify(AllChanges);
 }
 
@@ -119,8 +131,8 @@ bool Document::refreshIfChangedElsewhere()
     }
     qint64 now = -1;
     try {
-        now = m_project->db().dataVersion();
-    } catch (const storage::StorageError &) {
+        now = m_project->dataVersion();
+    } catch (const operations::OperationError &) {
         return false;
     }
     if (now == m_dataVersion)
@@ -133,6 +145,7 @@ void Document::replaceProject(std::unique_ptr<Project> project)
 {
     m_undoStack->clear();
     m_project = std::move(project);
+    listen();
     rememberFile();
     notify(AllChanges);
 }

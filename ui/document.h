@@ -1,6 +1,7 @@
 #pragma once
 
-#include "storage/error.h"
+#include "operations/change.h"
+#include "operations/error.h"
 
 #include <QObject>
 
@@ -33,6 +34,8 @@ public:
         Times = 1 << 5,
         Notes = 1 << 6,
     };
+    static_assert(int(Articles) == int(operations::Area::Articles) && int(Notes) == int(operations::Area::Notes),
+        "Document::Change mirrors operations::Area");
     Q_DECLARE_FLAGS(Changes, Change)
     static constexpr Changes AllChanges = Changes(Articles | Highlights | Codebook | Sets | Entities | Times | Notes);
 
@@ -42,7 +45,8 @@ public:
     Project &project() { return *m_project; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
-    // Called by undo commands and importers after they changed the project.
+    // Tells every panel what changed. Writes through the project's operations call it by
+    // themselves (the project's change listener); call it for changes made by another connection.
     void notify(Changes changes, qint64 articleId = 0);
 
     // Runs a command's change; when storage refuses it (disk full, a broken constraint) the
@@ -56,8 +60,8 @@ public:
         }
         try {
             change();
-        } catch (const storage::StorageError &e) {
-            failed(command, storage::explain(e));
+        } catch (const operations::OperationError &e) {
+            failed(command, e.message());
         } catch (const std::exception &e) {
             failed(command, QString::fromUtf8(e.what()));
         }
@@ -88,6 +92,7 @@ Q_SIGNALS:
 private:
     void failed(QUndoCommand *command, const QString &message);
     void rememberFile();
+    void listen();
 
     std::unique_ptr<Project> m_project;
     QUndoStack *m_undoStack;

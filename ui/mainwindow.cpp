@@ -10,10 +10,11 @@
 #include "export/exportdialog.h"
 #include "import/importcontroller.h"
 #include "notes/notespanel.h"
-#include "project.h"
+#include "operations/project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
 #include "storage/backupmanager.h"
+#include "storage/store.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
@@ -69,7 +70,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
         if (entityId) {
             model::ArticleFilter filter;
             filter.entityId = entityId;
-            const QList<qint64> list = m_document.project().articles().ids(filter);
+            const QList<qint64> list = m_document.project().store().articles().ids(filter);
             ids = QSet<qint64>(list.begin(), list.end());
         }
         m_timeline->view()->setMarkedArticles(ids, entityId ? tr("Mentioning %1").arg(name) : QString());
@@ -156,7 +157,7 @@ QString MainWindow::writeBack()
     const QString path = m_document.project().path();
     if (QFileInfo::exists(path))
         return tr("%1 exists again; it was not overwritten").arg(path);
-    if (const QString err = m_document.project().db().backupTo(path); !err.isEmpty())
+    if (const QString err = m_document.project().store().db().backupTo(path); !err.isEmpty())
         return tr("cannot write %1 (%2)").arg(path, err);
     auto opened = Project::open(path);
     if (!opened.project)

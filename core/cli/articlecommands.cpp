@@ -43,11 +43,11 @@ int articlesCommand(Context &c)
     if (!c.readFilter(a, filter))
         return UsageError;
 
-    const QList<qint64> ids = c.project->articles().ids(filter);
+    const QList<qint64> ids = c.project->store().articles().ids(filter);
     if (format == u"json") {
         QJsonArray list;
         for (const qint64 id : ids) {
-            const auto art = c.project->articles().get(id);
+            const auto art = c.project->store().articles().get(id);
             if (!art)
                 continue;
             list.append(QJsonObject{
@@ -61,7 +61,7 @@ int articlesCommand(Context &c)
                 {QStringLiteral("author"), art->author},
                 {QStringLiteral("path"), art->path},
                 {QStringLiteral("words"), art->words},
-                {QStringLiteral("highlights"), qint64(c.project->highlights().forArticle(id).size())},
+                {QStringLiteral("highlights"), qint64(c.project->store().highlights().forArticle(id).size())},
             });
         }
         c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -70,7 +70,7 @@ int articlesCommand(Context &c)
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("source"),
         QStringLiteral("highlights"), QStringLiteral("title")};
     QList<QStringList> rows;
-    const QList<model::ArticleSummary> summaries = c.project->articles().list(
+    const QList<model::ArticleSummary> summaries = c.project->store().articles().list(
         filter, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
     for (const model::ArticleSummary &s : summaries)
         rows.append({QString::number(s.id), dateText(s.published), s.source, QString::number(s.highlights), s.title});
@@ -99,17 +99,17 @@ int showCommand(Context &c)
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
-    const auto art = c.project->articles().get(id);
+    const auto art = c.project->store().articles().get(id);
     if (!art)
         return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(id));
-    const QList<model::Highlight> highlights = c.project->highlights().forArticle(id);
+    const QList<model::Highlight> highlights = c.project->store().highlights().forArticle(id);
 
     if (format == u"json") {
         QJsonArray hl;
         for (const model::Highlight &h : highlights) {
             QJsonArray tags;
             for (const qint64 t : h.tagIds)
-                tags.append(c.project->tags().path(t));
+                tags.append(c.project->store().tags().path(t));
             hl.append(QJsonObject{
                 {QStringLiteral("id"), h.id},
                 {QStringLiteral("start"), h.start},
@@ -133,7 +133,7 @@ int showCommand(Context &c)
             {QStringLiteral("author"), art->author},
             {QStringLiteral("path"), art->path},
             {QStringLiteral("words"), art->words},
-            {QStringLiteral("note"), c.project->highlights().articleNote(id)},
+            {QStringLiteral("note"), c.project->store().highlights().articleNote(id)},
             {QStringLiteral("body"), art->body},
             {QStringLiteral("highlights"), hl},
         };
@@ -154,7 +154,7 @@ int showCommand(Context &c)
         for (const model::Highlight &h : highlights) {
             QStringList tags;
             for (const qint64 t : h.tagIds)
-                tags << c.project->tags().path(t);
+                tags << c.project->store().tags().path(t);
             c.out << "  [" << h.id << "] " << h.start << ".." << h.end << " \"" << h.quote << '"';
             if (!tags.isEmpty())
                 c.out << "  {" << tags.join(QStringLiteral("; ")) << '}';
@@ -212,11 +212,11 @@ int highlightBatch(Context &c, const QString &source, const QString &coder)
         h.coder = coder;
         h.note = fields.value(4);
         try {
-            storage::Transaction tx(c.project->db());
+            storage::Transaction tx(c.project->store().db());
             for (const QString &tag : fields.value(3).split(u';', Qt::SkipEmptyParts))
                 if (!tag.trimmed().isEmpty())
-                    h.tagIds.append(c.project->tags().ensure(tag.trimmed()));
-            c.project->highlights().add(h);
+                    h.tagIds.append(c.project->store().tags().ensure(tag.trimmed()));
+            c.project->store().highlights().add(h);
             tx.commit();
         } catch (const storage::StorageError &e) {
             const int code = e.code() & 0xff;
@@ -264,7 +264,7 @@ int highlightCommand(Context &c)
     }
     if (!c.openProject())
         return InputFailed;
-    storage::Transaction tx(c.project->db());
+    storage::Transaction tx(c.project->store().db());
     model::Highlight h;
     h.articleId = numbers[0];
     h.start = numbers[1];
@@ -274,9 +274,9 @@ int highlightCommand(Context &c)
     for (const QString &tag : a.values(QStringLiteral("--tag"))) {
         if (tag.trimmed().isEmpty())
             return c.usage(QStringLiteral("--tag needs a name"));
-        h.tagIds.append(c.project->tags().ensure(tag));
+        h.tagIds.append(c.project->store().tags().ensure(tag));
     }
-    c.project->highlights().add(h);
+    c.project->store().highlights().add(h);
     tx.commit();
     c.out << h.id << '\n';
     return Ok;
@@ -292,21 +292,21 @@ int tagsCommand(Context &c)
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
-    const QList<model::Tag> tags = c.project->tags().all();
+    const QList<model::Tag> tags = c.project->store().tags().all();
     if (format == u"json") {
         QJsonArray list;
         for (const model::Tag &t : tags)
-            list.append(
-                QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("path"), c.project->tags().path(t.id)},
-                    {QStringLiteral("color"), t.color}, {QStringLiteral("description"), t.description},
-                    {QStringLiteral("highlights"), t.highlights}, {QStringLiteral("articles"), t.articles}});
+            list.append(QJsonObject{{QStringLiteral("id"), t.id},
+                {QStringLiteral("path"), c.project->store().tags().path(t.id)}, {QStringLiteral("color"), t.color},
+                {QStringLiteral("description"), t.description}, {QStringLiteral("highlights"), t.highlights},
+                {QStringLiteral("articles"), t.articles}});
         c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Ok;
     }
     QList<QStringList> rows;
     for (const model::Tag &t : tags)
-        rows.append({QString::number(t.id), c.project->tags().path(t.id), t.color, QString::number(t.highlights),
-            QString::number(t.articles)});
+        rows.append({QString::number(t.id), c.project->store().tags().path(t.id), t.color,
+            QString::number(t.highlights), QString::number(t.articles)});
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("tag"), QStringLiteral("color"),
         QStringLiteral("highlights"), QStringLiteral("articles")};
     if (format == u"csv") {

@@ -15,9 +15,9 @@ int checkCommand(Context &c)
     if (!QFileInfo::exists(c.projectPath))
         return c.fail(QStringLiteral("%1: no such project").arg(c.projectPath));
     // No quick check and set-aside here: check reports what is wrong and leaves the file alone.
-    if (!c.openProject(storage::Database::Access::ReadWrite, false))
+    if (!c.openProject(Project::Access::ReadWrite, false))
         return InputFailed;
-    const storage::CheckReport report = storage::checkProject(c.project->db());
+    const storage::CheckReport report = storage::checkProject(c.project->store().db());
     for (const QString &p : report.problems)
         c.out << "problem: " << p << '\n';
     c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " (" << report.articles

@@ -160,9 +160,9 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
     return c.usage(QStringLiteral("unknown command \"%1\"; see gloss --help").arg(args.first()));
 }
 
-bool Context::openProject(storage::Database::Access access, bool verify)
+bool Context::openProject(Project::Access access, bool verify)
 {
-    const bool writing = access == storage::Database::Access::ReadWrite && verify;
+    const bool writing = access == Project::Access::ReadWrite && verify;
     auto opened = Project::open(projectPath, access, writing ? Project::Verify::Quick : Project::Verify::No);
     if (!opened.project) {
         err << "gloss: " << opened.error << '\n';
@@ -208,7 +208,7 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
     filter.search = a.value(QStringLiteral("--search"));
     if (a.has(QStringLiteral("--tag"))) {
         const QString tag = a.value(QStringLiteral("--tag"));
-        const auto id = project->tags().find(tag);
+        const auto id = project->store().tags().find(tag);
         if (!id) {
             usage(QStringLiteral("no tag \"%1\" in %2").arg(tag, projectPath));
             return false;
@@ -217,7 +217,7 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
     }
     if (a.has(QStringLiteral("--set"))) {
         const QString set = a.value(QStringLiteral("--set"));
-        const auto id = project->sets().find(set);
+        const auto id = project->store().sets().find(set);
         if (!id) {
             usage(QStringLiteral("no set \"%1\" in %2").arg(set, projectPath));
             return false;

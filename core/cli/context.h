@@ -3,7 +3,8 @@
 #include "cli/arguments.h"
 #include "cli/commandline.h"
 #include "model/articlefilter.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 
 #include <QTextStream>
 
@@ -36,10 +37,10 @@ struct Context
     // Opens the project; on failure prints the reason and returns false. Opening for writing runs
     // a quick check first (a damaged project is set aside and the newest good backup named) and
     // takes the daily backup when one is due; `verify` false skips both (`gloss check`).
-    bool openProject(storage::Database::Access access = storage::Database::Access::ReadWrite, bool verify = true);
+    bool openProject(Project::Access access = Project::Access::ReadWrite, bool verify = true);
     // For commands that only read: no quick check, no daily backup (a missing project is still
     // created empty, as before).
-    bool openProjectToRead() { return openProject(storage::Database::Access::ReadWrite, false); }
+    bool openProjectToRead() { return openProject(Project::Access::ReadWrite, false); }
     int usage(const QString &message); // prints "gloss: message" and returns UsageError
     int fail(const QString &message); // prints "gloss: message" and returns InputFailed
 

@@ -27,11 +27,11 @@ int entitiesCommand(Context &c)
     }
     if (!c.openProjectToRead())
         return InputFailed;
-    if (articleId && !c.project->articles().get(articleId))
+    if (articleId && !c.project->store().articles().get(articleId))
         return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));
 
     const QList<model::Entity> entities
-        = articleId ? c.project->entities().forArticle(articleId) : c.project->entities().list();
+        = articleId ? c.project->store().entities().forArticle(articleId) : c.project->store().entities().list();
     if (format == u"json") {
         QJsonArray list;
         for (const model::Entity &e : entities) {

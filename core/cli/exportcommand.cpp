@@ -44,7 +44,7 @@ int exportCommand(Context &c)
     options.raw = a.has(QStringLiteral("--raw"));
     options.withBody = withBody;
 
-    exporting::Exporter exporter(c.project->db());
+    exporting::Exporter exporter(c.project->store().db());
     if (output.isEmpty() || output == u"-") {
         c.out.flush();
         const exporting::ExportResult result = exporter.write(c.outDevice, options);

@@ -25,7 +25,7 @@ struct Entry
 
 void appendArticle(Project &project, qint64 id, bool withRetrieved, QList<Entry> &out)
 {
-    const auto art = project.articles().get(id);
+    const auto art = project.store().articles().get(id);
     if (!art)
         return;
     if (art->published.isValid())
@@ -34,7 +34,7 @@ void appendArticle(Project &project, qint64 id, bool withRetrieved, QList<Entry>
     if (art->retrieved.isValid() && (withRetrieved || !art->published.isValid()))
         out.append({id, QStringLiteral("retrieved"), art->title, -1, -1, art->retrieved.toString(Qt::ISODate),
             QStringLiteral("day"), {}, {}, false});
-    for (const model::TimeRef &r : project.timeRefs().forArticle(id))
+    for (const model::TimeRef &r : project.store().timeRefs().forArticle(id))
         out.append({id, QStringLiteral("mentioned"), r.text, r.start, r.end, r.value, r.granularity, r.anchor,
             r.anchorKind, r.overridden});
 }
@@ -74,11 +74,11 @@ int timelineCommand(Context &c)
 
     QList<Entry> entries;
     if (articleId) {
-        if (!c.project->articles().get(articleId))
+        if (!c.project->store().articles().get(articleId))
             return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));
         appendArticle(*c.project, articleId, true, entries);
     } else {
-        for (const qint64 id : c.project->articles().ids({}))
+        for (const qint64 id : c.project->store().articles().ids({}))
             appendArticle(*c.project, id, false, entries);
     }
 

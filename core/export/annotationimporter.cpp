@@ -3,10 +3,11 @@
 #include "export/csvwriter.h"
 #include "export/exporter.h"
 #include "model/tag.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/annotationrepository.h"
 #include "storage/error.h"
 #include "storage/exportrepository.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 
 #include <QFile>
@@ -154,7 +155,7 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
         groups.append({{row}});
     }
 
-    storage::Database &db = m_project.db();
+    storage::Database &db = m_project.store().db();
     storage::AnnotationRepository lookup(db);
     storage::Transaction tx(db);
     // Existing tags by full path, so that a tag is found even where its name alone is ambiguous.
@@ -269,7 +270,7 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
             for (const QString &path : std::as_const(paths)) {
                 qint64 id = tagByPath.value(path);
                 if (id == 0) {
-                    id = m_project.tags().ensure(path);
+                    id = m_project.store().tags().ensure(path);
                     tagByPath.insert(path, id);
                 }
                 if (!tagIds.contains(id))
@@ -283,7 +284,7 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
             for (const qint64 existing : lookup.highlightsAt(target, start, end)) {
                 if (created.contains(existing))
                     continue;
-                const auto h = m_project.highlights().get(existing);
+                const auto h = m_project.store().highlights().get(existing);
                 if (!h)
                     continue;
                 QList<qint64> have = h->tagIds;
@@ -309,7 +310,7 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
             const QDateTime modifiedAt = QDateTime::fromString(c.at(Modified).trimmed(), Qt::ISODate);
             h.created = createdAt;
             h.modified = modifiedAt;
-            m_project.highlights().add(h);
+            m_project.store().highlights().add(h);
             if (createdAt.isValid() || modifiedAt.isValid())
                 lookup.setTimes(h.id, createdAt.isValid() ? createdAt : h.created,
                     modifiedAt.isValid() ? modifiedAt : (createdAt.isValid() ? createdAt : h.created));

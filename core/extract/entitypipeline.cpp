@@ -2,7 +2,8 @@
 
 #include "extract/entityextractor.h"
 #include "extract/gazetteer.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 
 namespace gloss::extract {
@@ -10,7 +11,7 @@ namespace gloss::extract {
 EntityPipeline::EntityPipeline(Project &project)
     : m_project(project)
 {
-    m_extractor.setKnownNames(project.entities().taughtNames());
+    m_extractor.setKnownNames(project.store().entities().taughtNames());
 }
 
 namespace {
@@ -88,7 +89,7 @@ QList<FoundEntity> findEntities(const EntityExtractor &extractor, const QString 
 
 void EntityPipeline::extract(const model::Article &article)
 {
-    m_project.entities().storeExtraction(article.id, article.body, find(article.body));
+    m_project.store().entities().storeExtraction(article.id, article.body, find(article.body));
 }
 
 void extractEntities(Project &project, const model::Article &article)
@@ -98,17 +99,17 @@ void extractEntities(Project &project, const model::Article &article)
 
 void reextractEntities(Project &project, qint64 articleId)
 {
-    if (const auto article = project.articles().get(articleId))
+    if (const auto article = project.store().articles().get(articleId))
         extractEntities(project, *article);
 }
 
 int reextractAllEntities(Project &project)
 {
-    storage::Transaction tx(project.db());
+    storage::Transaction tx(project.store().db());
     EntityPipeline pipeline(project);
-    const QList<qint64> ids = project.articles().ids({}, model::ArticleOrder::Id);
+    const QList<qint64> ids = project.store().articles().ids({}, model::ArticleOrder::Id);
     for (const qint64 id : ids)
-        if (const auto article = project.articles().get(id))
+        if (const auto article = project.store().articles().get(id))
             pipeline.extract(*article);
     tx.commit();
     return int(ids.size());

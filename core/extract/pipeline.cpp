@@ -3,7 +3,8 @@
 #include "extract/entitypipeline.h"
 #include "extract/timepipeline.h"
 #include "import/importer.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 
 #include <memory>
 
@@ -20,7 +21,8 @@ void prepareImport(import::ImportOptions &options)
     // Written by prepare on the importing thread before the reading thread starts, then only read
     // by that one thread.
     auto extractor = std::make_shared<EntityExtractor>();
-    options.prepare = [extractor](Project &project) { extractor->setKnownNames(project.entities().taughtNames()); };
+    options.prepare
+        = [extractor](Project &project) { extractor->setKnownNames(project.store().entities().taughtNames()); };
     options.analyse
         = [extractor](const model::Article &article) -> std::function<void(Project &, const model::Article &)> {
         auto storeTimes = tagTimes(article);
@@ -28,7 +30,7 @@ void prepareImport(import::ImportOptions &options)
         return [storeTimes = std::move(storeTimes), found = std::move(found)](
                    Project &project, const model::Article &stored) {
             storeTimes(project, stored);
-            project.entities().storeExtraction(stored.id, stored.body, found);
+            project.store().entities().storeExtraction(stored.id, stored.body, found);
         };
     };
     options.afterInsert = {};

@@ -2,7 +2,8 @@
 
 #include "extract/temporaltagger.h"
 #include "model/article.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 #include "text/codepoints.h"
 
@@ -46,7 +47,7 @@ int storeTimes(Project &project, const model::Article &article, const QList<Time
         r.rangeEnd = e.rangeEnd;
         refs.append(r);
     }
-    project.timeRefs().replaceForArticle(article.id, refs);
+    project.store().timeRefs().replaceForArticle(article.id, refs);
     return int(refs.size());
 }
 
@@ -65,7 +66,7 @@ std::function<int(Project &, const model::Article &)> tagTimes(const model::Arti
 
 int reextractTimes(Project &project, qint64 articleId)
 {
-    const auto article = project.articles().get(articleId);
+    const auto article = project.store().articles().get(articleId);
     if (!article)
         return 0;
     return extractTimes(project, *article);
@@ -73,9 +74,9 @@ int reextractTimes(Project &project, qint64 articleId)
 
 int reextractAllTimes(Project &project)
 {
-    storage::Transaction tx(project.db());
+    storage::Transaction tx(project.store().db());
     int total = 0;
-    for (const qint64 id : project.articles().ids({}, model::ArticleOrder::Id))
+    for (const qint64 id : project.store().articles().ids({}, model::ArticleOrder::Id))
         total += reextractTimes(project, id);
     tx.commit();
     return total;

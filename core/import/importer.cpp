@@ -2,9 +2,10 @@
 
 #include "import/decoder.h"
 #include "import/reader.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/articlerepository.h"
 #include "storage/error.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 
 #include <QDir>
@@ -307,7 +308,7 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
 {
     ImportReport report;
     report.refused = std::move(refusedBefore);
-    storage::Database &db = m_project.db();
+    storage::Database &db = m_project.store().db();
     BulkDurability durability(db);
 
     ImportProgress progress;
@@ -368,7 +369,7 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
             return true;
         try {
             for (const Pending &p : std::as_const(pending))
-                m_project.articles().addToIndex(p.id, p.title, p.body);
+                m_project.store().articles().addToIndex(p.id, p.title, p.body);
             pending.clear();
             batch->commit();
             batch.reset();
@@ -412,7 +413,7 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
                 report.cancelled = true;
                 break;
             }
-            if (m_project.articles().findByHash(article.contentHash)) {
+            if (m_project.store().articles().findByHash(article.contentHash)) {
                 ++report.duplicates;
                 continue;
             }
@@ -430,7 +431,7 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
             }
             try {
                 storage::Transaction one(db); // a savepoint: the article and what afterInsert adds, or nothing
-                m_project.articles().insertUnindexed(article);
+                m_project.store().articles().insertUnindexed(article);
                 if (i < prepared->stores.size())
                     prepared->stores.at(i)(m_project, article);
                 if (m_options.afterInsert)

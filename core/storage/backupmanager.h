@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/backupinfo.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -9,14 +11,7 @@
 
 namespace gloss::storage {
 
-// One copy of a project in its backup folder.
-struct BackupInfo
-{
-    QString path;
-    QDateTime created; // UTC, from the file name
-    QString reason; // "daily", "manual", "before-tag-merge", "before-restore", ...
-    qint64 size = 0;
-};
+using BackupInfo = model::BackupInfo;
 
 // Rolling, verified backups of one project file in a folder beside it (`study.gloss.backups/`).
 // Every copy is taken with SQLite's online backup API from a connection of its own (so it can run

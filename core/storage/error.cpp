@@ -4,6 +4,30 @@
 
 namespace gloss::storage {
 
+Failure failureOf(const StorageError &error)
+{
+    if (error.code() == 0)
+        return Failure::Refused;
+    switch (error.code() & 0xff) {
+    case SQLITE_READONLY:
+        return error.code() == SQLITE_READONLY_DBMOVED ? Failure::Moved : Failure::ReadOnly;
+    case SQLITE_FULL:
+        return Failure::DiskFull;
+    case SQLITE_IOERR:
+        return Failure::Io;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Failure::Busy;
+    case SQLITE_CONSTRAINT:
+        return Failure::Constraint;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return Failure::Corrupt;
+    default:
+        return Failure::Other;
+    }
+}
+
 QString explain(const StorageError &error)
 {
     switch (error.code() & 0xff) {

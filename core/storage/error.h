@@ -25,6 +25,12 @@ private:
     int m_code = 0;
 };
 
+// What kind of failure it was, without the engine's codes (the operations layer maps it onto its
+// own error kinds).
+// Refused: a repository's own check (code 0), such as a span outside the body.
+enum class Failure { ReadOnly, Moved, DiskFull, Io, Busy, Constraint, Corrupt, Refused, Other };
+Failure failureOf(const StorageError &error);
+
 // The failure in words a user can act on: read-only, disk full, I/O error, busy; else SQLite's.
 QString explain(const StorageError &error);
 

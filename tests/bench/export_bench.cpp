@@ -6,8 +6,9 @@
 // Builds a project through core (one transaction), then times each command `runs` times and
 // prints the minimum and median of each and the ratio of the medians. Not run by ctest.
 
-#include "project.h"
+#include "operations/project.h"
 #include "storage/database.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 #include "text/codepoints.h"
 
@@ -145,11 +146,11 @@ int main(int argc, char **argv)
             return 1;
         }
         gloss::Project &p = *opened.project;
-        p.db().setDurability(gloss::storage::Database::Durability::Normal);
+        p.store().db().setDurability(gloss::storage::Database::Durability::Normal);
         QRandomGenerator rng(42);
         QElapsedTimer t;
         t.start();
-        gloss::storage::Transaction tx(p.db());
+        gloss::storage::Transaction tx(p.store().db());
         QList<qint64> ids;
         QList<qint64> lengths;
         for (int i = 0; i < articles; ++i) {
@@ -158,13 +159,14 @@ int main(int argc, char **argv)
             a.body = body(rng, 400);
             a.published = QDate(2018, 1, 1).addDays(rng.bounded(1500));
             a.source = i % 2 ? QStringLiteral("AFP") : QStringLiteral("Dawn");
-            ids.append(p.articles().insert(a));
+            ids.append(p.store().articles().insert(a));
             lengths.append(gloss::text::codePointLength(a.body));
         }
         QList<qint64> tags;
         for (const char *top : {"Actors", "Frames", "Places", "Tone", "Pro>Con"})
             for (const char *child : {"One", "Two", "Three", "Four"})
-                tags.append(p.tags().ensure(QString::fromUtf8(top) + QStringLiteral(" > ") + QString::fromUtf8(child)));
+                tags.append(
+                    p.store().tags().ensure(QString::fromUtf8(top) + QStringLiteral(" > ") + QString::fromUtf8(child)));
         for (int i = 0; i < highlights; ++i) {
             const int a = rng.bounded(articles);
             gloss::model::Highlight h;
@@ -180,7 +182,7 @@ int main(int argc, char **argv)
             }
             if (i % 10 == 0)
                 h.note = QStringLiteral("note %1,\nsecond line").arg(i);
-            p.highlights().add(h);
+            p.store().highlights().add(h);
             rowsExpected += std::max<qsizetype>(1, h.tagIds.size());
         }
         tx.commit();

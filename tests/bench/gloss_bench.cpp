@@ -8,11 +8,12 @@
 // Built by the normal build, never run by ctest. Build in Release for meaningful numbers.
 #include "articles/articlelistpanel.h"
 #include "document.h"
-#include "project.h"
+#include "operations/project.h"
 #include "reader/readerview.h"
 #include "search/ftsquery.h"
 #include "storage/articlerepository.h"
 #include "storage/database.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 
 #include <QApplication>
@@ -424,22 +425,24 @@ qint64 addHighlights(const QString &path, int count, double &setupMs)
     if (!opened.project)
         fail(opened.error);
     gloss::Project &p = *opened.project;
-    p.db().setDurability(gloss::storage::Database::Durability::Normal);
+    p.store().db().setDurability(gloss::storage::Database::Durability::Normal);
     std::vector<std::pair<qint64, int>> lengths; // id, code points
     {
         sqlite3_stmt *s = nullptr;
-        sqlite3_prepare_v2(p.db().handle(), "SELECT id, length(body) FROM articles ORDER BY id", -1, &s, nullptr);
+        sqlite3_prepare_v2(
+            p.store().db().handle(), "SELECT id, length(body) FROM articles ORDER BY id", -1, &s, nullptr);
         while (sqlite3_step(s) == SQLITE_ROW)
             lengths.emplace_back(sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1));
         sqlite3_finalize(s);
     }
     if (lengths.empty())
         fail(QStringLiteral("the import stored no articles"));
-    gloss::storage::Transaction tx(p.db());
+    gloss::storage::Transaction tx(p.store().db());
     QList<qint64> tags;
     for (const char *parent : {"Frames", "Actors", "Tone"})
         for (const char *child : {"Conflict", "Economy", "Human interest", "Responsibility"})
-            tags.append(p.tags().ensure(QString::fromUtf8(parent) + QStringLiteral(" > ") + QString::fromUtf8(child)));
+            tags.append(
+                p.store().tags().ensure(QString::fromUtf8(parent) + QStringLiteral(" > ") + QString::fromUtf8(child)));
     Rng rng{7};
     for (int i = 0; i < count; ++i) {
         const auto &[id, length] = i < 1000 ? lengths.front() : lengths[size_t(rng.bounded(int(lengths.size())))];
@@ -456,7 +459,7 @@ qint64 addHighlights(const QString &path, int count, double &setupMs)
         }
         if (i % 10 == 0)
             h.note = QStringLiteral("note %1, about this passage").arg(i);
-        p.highlights().add(h);
+        p.store().highlights().add(h);
     }
     tx.commit();
     setupMs = ms(t);

@@ -44,7 +44,7 @@ QList<QStringList> readCsv(const QString &path)
 qint64 highlight(gloss::Project &p, qint64 articleId, const QString &text, const QStringList &tags,
     const QString &note = {}, const QString &coder = QStringLiteral("ana"), qsizetype from = 0)
 {
-    const QString body = p.articles().get(articleId)->body;
+    const QString body = p.store().articles().get(articleId)->body;
     const qsizetype at = body.indexOf(text, from);
     REQUIRE(at >= 0);
     gloss::model::Highlight h;
@@ -54,8 +54,8 @@ qint64 highlight(gloss::Project &p, qint64 articleId, const QString &text, const
     h.note = note;
     h.coder = coder;
     for (const QString &t : tags)
-        h.tagIds.append(p.tags().ensure(t));
-    return p.highlights().add(h);
+        h.tagIds.append(p.store().tags().ensure(t));
+    return p.store().highlights().add(h);
 }
 
 // An entity with its aliases and mentions. The entity repository comes with the extractor; until
@@ -63,7 +63,7 @@ qint64 highlight(gloss::Project &p, qint64 articleId, const QString &text, const
 void addEntity(gloss::Project &p, const QString &name, const char *type, const QStringList &aliases,
     const QList<std::pair<qint64, QString>> &mentions)
 {
-    auto &db = p.db();
+    auto &db = p.store().db();
     auto e = db.prepare("INSERT INTO entities(name, type, created) VALUES(?1, ?2, '2026-01-01T00:00:00Z')");
     e.bind(1, name).bind(2, type);
     e.exec();
@@ -74,7 +74,7 @@ void addEntity(gloss::Project &p, const QString &name, const char *type, const Q
         a.exec();
     }
     for (const auto &[articleId, text] : mentions) {
-        const QString body = p.articles().get(articleId)->body;
+        const QString body = p.store().articles().get(articleId)->body;
         const qsizetype at = body.indexOf(text);
         REQUIRE(at >= 0);
         auto m = db.prepare("INSERT INTO mentions(entity_id, article_id, start, end, text) VALUES(?1, ?2, ?3, ?4, ?5)");
@@ -119,12 +119,13 @@ void buildFixture(gloss::test::TempProject &tp)
     highlight(p, undated, QStringLiteral("Crème brûlée, café"), {QStringLiteral("Food")},
         QStringLiteral("line one\r\nline two"));
 
-    p.tags().setDescription(*p.tags().find(QStringLiteral("Food")), QStringLiteral("=what, \"they\" eat\nand drink"));
-    p.articles().setArticleTags(
-        emoji, {*p.tags().find(QStringLiteral("Emoji")), *p.tags().find(QStringLiteral("Pro>Con"))});
-    p.highlights().setArticleNote(emoji, QStringLiteral("note on the article,\n\"quoted\""));
-    const qint64 set = p.sets().create(QStringLiteral("Chosen"));
-    p.sets().addArticles(set, {emoji, undated});
+    p.store().tags().setDescription(
+        *p.store().tags().find(QStringLiteral("Food")), QStringLiteral("=what, \"they\" eat\nand drink"));
+    p.store().articles().setArticleTags(
+        emoji, {*p.store().tags().find(QStringLiteral("Emoji")), *p.store().tags().find(QStringLiteral("Pro>Con"))});
+    p.store().highlights().setArticleNote(emoji, QStringLiteral("note on the article,\n\"quoted\""));
+    const qint64 set = p.store().sets().create(QStringLiteral("Chosen"));
+    p.store().sets().addArticles(set, {emoji, undated});
 
     addEntity(p, QStringLiteral("Zürich"), "place",
         {QStringLiteral("Zürich"), QStringLiteral("Zurich"), QStringLiteral("ZH")},
@@ -359,7 +360,7 @@ TEST_CASE(
     int made = 0;
     gloss::Project &p = source.project();
     {
-        gloss::storage::Transaction tx(p.db());
+        gloss::storage::Transaction tx(p.store().db());
         for (int n = 0; n < 400; ++n) {
             const qsizetype a = rng.bounded(int(ids.size()));
             const QString &body = corpus.bodies.at(a);
@@ -377,11 +378,11 @@ TEST_CASE(
                 h.note = QStringLiteral("=note %1").arg(n);
             const int tagCount = int(rng.bounded(3));
             for (int k = 0; k < tagCount; ++k) {
-                const qint64 tag = p.tags().ensure(tags.at(rng.bounded(int(tags.size()))));
+                const qint64 tag = p.store().tags().ensure(tags.at(rng.bounded(int(tags.size()))));
                 if (!h.tagIds.contains(tag))
                     h.tagIds.append(tag);
             }
-            p.highlights().add(h);
+            p.store().highlights().add(h);
             ++made;
         }
         tx.commit();
@@ -450,9 +451,9 @@ TEST_CASE("import-annotations refuses rows whose text moved, names the row, keep
 
     gloss::test::TempProject copy; // the same articles, none of the annotations
     tp.reopen();
-    const auto articleIds = tp.project().articles().ids({}, gloss::model::ArticleOrder::Id);
+    const auto articleIds = tp.project().store().articles().ids({}, gloss::model::ArticleOrder::Id);
     for (const qint64 id : articleIds) {
-        const auto a = tp.project().articles().get(id);
+        const auto a = tp.project().store().articles().get(id);
         copy.addArticle(a->title, a->body, a->published, a->source);
     }
     tp.close();

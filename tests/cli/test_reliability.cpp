@@ -277,7 +277,7 @@ TEST_CASE("a full disk stops a batch with a clear message and loses nothing stor
         gloss::model::Article a;
         a.title = QStringLiteral("Small");
         a.body = QStringLiteral("A short article that notes fill up. ").repeated(20);
-        article = opened.project->articles().insert(a);
+        article = opened.project->store().articles().insert(a);
     }
     // Highlights with 4 KB notes until the disk (or the limit) is full.
     QByteArray lines;

@@ -22,9 +22,9 @@ TEST_CASE("gloss timeline lists publication dates and the dates articles mention
     undated.title = QStringLiteral("Undated");
     undated.body = QStringLiteral("The minister resigned yesterday.");
     undated.retrieved = QDate(2023, 9, 26);
-    tp.project().articles().insert(undated);
+    tp.project().store().articles().insert(undated);
     for (const qint64 id : {first, second, undated.id})
-        gloss::extract::extractTimes(tp.project(), *tp.project().articles().get(id));
+        gloss::extract::extractTimes(tp.project(), *tp.project().store().articles().get(id));
     const QString path = tp.path();
     tp.close();
 

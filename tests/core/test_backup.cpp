@@ -1,9 +1,10 @@
-#include "project.h"
+#include "operations/project.h"
 #include "storage/backupmanager.h"
 #include "storage/checker.h"
 #include "storage/checkstamp.h"
 #include "storage/database.h"
 #include "storage/error.h"
+#include "storage/store.h"
 #include "support/tempproject.h"
 
 #include <QDir>
@@ -25,7 +26,7 @@ namespace {
 
 qint64 count(Project &p, const char *sql)
 {
-    auto s = p.db().prepare(sql);
+    auto s = p.store().db().prepare(sql);
     s.step();
     return s.int64(0);
 }
@@ -64,7 +65,7 @@ void fill(gloss::test::TempProject &t, int articles)
 // The project's WAL checkpointed into the file, so that damaging the file damages the data.
 void checkpoint(gloss::test::TempProject &t)
 {
-    t.project().db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    t.project().store().db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 } // namespace
@@ -207,7 +208,7 @@ TEST_CASE("restore replaces the content of a project in use, after a backup of t
     REQUIRE_FALSE(restored.path.isEmpty());
     CHECK(restored.path.contains(QStringLiteral("before-restore")));
     CHECK(countIn(restored.path, "SELECT count(*) FROM articles") == 5);
-    CHECK(gloss::storage::checkProject(t.project().db()).clean());
+    CHECK(gloss::storage::checkProject(t.project().store().db()).clean());
     t.reopen();
     CHECK(count(t.project(), "SELECT count(*) FROM articles") == 2);
 }
@@ -228,7 +229,7 @@ TEST_CASE("a damaged project is set aside untouched and the newest good backup o
     f.close();
 
     // Reading commands do not check; opening for work does.
-    auto opened = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    auto opened = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     REQUIRE_FALSE(opened.project);
     INFO(opened.error.toStdString());
     CHECK(opened.damagedPath == t.path() + QStringLiteral(".damaged"));
@@ -245,15 +246,15 @@ TEST_CASE("a damaged project is set aside untouched and the newest good backup o
     // Restoring where the project was: a whole, clean project again.
     const auto restored = backups.restore(opened.goodBackup->path);
     REQUIRE(restored.error.isEmpty());
-    auto again = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    auto again = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     REQUIRE(again.project);
     CHECK(count(*again.project, "SELECT count(*) FROM articles") == 40);
-    CHECK(gloss::storage::checkProject(again.project->db()).clean());
+    CHECK(gloss::storage::checkProject(again.project->store().db()).clean());
 
     // A second damage is set aside beside the first, not over it.
     again.project.reset();
     damage(t.path());
-    auto second = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    auto second = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     REQUIRE_FALSE(second.project);
     CHECK(second.damagedPath.endsWith(QStringLiteral(".damaged")));
     CHECK(second.damagedPath != opened.damagedPath);
@@ -296,10 +297,10 @@ TEST_CASE("a trigger or view planted while the project is open never runs and is
     h.articleId = article;
     h.start = 0;
     h.end = 4;
-    t.project().highlights().add(h);
+    t.project().store().highlights().add(h);
     CHECK(count(t.project(), "SELECT count(*) FROM articles") == 1);
-    CHECK_THROWS_AS(t.project().db().exec("SELECT * FROM peek"), gloss::storage::StorageError);
-    const auto report = gloss::storage::checkProject(t.project().db());
+    CHECK_THROWS_AS(t.project().store().db().exec("SELECT * FROM peek"), gloss::storage::StorageError);
+    const auto report = gloss::storage::checkProject(t.project().store().db());
     CHECK(report.problems.join(u'\n').contains(QStringLiteral("trigger \"evil\"")));
     CHECK(report.problems.join(u'\n').contains(QStringLiteral("view \"peek\"")));
 }
@@ -309,10 +310,10 @@ TEST_CASE("data_version tells one connection that another wrote", "[backup][stor
     gloss::test::TempProject t;
     auto other = Project::open(t.path());
     REQUIRE(other.project);
-    const qint64 before = t.project().db().dataVersion();
-    CHECK(t.project().db().dataVersion() == before);
-    other.project->tags().ensure(QStringLiteral("From elsewhere"));
-    CHECK(t.project().db().dataVersion() != before);
+    const qint64 before = t.project().store().db().dataVersion();
+    CHECK(t.project().store().db().dataVersion() == before);
+    other.project->store().tags().ensure(QStringLiteral("From elsewhere"));
+    CHECK(t.project().store().db().dataVersion() != before);
 }
 
 TEST_CASE("restoring the oldest backup survives the rotation of the backup taken before it", "[backup]")
@@ -342,23 +343,23 @@ TEST_CASE("opening again skips the quick check only while the file is as Gloss l
     const gloss::storage::CheckStamp stamp(t.path());
 
     // The first open for work checks; closing records what the file looks like.
-    auto first = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    auto first = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     REQUIRE(first.project);
     CHECK(first.checked);
-    first.project->meta().setValue(QStringLiteral("note"), QStringLiteral("written before closing"));
+    first.project->store().meta().setValue(QStringLiteral("note"), QStringLiteral("written before closing"));
     first.project.reset();
     REQUIRE(QFileInfo::exists(stamp.path()));
     REQUIRE(stamp.lastCleanCheck());
 
     // Unchanged since: no check, and the work carries on as usual.
-    auto second = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    auto second = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     REQUIRE(second.project);
     CHECK_FALSE(second.checked);
-    CHECK(second.project->meta().value(QStringLiteral("note")) == QStringLiteral("written before closing"));
-    second.project->meta().setValue(QStringLiteral("note"), QStringLiteral("not yet in the file"));
+    CHECK(second.project->store().meta().value(QStringLiteral("note")) == QStringLiteral("written before closing"));
+    second.project->store().meta().setValue(QStringLiteral("note"), QStringLiteral("not yet in the file"));
 
     // Changes still in the log (what a crash leaves, or another window's work) are checked.
-    auto third = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    auto third = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     REQUIRE(third.project);
     CHECK(third.checked);
     third.project.reset();
@@ -374,7 +375,7 @@ TEST_CASE("opening again skips the quick check only while the file is as Gloss l
             == SQLITE_OK);
         sqlite3_close(raw);
     }
-    auto fourth = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    auto fourth = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     REQUIRE(fourth.project);
     CHECK(fourth.checked);
     fourth.project.reset();
@@ -384,7 +385,7 @@ TEST_CASE("opening again skips the quick check only while the file is as Gloss l
     REQUIRE(checkedAt);
     CHECK_FALSE(stamp.lastCleanCheck(checkedAt->addSecs(gloss::storage::CheckStamp::MaxAgeSeconds + 1)));
     damage(t.path());
-    auto damaged = Project::open(t.path(), Database::Access::ReadWrite, Project::Verify::Quick);
+    auto damaged = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     CHECK_FALSE(damaged.project);
     CHECK(damaged.damagedPath == t.path() + QStringLiteral(".damaged"));
 }

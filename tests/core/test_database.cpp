@@ -166,7 +166,7 @@ TEST_CASE("another program's SQLite database and planted triggers are refused", 
 TEST_CASE("a transaction rolls back everything unless committed", "[storage]")
 {
     gloss::test::TempProject tp;
-    Database &db = tp.project().db();
+    Database &db = tp.project().store().db();
     {
         Transaction tx(db);
         tp.addArticle(QStringLiteral("One"), QStringLiteral("First body"));
@@ -175,17 +175,17 @@ TEST_CASE("a transaction rolls back everything unless committed", "[storage]")
             tp.addArticle(QStringLiteral("Two"), QStringLiteral("Second body"));
             // no commit: the savepoint rolls back
         }
-        CHECK(tp.project().articles().count() == 1);
+        CHECK(tp.project().store().articles().count() == 1);
         // an error inside an operation leaves nothing of it behind
         gloss::model::Highlight h;
-        h.articleId = tp.project().articles().ids({}).first();
+        h.articleId = tp.project().store().articles().ids({}).first();
         h.start = 0;
         h.end = 500; // past the end of the body
-        CHECK_THROWS_AS(tp.project().highlights().add(h), StorageError);
-        CHECK(tp.project().highlights().count() == 0);
+        CHECK_THROWS_AS(tp.project().store().highlights().add(h), StorageError);
+        CHECK(tp.project().store().highlights().count() == 0);
         // no commit of the outer transaction either
     }
-    CHECK(tp.project().articles().count() == 0);
+    CHECK(tp.project().store().articles().count() == 0);
     CHECK(gloss::storage::checkProject(db).clean());
 }
 
@@ -197,12 +197,12 @@ TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[s
         body += QStringLiteral("Word%1 😀 é ").arg(i);
     const qint64 article = tp.addArticle(QStringLiteral("Long"), body);
     auto &project = tp.project();
-    const qint64 tagA = project.tags().create(QStringLiteral("Conflict"));
+    const qint64 tagA = project.store().tags().create(QStringLiteral("Conflict"));
     // A child tag: " > " separates a tag from its parent and cannot be part of a name.
-    const qint64 tagB = project.tags().ensure(QStringLiteral("Diplomacy > Talks"));
+    const qint64 tagB = project.store().tags().ensure(QStringLiteral("Diplomacy > Talks"));
     constexpr int N = 10000;
     {
-        Transaction tx(project.db());
+        Transaction tx(project.store().db());
         for (int i = 0; i < N; ++i) {
             gloss::model::Highlight h;
             h.articleId = article;
@@ -211,12 +211,12 @@ TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[s
             h.tagIds = i % 3 == 0 ? QList<qint64>{tagA, tagB} : QList<qint64>{tagA};
             if (i % 10 == 0)
                 h.note = QStringLiteral("note %1\nsecond line").arg(i);
-            project.highlights().add(h);
+            project.store().highlights().add(h);
         }
         tx.commit();
     }
     tp.reopen();
-    const QList<gloss::model::Highlight> back = tp.project().highlights().forArticle(article);
+    const QList<gloss::model::Highlight> back = tp.project().store().highlights().forArticle(article);
     REQUIRE(back.size() == N);
     int withNotes = 0;
     int twoTags = 0;
@@ -227,5 +227,5 @@ TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[s
     }
     CHECK(withNotes == N / 10);
     CHECK(twoTags == (N + 2) / 3);
-    CHECK(gloss::storage::checkProject(tp.project().db()).clean());
+    CHECK(gloss::storage::checkProject(tp.project().store().db()).clean());
 }

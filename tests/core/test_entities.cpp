@@ -1,5 +1,6 @@
 #include "extract/entitypipeline.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
@@ -20,7 +21,7 @@ const QString Body2 = QStringLiteral("KABUL, Afghanistan (Reuters) - The United 
 qint64 addAndExtract(gloss::test::TempProject &tp, const QString &title, const QString &body)
 {
     const qint64 id = tp.addArticle(title, body, QDate(2018, 6, 9));
-    gloss::extract::extractEntities(tp.project(), *tp.project().articles().get(id));
+    gloss::extract::extractEntities(tp.project(), *tp.project().store().articles().get(id));
     return id;
 }
 
@@ -47,7 +48,7 @@ TEST_CASE("an article's extraction is stored with code point spans and aliases m
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
-    auto &repo = tp.project().entities();
+    auto &repo = tp.project().store().entities();
     const QList<Entity> entities = repo.forArticle(a);
     const auto us = named(entities, QStringLiteral("United States"));
     REQUIRE(us);
@@ -55,7 +56,7 @@ TEST_CASE("an article's extraction is stored with code point spans and aliases m
     CHECK(us->mentions == 2);
     CHECK(us->aliases.contains(QStringLiteral("US")));
     // "U.S." and "US" share one alias key (case, dots and diacritics are folded).
-    CHECK(tp.project().entities().list(QStringLiteral("u.s.")).size() == 1);
+    CHECK(tp.project().store().entities().list(QStringLiteral("u.s.")).size() == 1);
     const auto pompeo = named(entities, QStringLiteral("Mike Pompeo"));
     REQUIRE(pompeo);
     CHECK(pompeo->type == EntityType::Person);
@@ -90,14 +91,14 @@ TEST_CASE("an article's extraction is stored with code point spans and aliases m
     // The article filter finds articles by entity.
     gloss::model::ArticleFilter filter;
     filter.entityId = named(repo.list(), QStringLiteral("Washington"))->id;
-    CHECK(tp.project().articles().ids(filter) == QList<qint64>{a});
+    CHECK(tp.project().store().articles().ids(filter) == QList<qint64>{a});
 }
 
 TEST_CASE("rejecting a name removes it, keeps it out of later extractions, and is undone by restore", "[entities]")
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
-    auto &repo = tp.project().entities();
+    auto &repo = tp.project().store().entities();
     const qint64 sabesp = named(repo.list(), QStringLiteral("Sabesp Holdings"))->id;
     const auto undo = repo.reject(sabesp);
     CHECK_FALSE(named(repo.list(), QStringLiteral("Sabesp Holdings")));
@@ -120,7 +121,7 @@ TEST_CASE("merging two entities holds for re-extraction and new articles, and re
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
-    auto &repo = tp.project().entities();
+    auto &repo = tp.project().store().entities();
     const qint64 us = named(repo.list(), QStringLiteral("United States"))->id;
     const qint64 washington = named(repo.list(), QStringLiteral("Washington"))->id;
     const auto undo = repo.merge(us, washington);
@@ -147,7 +148,7 @@ TEST_CASE("confirm, rename and retype survive re-extraction and are undone by re
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
-    auto &repo = tp.project().entities();
+    auto &repo = tp.project().store().entities();
     const qint64 sabesp = named(repo.list(), QStringLiteral("Sabesp Holdings"))->id;
     REQUIRE(repo.get(sabesp)->type == EntityType::Organization);
 
@@ -181,7 +182,7 @@ TEST_CASE("splitting an alias off and adding one move mentions across the projec
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
     const qint64 b = addAndExtract(tp, QStringLiteral("Two"), Body2);
-    auto &repo = tp.project().entities();
+    auto &repo = tp.project().store().entities();
     const qint64 ghani = named(repo.list(), QStringLiteral("Ashraf Ghani"))->id;
     REQUIRE(repo.get(ghani)->mentions == 4);
 
@@ -219,7 +220,7 @@ TEST_CASE("a span marked as an entity is a manual mention that survives re-extra
     gloss::test::TempProject tp;
     const QString body = QStringLiteral("Rain 😀 fell on the Tamanduateí basin while piscinões filled up.");
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), body);
-    auto &repo = tp.project().entities();
+    auto &repo = tp.project().store().entities();
     const qint64 start = gloss::text::toCodePoints(body, body.indexOf(QStringLiteral("piscinões")));
     const qint64 end = start + 9;
     qint64 entity = 0;
@@ -254,20 +255,20 @@ TEST_CASE("extraction runs inside an importer's transaction", "[entities]")
 {
     gloss::test::TempProject tp;
     {
-        gloss::storage::Transaction tx(tp.project().db());
+        gloss::storage::Transaction tx(tp.project().store().db());
         addAndExtract(tp, QStringLiteral("One"), Body1);
         addAndExtract(tp, QStringLiteral("Two"), Body2);
         // rolled back: nothing stays
     }
-    CHECK(tp.project().entities().list().isEmpty());
-    CHECK(tp.project().articles().count() == 0);
+    CHECK(tp.project().store().entities().list().isEmpty());
+    CHECK(tp.project().store().articles().count() == 0);
 }
 
 TEST_CASE("marking a span over a found mention replaces it, and restore brings it back", "[entities]")
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
-    auto &repo = tp.project().entities();
+    auto &repo = tp.project().store().entities();
     const qint64 sabesp = named(repo.list(), QStringLiteral("Sabesp Holdings"))->id;
     const qint64 start = gloss::text::toCodePoints(Body1, Body1.indexOf(QStringLiteral("Sabesp Holdings")));
     qint64 marked = 0;

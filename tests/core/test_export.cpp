@@ -27,8 +27,8 @@ qint64 addHighlight(Project &p, qint64 article, qint64 start, qint64 end, const 
     h.start = start;
     h.end = end;
     for (const QString &t : tags)
-        h.tagIds.append(p.tags().ensure(t));
-    return p.highlights().add(h);
+        h.tagIds.append(p.store().tags().ensure(t));
+    return p.store().highlights().add(h);
 }
 
 } // namespace
@@ -79,7 +79,7 @@ TEST_CASE("the streaming writer writes what writeRow writes", "[csv][export]")
 TEST_CASE("tag names cannot hold the path or list separators", "[storage][tags][export]")
 {
     test::TempProject tp;
-    auto &tags = tp.project().tags();
+    auto &tags = tp.project().store().tags();
     CHECK_THROWS_AS(tags.create(QStringLiteral("Pro > Con")), storage::StorageError);
     CHECK_THROWS_AS(tags.create(QStringLiteral("a; b")), storage::StorageError);
     const qint64 ok = tags.create(QStringLiteral("Pro>Con"));
@@ -106,7 +106,7 @@ TEST_CASE("a cancelled or failed export leaves the file that was there", "[expor
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write("the good file\n");
     }
-    exporting::Exporter exporter(p.db());
+    exporting::Exporter exporter(p.store().db());
     exporting::ExportOptions options;
     qint64 lastTotal = 0;
     int calls = 0;
@@ -142,7 +142,7 @@ TEST_CASE("preview and a scope of selected articles", "[export]")
     addHighlight(p, a, 6, 10);
     addHighlight(p, b, 0, 6, {QStringLiteral("X")});
 
-    exporting::Exporter exporter(p.db());
+    exporting::Exporter exporter(p.store().db());
     exporting::ExportOptions options;
     QList<QStringList> rows = exporter.preview(options, 2);
     REQUIRE(rows.size() == 3);
@@ -185,11 +185,11 @@ TEST_CASE("import keeps the times, coder and note, and matches by title when the
     h.coder = QStringLiteral("zoe");
     h.note = QStringLiteral("n");
     h.created = QDateTime(QDate(2020, 1, 1), QTime(10, 0), Qt::UTC);
-    h.tagIds = {from.project().tags().ensure(QStringLiteral("P > Q"))};
-    from.project().highlights().add(h);
+    h.tagIds = {from.project().store().tags().ensure(QStringLiteral("P > Q"))};
+    from.project().store().highlights().add(h);
     QBuffer first;
     first.open(QIODevice::WriteOnly);
-    exporting::Exporter(from.project().db()).write(first, {});
+    exporting::Exporter(from.project().store().db()).write(first, {});
 
     test::TempProject to;
     to.addArticle(QStringLiteral("Other"), QStringLiteral("has the id 1")); // the row's article_id is 1
@@ -200,14 +200,14 @@ TEST_CASE("import keeps the times, coder and note, and matches by title when the
     CHECK(report.ok());
     CHECK(report.highlightsCreated == 1);
     CHECK(report.tagsCreated == 2);
-    const QList<model::Highlight> got = to.project().highlights().forArticle(same);
+    const QList<model::Highlight> got = to.project().store().highlights().forArticle(same);
     REQUIRE(got.size() == 1);
     CHECK(got.first().quote == u"two");
     CHECK(got.first().coder == u"zoe");
     CHECK(got.first().note == u"n");
     CHECK(got.first().created == h.created);
-    CHECK(got.first().modified == from.project().highlights().get(h.id)->modified);
-    CHECK(to.project().tags().path(got.first().tagIds.value(0)) == u"P > Q");
+    CHECK(got.first().modified == from.project().store().highlights().get(h.id)->modified);
+    CHECK(to.project().store().tags().path(got.first().tagIds.value(0)) == u"P > Q");
 }
 
 TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines counted", "[export]")
@@ -217,7 +217,7 @@ TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines co
     addHighlight(p.project(), a, 4, 7);
     QBuffer exported;
     exported.open(QIODevice::WriteOnly);
-    exporting::Exporter(p.project().db()).write(exported, {});
+    exporting::Exporter(p.project().store().db()).write(exported, {});
     QStringList lines = QString::fromUtf8(exported.data()).split(u'\n');
     REQUIRE(lines.size() >= 2);
     const QString row = lines.at(1);

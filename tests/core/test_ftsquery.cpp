@@ -23,7 +23,7 @@ TEST_CASE("hostile search text is never FTS5 syntax", "[search]")
     tp.addArticle(
         QStringLiteral("Talks in Kabul"), QStringLiteral("The State Department said talks in Kabul resumed."));
     tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain fell on São Paulo for a week."));
-    auto &articles = tp.project().articles();
+    auto &articles = tp.project().store().articles();
     const QStringList hostile = {
         QStringLiteral("\""),
         QStringLiteral("title:kabul"),

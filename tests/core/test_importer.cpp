@@ -1,9 +1,10 @@
 // The Importer on files written here: whole articles or nothing, duplicates, refusals with their
 // reasons, cancel, batching, a worker thread with its own connection, the sample corpus.
 #include "import/importer.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/checker.h"
 #include "storage/error.h"
+#include "storage/store.h"
 #include "support/tempproject.h"
 
 #include <QDir>
@@ -53,7 +54,7 @@ QString reasonFor(const ImportReport &report, const QString &fileName)
 
 bool clean(Project &project)
 {
-    const storage::CheckReport check = storage::checkProject(project.db());
+    const storage::CheckReport check = storage::checkProject(project.store().db());
     for (const QString &p : check.problems)
         WARN(p.toStdString());
     return check.clean();
@@ -72,7 +73,7 @@ TEST_CASE("importing the sample corpus folder stores its 34 articles, and again 
     CHECK(report.imported == 34);
     CHECK(report.duplicates == 0);
     CHECK(report.articleIds.size() == 34);
-    CHECK(tp.project().articles().count() == 34);
+    CHECK(tp.project().store().articles().count() == 34);
     // The one Windows-1252 file is said so, and only it.
     REQUIRE(report.warnings.size() == 1);
     CHECK(report.warnings.first().path.endsWith(QStringLiteral("21-olive-tariff-protest-cp1252.txt")));
@@ -80,8 +81,8 @@ TEST_CASE("importing the sample corpus folder stores its 34 articles, and again 
     CHECK(clean(tp.project()));
 
     // Every article has a title, a publication date and a dateline; bodies never hold U+FFFD.
-    for (const qint64 id : tp.project().articles().ids({})) {
-        const auto a = tp.project().articles().get(id);
+    for (const qint64 id : tp.project().store().articles().ids({})) {
+        const auto a = tp.project().store().articles().get(id);
         REQUIRE(a);
         INFO(a->path.toStdString());
         CHECK_FALSE(a->title.isEmpty());
@@ -90,10 +91,10 @@ TEST_CASE("importing the sample corpus folder stores its 34 articles, and again 
         CHECK_FALSE(a->body.contains(QChar(0xFFFD)));
         CHECK_FALSE(a->body.contains(u'\r'));
     }
-    const QList<qint64> ids = tp.project().articles().ids({});
+    const QList<qint64> ids = tp.project().store().articles().ids({});
     const auto find = [&](const char *suffix) {
         for (const qint64 id : ids) {
-            auto a = tp.project().articles().get(id);
+            auto a = tp.project().store().articles().get(id);
             if (a->path.endsWith(QLatin1StringView(suffix)))
                 return *a;
         }
@@ -119,7 +120,7 @@ TEST_CASE("importing the sample corpus folder stores its 34 articles, and again 
     const ImportReport again = importer.importPaths({QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples")});
     CHECK(again.imported == 0);
     CHECK(again.duplicates == 34);
-    CHECK(tp.project().articles().count() == 34);
+    CHECK(tp.project().store().articles().count() == 34);
 }
 
 TEST_CASE("a mixed folder: every good article imported, each bad file named with its reason", "[import][importer]")
@@ -156,14 +157,14 @@ TEST_CASE("a mixed folder: every good article imported, each bad file named with
     REQUIRE(report.warnings.size() == 1);
     CHECK(report.warnings.first().path.endsWith(QStringLiteral("cp1252.txt")));
     CHECK(report.summary() == QStringLiteral("imported 5, duplicates 0, refused 4"));
-    CHECK(tp.project().articles().count() == 5);
+    CHECK(tp.project().store().articles().count() == 5);
     CHECK(clean(tp.project()));
 
     model::ArticleFilter filter;
     filter.search = QStringLiteral("dumping");
-    const QList<qint64> found = tp.project().articles().ids(filter);
+    const QList<qint64> found = tp.project().store().articles().ids(filter);
     REQUIRE(found.size() == 1); // the search index was updated as the articles went in
-    const auto cp = tp.project().articles().get(found.first());
+    const auto cp = tp.project().store().articles().get(found.first());
     CHECK(cp->body == QStringLiteral("SEVILLE, Spain (Reuters) - “Our olives are not dumping”, they said."));
     CHECK(cp->dateline == QStringLiteral("SEVILLE"));
     CHECK(cp->datelineEnd == 26);
@@ -192,7 +193,7 @@ TEST_CASE("exact duplicates are skipped and counted, within one file and across 
     const ImportReport third
         = importer.importFiles({{QStringLiteral("other.txt"), QByteArray(one).replace("Story number", "Tale number")}});
     CHECK(third.imported == 1);
-    CHECK(tp.project().articles().count() == 2);
+    CHECK(tp.project().store().articles().count() == 2);
 }
 
 TEST_CASE("files over the size limit are refused before they are read", "[import][importer]")
@@ -222,7 +223,7 @@ TEST_CASE("files over the size limit are refused before they are read", "[import
         = Importer(tp.project(), options).importFiles({{QStringLiteral("mem.txt"), QByteArray(2048, 'a')}});
     REQUIRE(memory.refused.size() == 1);
     CHECK(memory.refused.first().reason.startsWith(QStringLiteral("file too large")));
-    CHECK(tp.project().articles().count() == 0);
+    CHECK(tp.project().store().articles().count() == 0);
 }
 
 TEST_CASE("cancel mid-import keeps exactly the finished articles", "[import][importer]")
@@ -246,13 +247,13 @@ TEST_CASE("cancel mid-import keeps exactly the finished articles", "[import][imp
     CHECK(report.cancelled);
     CHECK(report.imported == 40);
     CHECK(calls > 40);
-    CHECK(tp.project().articles().count() == 40);
-    QList<qint64> stored = tp.project().articles().ids({}, model::ArticleOrder::Id);
+    CHECK(tp.project().store().articles().count() == 40);
+    QList<qint64> stored = tp.project().store().articles().ids({}, model::ArticleOrder::Id);
     QList<qint64> reported = report.articleIds;
     std::sort(reported.begin(), reported.end());
     CHECK(stored == reported);
     tp.reopen();
-    CHECK(tp.project().articles().count() == 40);
+    CHECK(tp.project().store().articles().count() == 40);
     CHECK(clean(tp.project()));
 }
 
@@ -263,7 +264,7 @@ TEST_CASE(
     ImportOptions options;
     options.batchSize = 3;
     options.afterInsert = [](Project &project, const model::Article &article) {
-        project.meta().setValue(QStringLiteral("extracted:%1").arg(article.id), article.title);
+        project.store().meta().setValue(QStringLiteral("extracted:%1").arg(article.id), article.title);
         if (article.title.contains(QStringLiteral("number 2 ")))
             throw std::runtime_error("the extractor failed");
     };
@@ -275,13 +276,13 @@ TEST_CASE(
     REQUIRE(report.refused.size() == 1);
     CHECK(report.refused.first().path == QStringLiteral("s2.txt"));
     CHECK(report.refused.first().reason.contains(QStringLiteral("the extractor failed")));
-    CHECK(tp.project().articles().count() == 3);
+    CHECK(tp.project().store().articles().count() == 3);
     for (const qint64 id : report.articleIds)
-        CHECK(tp.project().meta().value(QStringLiteral("extracted:%1").arg(id)).has_value());
+        CHECK(tp.project().store().meta().value(QStringLiteral("extracted:%1").arg(id)).has_value());
     // Whatever id the failed article had, its extraction note is gone with it.
     int notes = 0;
     for (qint64 id = 1; id <= 10; ++id)
-        notes += tp.project().meta().value(QStringLiteral("extracted:%1").arg(id)).has_value() ? 1 : 0;
+        notes += tp.project().store().meta().value(QStringLiteral("extracted:%1").arg(id)).has_value() ? 1 : 0;
     CHECK(notes == 3);
     CHECK(clean(tp.project()));
 }
@@ -302,7 +303,7 @@ TEST_CASE(
         const QString found = article.title.section(u' ', 0, 2); // "Story number N"
         return [found](Project &project, const model::Article &stored) {
             CHECK(stored.id > 0);
-            project.meta().setValue(QStringLiteral("analysed:%1").arg(stored.id), found);
+            project.store().meta().setValue(QStringLiteral("analysed:%1").arg(stored.id), found);
             if (found.endsWith(u'3'))
                 throw std::runtime_error("storing the analysis failed");
         };
@@ -319,8 +320,8 @@ TEST_CASE(
     CHECK(report.refused.at(1).path == QStringLiteral("s3.txt"));
     CHECK(report.refused.at(1).reason.contains(QStringLiteral("storing the analysis failed")));
     for (const qint64 id : report.articleIds) {
-        const auto title = tp.project().articles().get(id)->title;
-        CHECK(tp.project().meta().value(QStringLiteral("analysed:%1").arg(id)) == title.section(u' ', 0, 2));
+        const auto title = tp.project().store().articles().get(id)->title;
+        CHECK(tp.project().store().meta().value(QStringLiteral("analysed:%1").arg(id)) == title.section(u' ', 0, 2));
     }
     CHECK(clean(tp.project()));
 }
@@ -353,18 +354,18 @@ TEST_CASE("a worker thread imports with its own connection while the first one r
     REQUIRE(error.isEmpty());
     CHECK(report.imported == 450);
     CHECK(report.refused.isEmpty());
-    CHECK(tp.project().articles().count() == 450);
+    CHECK(tp.project().store().articles().count() == 450);
     CHECK(clean(tp.project()));
 }
 
 TEST_CASE("meta values: the seeded mark", "[import][meta]")
 {
     test::TempProject tp;
-    CHECK_FALSE(tp.project().meta().value(QStringLiteral("seeded")).has_value());
-    tp.project().meta().setValue(QStringLiteral("seeded"), QStringLiteral("1"));
-    tp.project().meta().setValue(QStringLiteral("seeded"), QStringLiteral("2"));
+    CHECK_FALSE(tp.project().store().meta().value(QStringLiteral("seeded")).has_value());
+    tp.project().store().meta().setValue(QStringLiteral("seeded"), QStringLiteral("1"));
+    tp.project().store().meta().setValue(QStringLiteral("seeded"), QStringLiteral("2"));
     tp.reopen();
-    CHECK(tp.project().meta().value(QStringLiteral("seeded")) == QStringLiteral("2"));
+    CHECK(tp.project().store().meta().value(QStringLiteral("seeded")) == QStringLiteral("2"));
 }
 
 TEST_CASE("imported bodies hold every gold entity and time expression in text order", "[import][importer][gold]")
@@ -374,8 +375,8 @@ TEST_CASE("imported bodies hold every gold entity and time expression in text or
         = Importer(tp.project()).importPaths({QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples")});
     REQUIRE(report.imported == 34);
     QHash<QString, model::Article> articles; // by file name
-    for (const qint64 id : tp.project().articles().ids({})) {
-        const auto a = tp.project().articles().get(id);
+    for (const qint64 id : tp.project().store().articles().ids({})) {
+        const auto a = tp.project().store().articles().get(id);
         articles.insert(QFileInfo(a->path).fileName(), *a);
     }
     int files = 0;

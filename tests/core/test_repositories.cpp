@@ -9,7 +9,7 @@ using gloss::storage::StorageError;
 TEST_CASE("the codebook is a tree with paths, merges and moves", "[storage][tags]")
 {
     gloss::test::TempProject tp;
-    auto &tags = tp.project().tags();
+    auto &tags = tp.project().store().tags();
     const qint64 actors = tags.create(QStringLiteral("Actors"));
     const qint64 state = tags.create(QStringLiteral("State"), actors);
     const qint64 gov = tags.create(QStringLiteral("Government"), actors);
@@ -28,10 +28,10 @@ TEST_CASE("the codebook is a tree with paths, merges and moves", "[storage][tags
     h.start = 4;
     h.end = 14;
     h.tagIds = {gov};
-    tp.project().highlights().add(h);
+    tp.project().store().highlights().add(h);
     tags.merge(gov, state);
     CHECK_FALSE(tags.get(gov));
-    CHECK(tp.project().highlights().get(h.id)->tagIds == QList<qint64>{state});
+    CHECK(tp.project().store().highlights().get(h.id)->tagIds == QList<qint64>{state});
     const auto all = tags.all();
     const auto it = std::find_if(all.begin(), all.end(), [&](const auto &t) { return t.id == state; });
     REQUIRE(it != all.end());
@@ -45,7 +45,7 @@ TEST_CASE("highlights keep their quote and context, notes are upserted", "[stora
     gloss::test::TempProject tp;
     const QString body = QStringLiteral("Crowds cheered 😀 as Núñez spoke in São Paulo on Thursday.");
     const qint64 article = tp.addArticle(QStringLiteral("Rally"), body);
-    auto &hl = tp.project().highlights();
+    auto &hl = tp.project().store().highlights();
     gloss::model::Highlight h;
     h.articleId = article;
     h.start = 20; // "Núñez" in code points (the emoji is one)
@@ -67,7 +67,7 @@ TEST_CASE("highlights keep their quote and context, notes are upserted", "[stora
     CHECK(hl.get(h.id)->quote == QStringLiteral("São Paulo"));
 
     // remove and restore keeps the id, tags and note (what undo relies on)
-    const qint64 tag = tp.project().tags().create(QStringLiteral("Place"));
+    const qint64 tag = tp.project().store().tags().create(QStringLiteral("Place"));
     hl.addTag(h.id, tag);
     hl.setNote(h.id, QStringLiteral("city"));
     const auto saved = *hl.get(h.id);
@@ -78,13 +78,13 @@ TEST_CASE("highlights keep their quote and context, notes are upserted", "[stora
     REQUIRE(back);
     CHECK(back->tagIds == QList<qint64>{tag});
     CHECK(back->note == QStringLiteral("city"));
-    CHECK(gloss::storage::checkProject(tp.project().db()).clean());
+    CHECK(gloss::storage::checkProject(tp.project().store().db()).clean());
 }
 
 TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates refused", "[storage][articles]")
 {
     gloss::test::TempProject tp;
-    auto &articles = tp.project().articles();
+    auto &articles = tp.project().store().articles();
     const qint64 a
         = tp.addArticle(QStringLiteral("Ceasefire talks"), QStringLiteral("Talks in Kabul."), QDate(2018, 6, 9));
     const qint64 b = tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain in São Paulo."), QDate(2018, 2, 1));
@@ -99,14 +99,14 @@ TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates r
     f.to = QDate(2018, 3, 1);
     CHECK(articles.ids(f) == QList<qint64>{b});
 
-    const qint64 set = tp.project().sets().create(QStringLiteral("Afghanistan"));
-    tp.project().sets().addArticles(set, {a});
+    const qint64 set = tp.project().store().sets().create(QStringLiteral("Afghanistan"));
+    tp.project().store().sets().addArticles(set, {a});
     f = {};
     f.setId = set;
     CHECK(articles.ids(f) == QList<qint64>{a});
 
-    const qint64 parent = tp.project().tags().create(QStringLiteral("Topics"));
-    const qint64 child = tp.project().tags().create(QStringLiteral("Weather"), parent);
+    const qint64 parent = tp.project().store().tags().create(QStringLiteral("Topics"));
+    const qint64 child = tp.project().store().tags().create(QStringLiteral("Weather"), parent);
     articles.setArticleTags(b, {child});
     f = {};
     f.tagId = parent; // a parent tag selects its children's articles too
@@ -121,13 +121,13 @@ TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates r
 
     articles.remove(a);
     CHECK(articles.count() == 2);
-    CHECK(gloss::storage::checkProject(tp.project().db()).clean());
+    CHECK(gloss::storage::checkProject(tp.project().store().db()).clean());
 }
 
 TEST_CASE("search returns the best matches first, each with a snippet marking the words found", "[storage][search]")
 {
     gloss::test::TempProject tp;
-    auto &articles = tp.project().articles();
+    auto &articles = tp.project().store().articles();
     const qint64 once = tp.addArticle(QStringLiteral("Budget"),
         QStringLiteral("The council met. Ceasefire was not discussed at length by the mayor."), QDate(2018, 6, 9));
     const qint64 often = tp.addArticle(QStringLiteral("Ceasefire talks"),
@@ -164,12 +164,12 @@ TEST_CASE("search returns the best matches first, each with a snippet marking th
 TEST_CASE("tags without counts come in the same tree order as with them", "[storage][tags]")
 {
     gloss::test::TempProject tp;
-    auto &tags = tp.project().tags();
+    auto &tags = tp.project().store().tags();
     const qint64 actors = tags.create(QStringLiteral("Actors"));
     tags.create(QStringLiteral("State"), actors);
     tags.create(QStringLiteral("Frames"));
     const qint64 article = tp.addArticle(QStringLiteral("Talks"), QStringLiteral("Talks in Kabul."));
-    tp.project().articles().setArticleTags(article, {actors});
+    tp.project().store().articles().setArticleTags(article, {actors});
     const auto counted = tags.all();
     const auto plain = tags.allWithoutCounts();
     REQUIRE(plain.size() == counted.size());

@@ -25,11 +25,11 @@ TEST_CASE("extraction stores an article's time references with code point offset
     gloss::Project &p = tp.project();
     const QString body = QStringLiteral("Fans posted 😀 selfies on Sunday 🎉 and talks resume next Monday.");
     const qint64 id = tp.addArticle(QStringLiteral("Ceasefire"), body, QDate(2018, 6, 18));
-    const auto article = p.articles().get(id);
+    const auto article = p.store().articles().get(id);
     REQUIRE(article);
     CHECK(gloss::extract::extractTimes(p, *article) == 2);
 
-    const QList<TimeRef> refs = p.timeRefs().forArticle(id);
+    const QList<TimeRef> refs = p.store().timeRefs().forArticle(id);
     REQUIRE(refs.size() == 2);
     CHECK(refs.at(0).text == u"Sunday");
     CHECK(refs.at(0).value == u"2018-06-17");
@@ -44,7 +44,7 @@ TEST_CASE("extraction stores an article's time references with code point offset
 
     // Re-extraction replaces rather than adds.
     CHECK(gloss::extract::reextractTimes(p, id) == 2);
-    CHECK(p.timeRefs().count() == 2);
+    CHECK(p.store().timeRefs().count() == 2);
 }
 
 TEST_CASE("an article without a publication date is anchored on its retrieval date, and says so", "[timerefs]")
@@ -54,9 +54,9 @@ TEST_CASE("an article without a publication date is anchored on its retrieval da
     a.title = QStringLiteral("Undated");
     a.body = QStringLiteral("The minister resigned yesterday.");
     a.retrieved = QDate(2023, 9, 26);
-    tp.project().articles().insert(a);
+    tp.project().store().articles().insert(a);
     gloss::extract::extractTimes(tp.project(), a);
-    const QList<TimeRef> refs = tp.project().timeRefs().forArticle(a.id);
+    const QList<TimeRef> refs = tp.project().store().timeRefs().forArticle(a.id);
     REQUIRE(refs.size() == 1);
     CHECK(refs.at(0).value == u"2023-09-25");
     CHECK(refs.at(0).anchorKind == u"retrieved");
@@ -71,7 +71,7 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
         QStringLiteral("The truce agreed in July could unravel. Everybody is waiting for February."),
         QDate(2018, 11, 14));
     gloss::extract::reextractTimes(p, id);
-    QList<TimeRef> refs = p.timeRefs().forArticle(id);
+    QList<TimeRef> refs = p.store().timeRefs().forArticle(id);
     const TimeRef *july = byText(refs, QStringLiteral("July"));
     const TimeRef *february = byText(refs, QStringLiteral("February"));
     REQUIRE(july);
@@ -79,12 +79,12 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
     CHECK(february->value == u"2019-02");
 
     // Correct July to a day, dismiss February.
-    p.timeRefs().setOverride({id, july->start, july->end, QStringLiteral("2018-07-25"), {}, false});
-    p.timeRefs().setOverride({id, february->start, february->end, {}, {}, true});
+    p.store().timeRefs().setOverride({id, july->start, july->end, QStringLiteral("2018-07-25"), {}, false});
+    p.store().timeRefs().setOverride({id, february->start, february->end, {}, {}, true});
     const qint64 febStart = february->start;
 
     auto check = [&] {
-        const QList<TimeRef> now = p.timeRefs().forArticle(id);
+        const QList<TimeRef> now = p.store().timeRefs().forArticle(id);
         REQUIRE(now.size() == 1);
         CHECK(now.at(0).text == u"July");
         CHECK(now.at(0).value == u"2018-07-25");
@@ -92,7 +92,7 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
         CHECK(now.at(0).extractedValue == u"2018-07");
         CHECK(now.at(0).overridden);
         CHECK(now.at(0).rangeStart == QDate(2018, 7, 25));
-        const QList<TimeRef> all = p.timeRefs().forArticle(id, true);
+        const QList<TimeRef> all = p.store().timeRefs().forArticle(id, true);
         REQUIRE(all.size() == 2);
         CHECK(all.at(1).dismissed);
     };
@@ -101,21 +101,22 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
     check();
 
     // The project-wide range query applies overrides and leaves dismissed references out.
-    CHECK(p.timeRefs().inRange(QDate(2018, 7, 25), QDate(2018, 7, 25)).size() == 1);
-    CHECK(p.timeRefs().inRange(QDate(2018, 7, 1), QDate(2018, 7, 24)).isEmpty());
-    CHECK(p.timeRefs().inRange(QDate(2019, 1, 1), QDate(2019, 12, 31)).isEmpty());
+    CHECK(p.store().timeRefs().inRange(QDate(2018, 7, 25), QDate(2018, 7, 25)).size() == 1);
+    CHECK(p.store().timeRefs().inRange(QDate(2018, 7, 1), QDate(2018, 7, 24)).isEmpty());
+    CHECK(p.store().timeRefs().inRange(QDate(2019, 1, 1), QDate(2019, 12, 31)).isEmpty());
 
     // Undoing a decision brings the extraction back.
-    p.timeRefs().clearOverride(id, febStart, febStart + 8);
-    CHECK(p.timeRefs().inRange(QDate(2019, 1, 1), QDate(2019, 12, 31)).size() == 1);
-    CHECK_FALSE(p.timeRefs().override(id, febStart, febStart + 8));
-    const auto kept = p.timeRefs().override(id, july->start, july->end);
+    p.store().timeRefs().clearOverride(id, febStart, febStart + 8);
+    CHECK(p.store().timeRefs().inRange(QDate(2019, 1, 1), QDate(2019, 12, 31)).size() == 1);
+    CHECK_FALSE(p.store().timeRefs().override(id, febStart, febStart + 8));
+    const auto kept = p.store().timeRefs().override(id, july->start, july->end);
     REQUIRE(kept);
     CHECK(kept->value == u"2018-07-25");
 
-    CHECK_THROWS_AS(p.timeRefs().setOverride({id, july->start, july->end, QStringLiteral("soon"), {}, false}),
+    CHECK_THROWS_AS(p.store().timeRefs().setOverride({id, july->start, july->end, QStringLiteral("soon"), {}, false}),
         gloss::storage::StorageError);
-    CHECK_THROWS_AS(p.timeRefs().setOverride({id, july->start, july->end, {}, QStringLiteral("fortnight"), false}),
+    CHECK_THROWS_AS(
+        p.store().timeRefs().setOverride({id, july->start, july->end, {}, QStringLiteral("fortnight"), false}),
         gloss::storage::StorageError);
 }
 
@@ -127,14 +128,14 @@ TEST_CASE("the project-wide range query spans articles and skips durations", "[t
         QStringLiteral("A"), QStringLiteral("Aid was cut last month for three months."), QDate(2018, 6, 9));
     const qint64 b = tp.addArticle(QStringLiteral("B"), QStringLiteral("The vote is due in 2019."), QDate(2018, 6, 20));
     gloss::extract::reextractAllTimes(p);
-    const QList<TimeRef> may = p.timeRefs().inRange(QDate(2018, 5, 10), QDate(2018, 5, 10));
+    const QList<TimeRef> may = p.store().timeRefs().inRange(QDate(2018, 5, 10), QDate(2018, 5, 10));
     REQUIRE(may.size() == 1);
     CHECK(may.at(0).articleId == a);
     CHECK(may.at(0).value == u"2018-05");
-    const QList<TimeRef> all = p.timeRefs().inRange({}, {});
+    const QList<TimeRef> all = p.store().timeRefs().inRange({}, {});
     REQUIRE(all.size() == 2); // the duration has no days
     CHECK(all.at(1).articleId == b);
     // Removing an article removes its references.
-    p.articles().remove(a);
-    CHECK(p.timeRefs().count() == 1);
+    p.store().articles().remove(a);
+    CHECK(p.store().timeRefs().count() == 1);
 }

@@ -7,7 +7,8 @@
 #include "export/csvwriter.h"
 #include "fuzzinput.h"
 #include "import/importer.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 
 #include <QStringDecoder>
@@ -42,13 +43,13 @@ Fixture &fixture()
         if (report.imported != files.size())
             gloss::fuzz::fail("cannot import the samples", report.summary());
         // A second article with the first one's title and date: rows must find theirs by text.
-        auto first = x->project->articles().get(report.articleIds.first());
+        auto first = x->project->store().articles().get(report.articleIds.first());
         first->id = 0;
         first->body = QStringLiteral("Another story under the same headline, with its own words 😀.");
         first->contentHash.clear();
-        x->project->articles().insert(*first);
-        for (const qint64 id : x->project->articles().ids({}))
-            x->bodies.insert(id, x->project->articles().get(id)->body.toUcs4());
+        x->project->store().articles().insert(*first);
+        for (const qint64 id : x->project->store().articles().ids({}))
+            x->bodies.insert(id, x->project->store().articles().get(id)->body.toUcs4());
         return x;
     }();
     return *f;
@@ -71,11 +72,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     Fixture &f = fixture();
     gloss::Project &project = *f.project;
-    gloss::storage::Transaction undo(project.db()); // never committed
-    const qint64 before = project.highlights().count();
+    gloss::storage::Transaction undo(project.store().db()); // never committed
+    const qint64 before = project.store().highlights().count();
     const gloss::exporting::AnnotationImportReport report
         = gloss::exporting::AnnotationImporter(project).importText(csv, QStringLiteral("fuzz.csv"));
-    const qint64 added = project.highlights().count() - before;
+    const qint64 added = project.store().highlights().count() - before;
 
     if (!report.error.isEmpty() && (added != 0 || !report.refused.isEmpty()))
         gloss::fuzz::fail("a file refused as a whole changed the project", report.error);
@@ -96,11 +97,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (r.row < 2 || r.row > spreadsheetRows || r.reason.isEmpty())
             gloss::fuzz::fail("a refusal without a data row or a reason", QString::number(r.row) + u": " + r.reason);
     for (auto it = f.bodies.constBegin(); it != f.bodies.constEnd(); ++it)
-        for (const gloss::model::Highlight &h : project.highlights().forArticle(it.key()))
+        for (const gloss::model::Highlight &h : project.store().highlights().forArticle(it.key()))
             if (h.start < 0 || h.end <= h.start || h.end > it->size() || cell(*it, h.start, h.end) != h.quote)
                 gloss::fuzz::fail("a highlight that is not the text at its span",
                     QStringLiteral("%1..%2 \"%3\"").arg(h.start).arg(h.end).arg(h.quote));
-    for (const gloss::model::Tag &t : project.tags().allWithoutCounts())
+    for (const gloss::model::Tag &t : project.store().tags().allWithoutCounts())
         if (t.name.isEmpty() || t.name != t.name.trimmed())
             gloss::fuzz::fail("a tag without a clean name", t.name);
     return 0;

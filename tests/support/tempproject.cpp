@@ -25,7 +25,7 @@ qint64 TempProject::addArticle(const QString &title, const QString &body, const 
     a.body = body;
     a.published = published;
     a.source = source;
-    return m_project->articles().insert(a);
+    return m_project->store().articles().insert(a);
 }
 
 } // namespace gloss::test

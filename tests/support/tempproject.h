@@ -1,7 +1,8 @@
 #pragma once
 
 #include "model/article.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 #include "support/catchqt.h"
 
 #include <QTemporaryDir>

@@ -5,9 +5,10 @@
 #include "entities/entitypanel.h"
 #include "extract/entitypipeline.h"
 #include "mainwindow.h"
-#include "project.h"
+#include "operations/project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
+#include "storage/store.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
 
@@ -44,9 +45,9 @@ struct Fixture
     Fixture()
     {
         article = tp.addArticle(QStringLiteral("Pompeo visits"), Body, QDate(2018, 6, 9));
-        gloss::extract::extractEntities(tp.project(), *tp.project().articles().get(article));
+        gloss::extract::extractEntities(tp.project(), *tp.project().store().articles().get(article));
         const qint64 other = tp.addArticle(QStringLiteral("Kabul"), QStringLiteral("KABUL: Officials in Kabul met."));
-        gloss::extract::extractEntities(tp.project(), *tp.project().articles().get(other));
+        gloss::extract::extractEntities(tp.project(), *tp.project().store().articles().get(other));
         document = std::make_unique<gloss::ui::Document>(tp.take());
         window = std::make_unique<gloss::ui::MainWindow>(*document);
         window->show();
@@ -60,7 +61,7 @@ struct Fixture
     qint64 entityId(const QString &name) { return named(name)->id; }
     std::optional<gloss::model::Entity> named(const QString &name)
     {
-        for (const auto &e : document->project().entities().list())
+        for (const auto &e : document->project().store().entities().list())
             if (e.name == name)
                 return e;
         return std::nullopt;
@@ -163,17 +164,17 @@ TEST_CASE("merging two entities in the panel updates the panel and the project, 
     const QModelIndex merged = f.panel->model()->indexOf(us);
     REQUIRE(merged.isValid());
     CHECK(f.panel->model()->data(merged.siblingAtColumn(EntityModel::Mentions), Qt::DisplayRole).toInt() == 3);
-    CHECK_FALSE(f.document->project().entities().get(washington));
-    CHECK(f.document->project().entities().get(us)->aliases.contains(QStringLiteral("Washington")));
+    CHECK_FALSE(f.document->project().store().entities().get(washington));
+    CHECK(f.document->project().store().entities().get(us)->aliases.contains(QStringLiteral("Washington")));
     CHECK(f.document->undoStack()->undoText() == QStringLiteral("Merge into “United States”"));
     // The merge holds when the article is read again.
     gloss::extract::reextractEntities(f.document->project(), f.article);
-    CHECK(f.document->project().entities().get(us)->mentions == 3);
+    CHECK(f.document->project().store().entities().get(us)->mentions == 3);
 
     f.document->undoStack()->undo();
     CHECK(f.panel->model()->indexOf(washington).isValid());
-    CHECK(f.document->project().entities().get(washington)->mentions == 1);
-    CHECK(f.document->project().entities().get(us)->mentions == 2);
+    CHECK(f.document->project().store().entities().get(washington)->mentions == 1);
+    CHECK(f.document->project().store().entities().get(us)->mentions == 2);
     f.document->undoStack()->redo();
     CHECK_FALSE(f.panel->model()->indexOf(washington).isValid());
 }
@@ -185,7 +186,7 @@ TEST_CASE("not an entity, and marking a selection, from the panel are undoable",
     f.click(kabul);
     QTest::keyClick(f.panel->view(), Qt::Key_Delete);
     CHECK_FALSE(f.panel->model()->indexOf(kabul).isValid());
-    CHECK(f.document->project().entities().rejectedNames().contains(QStringLiteral("Kabul")));
+    CHECK(f.document->project().store().entities().rejectedNames().contains(QStringLiteral("Kabul")));
     f.document->undoStack()->undo();
     CHECK(f.panel->model()->indexOf(kabul).isValid());
 

@@ -29,8 +29,8 @@ void addHighlight(gloss::Project &p, qint64 article, qint64 start, qint64 end, c
     h.articleId = article;
     h.start = start;
     h.end = end;
-    h.tagIds = {p.tags().ensure(tag)};
-    p.highlights().add(h);
+    h.tagIds = {p.store().tags().ensure(tag)};
+    p.store().highlights().add(h);
 }
 
 std::unique_ptr<gloss::Project> fixture(gloss::test::TempProject &tp)
@@ -43,8 +43,8 @@ std::unique_ptr<gloss::Project> fixture(gloss::test::TempProject &tp)
     addHighlight(tp.project(), a, 0, 4, QStringLiteral("Weather > Rain"));
     addHighlight(tp.project(), a, 10, 11, QStringLiteral("Emoji"));
     addHighlight(tp.project(), b, 0, 7, QStringLiteral("Diplomacy"));
-    const qint64 set = tp.project().sets().create(QStringLiteral("Doha"));
-    tp.project().sets().addArticles(set, {b});
+    const qint64 set = tp.project().store().sets().create(QStringLiteral("Doha"));
+    tp.project().store().sets().addArticles(set, {b});
     return tp.take();
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("File > Import Annotations reads an export into another project and te
     const QString file = out.filePath(QStringLiteral("h.csv"));
     gloss::exporting::ExportOptions options;
     options.bom = true;
-    REQUIRE(gloss::exporting::Exporter(source.project().db()).writeFile(file, options).ok());
+    REQUIRE(gloss::exporting::Exporter(source.project().store().db()).writeFile(file, options).ok());
 
     gloss::test::TempProject to;
     to.addArticle(QStringLiteral("Talks in Doha"), QStringLiteral("=Envoys met, again."), QDate(2018, 6, 9));
@@ -157,5 +157,5 @@ TEST_CASE("File > Import Annotations reads an export into another project and te
     CHECK(report.highlightsCreated == 3);
     CHECK(report.tagsCreated == 4);
     CHECK(changed.size() == 1);
-    CHECK(document.project().highlights().count() == 3);
+    CHECK(document.project().store().highlights().count() == 3);
 }

@@ -45,7 +45,7 @@ TEST_CASE("a hostile HTML page is shown as plain text, loading nothing", "[ui][r
     const auto report = importer.importPaths({QStringLiteral(GLOSS_TEST_DATA "/hostile/script.html")});
     REQUIRE(report.imported == 1);
     const qint64 id = report.articleIds.first();
-    const auto stored = tp.project().articles().get(id);
+    const auto stored = tp.project().store().articles().get(id);
     REQUIRE(stored);
     CHECK(stored->title == QStringLiteral("<img src=\"file:///etc/passwd\">Harmless <b>headline</b>"));
 

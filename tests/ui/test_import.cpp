@@ -175,9 +175,9 @@ TEST_CASE("Cancel in the progress dialog stops the import; the finished articles
     const gloss::import::ImportReport &report = controller->lastReport();
     CHECK(report.cancelled);
     CHECK(report.imported == 10);
-    CHECK(document.project().articles().count() == 10);
+    CHECK(document.project().store().articles().count() == 10);
     CHECK(window.articleList()->model()->rowCount() == 10);
-    CHECK(gloss::storage::checkProject(document.project().db()).clean());
+    CHECK(gloss::storage::checkProject(document.project().store().db()).clean());
     CHECK(controller->reportDialog()
               ->findChild<QLabel *>(QStringLiteral("importSummary"))
               ->text()
@@ -203,15 +203,15 @@ TEST_CASE("the default project is seeded with the samples once; other projects n
         CHECK(window.importController()->lastReport().refused.isEmpty());
         CHECK(window.importController()->reportDialog() == nullptr); // seeding is quiet
         CHECK(window.articleList()->model()->totalCount() == 34);
-        CHECK(document.project().meta().value(QStringLiteral("seeded")).has_value());
+        CHECK(document.project().store().meta().value(QStringLiteral("seeded")).has_value());
         CHECK_FALSE(window.importController()->seedSamplesIfNeeded());
     }
     {
         // Emptied by the researcher, the default project stays empty on the next start.
         auto opened = gloss::Project::open(path);
         REQUIRE(opened.project);
-        for (const qint64 id : opened.project->articles().ids({}))
-            opened.project->articles().remove(id);
+        for (const qint64 id : opened.project->store().articles().ids({}))
+            opened.project->store().articles().remove(id);
         gloss::ui::Document document(std::move(opened.project));
         gloss::ui::MainWindow window(document);
         CHECK_FALSE(window.importController()->seedSamplesIfNeeded());

@@ -49,7 +49,7 @@ TEST_CASE("the article list fetches lazily", "[ui]")
 {
     gloss::test::TempProject tp;
     {
-        gloss::storage::Transaction tx(tp.project().db());
+        gloss::storage::Transaction tx(tp.project().store().db());
         for (int i = 0; i < 1000; ++i)
             tp.addArticle(QStringLiteral("Article %1").arg(i), QStringLiteral("Body number %1").arg(i),
                 QDate(2018, 1, 1).addDays(i));
@@ -61,7 +61,7 @@ TEST_CASE("the article list fetches lazily", "[ui]")
     CHECK(model.rowCount() == gloss::ui::ArticleListModel::PageSize);
     CHECK(model.canFetchMore({}));
     CHECK(model.rowOf(model.articleAt(0)) == 0);
-    const int row = model.rowOf(document.project().articles().ids({}).last());
+    const int row = model.rowOf(document.project().store().articles().ids({}).last());
     CHECK(row == 999);
     CHECK_FALSE(model.canFetchMore({}));
 }

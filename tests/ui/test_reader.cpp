@@ -51,8 +51,8 @@ struct Fixture
     Fixture()
     {
         articleId = tp.addArticle(QStringLiteral("Arrival in Zürich"), Body, QDate(2018, 6, 9), QStringLiteral("AFP"));
-        tagA = tp.project().tags().create(QStringLiteral("Actors"));
-        tagB = tp.project().tags().create(QStringLiteral("Places"));
+        tagA = tp.project().store().tags().create(QStringLiteral("Actors"));
+        tagB = tp.project().store().tags().create(QStringLiteral("Places"));
         open();
     }
     void open(bool selectFirst = true)
@@ -92,7 +92,7 @@ TEST_CASE("selecting text and pressing 1 creates a highlight with code point off
     selectWithKeyboard(f.reader(), QStringLiteral("Núñez"));
     QTest::keyClick(f.reader()->textView(), Qt::Key_1);
 
-    const auto highlights = f.project().highlights().forArticle(f.articleId);
+    const auto highlights = f.project().store().highlights().forArticle(f.articleId);
     REQUIRE(highlights.size() == 1);
     const auto &h = highlights.first();
     CHECK(h.start == cp(QStringLiteral("Núñez")));
@@ -105,23 +105,23 @@ TEST_CASE("selecting text and pressing 1 creates a highlight with code point off
 
     // Key 2 adds the second tag to the selected highlight; pressing it again removes it.
     QTest::keyClick(f.reader()->textView(), Qt::Key_2);
-    CHECK(f.project().highlights().get(h.id)->tagIds == QList<qint64>{f.tagA, f.tagB});
+    CHECK(f.project().store().highlights().get(h.id)->tagIds == QList<qint64>{f.tagA, f.tagB});
     QTest::keyClick(f.reader()->textView(), Qt::Key_2);
-    CHECK(f.project().highlights().get(h.id)->tagIds == QList<qint64>{f.tagA});
+    CHECK(f.project().store().highlights().get(h.id)->tagIds == QList<qint64>{f.tagA});
 
     // '.' repeats the last tag on a new selection.
     selectWithKeyboard(f.reader(), QStringLiteral("São Paulo"));
     QTest::keyClick(f.reader()->textView(), Qt::Key_Period);
-    const auto after = f.project().highlights().forArticle(f.articleId);
+    const auto after = f.project().store().highlights().forArticle(f.articleId);
     REQUIRE(after.size() == 2);
     CHECK(after.last().quote == QStringLiteral("São Paulo"));
     CHECK(after.last().tagIds == QList<qint64>{f.tagB});
 
     // Undo twice: the São Paulo highlight goes, then the tag removal comes back.
     f.undo()->undo();
-    CHECK(f.project().highlights().forArticle(f.articleId).size() == 1);
+    CHECK(f.project().store().highlights().forArticle(f.articleId).size() == 1);
     f.undo()->redo();
-    CHECK(f.project().highlights().forArticle(f.articleId).size() == 2);
+    CHECK(f.project().store().highlights().forArticle(f.articleId).size() == 2);
 }
 
 TEST_CASE("clicking a highlight selects it; Delete removes it and undo restores it", "[ui][reader]")
@@ -142,9 +142,9 @@ TEST_CASE("clicking a highlight selects it; Delete removes it and undo restores 
     CHECK(f.reader()->selectedHighlight() == id);
 
     QTest::keyClick(view, Qt::Key_Delete);
-    CHECK_FALSE(f.project().highlights().get(id));
+    CHECK_FALSE(f.project().store().highlights().get(id));
     f.undo()->undo();
-    const auto back = f.project().highlights().get(id);
+    const auto back = f.project().store().highlights().get(id);
     REQUIRE(back);
     CHECK(back->quote == QStringLiteral("Zürich"));
     CHECK(back->tagIds == QList<qint64>{f.tagA});
@@ -158,13 +158,13 @@ TEST_CASE("word keys move a highlight's edges, one undo step per run", "[ui][rea
     const qint64 id = f.reader()->selectedHighlight();
     REQUIRE(id > 0);
     QTest::keyClick(f.reader()->textView(), Qt::Key_Right, Qt::AltModifier);
-    CHECK(f.project().highlights().get(id)->quote == QStringLiteral("arrived in"));
+    CHECK(f.project().store().highlights().get(id)->quote == QStringLiteral("arrived in"));
     QTest::keyClick(f.reader()->textView(), Qt::Key_Right, Qt::AltModifier);
-    CHECK(f.project().highlights().get(id)->quote == QStringLiteral("arrived in Zürich"));
+    CHECK(f.project().store().highlights().get(id)->quote == QStringLiteral("arrived in Zürich"));
     QTest::keyClick(f.reader()->textView(), Qt::Key_Left, Qt::AltModifier | Qt::ShiftModifier);
-    CHECK(f.project().highlights().get(id)->quote == QStringLiteral("Núñez arrived in Zürich"));
+    CHECK(f.project().store().highlights().get(id)->quote == QStringLiteral("Núñez arrived in Zürich"));
     f.undo()->undo(); // the three adjustments are one step
-    CHECK(f.project().highlights().get(id)->quote == QStringLiteral("arrived"));
+    CHECK(f.project().store().highlights().get(id)->quote == QStringLiteral("arrived"));
 }
 
 TEST_CASE("notes are saved as you type, a burst is one undo step", "[ui][notes]")
@@ -173,7 +173,7 @@ TEST_CASE("notes are saved as you type, a burst is one undo step", "[ui][notes]"
     QPlainTextEdit *editor = f.window->notes()->editor();
     // With no highlight selected the note is the article's.
     QTest::keyClicks(editor, QStringLiteral("Check the date"));
-    CHECK(f.project().highlights().articleNote(f.articleId) == QStringLiteral("Check the date"));
+    CHECK(f.project().store().highlights().articleNote(f.articleId) == QStringLiteral("Check the date"));
 
     selectWithKeyboard(f.reader(), QStringLiteral("Thursday"));
     QTest::keyClick(f.reader()->textView(), Qt::Key_1);
@@ -181,9 +181,9 @@ TEST_CASE("notes are saved as you type, a burst is one undo step", "[ui][notes]"
     CHECK(editor->toPlainText().isEmpty());
     QTest::keyClicks(editor, QStringLiteral("June 7"));
     editor->insertPlainText(QStringLiteral(" — verify 😀")); // as an input method delivers it
-    CHECK(f.project().highlights().note(id) == QStringLiteral("June 7 — verify 😀"));
+    CHECK(f.project().store().highlights().note(id) == QStringLiteral("June 7 — verify 😀"));
     f.undo()->undo();
-    CHECK(f.project().highlights().note(id).isEmpty());
+    CHECK(f.project().store().highlights().note(id).isEmpty());
     CHECK(editor->toPlainText().isEmpty());
     f.undo()->redo();
     CHECK(editor->toPlainText() == QStringLiteral("June 7 — verify 😀"));
@@ -200,32 +200,32 @@ TEST_CASE("codebook edits are undoable and show in the reader", "[ui][codebook]"
     gloss::ui::CodebookModel *model = codebook->model();
     // Rename through the model, as the in-place editor does.
     REQUIRE(model->setData(model->indexOf(f.tagA), QStringLiteral("People"), Qt::EditRole));
-    CHECK(f.project().tags().get(f.tagA)->name == QStringLiteral("People"));
+    CHECK(f.project().store().tags().get(f.tagA)->name == QStringLiteral("People"));
     f.undo()->undo();
-    CHECK(f.project().tags().get(f.tagA)->name == QStringLiteral("Actors"));
+    CHECK(f.project().store().tags().get(f.tagA)->name == QStringLiteral("Actors"));
     f.undo()->redo();
 
     // Merge Places into People: the highlight keeps one tag; undo separates them again.
-    f.project().highlights().addTag(h, f.tagB);
+    f.project().store().highlights().addTag(h, f.tagB);
     codebook->selectTag(f.tagB);
     f.document->undoStack()->push(new gloss::ui::MergeTagsCommand(*f.document, f.tagB, f.tagA));
-    CHECK_FALSE(f.project().tags().get(f.tagB));
-    CHECK(f.project().highlights().get(h)->tagIds == QList<qint64>{f.tagA});
+    CHECK_FALSE(f.project().store().tags().get(f.tagB));
+    CHECK(f.project().store().highlights().get(h)->tagIds == QList<qint64>{f.tagA});
     f.undo()->undo();
-    CHECK(f.project().tags().get(f.tagB));
-    CHECK(f.project().highlights().get(h)->tagIds.size() == 2);
+    CHECK(f.project().store().tags().get(f.tagB));
+    CHECK(f.project().store().highlights().get(h)->tagIds.size() == 2);
 
     // Delete (confirmed) and undo brings the tag and its use back.
     codebook->selectTag(f.tagA);
     codebook->deleteCurrent(true);
-    CHECK_FALSE(f.project().tags().get(f.tagA));
-    CHECK(f.project().highlights().get(h)->tagIds == QList<qint64>{f.tagB});
+    CHECK_FALSE(f.project().store().tags().get(f.tagA));
+    CHECK(f.project().store().highlights().get(h)->tagIds == QList<qint64>{f.tagB});
     f.undo()->undo();
-    CHECK(f.project().tags().get(f.tagA)->name == QStringLiteral("People"));
-    CHECK(f.project().highlights().get(h)->tagIds.contains(f.tagA));
+    CHECK(f.project().store().tags().get(f.tagA)->name == QStringLiteral("People"));
+    CHECK(f.project().store().highlights().get(h)->tagIds.contains(f.tagA));
 
     // Double-clicking a tag filters the article list.
-    const qint64 other = f.project().articles().ids({}).size();
+    const qint64 other = f.project().store().articles().ids({}).size();
     CHECK(other == 1);
     Q_EMIT codebook->tagActivated(f.tagB);
     CHECK(f.window->articleList()->model()->filter().tagId == f.tagB);
@@ -235,16 +235,16 @@ TEST_CASE("codebook edits are undoable and show in the reader", "[ui][codebook]"
 TEST_CASE("article sets are created from the selection and filter the list", "[ui][sets]")
 {
     Fixture f;
-    f.document->project().articles();
+    f.document->project().store().articles();
     gloss::ui::ArticleListPanel *list = f.window->articleList();
     list->newSetFromSelection(QStringLiteral("Zürich"));
-    const auto sets = f.project().sets().all();
+    const auto sets = f.project().store().sets().all();
     REQUIRE(sets.size() == 1);
     CHECK(sets.first().articles == 1);
     list->setSetFilter(sets.first().id);
     CHECK(list->model()->rowCount() == 1);
     f.undo()->undo();
-    CHECK(f.project().sets().all().isEmpty());
+    CHECK(f.project().store().sets().all().isEmpty());
 }
 
 TEST_CASE("reopening the project shows exactly what was there, on the same article", "[ui][reader]")
@@ -254,7 +254,7 @@ TEST_CASE("reopening the project shows exactly what was there, on the same artic
     other.title = QStringLiteral("Second");
     other.body = QStringLiteral("Another body.");
     other.published = QDate(2018, 6, 10);
-    const qint64 otherId = f.project().articles().insert(other);
+    const qint64 otherId = f.project().store().articles().insert(other);
     f.document->notify(gloss::ui::Document::Articles);
 
     selectWithKeyboard(f.reader(), QStringLiteral("São Paulo"));
@@ -267,7 +267,7 @@ TEST_CASE("reopening the project shows exactly what was there, on the same artic
 
     f.reopen();
     CHECK(f.reader()->articleId() == otherId); // back on the article we left
-    const auto back = f.project().highlights().get(h);
+    const auto back = f.project().store().highlights().get(h);
     REQUIRE(back);
     CHECK(back->quote == QStringLiteral("São Paulo"));
     CHECK(back->tagIds == QList<qint64>{f.tagB});
@@ -279,18 +279,18 @@ TEST_CASE("Ctrl+number tags the article itself, and the list shows it", "[ui][re
     Fixture f;
     f.reader()->textView()->setFocus();
     QTest::keyClick(f.reader()->textView(), Qt::Key_2, Qt::ControlModifier);
-    CHECK(f.project().articles().articleTags(f.articleId) == QList<qint64>{f.tagB});
+    CHECK(f.project().store().articles().articleTags(f.articleId) == QList<qint64>{f.tagB});
     auto *model = f.window->articleList()->model();
     CHECK(model->data(model->index(0, gloss::ui::ArticleListModel::Tags), Qt::DisplayRole).toString()
         == QStringLiteral("Places"));
     f.undo()->undo();
-    CHECK(f.project().articles().articleTags(f.articleId).isEmpty());
+    CHECK(f.project().store().articles().articleTags(f.articleId).isEmpty());
 }
 
 TEST_CASE("highlights are painted in their tag's colour", "[ui][reader]")
 {
     Fixture f;
-    f.project().tags().setColor(f.tagB, QStringLiteral("#3366cc"));
+    f.project().store().tags().setColor(f.tagB, QStringLiteral("#3366cc"));
     selectWithKeyboard(f.reader(), QStringLiteral("Zürich"));
     QTest::keyClick(f.reader()->textView(), Qt::Key_2);
     const auto selections = f.reader()->textView()->selections();

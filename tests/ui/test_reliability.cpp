@@ -34,7 +34,7 @@ void addArticles(Project &p, int n, int from = 0)
         a.title = QStringLiteral("Article %1").arg(i);
         a.body = QStringLiteral("Body of article %1, long enough to read.").arg(i);
         a.published = QDate(2020, 1, 1).addDays(i);
-        p.articles().insert(a);
+        p.store().articles().insert(a);
     }
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("File > Restore from Backup lists the backups and restoring reopens th
     CHECK(window.restoreFrom(dialog.selectedBackup()).isEmpty());
     CHECK(window.articleList()->model()->totalCount() == 2);
     CHECK(document.undoStack()->count() == 0); // the history of the replaced content is gone
-    CHECK_FALSE(document.project().tags().find(QStringLiteral("Water")));
+    CHECK_FALSE(document.project().store().tags().find(QStringLiteral("Water")));
     // The state before the restore was kept.
     bool kept = false;
     for (const auto &b : backups.list())
@@ -106,7 +106,7 @@ TEST_CASE("a read-only project can be read, and every change is refused saying s
     addArticles(tp.project(), 1);
     const QString path = tp.path();
     tp.close();
-    auto opened = Project::open(path, gloss::storage::Database::Access::ReadOnly);
+    auto opened = Project::open(path, gloss::Project::Access::ReadOnly);
     REQUIRE(opened.project);
     Document document(std::move(opened.project));
     QSignalSpy errors(&document, &Document::errorOccurred);
@@ -114,7 +114,7 @@ TEST_CASE("a read-only project can be read, and every change is refused saying s
     REQUIRE(errors.size() == 1);
     CHECK(errors.first().first().toString().contains(QStringLiteral("read-only")));
     CHECK(document.undoStack()->count() == 0);
-    CHECK(document.project().tags().all().isEmpty());
+    CHECK(document.project().store().tags().all().isEmpty());
 
     MainWindow window(document);
     CHECK(window.windowTitle().contains(QStringLiteral("read-only")));
@@ -126,7 +126,7 @@ TEST_CASE("a project file deleted while open: changes are refused and it can be 
 {
     gloss::test::TempProject tp;
     addArticles(tp.project(), 3);
-    tp.project().tags().ensure(QStringLiteral("Kept"));
+    tp.project().store().tags().ensure(QStringLiteral("Kept"));
     const QString path = tp.path();
     Document document(tp.take());
     QSignalSpy lost(&document, &Document::fileLost);
@@ -142,22 +142,22 @@ TEST_CASE("a project file deleted while open: changes are refused and it can be 
     MainWindow window(document);
     CHECK(window.writeBack().isEmpty());
     REQUIRE(QFileInfo::exists(path));
-    CHECK(document.project().tags().find(QStringLiteral("Kept")));
+    CHECK(document.project().store().tags().find(QStringLiteral("Kept")));
     CHECK(window.articleList()->model()->totalCount() == 3);
     // Writing works again.
     document.undoStack()->push(new gloss::ui::CreateTagCommand(document, QStringLiteral("Again"), 0));
     CHECK(document.undoStack()->count() == 1);
     auto check = Project::open(path);
     REQUIRE(check.project);
-    CHECK(check.project->tags().find(QStringLiteral("Again")));
+    CHECK(check.project->store().tags().find(QStringLiteral("Again")));
 }
 
 TEST_CASE("a tag merge is preceded by a verified backup, once", "[ui][reliability]")
 {
     gloss::test::TempProject tp;
     addArticles(tp.project(), 1);
-    const qint64 a = tp.project().tags().ensure(QStringLiteral("Flood"));
-    const qint64 b = tp.project().tags().ensure(QStringLiteral("Floods"));
+    const qint64 a = tp.project().store().tags().ensure(QStringLiteral("Flood"));
+    const qint64 b = tp.project().store().tags().ensure(QStringLiteral("Floods"));
     const QString path = tp.path();
     Document document(tp.take());
     document.undoStack()->push(new gloss::ui::MergeTagsCommand(document, b, a));

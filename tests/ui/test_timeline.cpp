@@ -25,7 +25,7 @@ namespace {
 qint64 addWithTimes(gloss::test::TempProject &tp, const QString &title, const QString &body, const QDate &published)
 {
     const qint64 id = tp.addArticle(title, body, published);
-    gloss::extract::extractTimes(tp.project(), *tp.project().articles().get(id));
+    gloss::extract::extractTimes(tp.project(), *tp.project().store().articles().get(id));
     return id;
 }
 

@@ -1,8 +1,9 @@
 #include "commands/entitycommands.h"
 
 #include "document.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/error.h"
+#include "storage/store.h"
 
 #include <QCoreApplication>
 
@@ -42,7 +43,7 @@ EntityCommand::EntityCommand(Document &document, const QString &text, qint64 art
 void EntityCommand::redo()
 {
     try {
-        m_before = apply(m_document.project().entities());
+        m_before = apply(m_document.project().store().entities());
     } catch (const storage::StorageError &e) {
         qWarning("gloss: %s", qPrintable(e.message()));
         setObsolete(true);
@@ -53,7 +54,7 @@ void EntityCommand::redo()
 void EntityCommand::undo()
 {
     try {
-        m_document.project().entities().restore(m_before);
+        m_document.project().store().entities().restore(m_before);
     } catch (const storage::StorageError &e) {
         qWarning("gloss: %s", qPrintable(e.message()));
     }

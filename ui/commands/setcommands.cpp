@@ -2,7 +2,8 @@
 
 #include "commands/commandtext.h"
 #include "document.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 
 namespace gloss::ui {
@@ -18,8 +19,8 @@ CreateSetCommand::CreateSetCommand(Document &document, const QString &name, cons
 void CreateSetCommand::redo()
 {
     m_document.guard(this, [&] {
-        auto &sets = m_document.project().sets();
-        storage::Transaction tx(m_document.project().db());
+        auto &sets = m_document.project().store().sets();
+        storage::Transaction tx(m_document.project().store().db());
         if (m_id == 0)
             m_id = sets.create(m_name);
         else
@@ -33,7 +34,7 @@ void CreateSetCommand::redo()
 void CreateSetCommand::undo()
 {
     m_document.guard(this, [&] {
-        m_document.project().sets().remove(m_id);
+        m_document.project().store().sets().remove(m_id);
         m_document.notify(Document::Sets);
     });
 }
@@ -44,7 +45,7 @@ ChangeSetArticlesCommand::ChangeSetArticlesCommand(
     , m_setId(setId)
     , m_add(add)
 {
-    const QList<qint64> current = m_document.project().sets().articles(setId);
+    const QList<qint64> current = m_document.project().store().sets().articles(setId);
     for (const qint64 a : articles)
         if (current.contains(a) != add)
             m_articles.append(a);
@@ -54,7 +55,7 @@ ChangeSetArticlesCommand::ChangeSetArticlesCommand(
 
 void ChangeSetArticlesCommand::apply(bool add)
 {
-    auto &sets = m_document.project().sets();
+    auto &sets = m_document.project().store().sets();
     if (add)
         sets.addArticles(m_setId, m_articles);
     else
@@ -76,17 +77,17 @@ DeleteSetCommand::DeleteSetCommand(Document &document, qint64 setId)
     : m_document(document)
     , m_id(setId)
 {
-    for (const auto &s : m_document.project().sets().all())
+    for (const auto &s : m_document.project().store().sets().all())
         if (s.id == setId)
             m_name = s.name;
-    m_articles = m_document.project().sets().articles(setId);
+    m_articles = m_document.project().store().sets().articles(setId);
     setText(commandText("Delete set \"%1\"").arg(m_name));
 }
 
 void DeleteSetCommand::redo()
 {
     m_document.guard(this, [&] {
-        m_document.project().sets().remove(m_id);
+        m_document.project().store().sets().remove(m_id);
         m_document.notify(Document::Sets);
     });
 }
@@ -94,9 +95,9 @@ void DeleteSetCommand::redo()
 void DeleteSetCommand::undo()
 {
     m_document.guard(this, [&] {
-        storage::Transaction tx(m_document.project().db());
-        m_document.project().sets().restore({m_id, m_name, 0});
-        m_document.project().sets().addArticles(m_id, m_articles);
+        storage::Transaction tx(m_document.project().store().db());
+        m_document.project().store().sets().restore({m_id, m_name, 0});
+        m_document.project().store().sets().addArticles(m_id, m_articles);
         tx.commit();
         m_document.notify(Document::Sets);
     });

@@ -2,8 +2,9 @@
 
 #include "commands/commandtext.h"
 #include "document.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/error.h"
+#include "storage/store.h"
 
 #include <QVariant>
 
@@ -26,7 +27,7 @@ CreateTagCommand::CreateTagCommand(Document &document, const QString &name, qint
 void CreateTagCommand::redo()
 {
     m_document.guard(this, [&] {
-        auto &tags = m_document.project().tags();
+        auto &tags = m_document.project().store().tags();
         if (m_tag.id == 0) {
             m_tag.id = tags.create(m_tag.name, m_tag.parentId);
             m_tag = tags.get(m_tag.id).value_or(m_tag);
@@ -40,7 +41,7 @@ void CreateTagCommand::redo()
 void CreateTagCommand::undo()
 {
     m_document.guard(this, [&] {
-        m_document.project().tags().remove(m_tag.id);
+        m_document.project().store().tags().remove(m_tag.id);
         m_document.notify(TagChanges);
     });
 }
@@ -51,7 +52,7 @@ EditTagCommand::EditTagCommand(Document &document, qint64 tagId, Property proper
     , m_property(property)
     , m_after(value)
 {
-    const auto tag = m_document.project().tags().get(tagId).value_or(model::Tag{});
+    const auto tag = m_document.project().store().tags().get(tagId).value_or(model::Tag{});
     switch (property) {
     case Property::Name:
         m_before = tag.name;
@@ -74,7 +75,7 @@ EditTagCommand::EditTagCommand(Document &document, qint64 tagId, Property proper
 
 void EditTagCommand::apply(const QVariant &value)
 {
-    auto &tags = m_document.project().tags();
+    auto &tags = m_document.project().store().tags();
     switch (m_property) {
     case Property::Name:
         tags.rename(m_id, value.toString());
@@ -107,7 +108,7 @@ MergeTagsCommand::MergeTagsCommand(Document &document, qint64 from, qint64 into)
     , m_from(from)
     , m_into(into)
 {
-    auto &tags = m_document.project().tags();
+    auto &tags = m_document.project().store().tags();
     setText(commandText("Merge tag \"%1\" into \"%2\"").arg(tags.path(from), tags.path(into)));
 }
 
@@ -121,7 +122,7 @@ void MergeTagsCommand::redo()
                     QObject::tr("No backup could be taken before the merge, so it was not made: %1").arg(err));
             m_backedUp = true;
         }
-        m_record = m_document.project().tags().mergeWithRecord(m_from, m_into);
+        m_record = m_document.project().store().tags().mergeWithRecord(m_from, m_into);
         m_document.notify(TagChanges);
     });
 }
@@ -129,7 +130,7 @@ void MergeTagsCommand::redo()
 void MergeTagsCommand::undo()
 {
     m_document.guard(this, [&] {
-        m_document.project().tags().unmerge(m_record);
+        m_document.project().store().tags().unmerge(m_record);
         m_document.notify(TagChanges);
     });
 }
@@ -138,13 +139,13 @@ DeleteTagCommand::DeleteTagCommand(Document &document, qint64 tagId)
     : m_document(document)
     , m_id(tagId)
 {
-    setText(commandText("Delete tag \"%1\"").arg(m_document.project().tags().path(tagId)));
+    setText(commandText("Delete tag \"%1\"").arg(m_document.project().store().tags().path(tagId)));
 }
 
 void DeleteTagCommand::redo()
 {
     m_document.guard(this, [&] {
-        m_snapshot = m_document.project().tags().removeWithSnapshot(m_id);
+        m_snapshot = m_document.project().store().tags().removeWithSnapshot(m_id);
         m_document.notify(TagChanges);
     });
 }
@@ -152,7 +153,7 @@ void DeleteTagCommand::redo()
 void DeleteTagCommand::undo()
 {
     m_document.guard(this, [&] {
-        m_document.project().tags().restore(m_snapshot);
+        m_document.project().store().tags().restore(m_snapshot);
         m_document.notify(TagChanges);
     });
 }

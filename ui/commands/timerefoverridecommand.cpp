@@ -1,7 +1,8 @@
 #include "commands/timerefoverridecommand.h"
 
 #include "document.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 
 namespace gloss::ui {
@@ -13,7 +14,7 @@ TimeRefOverrideCommand::TimeRefOverrideCommand(Document &document, qint64 articl
     , m_articleId(articleId)
     , m_start(start)
     , m_end(end)
-    , m_before(document.project().timeRefs().override(articleId, start, end))
+    , m_before(document.project().store().timeRefs().override(articleId, start, end))
     , m_after(std::move(decision))
 { }
 
@@ -29,8 +30,8 @@ void TimeRefOverrideCommand::undo()
 
 void TimeRefOverrideCommand::apply(const std::optional<model::TimeRefOverride> &decision)
 {
-    storage::TimeRefRepository &repo = m_document.project().timeRefs();
-    storage::Transaction tx(m_document.project().db());
+    storage::TimeRefRepository &repo = m_document.project().store().timeRefs();
+    storage::Transaction tx(m_document.project().store().db());
     if (decision)
         repo.setOverride(*decision);
     else

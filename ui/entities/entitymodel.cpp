@@ -1,8 +1,9 @@
 #include "entities/entitymodel.h"
 
 #include "document.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/error.h"
+#include "storage/store.h"
 
 #include <QFont>
 
@@ -53,9 +54,9 @@ void EntityModel::reload()
     QList<model::Entity> all;
     try {
         if (m_projectWide)
-            all = m_document.project().entities().list();
+            all = m_document.project().store().entities().list();
         else if (m_articleId)
-            all = m_document.project().entities().forArticle(m_articleId);
+            all = m_document.project().store().entities().forArticle(m_articleId);
     } catch (const storage::StorageError &) {
         all.clear(); // the panel shows nothing rather than stale rows
     }

@@ -4,10 +4,11 @@
 #include "document.h"
 #include "entities/entitymodel.h"
 #include "extract/entitypipeline.h"
-#include "project.h"
+#include "operations/project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
 #include "storage/error.h"
+#include "storage/store.h"
 #include "text/codepoints.h"
 
 #include <QAction>
@@ -252,7 +253,7 @@ std::optional<model::Entity> EntityPanel::current() const
     if (!id)
         return std::nullopt;
     try {
-        return m_document.project().entities().get(id);
+        return m_document.project().store().entities().get(id);
     } catch (const storage::StorageError &) {
         return std::nullopt;
     }
@@ -264,13 +265,13 @@ void EntityPanel::entityChanged()
     m_mention = -1;
     const qint64 id = currentEntity();
     if (id && m_articleId) {
-        for (const model::Mention &m : m_document.project().entities().mentions(id, m_articleId))
+        for (const model::Mention &m : m_document.project().store().entities().mentions(id, m_articleId))
             m_spans.append({m.start, m.end});
         if (!m_spans.isEmpty())
             m_mention = 0;
     }
     updateMarks();
-    const auto entity = id ? m_document.project().entities().get(id) : std::nullopt;
+    const auto entity = id ? m_document.project().store().entities().get(id) : std::nullopt;
     Q_EMIT entitySelected(id, entity ? entity->name : QString());
 }
 
@@ -367,7 +368,7 @@ void EntityPanel::mergeInto()
         return;
     QStringList names;
     QList<qint64> ids;
-    for (const model::Entity &other : m_document.project().entities().list()) {
+    for (const model::Entity &other : m_document.project().store().entities().list()) {
         if (other.id == e->id)
             continue;
         names << QStringLiteral("%1 (%2)").arg(other.name, model::entityTypeName(other.type));
@@ -380,7 +381,7 @@ void EntityPanel::mergeInto()
     if (!ok || at < 0)
         return;
     const qint64 kept = ids.at(at);
-    const auto target = m_document.project().entities().get(kept);
+    const auto target = m_document.project().store().entities().get(kept);
     m_document.undoStack()->push(
         new MergeEntitiesCommand(m_document, kept, target ? target->name : QString(), {e->id}));
     selectEntity(kept);
@@ -418,7 +419,7 @@ void EntityPanel::reject()
         return;
     m_document.undoStack()->beginMacro(tr("Not an entity"));
     for (const qint64 id : ids)
-        if (const auto e = m_document.project().entities().get(id))
+        if (const auto e = m_document.project().store().entities().get(id))
             m_document.undoStack()->push(new RejectEntityCommand(m_document, id, e->name));
     m_document.undoStack()->endMacro();
 }
@@ -429,7 +430,7 @@ void EntityPanel::markSelection(model::EntityType type)
     const qint64 article = m_reader.articleId();
     if (!article || !cursor.hasSelection())
         return;
-    const auto art = m_document.project().articles().get(article);
+    const auto art = m_document.project().store().articles().get(article);
     if (!art)
         return;
     const QString &body = art->body;

@@ -5,8 +5,9 @@
 #include "document.h"
 #include "export/annotationimporter.h"
 #include "export/exporter.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/error.h"
+#include "storage/store.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -87,7 +88,7 @@ ExportDialog::ExportDialog(Document &document, ArticleListPanel *list, QWidget *
     m_scope->addItem(tr("Articles in the list (current search)"), int(ListFilter));
     m_scope->addItem(tr("Selected articles (%n)", nullptr, int(m_selected.size())), int(Selection));
     m_scope->addItem(tr("Article set"), int(Set));
-    const QList<model::ArticleSet> sets = m_document.project().sets().all();
+    const QList<model::ArticleSet> sets = m_document.project().store().sets().all();
     for (const model::ArticleSet &s : sets)
         m_set->addItem(tr("%1 (%n article(s))", nullptr, s.articles).arg(s.name), s.id);
     // Scopes that would export nothing cannot be chosen.

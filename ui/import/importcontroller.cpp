@@ -2,8 +2,9 @@
 
 #include "document.h"
 #include "extract/pipeline.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/error.h"
+#include "storage/store.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -144,7 +145,7 @@ bool ImportController::seedSamplesIfNeeded()
         || QFileInfo(project.path()).absoluteFilePath() != QFileInfo(Project::defaultPath()).absoluteFilePath())
         return false;
     try {
-        if (project.meta().value(QString::fromLatin1(SeededKey)))
+        if (project.store().meta().value(QString::fromLatin1(SeededKey)))
             return false;
     } catch (const storage::StorageError &) {
         return false;
@@ -259,7 +260,7 @@ void ImportController::onFinished()
     m_folderAction->setEnabled(true);
     if (job->seeding) {
         try {
-            m_document.project().meta().setValue(
+            m_document.project().store().meta().setValue(
                 QString::fromLatin1(SeededKey), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         } catch (const storage::StorageError &) {
             // Not recorded: the next start tries again, and finds the samples already there.

@@ -2,7 +2,8 @@
 
 #include "commands/highlightcommands.h"
 #include "document.h"
-#include "project.h"
+#include "operations/project.h"
+#include "storage/store.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -43,7 +44,7 @@ void NotesPanel::setTarget(qint64 articleId, qint64 highlightId)
 
 void NotesPanel::load()
 {
-    auto &repo = m_document.project().highlights();
+    auto &repo = m_document.project().store().highlights();
     QString text;
     if (m_highlightId) {
         const auto h = repo.get(m_highlightId);

@@ -2,8 +2,9 @@
 
 #include "commands/highlightcommands.h"
 #include "document.h"
-#include "project.h"
+#include "operations/project.h"
 #include "reader/bodyview.h"
+#include "storage/store.h"
 #include "text/codepoints.h"
 
 #include <QAction>
@@ -133,7 +134,7 @@ void ReaderView::showArticle(qint64 articleId)
         refreshHighlights();
         return;
     }
-    const auto article = m_document.project().articles().get(articleId);
+    const auto article = m_document.project().store().articles().get(articleId);
     m_article = article.value_or(model::Article{});
     m_selected = 0;
     m_title->setText(m_article.title.isEmpty() && m_article.id ? tr("(untitled)") : m_article.title);
@@ -191,8 +192,8 @@ void ReaderView::selectRange(qint64 startCp, qint64 endCp)
 void ReaderView::refreshHighlights()
 {
     m_highlights
-        = m_article.id ? m_document.project().highlights().forArticle(m_article.id) : QList<model::Highlight>{};
-    m_tagColors = m_document.project().tags().colors();
+        = m_article.id ? m_document.project().store().highlights().forArticle(m_article.id) : QList<model::Highlight>{};
+    m_tagColors = m_document.project().store().tags().colors();
     bool selectedExists = false;
     for (const auto &h : std::as_const(m_highlights))
         selectedExists = selectedExists || h.id == m_selected;
@@ -287,7 +288,7 @@ void ReaderView::selectHighlight(qint64 highlightId)
                 m_text->ensureCursorVisible();
                 QStringList tags;
                 for (const qint64 t : h.tagIds)
-                    tags << m_document.project().tags().path(t);
+                    tags << m_document.project().store().tags().path(t);
                 Q_EMIT statusMessage(
                     tr("Highlight %1–%2 “%3” %4")
                         .arg(h.start)
@@ -373,7 +374,7 @@ void ReaderView::applySelections()
 
 void ReaderView::applyPaletteTag(int index)
 {
-    const QList<qint64> palette = m_document.project().tags().paletteOrder();
+    const QList<qint64> palette = m_document.project().store().tags().paletteOrder();
     if (index < 0 || index >= palette.size()) {
         Q_EMIT statusMessage(
             tr("There is no tag %1 in the codebook yet; create tags in the Codebook panel.").arg(index + 1));
@@ -407,7 +408,7 @@ void ReaderView::applyTag(qint64 tagId)
             auto *cmd = new AddHighlightCommand(m_document, h);
             cmd->setText(tr("Code “%1” as %2")
                              .arg(text::sliceCodePoints(m_article.body, h.start, h.end).left(30),
-                                 m_document.project().tags().path(tagId)));
+                                 m_document.project().store().tags().path(tagId)));
             m_document.undoStack()->push(cmd);
             QTextCursor c = m_text->textCursor();
             c.clearSelection();
@@ -426,7 +427,7 @@ void ReaderView::applyTag(qint64 tagId)
         if (h.id != m_selected)
             continue;
         QList<qint64> tags = h.tagIds;
-        const QString path = m_document.project().tags().path(tagId);
+        const QString path = m_document.project().store().tags().path(tagId);
         QString text;
         if (tags.contains(tagId)) {
             tags.removeAll(tagId);
@@ -443,12 +444,12 @@ void ReaderView::applyTag(qint64 tagId)
 
 void ReaderView::toggleArticleTag(int index)
 {
-    const QList<qint64> palette = m_document.project().tags().paletteOrder();
+    const QList<qint64> palette = m_document.project().store().tags().paletteOrder();
     if (!m_article.id || index < 0 || index >= palette.size())
         return;
     const qint64 tagId = palette.at(index);
-    QList<qint64> tags = m_document.project().articles().articleTags(m_article.id);
-    const QString path = m_document.project().tags().path(tagId);
+    QList<qint64> tags = m_document.project().store().articles().articleTags(m_article.id);
+    const QString path = m_document.project().store().tags().path(tagId);
     const bool remove = tags.contains(tagId);
     if (remove)
         tags.removeAll(tagId);

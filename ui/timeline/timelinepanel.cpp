@@ -4,8 +4,9 @@
 #include "document.h"
 #include "extract/temporaltagger.h"
 #include "extract/timepipeline.h"
-#include "project.h"
+#include "operations/project.h"
 #include "storage/error.h"
+#include "storage/store.h"
 #include "storage/transaction.h"
 #include "timeline/timelineview.h"
 
@@ -92,7 +93,7 @@ TimelinePanel::TimelinePanel(Document &document, QWidget *parent)
 void TimelinePanel::reloadArticles()
 {
     QList<TimelineView::ArticleMark> marks;
-    const QList<model::ArticleSummary> all = m_document.project().articles().list(
+    const QList<model::ArticleSummary> all = m_document.project().store().articles().list(
         {}, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
     marks.reserve(all.size());
     for (const model::ArticleSummary &s : all)
@@ -111,14 +112,14 @@ void TimelinePanel::showArticle(qint64 articleId)
 void TimelinePanel::reloadReferences(bool fit)
 {
     const qint64 id = m_view->currentArticle();
-    const auto article = id ? m_document.project().articles().get(id) : std::nullopt;
+    const auto article = id ? m_document.project().store().articles().get(id) : std::nullopt;
     if (!article) {
         m_view->setCurrentArticle(0, {}, {}, {});
         m_status->clear();
         return;
     }
     const QDate date = article->published.isValid() ? article->published : article->retrieved;
-    m_view->setCurrentArticle(id, date, article->body, m_document.project().timeRefs().forArticle(id));
+    m_view->setCurrentArticle(id, date, article->body, m_document.project().store().timeRefs().forArticle(id));
     if (!m_view->brushFrom().isValid()) {
         if (article->published.isValid())
             m_status->setText(tr("Dates resolved against the publication date, %1")
@@ -187,7 +188,7 @@ void TimelinePanel::reextract(bool all)
             extract::reextractAllTimes(m_document.project());
             m_document.notify(Document::Times, 0);
         } else if (const qint64 id = m_view->currentArticle()) {
-            storage::Transaction tx(m_document.project().db());
+            storage::Transaction tx(m_document.project().store().db());
             extract::reextractTimes(m_document.project(), id);
             tx.commit();
             m_document.notify(Document::Times, id);

@@ -1,7 +1,18 @@
-#include "project.h"
+#include "operations/project.h"
 
+#include "operations/annotations.h"
+#include "operations/backups.h"
+#include "operations/codebook.h"
+#include "operations/entities.h"
+#include "operations/interchange.h"
+#include "operations/library.h"
+#include "operations/sets.h"
+#include "operations/timeline.h"
+#include "operations/writer.h"
+#include "storage/backupmanager.h"
 #include "storage/checkstamp.h"
 #include "storage/error.h"
+#include "storage/store.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -9,16 +20,47 @@
 
 namespace gloss {
 
-Project::Project(std::unique_ptr<storage::Database> db)
-    : m_db(std::move(db))
-    , m_articles(*m_db)
-    , m_highlights(*m_db)
-    , m_tags(*m_db)
-    , m_sets(*m_db)
-    , m_meta(*m_db)
-    , m_timeRefs(*m_db)
-    , m_entities(*m_db)
+Project::Project(std::unique_ptr<storage::Store> store)
+    : m_store(std::move(store))
+    , m_writer(std::make_unique<operations::Writer>(*m_store))
+    , m_library(std::make_unique<operations::Library>(*m_writer))
+    , m_annotations(std::make_unique<operations::Annotations>(*m_writer))
+    , m_codebook(std::make_unique<operations::Codebook>(*m_writer))
+    , m_sets(std::make_unique<operations::Sets>(*m_writer))
+    , m_entities(std::make_unique<operations::Entities>(*m_writer))
+    , m_timeline(std::make_unique<operations::Timeline>(*m_writer))
+    , m_interchange(std::make_unique<operations::Interchange>(*m_writer))
+    , m_backups(std::make_unique<operations::Backups>(*m_writer))
 { }
+
+Project::~Project() = default;
+
+const QString &Project::path() const
+{
+    return m_store->db().path();
+}
+
+bool Project::isReadOnly() const
+{
+    return m_store->db().isReadOnly();
+}
+
+qint64 Project::dataVersion()
+{
+    return m_writer->read([&] { return m_store->db().dataVersion(); });
+}
+
+void Project::setChangeListener(operations::ChangeListener listener)
+{
+    m_writer->setListener(std::move(listener));
+}
+
+operations::Undo Project::revert(const operations::Undo &undo)
+{
+    if (undo.isNull())
+        return {};
+    return m_writer->write(undo.areas(), undo.articleId(), [&] { return (*undo.m_revert)(*this); });
+}
 
 namespace {
 
@@ -45,17 +87,18 @@ void setAside(Project::OpenResult &result, const QString &path, const QString &p
 
 } // namespace
 
-Project::OpenResult Project::open(const QString &path, storage::Database::Access access, Verify verify)
+Project::OpenResult Project::open(const QString &path, Access access, Verify verify)
 {
     OpenResult result;
-    if (access == storage::Database::Access::ReadWrite) {
+    if (access == Access::ReadWrite) {
         const QFileInfo info(path);
         if (!info.exists() && !info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
             result.error = QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath());
             return result;
         }
     }
-    auto opened = storage::Database::open(path, access);
+    auto opened = storage::Database::open(
+        path, access == Access::ReadOnly ? storage::Database::Access::ReadOnly : storage::Database::Access::ReadWrite);
     if (!opened.db) {
         result.error = opened.error;
         if (opened.damaged && verify == Verify::Quick)
@@ -88,7 +131,7 @@ Project::OpenResult Project::open(const QString &path, storage::Database::Access
         }
     }
     result.backupPath = opened.backupPath;
-    result.project = std::make_unique<Project>(std::move(opened.db));
+    result.project = std::make_unique<Project>(std::make_unique<storage::Store>(std::move(opened.db)));
     return result;
 }
 

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "model/backupinfo.h"
+#include "operations/change.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace gloss::storage {
+class Store;
+}
+
+namespace gloss::operations {
+class Annotations;
+class Backups;
+class Codebook;
+class Entities;
+class Interchange;
+class Library;
+class Sets;
+class Timeline;
+class Writer;
+} // namespace gloss::operations
+
+namespace gloss {
+
+// An open project: the one way to read and change it. The window's document and the command line
+// both hold one; each area of the work has its operations (annotations(), codebook(), ...), every
+// write of which is one call in one transaction, validated, reported to the change listener and
+// returning an operations::Undo. Storage, and which engine it is, stays beneath.
+// Not thread-safe: a worker thread (import, re-extraction, export) opens its own Project on the
+// same path.
+class Project final
+{
+public:
+    enum class Access { ReadWrite, ReadOnly };
+    // Verify::Quick runs `PRAGMA quick_check` after opening (the window and the command line's
+    // writing commands do), unless the file is as Gloss left it after a clean check less than a
+    // day old; a damaged project is set aside as `<path>.damaged` with its -wal/-shm.
+    enum class Verify { No, Quick };
+
+    struct OpenResult
+    {
+        std::unique_ptr<Project> project;
+        QString error;
+        QString backupPath; // set when a migration ran: the copy from before it
+        // Set when the quick check found the project damaged: where it was set aside, untouched,
+        // and the newest backup that passes its check (none when there is no good one).
+        QString damagedPath;
+        std::optional<model::BackupInfo> goodBackup;
+        // Verify::Quick ran quick_check now (false when the file was unchanged since a clean
+        // check less than a day ago).
+        bool checked = false;
+    };
+
+    static OpenResult open(const QString &path, Access access = Access::ReadWrite, Verify verify = Verify::No);
+    // QStandardPaths::AppDataLocation/default.gloss (the folder is created when missing).
+    static QString defaultPath();
+    // --project, else GLOSS_PROJECT, else the default project.
+    static QString resolvePath(const QString &explicitPath);
+
+    explicit Project(std::unique_ptr<storage::Store> store);
+    ~Project();
+    Q_DISABLE_COPY_MOVE(Project)
+
+    const QString &path() const;
+    bool isReadOnly() const;
+    // Changes whenever another connection (a second window, the command line) commits.
+    qint64 dataVersion();
+    // Told after every write that committed, whichever operation made it.
+    void setChangeListener(operations::ChangeListener listener);
+    // Puts back what `undo` describes, in one transaction; returns the Undo of that (for redo).
+    operations::Undo revert(const operations::Undo &undo);
+
+    // Storage itself, for the code not yet moved onto operations (core's pipelines and tests).
+    // Nothing in ui/ or the command line may use it: the layering test forbids their including
+    // storage headers.
+    storage::Store &store() { return *m_store; }
+
+    operations::Library &library() { return *m_library; }
+    operations::Annotations &annotations() { return *m_annotations; }
+    operations::Codebook &codebook() { return *m_codebook; }
+    operations::Sets &sets() { return *m_sets; }
+    operations::Entities &entities() { return *m_entities; }
+    operations::Timeline &timeline() { return *m_timeline; }
+    operations::Interchange &interchange() { return *m_interchange; }
+    operations::Backups &backups() { return *m_backups; }
+
+private:
+    std::unique_ptr<storage::Store> m_store;
+    std::unique_ptr<operations::Writer> m_writer;
+    std::unique_ptr<operations::Library> m_library;
+    std::unique_ptr<operations::Annotations> m_annotations;
+    std::unique_ptr<operations::Codebook> m_codebook;
+    std::unique_ptr<operations::Sets> m_sets;
+    std::unique_ptr<operations::Entities> m_entities;
+    std::unique_ptr<operations::Timeline> m_timeline;
+    std::unique_ptr<operations::Interchange> m_interchange;
+    std::unique_ptr<operations::Backups> m_backups;
+};
+
+} // namespace gloss
