@@ -154,12 +154,16 @@ TEST_CASE("Cancel in the progress dialog stops the import; the finished articles
     REQUIRE(QTest::qWaitForWindowExposed(&window));
 
     ImportController *controller = window.importController();
-    // The worker waits before its 11th file until the test has pressed Cancel.
+    // The worker waits before its 11th file until the test has pressed Cancel; the test presses it
+    // only once the worker has got there (on a loaded machine the dialog can show sooner).
+    QSemaphore arrived;
     QSemaphore pressed;
     controller->options().batchSize = 4;
-    controller->options().progress = [&pressed](const gloss::import::ImportProgress &p) {
-        if (p.filesDone == 10 && !p.currentFile.isEmpty())
+    controller->options().progress = [&arrived, &pressed](const gloss::import::ImportProgress &p) {
+        if (p.filesDone == 10 && !p.currentFile.isEmpty()) {
+            arrived.release();
             pressed.acquire();
+        }
     };
     QSignalSpy finished(controller, &ImportController::finished);
     REQUIRE(controller->importPaths({dir.filePath(QStringLiteral("many"))}));
@@ -169,6 +173,7 @@ TEST_CASE("Cancel in the progress dialog stops the import; the finished articles
     QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible(), 5000);
     QPushButton *cancel = progress->findChild<QPushButton *>();
     REQUIRE(cancel);
+    REQUIRE(arrived.tryAcquire(1, 20000));
     QTest::mouseClick(cancel, Qt::LeftButton);
     pressed.release();
     REQUIRE(finished.wait(20000));

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""The layering test: reads every source's #include "..." lines and fails on any edge the layers
+of docs/architecture.md forbid, naming the file, the line and the rule.
+
+    check_layers.py SOURCE_DIR [--plant FILE:INCLUDE]...
+
+--plant adds a virtual line `#include "INCLUDE"` to FILE (relative to SOURCE_DIR), to prove that
+the check fails on a forbidden include (tests/CMakeLists.txt runs it both ways).
+
+Layers, bottom to top (a layer may include itself and any layer below it that its row names):
+  model, text, csv, search   value types, code points, CSV, the search query language
+  storage                    the only place with SQL: model, text, search
+  extract, import,           pure work on text and files: model, text, csv, search — not storage,
+  interchange                not each other, not operations
+  operations                 the one way to change a project: everything in core but the command line
+  cli                        the command line: operations and the pure layers, never storage
+  ui                         the window: operations and the pure layers, never storage
+  app                        main.cpp: ui, cli, operations
+"""
+import os
+import re
+import sys
+
+PURE = {"model", "text", "csv", "search"}
+WORK = {"extract", "import", "interchange"}
+ALLOWED = {
+    "model": {"model", "text"},
+    "text": {"text", "model"},
+    "csv": {"csv", "text", "model"},
+    "search": {"search", "text", "model"},
+    "storage": {"storage"} | PURE,
+    "extract": {"extract"} | PURE,
+    "import": {"import"} | PURE,
+    "interchange": {"interchange"} | PURE,
+    "operations": {"operations", "storage"} | PURE | WORK,
+    "cli": {"cli", "operations"} | PURE | WORK,
+    "ui": {"ui", "operations"} | PURE | WORK,
+    "app": {"app", "ui", "cli", "operations"} | PURE | WORK,
+}
+# Where each part's own #include "x/y.h" lines are looked up, in the compiler's order.
+ROOTS = {"core": ["core"], "cli": ["cli", "core"], "ui": ["ui", "core"], "app": ["ui", "cli", "core"]}
+INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
+SOURCE = (".h", ".cpp")
+
+
+def layer_of(relpath):
+    """The layer of a file, from its path under SOURCE_DIR (None: not layered)."""
+    parts = relpath.split("/")
+    if parts[0] == "core" and len(parts) > 2:
+        return parts[1] if parts[1] in ALLOWED else None
+    if parts[0] in ("ui", "cli", "app"):
+        return parts[0]
+    return None
+
+
+def resolve(root, including, target):
+    """The path (under root) of the header `target` included from `including`, or None."""
+    top = including.split("/")[0]
+    for base in ROOTS.get(top, []):
+        candidate = f"{base}/{target}"
+        if os.path.isfile(os.path.join(root, candidate)) or candidate in PLANTED_FILES:
+            return candidate
+    return None
+
+
+def edges(root, planted):
+    for top in ("core", "ui", "cli", "app"):
+        for folder, _, files in os.walk(os.path.join(root, top)):
+            for name in sorted(files):
+                if not name.endswith(SOURCE):
+                    continue
+                path = os.path.relpath(os.path.join(folder, name), root)
+                with open(os.path.join(root, path), encoding="utf-8") as f:
+                    lines = f.read().splitlines()
+                for number, line in enumerate(lines, 1):
+                    m = INCLUDE.match(line)
+                    if m:
+                        yield path, number, m.group(1)
+                    elif top != "core":
+                        code = line.split("//", 1)[0]
+                        if STORAGE_NAME.search(code):
+                            TOKENS.append(f"{path}:{number}: storage reached from {top}/ ({code.strip()})")
+    for path, target in planted:
+        yield path, 0, target
+
+
+PLANTED_FILES = set()
+# Names of storage used above the operations layer (by a header reached some other way).
+STORAGE_NAME = re.compile(r"\bstorage::|\bTransaction\b|[.>]store\(\)")
+TOKENS = []
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    root = argv[1]
+    planted = []
+    rest = argv[2:]
+    while rest:
+        if rest[0] != "--plant" or len(rest) < 2 or ":" not in rest[1]:
+            print("usage: check_layers.py SOURCE_DIR [--plant FILE:INCLUDE]...", file=sys.stderr)
+            return 2
+        planted.append(tuple(rest[1].split(":", 1)))
+        rest = rest[2:]
+    PLANTED_FILES.update(p for p, _ in planted)
+
+    problems = []
+    checked = 0
+    for path, number, target in edges(root, planted):
+        source = layer_of(path)
+        if source is None:
+            continue
+        checked += 1
+        header = resolve(root, path, target)
+        if header is None:
+            continue  # a generated or system header
+        dest = layer_of(header)
+        if dest is None:
+            continue
+        if dest not in ALLOWED[source]:
+            where = f"{path}:{number}" if number else f"{path} (planted)"
+            problems.append(f"{where}: {source} -> {dest} is forbidden (#include \"{target}\"); "
+                            f"{source} may include {', '.join(sorted(ALLOWED[source]))}")
+    problems += TOKENS
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"layering: {len(problems)} forbidden edge(s) among {checked} includes")
+        return 1
+    print(f"layering: {checked} includes checked, none forbidden")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
