@@ -3,9 +3,8 @@
 #include "document.h"
 #include "import/importcontroller.h"
 #include "mainwindow.h"
+#include "operations/backups.h"
 #include "operations/project.h"
-#include "storage/backupmanager.h"
-#include "storage/store.h"
 
 #include <QApplication>
 #include <QFile>
@@ -82,7 +81,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
         if (answer != QMessageBox::Yes)
             return 1;
-        const auto restored = gloss::storage::BackupManager(path).restore(opened.goodBackup->path);
+        const auto restored = gloss::operations::Backups::restore(path, opened.goodBackup->path);
         if (!restored.error.isEmpty()) {
             QMessageBox::critical(
                 nullptr, QObject::tr("Gloss"), QObject::tr("The backup was not restored.\n\n%1").arg(restored.error));

@@ -1,8 +1,7 @@
 #include "document.h"
 
+#include "operations/backups.h"
 #include "operations/project.h"
-#include "storage/backupmanager.h"
-#include "storage/store.h"
 
 #include <QCursor>
 #include <QFileInfo>
@@ -156,7 +155,7 @@ QString Document::backupBefore(const QString &what)
         return {};
     // The operation waits for its backup (a second or so per 100 MB of project).
     QGuiApplication::setOverrideCursor(QCursor(Qt::WaitCursor));
-    const QString error = storage::BackupManager(m_project->path()).backupBefore(what).error;
+    const QString error = m_project->backups().takeBefore(what).error;
     QGuiApplication::restoreOverrideCursor();
     return error;
 }

@@ -10,11 +10,11 @@
 #include "export/exportdialog.h"
 #include "import/importcontroller.h"
 #include "notes/notespanel.h"
+#include "operations/backups.h"
+#include "operations/library.h"
 #include "operations/project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "storage/backupmanager.h"
-#include "storage/store.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
@@ -70,7 +70,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
         if (entityId) {
             model::ArticleFilter filter;
             filter.entityId = entityId;
-            const QList<qint64> list = m_document.project().store().articles().ids(filter);
+            const QList<qint64> list = m_document.project().library().ids(filter);
             ids = QSet<qint64>(list.begin(), list.end());
         }
         m_timeline->view()->setMarkedArticles(ids, entityId ? tr("Mentioning %1").arg(name) : QString());
@@ -139,7 +139,7 @@ QString MainWindow::restoreFrom(const QString &backupFile)
 {
     const QString path = m_document.project().path();
     m_backups->wait();
-    const auto restored = storage::BackupManager(path).restore(backupFile);
+    const auto restored = m_document.project().backups().restore(backupFile);
     if (!restored.error.isEmpty())
         return restored.error;
     auto opened = Project::open(path);
@@ -157,7 +157,7 @@ QString MainWindow::writeBack()
     const QString path = m_document.project().path();
     if (QFileInfo::exists(path))
         return tr("%1 exists again; it was not overwritten").arg(path);
-    if (const QString err = m_document.project().store().db().backupTo(path); !err.isEmpty())
+    if (const QString err = m_document.project().backups().writeTo(path); !err.isEmpty())
         return tr("cannot write %1 (%2)").arg(path, err);
     auto opened = Project::open(path);
     if (!opened.project)
@@ -201,7 +201,7 @@ void MainWindow::chooseBackup()
 void MainWindow::backUpNow()
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto result = storage::BackupManager(m_document.project().path()).backup(QStringLiteral("manual"));
+    const auto result = m_document.project().backups().take(QStringLiteral("manual"));
     QApplication::restoreOverrideCursor();
     if (!result.error.isEmpty())
         QMessageBox::warning(this, tr("Gloss"), tr("No backup was made.\n\n%1").arg(result.error));

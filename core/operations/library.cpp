@@ -2,7 +2,19 @@
 
 #include "operations/writer.h"
 
+#include <QDateTime>
+
 namespace gloss::operations {
+
+namespace {
+
+// The meta key, as the window wrote it before the operations layer: projects seeded then stay so.
+QString seededKey()
+{
+    return QStringLiteral("seeded");
+}
+
+} // namespace
 
 std::optional<model::Article> Library::article(qint64 id)
 {
@@ -33,6 +45,17 @@ QList<qint64> Library::ids(const model::ArticleFilter &filter, model::ArticleOrd
 qint64 Library::neighbour(qint64 id, const model::ArticleFilter &filter, int step)
 {
     return m_writer.read([&] { return m_writer.store().articles().neighbour(id, filter, step); });
+}
+
+bool Library::samplesAdded()
+{
+    return m_writer.read([&] { return m_writer.store().meta().value(seededKey()).has_value(); });
+}
+
+void Library::markSamplesAdded()
+{
+    m_writer.write(Areas(), 0,
+        [&] { m_writer.store().meta().setValue(seededKey(), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)); });
 }
 
 } // namespace gloss::operations

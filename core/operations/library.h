@@ -31,6 +31,12 @@ public:
     // The article `step` places from `id` in published order among those the filter selects (0: none).
     qint64 neighbour(qint64 id, const model::ArticleFilter &filter, int step);
 
+    // Whether the sample articles were ever added to this project (the default project gets them
+    // on its first start only, so that articles the user deleted do not come back).
+    bool samplesAdded();
+    // Records that they were, with the time; not an edit the user undoes.
+    void markSamplesAdded();
+
 private:
     Writer &m_writer;
 };

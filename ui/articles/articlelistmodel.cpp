@@ -1,8 +1,8 @@
 #include "articles/articlelistmodel.h"
 
 #include "document.h"
+#include "operations/library.h"
 #include "operations/project.h"
-#include "storage/store.h"
 
 #include <QLocale>
 #include <QTextDocument>
@@ -25,8 +25,8 @@ void ArticleListModel::setFilter(const model::ArticleFilter &filter)
 void ArticleListModel::reload()
 {
     beginResetModel();
-    m_total = m_document.project().store().articles().count(m_filter);
-    m_rows = m_document.project().store().articles().list(m_filter, m_order, m_ascending, 0, PageSize);
+    m_total = m_document.project().library().count(m_filter);
+    m_rows = m_document.project().library().list(m_filter, m_order, m_ascending, 0, PageSize);
     endResetModel();
 }
 
@@ -116,7 +116,7 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
     if (parent.isValid())
         return;
     const QList<model::ArticleSummary> more
-        = m_document.project().store().articles().list(m_filter, m_order, m_ascending, m_rows.size(), PageSize);
+        = m_document.project().library().list(m_filter, m_order, m_ascending, m_rows.size(), PageSize);
     if (more.isEmpty()) {
         m_total = m_rows.size();
         return;

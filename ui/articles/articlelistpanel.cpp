@@ -3,6 +3,7 @@
 #include "articles/articlelistmodel.h"
 #include "commands/setcommands.h"
 #include "document.h"
+#include "operations/library.h"
 #include "operations/project.h"
 #include "storage/store.h"
 
@@ -203,7 +204,7 @@ void ArticleListPanel::newSetFromSelection(const QString &name)
 void ArticleListPanel::newSetFromSearch(const QString &name)
 {
     m_document.undoStack()->push(
-        new CreateSetCommand(m_document, name, m_document.project().store().articles().ids(m_model->filter())));
+        new CreateSetCommand(m_document, name, m_document.project().library().ids(m_model->filter())));
 }
 
 void ArticleListPanel::reloadFilterChoices()

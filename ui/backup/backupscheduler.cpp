@@ -1,6 +1,6 @@
 #include "backup/backupscheduler.h"
 
-#include "storage/backupmanager.h"
+#include "operations/backups.h"
 
 #include <QThread>
 #include <QTimer>
@@ -52,11 +52,11 @@ bool BackupScheduler::runIfDue()
     if (m_thread)
         return false;
     // The cheap look (a folder listing, two stat calls) stays on this thread.
-    if (!storage::BackupManager(m_path).dailyDue())
+    if (!operations::Backups::dailyDue(m_path))
         return false;
     const QString path = m_path;
     m_thread = QThread::create([this, path] {
-        const auto result = storage::BackupManager(path).dailyIfDue();
+        const auto result = operations::Backups::dailyIfDue(path);
         const std::lock_guard lock(m_mutex);
         m_resultPath = result.path;
         m_resultError = result.error;

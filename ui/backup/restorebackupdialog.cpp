@@ -1,6 +1,6 @@
 #include "backup/restorebackupdialog.h"
 
-#include "storage/backupmanager.h"
+#include "operations/backups.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -39,7 +39,6 @@ RestoreBackupDialog::RestoreBackupDialog(const QString &projectPath, QWidget *pa
     , m_list(new QTreeWidget(this))
 {
     setWindowTitle(tr("Restore from Backup"));
-    const storage::BackupManager backups(projectPath);
     auto *intro = new QLabel(tr("Backups of %1, newest first. Restoring replaces the project's content with the "
                                 "backup; the current state is backed up first, so a restore can itself be undone "
                                 "by restoring that copy.")
@@ -49,7 +48,7 @@ RestoreBackupDialog::RestoreBackupDialog(const QString &projectPath, QWidget *pa
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Taken"), tr("Why"), tr("Size")});
     const QLocale locale;
-    for (const storage::BackupInfo &b : backups.list()) {
+    for (const model::BackupInfo &b : operations::Backups::list(projectPath)) {
         auto *item = new QTreeWidgetItem(m_list,
             {locale.toString(b.created.toLocalTime(), QLocale::LongFormat), reasonText(b.reason),
                 locale.formattedDataSize(b.size)});
@@ -70,7 +69,8 @@ RestoreBackupDialog::RestoreBackupDialog(const QString &projectPath, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     if (m_list->topLevelItemCount() == 0)
-        layout->addWidget(new QLabel(tr("There are no backups yet in %1.").arg(backups.folder()), this));
+        layout->addWidget(
+            new QLabel(tr("There are no backups yet in %1.").arg(operations::Backups::folder(projectPath)), this));
     layout->addWidget(m_list);
     layout->addWidget(buttons);
     resize(620, 380);

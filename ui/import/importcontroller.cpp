@@ -2,12 +2,11 @@
 
 #include "document.h"
 #include "extract/pipeline.h"
+#include "operations/error.h"
+#include "operations/library.h"
 #include "operations/project.h"
-#include "storage/error.h"
-#include "storage/store.h"
 
 #include <QAction>
-#include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -41,8 +40,6 @@ struct ImportController::Job
 };
 
 namespace {
-
-const char *const SeededKey = "seeded";
 
 QStringList localPaths(const QMimeData *mime)
 {
@@ -145,9 +142,9 @@ bool ImportController::seedSamplesIfNeeded()
         || QFileInfo(project.path()).absoluteFilePath() != QFileInfo(Project::defaultPath()).absoluteFilePath())
         return false;
     try {
-        if (project.store().meta().value(QString::fromLatin1(SeededKey)))
+        if (project.library().samplesAdded())
             return false;
-    } catch (const storage::StorageError &) {
+    } catch (const operations::OperationError &) {
         return false;
     }
     auto job = std::make_shared<Job>();
@@ -201,8 +198,9 @@ bool ImportController::start(std::shared_ptr<Job> job)
             }
             import::Importer importer(*opened.project, options);
             job->report = job->paths.isEmpty() ? importer.importFiles(job->files) : importer.importPaths(job->paths);
-        } catch (const storage::StorageError &e) {
-            job->report.refused.append({job->projectPath, e.message()});
+        } catch (const std::exception &e) {
+            // The importer's storage failures (and an operation's) carry their words in what().
+            job->report.refused.append({job->projectPath, QString::fromUtf8(e.what())});
         }
     });
     m_thread->setObjectName(QStringLiteral("gloss-import"));
@@ -260,9 +258,8 @@ void ImportController::onFinished()
     m_folderAction->setEnabled(true);
     if (job->seeding) {
         try {
-            m_document.project().store().meta().setValue(
-                QString::fromLatin1(SeededKey), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-        } catch (const storage::StorageError &) {
+            m_document.project().library().markSamplesAdded();
+        } catch (const operations::OperationError &) {
             // Not recorded: the next start tries again, and finds the samples already there.
         }
     }

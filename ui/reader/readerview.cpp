@@ -2,6 +2,8 @@
 
 #include "commands/highlightcommands.h"
 #include "document.h"
+#include "operations/annotations.h"
+#include "operations/library.h"
 #include "operations/project.h"
 #include "reader/bodyview.h"
 #include "storage/store.h"
@@ -134,7 +136,7 @@ void ReaderView::showArticle(qint64 articleId)
         refreshHighlights();
         return;
     }
-    const auto article = m_document.project().store().articles().get(articleId);
+    const auto article = m_document.project().library().article(articleId);
     m_article = article.value_or(model::Article{});
     m_selected = 0;
     m_title->setText(m_article.title.isEmpty() && m_article.id ? tr("(untitled)") : m_article.title);
@@ -192,7 +194,7 @@ void ReaderView::selectRange(qint64 startCp, qint64 endCp)
 void ReaderView::refreshHighlights()
 {
     m_highlights
-        = m_article.id ? m_document.project().store().highlights().forArticle(m_article.id) : QList<model::Highlight>{};
+        = m_article.id ? m_document.project().annotations().highlights(m_article.id) : QList<model::Highlight>{};
     m_tagColors = m_document.project().store().tags().colors();
     bool selectedExists = false;
     for (const auto &h : std::as_const(m_highlights))
@@ -448,7 +450,7 @@ void ReaderView::toggleArticleTag(int index)
     if (!m_article.id || index < 0 || index >= palette.size())
         return;
     const qint64 tagId = palette.at(index);
-    QList<qint64> tags = m_document.project().store().articles().articleTags(m_article.id);
+    QList<qint64> tags = m_document.project().annotations().articleTags(m_article.id);
     const QString path = m_document.project().store().tags().path(tagId);
     const bool remove = tags.contains(tagId);
     if (remove)
