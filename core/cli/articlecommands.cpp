@@ -1,13 +1,12 @@
 #include "cli/context.h"
-#include "storage/error.h"
-#include "storage/transaction.h"
+#include "operations/annotations.h"
+#include "operations/codebook.h"
+#include "operations/error.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <sqlite3.h>
 
 namespace gloss::cli {
 
@@ -21,6 +20,33 @@ QJsonValue dateJson(const QDate &d)
 QString dateText(const QDate &d)
 {
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+// The tag at `path`, created when missing; the creation's undo goes to `created`.
+qint64 ensureTag(Project &project, const QString &path, QList<operations::Undo> &created)
+{
+    qint64 id = 0;
+    created.append(project.codebook().ensure(path, &id));
+    return id;
+}
+
+// A highlight that could not be stored leaves behind no tag created for it. When even that fails
+// (the disk is full), the error already reported is the one that says why.
+void takeBack(Project &project, const QList<operations::Undo> &created)
+{
+    for (auto it = created.crbegin(); it != created.crend(); ++it) {
+        try {
+            project.revert(*it);
+        } catch (const operations::OperationError &) { }
+    }
+}
+
+// Failures that every later line of a batch would meet too.
+bool stopsBatch(operations::OperationError::Kind kind)
+{
+    using Kind = operations::OperationError::Kind;
+    return kind == Kind::DiskFull || kind == Kind::Io || kind == Kind::ReadOnly || kind == Kind::Moved
+        || kind == Kind::Busy;
 }
 
 } // namespace
@@ -61,7 +87,7 @@ int articlesCommand(Context &c)
                 {QStringLiteral("author"), art->author},
                 {QStringLiteral("path"), art->path},
                 {QStringLiteral("words"), art->words},
-                {QStringLiteral("highlights"), qint64(c.project->store().highlights().forArticle(id).size())},
+                {QStringLiteral("highlights"), qint64(c.project->annotations().highlights(id).size())},
             });
         }
         c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -102,14 +128,14 @@ int showCommand(Context &c)
     const auto art = c.project->store().articles().get(id);
     if (!art)
         return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(id));
-    const QList<model::Highlight> highlights = c.project->store().highlights().forArticle(id);
+    const QList<model::Highlight> highlights = c.project->annotations().highlights(id);
 
     if (format == u"json") {
         QJsonArray hl;
         for (const model::Highlight &h : highlights) {
             QJsonArray tags;
             for (const qint64 t : h.tagIds)
-                tags.append(c.project->store().tags().path(t));
+                tags.append(c.project->codebook().path(t));
             hl.append(QJsonObject{
                 {QStringLiteral("id"), h.id},
                 {QStringLiteral("start"), h.start},
@@ -133,7 +159,7 @@ int showCommand(Context &c)
             {QStringLiteral("author"), art->author},
             {QStringLiteral("path"), art->path},
             {QStringLiteral("words"), art->words},
-            {QStringLiteral("note"), c.project->store().highlights().articleNote(id)},
+            {QStringLiteral("note"), c.project->annotations().articleNote(id)},
             {QStringLiteral("body"), art->body},
             {QStringLiteral("highlights"), hl},
         };
@@ -154,7 +180,7 @@ int showCommand(Context &c)
         for (const model::Highlight &h : highlights) {
             QStringList tags;
             for (const qint64 t : h.tagIds)
-                tags << c.project->store().tags().path(t);
+                tags << c.project->codebook().path(t);
             c.out << "  [" << h.id << "] " << h.start << ".." << h.end << " \"" << h.quote << '"';
             if (!tags.isEmpty())
                 c.out << "  {" << tags.join(QStringLiteral("; ")) << '}';
@@ -211,18 +237,17 @@ int highlightBatch(Context &c, const QString &source, const QString &coder)
         h.end = numbers[2];
         h.coder = coder;
         h.note = fields.value(4);
+        QList<operations::Undo> created;
         try {
-            storage::Transaction tx(c.project->store().db());
             for (const QString &tag : fields.value(3).split(u';', Qt::SkipEmptyParts))
                 if (!tag.trimmed().isEmpty())
-                    h.tagIds.append(c.project->store().tags().ensure(tag.trimmed()));
-            c.project->store().highlights().add(h);
-            tx.commit();
-        } catch (const storage::StorageError &e) {
-            const int code = e.code() & 0xff;
-            c.err << "gloss: " << name << ':' << lineNo << ": " << explainStorageError(e) << '\n';
+                    h.tagIds.append(ensureTag(*c.project, tag.trimmed(), created));
+            c.project->annotations().addHighlight(h, &h.id);
+        } catch (const operations::OperationError &e) {
+            takeBack(*c.project, created);
+            c.err << "gloss: " << name << ':' << lineNo << ": " << e.message() << '\n';
             ++failed;
-            if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_BUSY) {
+            if (stopsBatch(e.kind())) {
                 c.err << "gloss: stopped at line " << lineNo << " of " << name << '\n';
                 break;
             }
@@ -264,20 +289,24 @@ int highlightCommand(Context &c)
     }
     if (!c.openProject())
         return InputFailed;
-    storage::Transaction tx(c.project->store().db());
     model::Highlight h;
     h.articleId = numbers[0];
     h.start = numbers[1];
     h.end = numbers[2];
     h.note = a.value(QStringLiteral("--note"));
     h.coder = a.value(QStringLiteral("--coder"), qEnvironmentVariable("USER"));
-    for (const QString &tag : a.values(QStringLiteral("--tag"))) {
+    for (const QString &tag : a.values(QStringLiteral("--tag")))
         if (tag.trimmed().isEmpty())
             return c.usage(QStringLiteral("--tag needs a name"));
-        h.tagIds.append(c.project->store().tags().ensure(tag));
+    QList<operations::Undo> created;
+    try {
+        for (const QString &tag : a.values(QStringLiteral("--tag")))
+            h.tagIds.append(ensureTag(*c.project, tag, created));
+        c.project->annotations().addHighlight(h, &h.id);
+    } catch (const operations::OperationError &) {
+        takeBack(*c.project, created);
+        throw;
     }
-    c.project->store().highlights().add(h);
-    tx.commit();
     c.out << h.id << '\n';
     return Ok;
 }
@@ -292,21 +321,21 @@ int tagsCommand(Context &c)
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
-    const QList<model::Tag> tags = c.project->store().tags().all();
+    const QList<model::Tag> tags = c.project->codebook().tags();
     if (format == u"json") {
         QJsonArray list;
         for (const model::Tag &t : tags)
-            list.append(QJsonObject{{QStringLiteral("id"), t.id},
-                {QStringLiteral("path"), c.project->store().tags().path(t.id)}, {QStringLiteral("color"), t.color},
-                {QStringLiteral("description"), t.description}, {QStringLiteral("highlights"), t.highlights},
-                {QStringLiteral("articles"), t.articles}});
+            list.append(
+                QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("path"), c.project->codebook().path(t.id)},
+                    {QStringLiteral("color"), t.color}, {QStringLiteral("description"), t.description},
+                    {QStringLiteral("highlights"), t.highlights}, {QStringLiteral("articles"), t.articles}});
         c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Ok;
     }
     QList<QStringList> rows;
     for (const model::Tag &t : tags)
-        rows.append({QString::number(t.id), c.project->store().tags().path(t.id), t.color,
-            QString::number(t.highlights), QString::number(t.articles)});
+        rows.append({QString::number(t.id), c.project->codebook().path(t.id), t.color, QString::number(t.highlights),
+            QString::number(t.articles)});
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("tag"), QStringLiteral("color"),
         QStringLiteral("highlights"), QStringLiteral("articles")};
     if (format == u"csv") {

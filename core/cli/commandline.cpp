@@ -2,6 +2,9 @@
 
 #include "cli/context.h"
 #include "export/csvwriter.h"
+#include "operations/codebook.h"
+#include "operations/error.h"
+#include "operations/sets.h"
 #include "storage/backupmanager.h"
 #include "storage/error.h"
 
@@ -155,6 +158,8 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
             return code;
         } catch (const storage::StorageError &error) {
             return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, explainStorageError(error)));
+        } catch (const operations::OperationError &error) {
+            return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, error.message()));
         }
     }
     return c.usage(QStringLiteral("unknown command \"%1\"; see gloss --help").arg(args.first()));
@@ -208,7 +213,7 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
     filter.search = a.value(QStringLiteral("--search"));
     if (a.has(QStringLiteral("--tag"))) {
         const QString tag = a.value(QStringLiteral("--tag"));
-        const auto id = project->store().tags().find(tag);
+        const auto id = project->codebook().find(tag);
         if (!id) {
             usage(QStringLiteral("no tag \"%1\" in %2").arg(tag, projectPath));
             return false;
@@ -217,7 +222,7 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
     }
     if (a.has(QStringLiteral("--set"))) {
         const QString set = a.value(QStringLiteral("--set"));
-        const auto id = project->store().sets().find(set);
+        const auto id = project->sets().find(set);
         if (!id) {
             usage(QStringLiteral("no set \"%1\" in %2").arg(set, projectPath));
             return false;

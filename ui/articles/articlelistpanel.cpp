@@ -3,9 +3,10 @@
 #include "articles/articlelistmodel.h"
 #include "commands/setcommands.h"
 #include "document.h"
+#include "operations/codebook.h"
 #include "operations/library.h"
 #include "operations/project.h"
-#include "storage/store.h"
+#include "operations/sets.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -180,7 +181,7 @@ void ArticleListPanel::createSetActions()
 
 qint64 ArticleListPanel::askSet(const QString &title)
 {
-    const auto sets = m_document.project().store().sets().all();
+    const auto sets = m_document.project().sets().all();
     if (sets.isEmpty()) {
         QMessageBox::information(
             this, title, tr("There are no sets yet. Create one from the selection or the search."));
@@ -213,12 +214,12 @@ void ArticleListPanel::reloadFilterChoices()
     const qint64 set = m_model->filter().setId;
     m_tagBox->clear();
     m_tagBox->addItem(tr("Any tag"), qint64(0));
-    auto &tags = m_document.project().store().tags();
-    for (const model::Tag &t : tags.allWithoutCounts()) // the counts would cost a pass over every highlight
-        m_tagBox->addItem(tags.path(t.id), t.id);
+    auto &codebook = m_document.project().codebook();
+    for (const model::Tag &t : codebook.tagsWithoutCounts()) // the counts would cost a pass over every highlight
+        m_tagBox->addItem(codebook.path(t.id), t.id);
     m_setBox->clear();
     m_setBox->addItem(tr("All articles"), qint64(0));
-    for (const auto &s : m_document.project().store().sets().all())
+    for (const auto &s : m_document.project().sets().all())
         m_setBox->addItem(tr("%1 (%2)").arg(s.name).arg(s.articles), s.id);
     m_tagBox->setCurrentIndex(std::max(0, m_tagBox->findData(tag)));
     m_setBox->setCurrentIndex(std::max(0, m_setBox->findData(set)));

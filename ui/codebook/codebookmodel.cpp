@@ -2,8 +2,8 @@
 
 #include "commands/tagcommands.h"
 #include "document.h"
+#include "operations/codebook.h"
 #include "operations/project.h"
-#include "storage/store.h"
 
 #include <QColor>
 #include <QIcon>
@@ -43,7 +43,7 @@ CodebookModel::CodebookModel(Document &document, QObject *parent)
 void CodebookModel::reload()
 {
     beginResetModel();
-    m_tags = m_document.project().store().tags().all();
+    m_tags = m_document.project().codebook().tags();
     m_byId.clear();
     m_children.clear();
     m_palette.clear();
@@ -122,7 +122,7 @@ QVariant CodebookModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DecorationRole)
             return swatch(t->color);
         if (role == Qt::ToolTipRole) {
-            QString tip = u"<b>" + m_document.project().store().tags().path(t->id).toHtmlEscaped() + u"</b>";
+            QString tip = u"<b>" + m_document.project().codebook().path(t->id).toHtmlEscaped() + u"</b>";
             if (const int key = m_palette.value(t->id))
                 tip += tr("<br>Key %1 applies it in the reader").arg(key);
             if (!t->description.isEmpty())

@@ -3,8 +3,8 @@
 #include "codebook/codebookmodel.h"
 #include "commands/tagcommands.h"
 #include "document.h"
+#include "operations/codebook.h"
 #include "operations/project.h"
-#include "storage/store.h"
 
 #include <QAction>
 #include <QColorDialog>
@@ -116,7 +116,7 @@ void CodebookPanel::createTag(bool asChild)
 void CodebookPanel::recolorCurrent()
 {
     const qint64 id = currentTag();
-    const auto tag = m_document.project().store().tags().get(id);
+    const auto tag = m_document.project().codebook().tag(id);
     if (!tag)
         return;
     const QColor color = QColorDialog::getColor(QColor(tag->color), this, tr("Colour of “%1”").arg(tag->name));
@@ -128,7 +128,7 @@ void CodebookPanel::recolorCurrent()
 void CodebookPanel::describeCurrent()
 {
     const qint64 id = currentTag();
-    const auto tag = m_document.project().store().tags().get(id);
+    const auto tag = m_document.project().codebook().tag(id);
     if (!tag)
         return;
     bool ok = false;
@@ -146,11 +146,11 @@ qint64 CodebookPanel::chooseTag(const QString &title, const QString &label, qint
         names << tr("(top level)");
         ids << 0;
     }
-    auto &tags = m_document.project().store().tags();
-    for (const model::Tag &t : tags.all()) {
+    auto &codebook = m_document.project().codebook();
+    for (const model::Tag &t : codebook.tagsWithoutCounts()) {
         if (t.id == exclude)
             continue;
-        names << tags.path(t.id);
+        names << codebook.path(t.id);
         ids << t.id;
     }
     bool ok = false;
@@ -169,7 +169,7 @@ void CodebookPanel::moveCurrent()
     if (!id)
         return;
     const qint64 target = chooseTag(
-        tr("Move Tag"), tr("Move “%1” under:").arg(m_document.project().store().tags().path(id)), id, true, nullptr);
+        tr("Move Tag"), tr("Move “%1” under:").arg(m_document.project().codebook().path(id)), id, true, nullptr);
     if (target < 0)
         return;
     m_document.undoStack()->push(new EditTagCommand(m_document, id, EditTagCommand::Property::Parent, target));
@@ -181,7 +181,7 @@ void CodebookPanel::mergeCurrent()
     if (!id)
         return;
     const qint64 target = chooseTag(
-        tr("Merge Tag"), tr("Merge “%1” into:").arg(m_document.project().store().tags().path(id)), id, false, nullptr);
+        tr("Merge Tag"), tr("Merge “%1” into:").arg(m_document.project().codebook().path(id)), id, false, nullptr);
     if (target <= 0)
         return;
     m_document.undoStack()->push(new MergeTagsCommand(m_document, id, target));
@@ -201,7 +201,7 @@ void CodebookPanel::deleteCurrent(bool confirmed)
             tr("“%1” is used by %n highlight(s) and has %2 child tag(s). Delete it anyway? (Edit > Undo brings it "
                "back.)",
                 nullptr, highlights)
-                .arg(m_document.project().store().tags().path(id))
+                .arg(m_document.project().codebook().path(id))
                 .arg(children));
         if (answer != QMessageBox::Yes)
             return;

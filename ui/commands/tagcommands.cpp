@@ -2,160 +2,72 @@
 
 #include "commands/commandtext.h"
 #include "document.h"
+#include "operations/codebook.h"
+#include "operations/error.h"
 #include "operations/project.h"
-#include "storage/error.h"
-#include "storage/store.h"
-
-#include <QVariant>
 
 namespace gloss::ui {
 
 namespace {
 
-constexpr Document::Changes TagChanges = Document::Codebook | Document::Highlights;
+QString editText(Document &document, qint64 tagId, EditTagCommand::Property property, const QVariant &value)
+{
+    const QString name = document.project().codebook().tag(tagId).value_or(model::Tag{}).name;
+    switch (property) {
+    case EditTagCommand::Property::Name:
+        return commandText("Rename tag \"%1\" to \"%2\"").arg(name, value.toString());
+    case EditTagCommand::Property::Color:
+        return commandText("Recolour tag \"%1\"").arg(name);
+    case EditTagCommand::Property::Description:
+        return commandText("Describe tag \"%1\"").arg(name);
+    case EditTagCommand::Property::Parent:
+        break;
+    }
+    return commandText("Move tag \"%1\"").arg(name);
+}
+
+OperationCommand::Operation editOperation(qint64 id, EditTagCommand::Property property, const QVariant &value)
+{
+    switch (property) {
+    case EditTagCommand::Property::Name:
+        return [id, name = value.toString()](Project &p) { return p.codebook().rename(id, name); };
+    case EditTagCommand::Property::Color:
+        return [id, color = value.toString()](Project &p) { return p.codebook().recolor(id, color); };
+    case EditTagCommand::Property::Description:
+        return [id, text = value.toString()](Project &p) { return p.codebook().describe(id, text); };
+    case EditTagCommand::Property::Parent:
+        break;
+    }
+    return [id, parent = value.toLongLong()](Project &p) { return p.codebook().move(id, parent); };
+}
 
 } // namespace
 
 CreateTagCommand::CreateTagCommand(Document &document, const QString &name, qint64 parentId)
-    : m_document(document)
-{
-    m_tag.name = name;
-    m_tag.parentId = parentId;
-    setText(commandText("Create tag \"%1\"").arg(name));
-}
-
-void CreateTagCommand::redo()
-{
-    m_document.guard(this, [&] {
-        auto &tags = m_document.project().store().tags();
-        if (m_tag.id == 0) {
-            m_tag.id = tags.create(m_tag.name, m_tag.parentId);
-            m_tag = tags.get(m_tag.id).value_or(m_tag);
-        } else {
-            tags.restore(m_tag);
-        }
-        m_document.notify(Document::Codebook);
-    });
-}
-
-void CreateTagCommand::undo()
-{
-    m_document.guard(this, [&] {
-        m_document.project().store().tags().remove(m_tag.id);
-        m_document.notify(TagChanges);
-    });
-}
+    : OperationCommand(document, commandText("Create tag \"%1\"").arg(name),
+        [this, name, parentId](Project &p) { return p.codebook().create(name, parentId, {}, {}, &m_id); })
+{ }
 
 EditTagCommand::EditTagCommand(Document &document, qint64 tagId, Property property, const QVariant &value)
-    : m_document(document)
-    , m_id(tagId)
-    , m_property(property)
-    , m_after(value)
-{
-    const auto tag = m_document.project().store().tags().get(tagId).value_or(model::Tag{});
-    switch (property) {
-    case Property::Name:
-        m_before = tag.name;
-        setText(commandText("Rename tag \"%1\" to \"%2\"").arg(tag.name, value.toString()));
-        break;
-    case Property::Color:
-        m_before = tag.color;
-        setText(commandText("Recolour tag \"%1\"").arg(tag.name));
-        break;
-    case Property::Description:
-        m_before = tag.description;
-        setText(commandText("Describe tag \"%1\"").arg(tag.name));
-        break;
-    case Property::Parent:
-        m_before = tag.parentId;
-        setText(commandText("Move tag \"%1\"").arg(tag.name));
-        break;
-    }
-}
-
-void EditTagCommand::apply(const QVariant &value)
-{
-    auto &tags = m_document.project().store().tags();
-    switch (m_property) {
-    case Property::Name:
-        tags.rename(m_id, value.toString());
-        break;
-    case Property::Color:
-        tags.setColor(m_id, value.toString());
-        break;
-    case Property::Description:
-        tags.setDescription(m_id, value.toString());
-        break;
-    case Property::Parent:
-        tags.move(m_id, value.toLongLong());
-        break;
-    }
-    m_document.notify(TagChanges);
-}
-
-void EditTagCommand::redo()
-{
-    m_document.guard(this, [&] { apply(m_after); });
-}
-
-void EditTagCommand::undo()
-{
-    m_document.guard(this, [&] { apply(m_before); });
-}
+    : OperationCommand(document, editText(document, tagId, property, value), editOperation(tagId, property, value))
+{ }
 
 MergeTagsCommand::MergeTagsCommand(Document &document, qint64 from, qint64 into)
-    : m_document(document)
-    , m_from(from)
-    , m_into(into)
-{
-    auto &tags = m_document.project().store().tags();
-    setText(commandText("Merge tag \"%1\" into \"%2\"").arg(tags.path(from), tags.path(into)));
-}
-
-void MergeTagsCommand::redo()
-{
-    m_document.guard(this, [&] {
-        // A merge touches every highlight of the tag: a verified backup first, the first time.
-        if (!m_backedUp) {
-            if (const QString err = m_document.backupBefore(QStringLiteral("tag-merge")); !err.isEmpty())
-                throw storage::StorageError(
+    : OperationCommand(document,
+        commandText("Merge tag \"%1\" into \"%2\"")
+            .arg(document.project().codebook().path(from), document.project().codebook().path(into)),
+        [&document, from, into](Project &p) {
+            // Only the first redo runs this: later ones revert the undo, with no second backup.
+            if (const QString err = document.backupBefore(QStringLiteral("tag-merge")); !err.isEmpty())
+                throw operations::OperationError(operations::OperationError::Kind::Failed,
                     QObject::tr("No backup could be taken before the merge, so it was not made: %1").arg(err));
-            m_backedUp = true;
-        }
-        m_record = m_document.project().store().tags().mergeWithRecord(m_from, m_into);
-        m_document.notify(TagChanges);
-    });
-}
-
-void MergeTagsCommand::undo()
-{
-    m_document.guard(this, [&] {
-        m_document.project().store().tags().unmerge(m_record);
-        m_document.notify(TagChanges);
-    });
-}
+            return p.codebook().merge(from, into);
+        })
+{ }
 
 DeleteTagCommand::DeleteTagCommand(Document &document, qint64 tagId)
-    : m_document(document)
-    , m_id(tagId)
-{
-    setText(commandText("Delete tag \"%1\"").arg(m_document.project().store().tags().path(tagId)));
-}
-
-void DeleteTagCommand::redo()
-{
-    m_document.guard(this, [&] {
-        m_snapshot = m_document.project().store().tags().removeWithSnapshot(m_id);
-        m_document.notify(TagChanges);
-    });
-}
-
-void DeleteTagCommand::undo()
-{
-    m_document.guard(this, [&] {
-        m_document.project().store().tags().restore(m_snapshot);
-        m_document.notify(TagChanges);
-    });
-}
+    : OperationCommand(document, commandText("Delete tag \"%1\"").arg(document.project().codebook().path(tagId)),
+        [tagId](Project &p) { return p.codebook().remove(tagId); })
+{ }
 
 } // namespace gloss::ui

@@ -2,8 +2,8 @@
 
 #include "commands/highlightcommands.h"
 #include "document.h"
+#include "operations/annotations.h"
 #include "operations/project.h"
-#include "storage/store.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -44,10 +44,10 @@ void NotesPanel::setTarget(qint64 articleId, qint64 highlightId)
 
 void NotesPanel::load()
 {
-    auto &repo = m_document.project().store().highlights();
+    auto &annotations = m_document.project().annotations();
     QString text;
     if (m_highlightId) {
-        const auto h = repo.get(m_highlightId);
+        const auto h = annotations.highlight(m_highlightId);
         if (!h) {
             m_highlightId = 0;
         } else {
@@ -56,7 +56,7 @@ void NotesPanel::load()
         }
     }
     if (!m_highlightId) {
-        text = m_articleId ? repo.articleNote(m_articleId) : QString();
+        text = m_articleId ? annotations.articleNote(m_articleId) : QString();
         m_label->setText(
             m_articleId ? tr("Note on the article (select a highlight for its note)") : tr("No article selected"));
     }

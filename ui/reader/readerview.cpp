@@ -3,10 +3,10 @@
 #include "commands/highlightcommands.h"
 #include "document.h"
 #include "operations/annotations.h"
+#include "operations/codebook.h"
 #include "operations/library.h"
 #include "operations/project.h"
 #include "reader/bodyview.h"
-#include "storage/store.h"
 #include "text/codepoints.h"
 
 #include <QAction>
@@ -195,7 +195,7 @@ void ReaderView::refreshHighlights()
 {
     m_highlights
         = m_article.id ? m_document.project().annotations().highlights(m_article.id) : QList<model::Highlight>{};
-    m_tagColors = m_document.project().store().tags().colors();
+    m_tagColors = m_document.project().codebook().colors();
     bool selectedExists = false;
     for (const auto &h : std::as_const(m_highlights))
         selectedExists = selectedExists || h.id == m_selected;
@@ -290,7 +290,7 @@ void ReaderView::selectHighlight(qint64 highlightId)
                 m_text->ensureCursorVisible();
                 QStringList tags;
                 for (const qint64 t : h.tagIds)
-                    tags << m_document.project().store().tags().path(t);
+                    tags << m_document.project().codebook().path(t);
                 Q_EMIT statusMessage(
                     tr("Highlight %1–%2 “%3” %4")
                         .arg(h.start)
@@ -376,7 +376,7 @@ void ReaderView::applySelections()
 
 void ReaderView::applyPaletteTag(int index)
 {
-    const QList<qint64> palette = m_document.project().store().tags().paletteOrder();
+    const QList<qint64> palette = m_document.project().codebook().paletteOrder();
     if (index < 0 || index >= palette.size()) {
         Q_EMIT statusMessage(
             tr("There is no tag %1 in the codebook yet; create tags in the Codebook panel.").arg(index + 1));
@@ -410,7 +410,7 @@ void ReaderView::applyTag(qint64 tagId)
             auto *cmd = new AddHighlightCommand(m_document, h);
             cmd->setText(tr("Code “%1” as %2")
                              .arg(text::sliceCodePoints(m_article.body, h.start, h.end).left(30),
-                                 m_document.project().store().tags().path(tagId)));
+                                 m_document.project().codebook().path(tagId)));
             m_document.undoStack()->push(cmd);
             QTextCursor c = m_text->textCursor();
             c.clearSelection();
@@ -429,7 +429,7 @@ void ReaderView::applyTag(qint64 tagId)
         if (h.id != m_selected)
             continue;
         QList<qint64> tags = h.tagIds;
-        const QString path = m_document.project().store().tags().path(tagId);
+        const QString path = m_document.project().codebook().path(tagId);
         QString text;
         if (tags.contains(tagId)) {
             tags.removeAll(tagId);
@@ -446,12 +446,12 @@ void ReaderView::applyTag(qint64 tagId)
 
 void ReaderView::toggleArticleTag(int index)
 {
-    const QList<qint64> palette = m_document.project().store().tags().paletteOrder();
+    const QList<qint64> palette = m_document.project().codebook().paletteOrder();
     if (!m_article.id || index < 0 || index >= palette.size())
         return;
     const qint64 tagId = palette.at(index);
     QList<qint64> tags = m_document.project().annotations().articleTags(m_article.id);
-    const QString path = m_document.project().store().tags().path(tagId);
+    const QString path = m_document.project().codebook().path(tagId);
     const bool remove = tags.contains(tagId);
     if (remove)
         tags.removeAll(tagId);
