@@ -22,23 +22,18 @@ QString dateText(const QDate &d)
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
 }
 
-// The tag at `path`, created when missing; the creation's undo goes to `created`.
-qint64 ensureTag(Project &project, const QString &path, QList<operations::Undo> &created)
+// Stores `h` with the tags at `paths` (created when missing) as one write: a highlight that is
+// refused leaves no tag created for it behind, whatever stops the process.
+void addWithTags(Project &project, model::Highlight &h, const QStringList &paths)
 {
-    qint64 id = 0;
-    created.append(project.codebook().ensure(path, &id));
-    return id;
-}
-
-// A highlight that could not be stored leaves behind no tag created for it. When even that fails
-// (the disk is full), the error already reported is the one that says why.
-void takeBack(Project &project, const QList<operations::Undo> &created)
-{
-    for (auto it = created.crbegin(); it != created.crend(); ++it) {
-        try {
-            project.revert(*it);
-        } catch (const operations::OperationError &) { }
-    }
+    project.together([&](QList<operations::Undo> &undos) {
+        for (const QString &path : paths) {
+            qint64 id = 0;
+            undos.append(project.codebook().ensure(path, &id));
+            h.tagIds.append(id);
+        }
+        undos.append(project.annotations().addHighlight(h, &h.id));
+    });
 }
 
 // Failures that every later line of a batch would meet too.
@@ -237,14 +232,13 @@ int highlightBatch(Context &c, const QString &source, const QString &coder)
         h.end = numbers[2];
         h.coder = coder;
         h.note = fields.value(4);
-        QList<operations::Undo> created;
+        QStringList paths;
+        for (const QString &tag : fields.value(3).split(u';', Qt::SkipEmptyParts))
+            if (!tag.trimmed().isEmpty())
+                paths << tag.trimmed();
         try {
-            for (const QString &tag : fields.value(3).split(u';', Qt::SkipEmptyParts))
-                if (!tag.trimmed().isEmpty())
-                    h.tagIds.append(ensureTag(*c.project, tag.trimmed(), created));
-            c.project->annotations().addHighlight(h, &h.id);
+            addWithTags(*c.project, h, paths);
         } catch (const operations::OperationError &e) {
-            takeBack(*c.project, created);
             c.err << "gloss: " << name << ':' << lineNo << ": " << e.message() << '\n';
             ++failed;
             if (stopsBatch(e.kind())) {
@@ -298,15 +292,7 @@ int highlightCommand(Context &c)
     for (const QString &tag : a.values(QStringLiteral("--tag")))
         if (tag.trimmed().isEmpty())
             return c.usage(QStringLiteral("--tag needs a name"));
-    QList<operations::Undo> created;
-    try {
-        for (const QString &tag : a.values(QStringLiteral("--tag")))
-            h.tagIds.append(ensureTag(*c.project, tag, created));
-        c.project->annotations().addHighlight(h, &h.id);
-    } catch (const operations::OperationError &) {
-        takeBack(*c.project, created);
-        throw;
-    }
+    addWithTags(*c.project, h, a.values(QStringLiteral("--tag")));
     c.out << h.id << '\n';
     return Ok;
 }

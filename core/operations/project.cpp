@@ -55,6 +55,38 @@ void Project::setChangeListener(operations::ChangeListener listener)
     m_writer->setListener(std::move(listener));
 }
 
+namespace {
+
+// The Undo of several writes made as one: reverting it reverts each, the last first, and its own
+// Undo redoes them in their first order.
+operations::Undo compound(const QList<operations::Undo> &undos)
+{
+    operations::Areas areas;
+    qint64 articleId = -1;
+    for (const operations::Undo &u : undos) {
+        areas |= u.areas();
+        articleId = articleId == -1 || articleId == u.articleId() ? u.articleId() : 0;
+    }
+    return operations::Undo(areas, qMax<qint64>(0, articleId), [undos](Project &p) {
+        QList<operations::Undo> redos;
+        for (auto it = undos.crbegin(); it != undos.crend(); ++it)
+            redos.append(p.revert(*it));
+        return compound(redos);
+    });
+}
+
+} // namespace
+
+operations::Undo Project::together(const std::function<void(QList<operations::Undo> &undos)> &work)
+{
+    return m_writer->write({}, 0, [&] {
+        QList<operations::Undo> undos;
+        work(undos);
+        undos.removeIf([](const operations::Undo &u) { return u.isNull(); });
+        return compound(undos);
+    });
+}
+
 operations::Undo Project::revert(const operations::Undo &undo)
 {
     if (undo.isNull())

@@ -3,8 +3,10 @@
 #include "model/backupinfo.h"
 #include "operations/change.h"
 
+#include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -73,6 +75,9 @@ public:
     void setChangeListener(operations::ChangeListener listener);
     // Puts back what `undo` describes, in one transaction; returns the Undo of that (for redo).
     operations::Undo revert(const operations::Undo &undo);
+    // Runs several operations as one write: `work` calls them and appends each one's Undo; all
+    // are stored or, when one throws, none. The Undo returned reverts them all, the last first.
+    operations::Undo together(const std::function<void(QList<operations::Undo> &undos)> &work);
 
     // Storage itself, for the code not yet moved onto operations (core's pipelines and tests).
     // Nothing in ui/ or the command line may use it: the layering test forbids their including

@@ -47,6 +47,8 @@ Writer::Depth::Depth(Writer &writer, Areas areas, qint64 articleId)
         m_writer.m_pendingArticle = -1;
     }
     m_writer.m_pending |= areas;
+    if (!areas) // a write that only holds others (Project::together) says nothing of its own
+        return;
     if (m_writer.m_pendingArticle == -1)
         m_writer.m_pendingArticle = articleId;
     else if (m_writer.m_pendingArticle != articleId)

@@ -1,4 +1,5 @@
 #include "operations/annotations.h"
+#include "operations/codebook.h"
 #include "operations/error.h"
 #include "operations/project.h"
 #include "support/tempproject.h"
@@ -171,4 +172,48 @@ TEST_CASE("a write made of nested writes is reported once, after it commits", "[
     REQUIRE(heard.size() == 1);
     CHECK(heard.first().first == Areas(Area::Highlights));
     CHECK(heard.first().second == article);
+}
+
+TEST_CASE("operations run together are stored all or none, and undone as one", "[operations][annotations]")
+{
+    gloss::test::TempProject tp;
+    gloss::Project &p = tp.project();
+    const qint64 article = tp.addArticle(QStringLiteral("Together"), QStringLiteral("Ten chars."));
+    const auto tagCount = [&] { return p.codebook().tags().size(); };
+
+    // A new tag and a highlight past the body: the highlight is refused, so the tag is not kept.
+    gloss::model::Highlight bad;
+    bad.articleId = article;
+    bad.start = 2;
+    bad.end = 99;
+    CHECK_THROWS_AS(p.together([&](QList<Undo> &undos) {
+        qint64 tag = 0;
+        undos.append(p.codebook().ensure(QStringLiteral("Frames > Conflict"), &tag));
+        bad.tagIds = {tag};
+        undos.append(p.annotations().addHighlight(bad));
+    }),
+        OperationError);
+    CHECK(tagCount() == 0);
+    CHECK(p.annotations().highlightCount() == 0);
+
+    gloss::model::Highlight good = bad;
+    good.end = 5;
+    int told = 0;
+    p.setChangeListener([&](Areas, qint64) { ++told; });
+    const Undo both = p.together([&](QList<Undo> &undos) {
+        qint64 tag = 0;
+        undos.append(p.codebook().ensure(QStringLiteral("Frames > Conflict"), &tag));
+        good.tagIds = {tag};
+        undos.append(p.annotations().addHighlight(good));
+    });
+    CHECK(told == 1);
+    CHECK(tagCount() == 2);
+    CHECK(p.annotations().highlightCount() == 1);
+    const Undo again = p.revert(both); // the highlight goes first, then the tags it needed
+    CHECK(tagCount() == 0);
+    CHECK(p.annotations().highlightCount() == 0);
+    p.revert(again);
+    CHECK(tagCount() == 2);
+    REQUIRE(p.annotations().highlights(article).size() == 1);
+    CHECK(p.annotations().highlights(article).first().tagIds.size() == 1);
 }
