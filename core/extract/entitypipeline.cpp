@@ -1,7 +1,7 @@
 #include "extract/entitypipeline.h"
 
 #include "extract/entityextractor.h"
-#include "extract/gazetteer.h"
+#include "model/namekey.h"
 #include "project.h"
 #include "storage/transaction.h"
 
@@ -38,23 +38,23 @@ qsizetype pieceEnd(const QString &text, qsizetype from)
 
 } // namespace
 
-QList<FoundEntity> EntityPipeline::find(const QString &body) const
+QList<model::FoundEntity> EntityPipeline::find(const QString &body) const
 {
     return findEntities(m_extractor, body);
 }
 
 namespace {
 
-QList<FoundEntity> findInPieces(const EntityExtractor &extractor, const QString &body)
+QList<model::FoundEntity> findInPieces(const EntityExtractor &extractor, const QString &body)
 {
     if (body.size() <= PieceLength)
         return extractor.extract(body);
-    QList<FoundEntity> merged;
+    QList<model::FoundEntity> merged;
     QHash<std::pair<QString, int>, qsizetype> index;
     for (qsizetype from = 0; from < body.size();) {
         const qsizetype to = pieceEnd(body, from);
-        for (FoundEntity &found : extractor.extract(body.mid(from, to - from))) {
-            for (FoundMention &m : found.mentions) {
+        for (model::FoundEntity &found : extractor.extract(body.mid(from, to - from))) {
+            for (model::FoundMention &m : found.mentions) {
                 m.start += from;
                 m.end += from;
             }
@@ -73,15 +73,15 @@ QList<FoundEntity> findInPieces(const EntityExtractor &extractor, const QString 
 
 } // namespace
 
-QList<FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body)
+QList<model::FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body)
 {
-    QList<FoundEntity> found = findInPieces(extractor, body);
+    QList<model::FoundEntity> found = findInPieces(extractor, body);
     // The keys storing looks names up by, found here, on the importer's reading thread, rather
     // than by the thread that stores.
-    for (FoundEntity &e : found) {
-        e.key = nameKey(e.name);
-        for (FoundMention &m : e.mentions)
-            m.key = nameKey(m.text);
+    for (model::FoundEntity &e : found) {
+        e.key = model::nameKey(e.name);
+        for (model::FoundMention &m : e.mentions)
+            m.key = model::nameKey(m.text);
     }
     return found;
 }

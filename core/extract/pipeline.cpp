@@ -24,7 +24,7 @@ void prepareImport(import::ImportOptions &options)
     options.analyse
         = [extractor](const model::Article &article) -> std::function<void(Project &, const model::Article &)> {
         auto storeTimes = tagTimes(article);
-        QList<FoundEntity> found = findEntities(*extractor, article.body);
+        QList<model::FoundEntity> found = findEntities(*extractor, article.body);
         return [storeTimes = std::move(storeTimes), found = std::move(found)](
                    Project &project, const model::Article &stored) {
             storeTimes(project, stored);

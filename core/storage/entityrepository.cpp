@@ -1,6 +1,6 @@
 #include "storage/entityrepository.h"
 
-#include "extract/gazetteer.h"
+#include "model/namekey.h"
 #include "storage/database.h"
 #include "storage/transaction.h"
 #include "text/codepoints.h"
@@ -24,7 +24,7 @@ QString nowText()
 
 QString EntityRepository::aliasKey(const QString &name)
 {
-    return extract::nameKey(name);
+    return model::nameKey(name);
 }
 
 model::Entity EntityRepository::readEntity(Statement &s)
@@ -76,7 +76,7 @@ void EntityRepository::addAliasRow(qint64 entityId, const QString &key, const QS
     }
 }
 
-void EntityRepository::storeExtraction(qint64 articleId, const QString &body, const QList<extract::FoundEntity> &found)
+void EntityRepository::storeExtraction(qint64 articleId, const QString &body, const QList<model::FoundEntity> &found)
 {
     Transaction tx(m_db);
     Statement del = m_db.cached("DELETE FROM mentions WHERE article_id = ?1 AND manual = 0");
@@ -112,13 +112,13 @@ void EntityRepository::storeExtraction(qint64 articleId, const QString &body, co
             addAliasRow(entity, key, alias, false);
         }
     };
-    for (const extract::FoundEntity &e : found) {
+    for (const model::FoundEntity &e : found) {
         const QString nameKey = e.key.isEmpty() ? aliasKey(e.name) : e.key;
         if (nameKey.isEmpty() || rejected.contains(nameKey))
             continue;
         QStringList mentionKeys;
         mentionKeys.reserve(e.mentions.size());
-        for (const extract::FoundMention &m : e.mentions)
+        for (const model::FoundMention &m : e.mentions)
             mentionKeys.append(m.key.isEmpty() ? aliasKey(m.text) : m.key);
         qint64 entity = manualAliases.value(nameKey, 0);
         if (!entity)
@@ -131,7 +131,7 @@ void EntityRepository::storeExtraction(qint64 articleId, const QString &body, co
             }
         }
         for (qsizetype i = 0; i < e.mentions.size(); ++i) {
-            const extract::FoundMention &m = e.mentions.at(i);
+            const model::FoundMention &m = e.mentions.at(i);
             if (m.start < 0 || m.end > body.size() || m.end <= m.start)
                 continue;
             const QString &key = mentionKeys.at(i);

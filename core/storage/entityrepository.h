@@ -1,7 +1,7 @@
 #pragma once
 
-#include "extract/entityextractor.h"
 #include "model/entity.h"
+#include "model/foundentity.h"
 
 #include <QHash>
 #include <QList>
@@ -54,7 +54,7 @@ public:
     // Replaces the automatic mentions of an article with `found` (UTF-16 offsets into `body`),
     // resolving each name through the project's aliases and skipping rejected names and spans the
     // researcher marked. Runs in the caller's transaction if there is one.
-    void storeExtraction(qint64 articleId, const QString &body, const QList<extract::FoundEntity> &found);
+    void storeExtraction(qint64 articleId, const QString &body, const QList<model::FoundEntity> &found);
     // Names the researcher taught (manual aliases and names of confirmed entities), for the extractor.
     QHash<QString, std::pair<QString, model::EntityType>> taughtNames();
 
