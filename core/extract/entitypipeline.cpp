@@ -1,6 +1,7 @@
 #include "extract/entitypipeline.h"
 
 #include "extract/entityextractor.h"
+#include "extract/entityresolver.h"
 #include "model/namekey.h"
 #include "project.h"
 #include "storage/transaction.h"
@@ -86,9 +87,37 @@ QList<model::FoundEntity> findEntities(const EntityExtractor &extractor, const Q
     return found;
 }
 
+void storeEntities(Project &project, qint64 articleId, const QString &body, const QList<model::FoundEntity> &found)
+{
+    storage::EntityRepository &entities = project.entities();
+    storage::Transaction tx(project.db());
+    const QSet<QString> keys = policyKeys(found);
+    const EntityPolicy policy{entities.aliasesFor(keys), entities.rejectedAmong(keys), entities.markedSpans(articleId)};
+    const EntityResolution resolution = resolveEntities(body, found, policy);
+
+    entities.clearExtractedMentions(articleId);
+    QList<qint64> created;
+    created.reserve(resolution.created.size());
+    for (const EntityResolution::NewEntity &e : resolution.created)
+        created.append(entities.insertEntity(e.name, e.type));
+    const auto idOf
+        = [&](const EntityResolution::Ref &ref) { return ref.created >= 0 ? created.at(ref.created) : ref.id; };
+    QList<model::Alias> aliases;
+    aliases.reserve(resolution.aliases.size());
+    for (const EntityResolution::Alias &a : resolution.aliases)
+        aliases.append({a.key, idOf(a.entity), a.name, false});
+    entities.insertAliases(aliases);
+    QList<model::Mention> mentions;
+    mentions.reserve(resolution.mentions.size());
+    for (const EntityResolution::Mention &m : resolution.mentions)
+        mentions.append({0, idOf(m.entity), articleId, m.start, m.end, m.text, false});
+    entities.insertMentions(mentions);
+    tx.commit();
+}
+
 void EntityPipeline::extract(const model::Article &article)
 {
-    m_project.entities().storeExtraction(article.id, article.body, find(article.body));
+    storeEntities(m_project, article.id, article.body, find(article.body));
 }
 
 void extractEntities(Project &project, const model::Article &article)

@@ -32,6 +32,11 @@ private:
 // to a piece. Needs no project: the importer runs it on its reading thread.
 QList<model::FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body);
 
+// Stores what was found in an article's body, replacing what an earlier extraction stored: reads
+// the researcher's decisions, resolves the found entities against them (resolveEntities) and
+// writes the result, in one transaction (the caller's if there is one).
+void storeEntities(Project &project, qint64 articleId, const QString &body, const QList<model::FoundEntity> &found);
+
 // Finds the entities of an article and stores them, replacing what an earlier extraction found and
 // honouring the researcher's decisions (names taught, rejected, merged). Runs in the caller's
 // transaction if there is one, so an importer calls it once per article inside its own.

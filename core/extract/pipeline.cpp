@@ -28,7 +28,7 @@ void prepareImport(import::ImportOptions &options)
         return [storeTimes = std::move(storeTimes), found = std::move(found)](
                    Project &project, const model::Article &stored) {
             storeTimes(project, stored);
-            project.entities().storeExtraction(stored.id, stored.body, found);
+            storeEntities(project, stored.id, stored.body, found);
         };
     };
     options.afterInsert = {};
