@@ -1,7 +1,8 @@
 #include "extract/entitypipeline.h"
 
 #include "extract/entityextractor.h"
-#include "extract/gazetteer.h"
+#include "extract/entityresolver.h"
+#include "model/namekey.h"
 #include "operations/project.h"
 #include "storage/store.h"
 #include "storage/transaction.h"
@@ -39,23 +40,23 @@ qsizetype pieceEnd(const QString &text, qsizetype from)
 
 } // namespace
 
-QList<FoundEntity> EntityPipeline::find(const QString &body) const
+QList<model::FoundEntity> EntityPipeline::find(const QString &body) const
 {
     return findEntities(m_extractor, body);
 }
 
 namespace {
 
-QList<FoundEntity> findInPieces(const EntityExtractor &extractor, const QString &body)
+QList<model::FoundEntity> findInPieces(const EntityExtractor &extractor, const QString &body)
 {
     if (body.size() <= PieceLength)
         return extractor.extract(body);
-    QList<FoundEntity> merged;
+    QList<model::FoundEntity> merged;
     QHash<std::pair<QString, int>, qsizetype> index;
     for (qsizetype from = 0; from < body.size();) {
         const qsizetype to = pieceEnd(body, from);
-        for (FoundEntity &found : extractor.extract(body.mid(from, to - from))) {
-            for (FoundMention &m : found.mentions) {
+        for (model::FoundEntity &found : extractor.extract(body.mid(from, to - from))) {
+            for (model::FoundMention &m : found.mentions) {
                 m.start += from;
                 m.end += from;
             }
@@ -74,22 +75,50 @@ QList<FoundEntity> findInPieces(const EntityExtractor &extractor, const QString 
 
 } // namespace
 
-QList<FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body)
+QList<model::FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body)
 {
-    QList<FoundEntity> found = findInPieces(extractor, body);
+    QList<model::FoundEntity> found = findInPieces(extractor, body);
     // The keys storing looks names up by, found here, on the importer's reading thread, rather
     // than by the thread that stores.
-    for (FoundEntity &e : found) {
-        e.key = nameKey(e.name);
-        for (FoundMention &m : e.mentions)
-            m.key = nameKey(m.text);
+    for (model::FoundEntity &e : found) {
+        e.key = model::nameKey(e.name);
+        for (model::FoundMention &m : e.mentions)
+            m.key = model::nameKey(m.text);
     }
     return found;
 }
 
+void storeEntities(Project &project, qint64 articleId, const QString &body, const QList<model::FoundEntity> &found)
+{
+    storage::EntityRepository &entities = project.store().entities();
+    storage::Transaction tx(project.store().db());
+    const QSet<QString> keys = policyKeys(found);
+    const EntityPolicy policy{entities.aliasesFor(keys), entities.rejectedAmong(keys), entities.markedSpans(articleId)};
+    const EntityResolution resolution = resolveEntities(body, found, policy);
+
+    entities.clearExtractedMentions(articleId);
+    QList<qint64> created;
+    created.reserve(resolution.created.size());
+    for (const EntityResolution::NewEntity &e : resolution.created)
+        created.append(entities.insertEntity(e.name, e.type));
+    const auto idOf
+        = [&](const EntityResolution::Ref &ref) { return ref.created >= 0 ? created.at(ref.created) : ref.id; };
+    QList<model::Alias> aliases;
+    aliases.reserve(resolution.aliases.size());
+    for (const EntityResolution::Alias &a : resolution.aliases)
+        aliases.append({a.key, idOf(a.entity), a.name, false});
+    entities.insertAliases(aliases);
+    QList<model::Mention> mentions;
+    mentions.reserve(resolution.mentions.size());
+    for (const EntityResolution::Mention &m : resolution.mentions)
+        mentions.append({0, idOf(m.entity), articleId, m.start, m.end, m.text, false});
+    entities.insertMentions(mentions);
+    tx.commit();
+}
+
 void EntityPipeline::extract(const model::Article &article)
 {
-    m_project.store().entities().storeExtraction(article.id, article.body, find(article.body));
+    storeEntities(m_project, article.id, article.body, find(article.body));
 }
 
 void extractEntities(Project &project, const model::Article &article)

@@ -21,7 +21,7 @@ public:
     explicit EntityPipeline(Project &project);
     void extract(const model::Article &article);
     // What extraction finds in a body (long bodies are read in pieces).
-    QList<FoundEntity> find(const QString &body) const;
+    QList<model::FoundEntity> find(const QString &body) const;
 
 private:
     Project &m_project;
@@ -30,7 +30,12 @@ private:
 
 // What `extractor` finds in a body; long bodies are read in pieces, so memory stays proportional
 // to a piece. Needs no project: the importer runs it on its reading thread.
-QList<FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body);
+QList<model::FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body);
+
+// Stores what was found in an article's body, replacing what an earlier extraction stored: reads
+// the researcher's decisions, resolves the found entities against them (resolveEntities) and
+// writes the result, in one transaction (the caller's if there is one).
+void storeEntities(Project &project, qint64 articleId, const QString &body, const QList<model::FoundEntity> &found);
 
 // Finds the entities of an article and stores them, replacing what an earlier extraction found and
 // honouring the researcher's decisions (names taught, rejected, merged). Runs in the caller's

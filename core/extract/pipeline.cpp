@@ -26,11 +26,11 @@ void prepareImport(import::ImportOptions &options)
     options.analyse
         = [extractor](const model::Article &article) -> std::function<void(Project &, const model::Article &)> {
         auto storeTimes = tagTimes(article);
-        QList<FoundEntity> found = findEntities(*extractor, article.body);
+        QList<model::FoundEntity> found = findEntities(*extractor, article.body);
         return [storeTimes = std::move(storeTimes), found = std::move(found)](
                    Project &project, const model::Article &stored) {
             storeTimes(project, stored);
-            project.store().entities().storeExtraction(stored.id, stored.body, found);
+            storeEntities(project, stored.id, stored.body, found);
         };
     };
     options.afterInsert = {};

@@ -40,7 +40,7 @@ int storeTimes(Project &project, const model::Article &article, const QList<Time
         r.end = toCp(e.end);
         r.text = e.text;
         r.value = e.value;
-        r.granularity = granularityName(e.granularity);
+        r.granularity = model::granularityName(e.granularity);
         r.anchor = anchor;
         r.anchorKind = anchorKind;
         r.rangeStart = e.rangeStart;
