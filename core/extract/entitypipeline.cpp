@@ -1,19 +1,10 @@
 #include "extract/entitypipeline.h"
 
-#include "extract/entityextractor.h"
-#include "extract/entityresolver.h"
 #include "model/namekey.h"
-#include "operations/project.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
+
+#include <QHash>
 
 namespace gloss::extract {
-
-EntityPipeline::EntityPipeline(Project &project)
-    : m_project(project)
-{
-    m_extractor.setKnownNames(project.store().entities().taughtNames());
-}
 
 namespace {
 
@@ -39,11 +30,6 @@ qsizetype pieceEnd(const QString &text, qsizetype from)
 }
 
 } // namespace
-
-QList<model::FoundEntity> EntityPipeline::find(const QString &body) const
-{
-    return findEntities(m_extractor, body);
-}
 
 namespace {
 
@@ -86,62 +72,6 @@ QList<model::FoundEntity> findEntities(const EntityExtractor &extractor, const Q
             m.key = model::nameKey(m.text);
     }
     return found;
-}
-
-void storeEntities(Project &project, qint64 articleId, const QString &body, const QList<model::FoundEntity> &found)
-{
-    storage::EntityRepository &entities = project.store().entities();
-    storage::Transaction tx(project.store().db());
-    const QSet<QString> keys = policyKeys(found);
-    const EntityPolicy policy{entities.aliasesFor(keys), entities.rejectedAmong(keys), entities.markedSpans(articleId)};
-    const EntityResolution resolution = resolveEntities(body, found, policy);
-
-    entities.clearExtractedMentions(articleId);
-    QList<qint64> created;
-    created.reserve(resolution.created.size());
-    for (const EntityResolution::NewEntity &e : resolution.created)
-        created.append(entities.insertEntity(e.name, e.type));
-    const auto idOf
-        = [&](const EntityResolution::Ref &ref) { return ref.created >= 0 ? created.at(ref.created) : ref.id; };
-    QList<model::Alias> aliases;
-    aliases.reserve(resolution.aliases.size());
-    for (const EntityResolution::Alias &a : resolution.aliases)
-        aliases.append({a.key, idOf(a.entity), a.name, false});
-    entities.insertAliases(aliases);
-    QList<model::Mention> mentions;
-    mentions.reserve(resolution.mentions.size());
-    for (const EntityResolution::Mention &m : resolution.mentions)
-        mentions.append({0, idOf(m.entity), articleId, m.start, m.end, m.text, false});
-    entities.insertMentions(mentions);
-    tx.commit();
-}
-
-void EntityPipeline::extract(const model::Article &article)
-{
-    storeEntities(m_project, article.id, article.body, find(article.body));
-}
-
-void extractEntities(Project &project, const model::Article &article)
-{
-    EntityPipeline(project).extract(article);
-}
-
-void reextractEntities(Project &project, qint64 articleId)
-{
-    if (const auto article = project.store().articles().get(articleId))
-        extractEntities(project, *article);
-}
-
-int reextractAllEntities(Project &project)
-{
-    storage::Transaction tx(project.store().db());
-    EntityPipeline pipeline(project);
-    const QList<qint64> ids = project.store().articles().ids({}, model::ArticleOrder::Id);
-    for (const qint64 id : ids)
-        if (const auto article = project.store().articles().get(id))
-            pipeline.extract(*article);
-    tx.commit();
-    return int(ids.size());
 }
 
 } // namespace gloss::extract

@@ -315,9 +315,13 @@ EntitySnapshot EntityRepository::snapshot(
     return snap;
 }
 
-void EntityRepository::restore(const EntitySnapshot &snap)
+EntitySnapshot EntityRepository::restore(const EntitySnapshot &snap)
 {
     Transaction tx(m_db);
+    QStringList aliasKeys;
+    for (const EntitySnapshot::Alias &a : snap.aliases)
+        aliasKeys.append(a.key);
+    EntitySnapshot now = snapshot(snap.entityIds, aliasKeys, snap.rejectedKeys);
     for (const qint64 id : snap.entityIds) {
         Statement d = m_db.cached("DELETE FROM entities WHERE id = ?1");
         d.bind(1, id);
@@ -367,6 +371,7 @@ void EntityRepository::restore(const EntitySnapshot &snap)
         i.exec();
     }
     tx.commit();
+    return now;
 }
 
 EntitySnapshot EntityRepository::confirm(qint64 id, bool confirmed)

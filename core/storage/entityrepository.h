@@ -97,8 +97,9 @@ public:
     // (an existing entity of that name and type, else a new one); *entityId gets the entity.
     EntitySnapshot markSpan(
         qint64 articleId, qint64 start, qint64 end, model::EntityType type, qint64 *entityId = nullptr);
-    // Puts the entities of `snapshot` back as they were.
-    void restore(const EntitySnapshot &snapshot);
+    // Puts the entities of `snapshot` back as they were; returns their state from just before, for
+    // restoring that in turn (a redo).
+    EntitySnapshot restore(const EntitySnapshot &snapshot);
 
     static QString aliasKey(const QString &name);
 
