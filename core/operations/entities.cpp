@@ -180,7 +180,7 @@ Undo Entities::addAlias(qint64 id, const QString &alias)
     const QString trimmed = trimmedName(alias, "an entity's other name");
     if (storage::EntityRepository::aliasKey(trimmed).isEmpty())
         throw OperationError::invalid(
-            QStringLiteral("“%1” holds no letter or digit to name an entity by").arg(trimmed));
+            QStringLiteral("“%1” leaves nothing to name an entity by once dots and spaces are set aside").arg(trimmed));
     return m_writer.write(Area::Entities, 0, [&] {
         existing(id);
         return undoing(std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().addAlias(id, trimmed)}), 0);
@@ -202,7 +202,8 @@ Undo Entities::markSpan(qint64 articleId, qint64 start, qint64 end, model::Entit
         const QString text = text::sliceCodePoints(article->body, start, end);
         if (storage::EntityRepository::aliasKey(text).isEmpty())
             throw OperationError::invalid(
-                QStringLiteral("“%1” holds no letter or digit to name an entity by").arg(text.trimmed()));
+                QStringLiteral("“%1” leaves nothing to name an entity by once dots and spaces are set aside")
+                    .arg(text.trimmed()));
         return undoing(std::make_shared<Snapshot>(
                            Snapshot{m_writer.store().entities().markSpan(articleId, start, end, type, entityId)}),
             articleId);
