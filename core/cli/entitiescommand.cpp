@@ -1,4 +1,7 @@
 #include "cli/context.h"
+#include "operations/entities.h"
+#include "operations/error.h"
+#include "operations/library.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,11 +30,14 @@ int entitiesCommand(Context &c)
     }
     if (!c.openProjectToRead())
         return InputFailed;
-    if (articleId && !c.project->store().articles().get(articleId))
-        return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));
-
-    const QList<model::Entity> entities
-        = articleId ? c.project->store().entities().forArticle(articleId) : c.project->store().entities().list();
+    QList<model::Entity> entities;
+    try {
+        if (articleId && !c.project->library().article(articleId))
+            return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));
+        entities = articleId ? c.project->entities().forArticle(articleId) : c.project->entities().list();
+    } catch (const operations::OperationError &e) {
+        return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, e.message()));
+    }
     if (format == u"json") {
         QJsonArray list;
         for (const model::Entity &e : entities) {

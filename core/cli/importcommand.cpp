@@ -1,6 +1,6 @@
 #include "cli/context.h"
-#include "extract/pipeline.h"
 #include "import/importer.h"
+#include "operations/extraction.h"
 
 namespace gloss::cli {
 
@@ -13,7 +13,7 @@ int importCommand(Context &c)
     if (a.positionals().isEmpty())
         return c.usage(QStringLiteral("import needs at least one file or folder"));
     import::ImportOptions options;
-    extract::prepareImport(options);
+    operations::prepareImport(options);
     if (a.has(QStringLiteral("--max-size"))) {
         bool ok = false;
         const qint64 mib = a.value(QStringLiteral("--max-size")).toLongLong(&ok);

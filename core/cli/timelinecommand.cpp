@@ -1,4 +1,7 @@
 #include "cli/context.h"
+#include "operations/error.h"
+#include "operations/library.h"
+#include "operations/timeline.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,7 +28,7 @@ struct Entry
 
 void appendArticle(Project &project, qint64 id, bool withRetrieved, QList<Entry> &out)
 {
-    const auto art = project.store().articles().get(id);
+    const auto art = project.library().article(id);
     if (!art)
         return;
     if (art->published.isValid())
@@ -34,7 +37,7 @@ void appendArticle(Project &project, qint64 id, bool withRetrieved, QList<Entry>
     if (art->retrieved.isValid() && (withRetrieved || !art->published.isValid()))
         out.append({id, QStringLiteral("retrieved"), art->title, -1, -1, art->retrieved.toString(Qt::ISODate),
             QStringLiteral("day"), {}, {}, false});
-    for (const model::TimeRef &r : project.store().timeRefs().forArticle(id))
+    for (const model::TimeRef &r : project.timeline().forArticle(id))
         out.append({id, QStringLiteral("mentioned"), r.text, r.start, r.end, r.value, r.granularity, r.anchor,
             r.anchorKind, r.overridden});
 }
@@ -73,13 +76,17 @@ int timelineCommand(Context &c)
         return InputFailed;
 
     QList<Entry> entries;
-    if (articleId) {
-        if (!c.project->store().articles().get(articleId))
-            return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));
-        appendArticle(*c.project, articleId, true, entries);
-    } else {
-        for (const qint64 id : c.project->store().articles().ids({}))
-            appendArticle(*c.project, id, false, entries);
+    try {
+        if (articleId) {
+            if (!c.project->library().article(articleId))
+                return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));
+            appendArticle(*c.project, articleId, true, entries);
+        } else {
+            for (const qint64 id : c.project->library().ids({}))
+                appendArticle(*c.project, id, false, entries);
+        }
+    } catch (const operations::OperationError &e) {
+        return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, e.message()));
     }
 
     if (format == u"json") {

@@ -1,12 +1,16 @@
 #include "extract/entityextractor.h"
 
 #include "extract/gazetteer.h"
+#include "model/namekey.h"
 
 #include <QSet>
 
 namespace gloss::extract {
 
 using model::EntityType;
+using model::FoundEntity;
+using model::FoundMention;
+using model::nameKey;
 
 namespace {
 

@@ -1,18 +1,10 @@
 #include "extract/entitypipeline.h"
 
-#include "extract/entityextractor.h"
-#include "extract/gazetteer.h"
-#include "operations/project.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
+#include "model/namekey.h"
+
+#include <QHash>
 
 namespace gloss::extract {
-
-EntityPipeline::EntityPipeline(Project &project)
-    : m_project(project)
-{
-    m_extractor.setKnownNames(project.store().entities().taughtNames());
-}
 
 namespace {
 
@@ -39,23 +31,18 @@ qsizetype pieceEnd(const QString &text, qsizetype from)
 
 } // namespace
 
-QList<FoundEntity> EntityPipeline::find(const QString &body) const
-{
-    return findEntities(m_extractor, body);
-}
-
 namespace {
 
-QList<FoundEntity> findInPieces(const EntityExtractor &extractor, const QString &body)
+QList<model::FoundEntity> findInPieces(const EntityExtractor &extractor, const QString &body)
 {
     if (body.size() <= PieceLength)
         return extractor.extract(body);
-    QList<FoundEntity> merged;
+    QList<model::FoundEntity> merged;
     QHash<std::pair<QString, int>, qsizetype> index;
     for (qsizetype from = 0; from < body.size();) {
         const qsizetype to = pieceEnd(body, from);
-        for (FoundEntity &found : extractor.extract(body.mid(from, to - from))) {
-            for (FoundMention &m : found.mentions) {
+        for (model::FoundEntity &found : extractor.extract(body.mid(from, to - from))) {
+            for (model::FoundMention &m : found.mentions) {
                 m.start += from;
                 m.end += from;
             }
@@ -74,45 +61,17 @@ QList<FoundEntity> findInPieces(const EntityExtractor &extractor, const QString 
 
 } // namespace
 
-QList<FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body)
+QList<model::FoundEntity> findEntities(const EntityExtractor &extractor, const QString &body)
 {
-    QList<FoundEntity> found = findInPieces(extractor, body);
+    QList<model::FoundEntity> found = findInPieces(extractor, body);
     // The keys storing looks names up by, found here, on the importer's reading thread, rather
     // than by the thread that stores.
-    for (FoundEntity &e : found) {
-        e.key = nameKey(e.name);
-        for (FoundMention &m : e.mentions)
-            m.key = nameKey(m.text);
+    for (model::FoundEntity &e : found) {
+        e.key = model::nameKey(e.name);
+        for (model::FoundMention &m : e.mentions)
+            m.key = model::nameKey(m.text);
     }
     return found;
-}
-
-void EntityPipeline::extract(const model::Article &article)
-{
-    m_project.store().entities().storeExtraction(article.id, article.body, find(article.body));
-}
-
-void extractEntities(Project &project, const model::Article &article)
-{
-    EntityPipeline(project).extract(article);
-}
-
-void reextractEntities(Project &project, qint64 articleId)
-{
-    if (const auto article = project.store().articles().get(articleId))
-        extractEntities(project, *article);
-}
-
-int reextractAllEntities(Project &project)
-{
-    storage::Transaction tx(project.store().db());
-    EntityPipeline pipeline(project);
-    const QList<qint64> ids = project.store().articles().ids({}, model::ArticleOrder::Id);
-    for (const qint64 id : ids)
-        if (const auto article = project.store().articles().get(id))
-            pipeline.extract(*article);
-    tx.commit();
-    return int(ids.size());
 }
 
 } // namespace gloss::extract

@@ -1,5 +1,7 @@
 #include "extract/gazetteer.h"
 
+#include "model/namekey.h"
+
 #include <QStringList>
 
 #include <cstddef>
@@ -231,72 +233,11 @@ QSet<QString> wordSet(const char *list)
 {
     QSet<QString> out;
     for (const QString &w : QString::fromUtf8(list).split(u'|', Qt::SkipEmptyParts))
-        out.insert(nameKey(w));
+        out.insert(model::nameKey(w));
     return out;
 }
 
 } // namespace
-
-QString nameKey(QStringView name)
-{
-    // Fast path: plain ASCII needs no decomposition.
-    bool ascii = true;
-    for (const QChar c : name) {
-        if (c.unicode() >= 0x80) {
-            ascii = false;
-            break;
-        }
-    }
-    if (ascii) {
-        QString out;
-        out.reserve(name.size());
-        bool space = false;
-        for (const QChar c : name) {
-            const char16_t u = c.unicode();
-            if (u == u'.')
-                continue;
-            if (u == u' ' || u == u'\t' || u == u'\n' || u == u'\r') {
-                space = !out.isEmpty();
-                continue;
-            }
-            if (space) {
-                out.append(u' ');
-                space = false;
-            }
-            out.append(QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u));
-        }
-        if (out.endsWith(QStringLiteral("'s")))
-            out.chop(2);
-        return out;
-    }
-    QString decomposed = name.toString().normalized(QString::NormalizationForm_KD);
-    QString out;
-    out.reserve(decomposed.size());
-    bool space = false;
-    for (const QChar c : std::as_const(decomposed)) {
-        if (c.category() == QChar::Mark_NonSpacing)
-            continue;
-        if (c == u'.')
-            continue;
-        if (c.isSpace()) {
-            space = !out.isEmpty();
-            continue;
-        }
-        if (space) {
-            out.append(u' ');
-            space = false;
-        }
-        if (c == u'\u2019' || c == u'\u2018')
-            out.append(u'\'');
-        else if (c == u'\u2010' || c == u'\u2011' || c == u'\u2013')
-            out.append(u'-');
-        else
-            out.append(c.toLower());
-    }
-    if (out.endsWith(QStringLiteral("'s")))
-        out.chop(2);
-    return out;
-}
 
 const Gazetteer &Gazetteer::instance()
 {
@@ -324,7 +265,7 @@ Gazetteer::Gazetteer()
         const qsizetype tab = line.indexOf(u'\t');
         const QString name = tab < 0 ? line : line.left(tab);
         const QString canonical = tab < 0 || tab + 1 == line.size() ? name : line.mid(tab + 1);
-        const QString key = nameKey(name);
+        const QString key = model::nameKey(name);
         if (!m_known.contains(key))
             m_known.insert(key, Known{canonical, model::EntityType::Place});
     }
@@ -334,7 +275,7 @@ Gazetteer::Gazetteer()
         const qsizetype eq = line.indexOf(u'=');
         const QString name = (eq < 0 ? line : line.left(eq)).trimmed();
         const QString canonical = eq < 0 ? name : line.mid(eq + 1).trimmed();
-        m_known.insert(nameKey(name), Known{canonical, model::EntityType::Organization});
+        m_known.insert(model::nameKey(name), Known{canonical, model::EntityType::Organization});
     }
 }
 

@@ -8,11 +8,6 @@
 
 namespace gloss::extract {
 
-// The key a name is compared by: lower case, without diacritics, dots or possessive marks, with
-// one kind of apostrophe and dash and single spaces. "U.S." and "us", "SÃO PAULO" and "Sao Paulo"
-// share a key.
-QString nameKey(QStringView name);
-
 // What Gloss knows before reading an article: places (countries and subdivisions from iso-codes,
 // generated at build time, plus capitals, cities and regions), well-known organisations, and the
 // words of news prose that tell a name's type without being part of it (titles, demonyms, heads
@@ -27,7 +22,7 @@ public:
         QString canonical;
         model::EntityType type;
     };
-    // A known place or organisation with this key, or nullptr.
+    // A known place or organisation with this key (model::nameKey), or nullptr.
     const Known *find(const QString &key) const;
 
     bool isTitle(const QString &key) const { return m_titles.contains(key); }

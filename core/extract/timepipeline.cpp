@@ -2,26 +2,16 @@
 
 #include "extract/temporaltagger.h"
 #include "model/article.h"
-#include "operations/project.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
-#include "text/codepoints.h"
 
 namespace gloss::extract {
 
-namespace {
-
-QDate anchorOf(const model::Article &article)
-{
-    return article.published.isValid() ? article.published : article.retrieved;
-}
-
-int storeTimes(Project &project, const model::Article &article, const QList<TimeExpression> &found)
+QList<model::TimeRef> findTimeRefs(const model::Article &article)
 {
     const bool published = article.published.isValid();
-    const QDate anchor = anchorOf(article);
+    const QDate anchor = published ? article.published : article.retrieved;
     const QString anchorKind
         = anchor.isValid() ? (published ? QStringLiteral("published") : QStringLiteral("retrieved")) : QString();
+    const QList<TimeExpression> found = tagTimeExpressions(article.body, anchor);
 
     QList<model::TimeRef> refs;
     refs.reserve(found.size());
@@ -40,46 +30,14 @@ int storeTimes(Project &project, const model::Article &article, const QList<Time
         r.end = toCp(e.end);
         r.text = e.text;
         r.value = e.value;
-        r.granularity = granularityName(e.granularity);
+        r.granularity = model::granularityName(e.granularity);
         r.anchor = anchor;
         r.anchorKind = anchorKind;
         r.rangeStart = e.rangeStart;
         r.rangeEnd = e.rangeEnd;
         refs.append(r);
     }
-    project.store().timeRefs().replaceForArticle(article.id, refs);
-    return int(refs.size());
-}
-
-} // namespace
-
-int extractTimes(Project &project, const model::Article &article)
-{
-    return storeTimes(project, article, tagTimeExpressions(article.body, anchorOf(article)));
-}
-
-std::function<int(Project &, const model::Article &)> tagTimes(const model::Article &article)
-{
-    return [found = tagTimeExpressions(article.body, anchorOf(article))](
-               Project &project, const model::Article &stored) { return storeTimes(project, stored, found); };
-}
-
-int reextractTimes(Project &project, qint64 articleId)
-{
-    const auto article = project.store().articles().get(articleId);
-    if (!article)
-        return 0;
-    return extractTimes(project, *article);
-}
-
-int reextractAllTimes(Project &project)
-{
-    storage::Transaction tx(project.store().db());
-    int total = 0;
-    for (const qint64 id : project.store().articles().ids({}, model::ArticleOrder::Id))
-        total += reextractTimes(project, id);
-    tx.commit();
-    return total;
+    return refs;
 }
 
 } // namespace gloss::extract

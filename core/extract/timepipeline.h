@@ -1,29 +1,20 @@
 #pragma once
 
-#include <QtGlobal>
+#include "model/timeref.h"
 
-#include <functional>
+#include <QList>
 
-namespace gloss {
-class Project;
-namespace model {
+namespace gloss::model {
 struct Article;
 }
-} // namespace gloss
 
-// Runs the temporal tagger on articles and stores what it finds (replacing the previous
-// extraction; the researcher's overrides stay, keyed by span).
+// The dates an article speaks of, as the time references a project stores. Pure: storing them
+// is operations::Timeline's (which replaces the previous extraction; overrides stay, keyed by span).
 namespace gloss::extract {
 
-// Tags `article` (its body, against its publication date, else its retrieval date) and stores the
-// result. Runs in the caller's transaction if there is one. Returns the number stored.
-int extractTimes(Project &project, const model::Article &article);
-// extractTimes in two halves, for the importer: the tagging, which needs the article only and may
-// run on any thread, returns the storing, to run on the project's thread once the article has its
-// id. The returned function returns the number stored.
-std::function<int(Project &, const model::Article &)> tagTimes(const model::Article &article);
-// Re-extracts one article by id (0 when there is no such article), or every article.
-int reextractTimes(Project &project, qint64 articleId);
-int reextractAllTimes(Project &project);
+// Tags `article`'s body against its publication date, else its retrieval date, and returns the
+// references in text order with code point offsets, anchor and anchor kind filled in (no ids, no
+// article id). Needs no project: the importer runs it on its reading thread.
+QList<model::TimeRef> findTimeRefs(const model::Article &article);
 
 } // namespace gloss::extract

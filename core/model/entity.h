@@ -27,6 +27,16 @@ struct Mention
     bool manual = false; // marked by the researcher, kept across re-extraction
 };
 
+// One name an entity goes by, kept by its key (nameKey) so that every way of writing the name finds
+// the entity. A manual alias is the researcher's word and wins over what extraction thinks.
+struct Alias
+{
+    QString key;
+    qint64 entityId = 0;
+    QString name; // as written
+    bool manual = false;
+};
+
 // A person, organisation, place or other named thing, with its counts as a query asked for them:
 // mentions and articles in the project, or in one article for the article's entities.
 struct Entity

@@ -14,7 +14,7 @@ struct TimeRef
     qint64 start = 0;
     qint64 end = 0;
     QString text;
-    QString value; // TIMEX3-like (see extract/temporaltagger.h), corrected when overridden
+    QString value; // TIMEX3-like (see model/timevalue.h), corrected when overridden
     QString granularity; // day|week|month|quarter|year|decade|century|duration|time
     QDate anchor; // the date it was resolved against; invalid when the article has none
     QString anchorKind; // "published" or "retrieved"; empty without an anchor

@@ -1,15 +1,11 @@
 #include "storage/entityrepository.h"
 
-#include "extract/gazetteer.h"
+#include "model/namekey.h"
 #include "storage/database.h"
 #include "storage/transaction.h"
-#include "text/codepoints.h"
 
 #include <QDateTime>
 #include <QSet>
-
-#include <algorithm>
-#include <vector>
 
 namespace gloss::storage {
 
@@ -24,7 +20,7 @@ QString nowText()
 
 QString EntityRepository::aliasKey(const QString &name)
 {
-    return extract::nameKey(name);
+    return model::nameKey(name);
 }
 
 model::Entity EntityRepository::readEntity(Statement &s)
@@ -42,16 +38,6 @@ qint64 EntityRepository::entityForKey(const QString &key)
     Statement s = m_db.cached("SELECT entity_id FROM entity_aliases WHERE alias_key = ?1");
     s.bind(1, key);
     return s.step() ? s.int64(0) : 0;
-}
-
-qint64 EntityRepository::createEntity(const QString &name, model::EntityType type)
-{
-    Statement s = m_db.cached("INSERT INTO entities(name, type, created) VALUES(?1, ?2, ?3)");
-    s.bind(1, name).bind(2, model::entityTypeName(type)).bind(3, nowText());
-    s.exec();
-    const qint64 id = m_db.lastInsertId();
-    addAliasRow(id, name, false);
-    return id;
 }
 
 void EntityRepository::addAliasRow(qint64 entityId, const QString &alias, bool manual)
@@ -76,90 +62,76 @@ void EntityRepository::addAliasRow(qint64 entityId, const QString &key, const QS
     }
 }
 
-void EntityRepository::storeExtraction(qint64 articleId, const QString &body, const QList<extract::FoundEntity> &found)
+QHash<QString, model::Alias> EntityRepository::aliasesFor(const QSet<QString> &keys)
 {
-    Transaction tx(m_db);
-    Statement del = m_db.cached("DELETE FROM mentions WHERE article_id = ?1 AND manual = 0");
-    del.bind(1, articleId);
-    del.exec();
+    QHash<QString, model::Alias> out;
+    Statement s = m_db.cached("SELECT entity_id, alias, manual FROM entity_aliases WHERE alias_key = ?1");
+    for (const QString &key : keys) {
+        s.bind(1, key);
+        if (s.step())
+            out.insert(key, model::Alias{key, s.int64(0), s.text(1), s.int64(2) != 0});
+        s.reset();
+    }
+    return out;
+}
 
-    QList<std::pair<qint64, qint64>> manualSpans;
-    {
-        Statement s = m_db.cached("SELECT start, end FROM mentions WHERE article_id = ?1 AND manual = 1");
-        s.bind(1, articleId);
-        while (s.step())
-            manualSpans.append({s.int64(0), s.int64(1)});
+QSet<QString> EntityRepository::rejectedAmong(const QSet<QString> &keys)
+{
+    QSet<QString> out;
+    Statement s = m_db.cached("SELECT 1 FROM rejected_names WHERE name_key = ?1");
+    for (const QString &key : keys) {
+        s.bind(1, key);
+        if (s.step())
+            out.insert(key);
+        s.reset();
     }
-    QSet<QString> rejected;
-    {
-        Statement s = m_db.cached("SELECT name_key FROM rejected_names");
-        while (s.step())
-            rejected.insert(s.text(0));
-    }
-    QHash<QString, qint64> manualAliases;
-    {
-        Statement s = m_db.cached("SELECT alias_key, entity_id FROM entity_aliases WHERE manual = 1");
-        while (s.step())
-            manualAliases.insert(s.text(0), s.int64(1));
-    }
+    return out;
+}
 
-    const text::OffsetMap cp(body); // no table at all for a body without surrogate pairs
-    // Each alias row once per article: an entity is mentioned many times by the same few names.
-    QSet<std::pair<qint64, QString>> aliasesAdded;
-    const auto addAlias = [&](qint64 entity, const QString &key, const QString &alias) {
-        if (!key.isEmpty() && !aliasesAdded.contains({entity, key})) {
-            aliasesAdded.insert({entity, key});
-            addAliasRow(entity, key, alias, false);
-        }
-    };
-    for (const extract::FoundEntity &e : found) {
-        const QString nameKey = e.key.isEmpty() ? aliasKey(e.name) : e.key;
-        if (nameKey.isEmpty() || rejected.contains(nameKey))
-            continue;
-        QStringList mentionKeys;
-        mentionKeys.reserve(e.mentions.size());
-        for (const extract::FoundMention &m : e.mentions)
-            mentionKeys.append(m.key.isEmpty() ? aliasKey(m.text) : m.key);
-        qint64 entity = manualAliases.value(nameKey, 0);
-        if (!entity)
-            entity = entityForKey(nameKey);
-        if (!entity) {
-            for (const QString &key : std::as_const(mentionKeys)) {
-                entity = entityForKey(key);
-                if (entity)
-                    break;
-            }
-        }
-        for (qsizetype i = 0; i < e.mentions.size(); ++i) {
-            const extract::FoundMention &m = e.mentions.at(i);
-            if (m.start < 0 || m.end > body.size() || m.end <= m.start)
-                continue;
-            const QString &key = mentionKeys.at(i);
-            if (rejected.contains(key))
-                continue;
-            const qint64 start = cp.toCodePoints(m.start);
-            const qint64 end = cp.toCodePoints(m.end);
-            const bool overlapsManual = std::any_of(manualSpans.cbegin(), manualSpans.cend(),
-                [&](const auto &span) { return start < span.second && span.first < end; });
-            if (overlapsManual)
-                continue;
-            qint64 target = manualAliases.value(key, 0);
-            if (!target) {
-                if (!entity) {
-                    entity = createEntity(e.name, e.type);
-                    aliasesAdded.insert({entity, nameKey});
-                }
-                addAlias(entity, nameKey, e.name);
-                addAlias(entity, key, m.text);
-                target = entity;
-            }
-            Statement ins = m_db.cached(
-                "INSERT INTO mentions(entity_id, article_id, start, end, text, manual) VALUES(?1, ?2, ?3, ?4, ?5, 0)");
-            ins.bind(1, target).bind(2, articleId).bind(3, start).bind(4, end).bind(5, m.text);
-            ins.exec();
-        }
+QList<std::pair<qint64, qint64>> EntityRepository::markedSpans(qint64 articleId)
+{
+    QList<std::pair<qint64, qint64>> out;
+    Statement s = m_db.cached("SELECT start, end FROM mentions WHERE article_id = ?1 AND manual = 1");
+    s.bind(1, articleId);
+    while (s.step())
+        out.append({s.int64(0), s.int64(1)});
+    return out;
+}
+
+void EntityRepository::clearExtractedMentions(qint64 articleId)
+{
+    Statement s = m_db.cached("DELETE FROM mentions WHERE article_id = ?1 AND manual = 0");
+    s.bind(1, articleId);
+    s.exec();
+}
+
+qint64 EntityRepository::insertEntity(const QString &name, model::EntityType type)
+{
+    Statement s = m_db.cached("INSERT INTO entities(name, type, created) VALUES(?1, ?2, ?3)");
+    s.bind(1, name).bind(2, model::entityTypeName(type)).bind(3, nowText());
+    s.exec();
+    return m_db.lastInsertId();
+}
+
+void EntityRepository::insertAliases(const QList<model::Alias> &aliases)
+{
+    for (const model::Alias &a : aliases)
+        addAliasRow(a.entityId, a.key, a.name, a.manual);
+}
+
+void EntityRepository::insertMentions(const QList<model::Mention> &mentions)
+{
+    for (const model::Mention &m : mentions) {
+        Statement s = m_db.cached("INSERT INTO mentions(entity_id, article_id, start, end, text, manual) "
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+        s.bind(1, m.entityId)
+            .bind(2, m.articleId)
+            .bind(3, m.start)
+            .bind(4, m.end)
+            .bind(5, m.text)
+            .bind(6, m.manual ? 1 : 0);
+        s.exec();
     }
-    tx.commit();
 }
 
 QHash<QString, std::pair<QString, model::EntityType>> EntityRepository::taughtNames()
@@ -343,9 +315,13 @@ EntitySnapshot EntityRepository::snapshot(
     return snap;
 }
 
-void EntityRepository::restore(const EntitySnapshot &snap)
+EntitySnapshot EntityRepository::restore(const EntitySnapshot &snap)
 {
     Transaction tx(m_db);
+    QStringList aliasKeys;
+    for (const EntitySnapshot::Alias &a : snap.aliases)
+        aliasKeys.append(a.key);
+    EntitySnapshot now = snapshot(snap.entityIds, aliasKeys, snap.rejectedKeys);
     for (const qint64 id : snap.entityIds) {
         Statement d = m_db.cached("DELETE FROM entities WHERE id = ?1");
         d.bind(1, id);
@@ -395,6 +371,7 @@ void EntityRepository::restore(const EntitySnapshot &snap)
         i.exec();
     }
     tx.commit();
+    return now;
 }
 
 EntitySnapshot EntityRepository::confirm(qint64 id, bool confirmed)

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "extract/entityextractor.h"
 #include "model/entity.h"
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -51,10 +51,23 @@ public:
         : m_db(db)
     { }
 
-    // Replaces the automatic mentions of an article with `found` (UTF-16 offsets into `body`),
-    // resolving each name through the project's aliases and skipping rejected names and spans the
-    // researcher marked. Runs in the caller's transaction if there is one.
-    void storeExtraction(qint64 articleId, const QString &body, const QList<extract::FoundEntity> &found);
+    // What storing an extraction needs to know of the researcher's decisions (see
+    // extract::EntityPolicy): who goes by each of `keys`, which of them are rejected names, and the
+    // spans of an article the researcher marked (code points).
+    QHash<QString, model::Alias> aliasesFor(const QSet<QString> &keys);
+    QSet<QString> rejectedAmong(const QSet<QString> &keys);
+    QList<std::pair<qint64, qint64>> markedSpans(qint64 articleId);
+
+    // The writes of storing an extraction, which the caller puts in one transaction with the reads.
+    // An article's automatic mentions go; the ones the researcher marked stay.
+    void clearExtractedMentions(qint64 articleId);
+    // A new entity, without any alias: its names come with insertAliases.
+    qint64 insertEntity(const QString &name, model::EntityType type);
+    // A key some entity goes by already keeps it, unless the new alias is manual.
+    void insertAliases(const QList<model::Alias> &aliases);
+    // Each with its entity, article, span, text and manual flag; ids are the project's to give.
+    void insertMentions(const QList<model::Mention> &mentions);
+
     // Names the researcher taught (manual aliases and names of confirmed entities), for the extractor.
     QHash<QString, std::pair<QString, model::EntityType>> taughtNames();
 
@@ -84,8 +97,9 @@ public:
     // (an existing entity of that name and type, else a new one); *entityId gets the entity.
     EntitySnapshot markSpan(
         qint64 articleId, qint64 start, qint64 end, model::EntityType type, qint64 *entityId = nullptr);
-    // Puts the entities of `snapshot` back as they were.
-    void restore(const EntitySnapshot &snapshot);
+    // Puts the entities of `snapshot` back as they were; returns their state from just before, for
+    // restoring that in turn (a redo).
+    EntitySnapshot restore(const EntitySnapshot &snapshot);
 
     static QString aliasKey(const QString &name);
 
@@ -93,7 +107,6 @@ private:
     EntitySnapshot snapshot(
         const QList<qint64> &ids, const QStringList &aliasKeys = {}, const QStringList &rejectedKeys = {});
     qint64 entityForKey(const QString &key);
-    qint64 createEntity(const QString &name, model::EntityType type);
     void addAliasRow(qint64 entityId, const QString &alias, bool manual);
     void addAliasRow(qint64 entityId, const QString &key, const QString &alias, bool manual);
     QStringList namesOf(qint64 id);

@@ -1,6 +1,6 @@
 #include "storage/timerefrepository.h"
 
-#include "extract/temporaltagger.h"
+#include "model/timevalue.h"
 #include "storage/database.h"
 #include "storage/error.h"
 #include "storage/transaction.h"
@@ -125,19 +125,18 @@ std::optional<model::TimeRefOverride> TimeRefRepository::override(qint64 article
 
 void TimeRefRepository::setOverride(const model::TimeRefOverride &o)
 {
+    // Callers check first with the same function, to tell the researcher; refusing here too keeps a
+    // value no reader understands out of the project whoever calls.
+    if (const QString problem = model::checkTimeValue(o.value, o.granularity); !problem.isEmpty())
+        throw StorageError(problem);
     QDate rangeStart, rangeEnd;
     QString granularity = o.granularity;
     if (!o.value.isEmpty()) {
-        extract::Granularity parsed{};
-        if (!extract::parseTimeValue(o.value, parsed, rangeStart, rangeEnd))
-            throw StorageError(
-                QStringLiteral("\"%1\" is not a date value (examples: 2018-06-07, 2018-W23, 2018-02, 2018, 199X, P3M)")
-                    .arg(o.value));
+        model::Granularity parsed{};
+        model::parseTimeValue(o.value, parsed, rangeStart, rangeEnd);
         if (granularity.isEmpty())
-            granularity = extract::granularityName(parsed);
+            granularity = model::granularityName(parsed);
     }
-    if (!granularity.isEmpty() && !extract::granularityFromName(granularity))
-        throw StorageError(QStringLiteral("\"%1\" is not a granularity").arg(granularity));
     Statement s = m_db.cached(
         "INSERT INTO timeref_overrides(article_id, start, end, value, granularity, range_start, range_end, "
         "dismissed, modified) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "

@@ -31,8 +31,8 @@ public:
     qint64 count();
 
     std::optional<model::TimeRefOverride> override(qint64 articleId, qint64 start, qint64 end);
-    // Stores (or replaces) a decision. Throws StorageError when the value is not understood or the
-    // granularity is unknown.
+    // Stores (or replaces) a decision. Throws StorageError, with model::checkTimeValue's words, when
+    // the value is not understood or the granularity is unknown.
     void setOverride(const model::TimeRefOverride &decision);
     void clearOverride(qint64 articleId, qint64 start, qint64 end);
 

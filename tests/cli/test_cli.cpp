@@ -1,4 +1,4 @@
-#include "extract/entitypipeline.h"
+#include "operations/entities.h"
 #include "support/glossprocess.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
@@ -155,7 +155,7 @@ TEST_CASE("gloss entities lists the project's entities and an article's spans in
         = QStringLiteral("WASHINGTON: Fans posted 😀 as Secretary of State Mike Pompeo met officials from "
                          "the U.S. and Pakistan. Pompeo left.");
     const qint64 id = tp.addArticle(QStringLiteral("Visit"), body, QDate(2018, 6, 9));
-    gloss::extract::extractEntities(tp.project(), *tp.project().store().articles().get(id));
+    tp.project().entities().extract(*tp.project().store().articles().get(id));
     tp.close();
 
     const Run json = glossRun({QStringLiteral("entities"), QStringLiteral("--article"), QString::number(id),

@@ -1,4 +1,4 @@
-#include "extract/timepipeline.h"
+#include "operations/timeline.h"
 #include "support/glossprocess.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
@@ -24,7 +24,7 @@ TEST_CASE("gloss timeline lists publication dates and the dates articles mention
     undated.retrieved = QDate(2023, 9, 26);
     tp.project().store().articles().insert(undated);
     for (const qint64 id : {first, second, undated.id})
-        gloss::extract::extractTimes(tp.project(), *tp.project().store().articles().get(id));
+        tp.project().timeline().extract(*tp.project().store().articles().get(id));
     const QString path = tp.path();
     tp.close();
 

@@ -1,4 +1,4 @@
-#include "extract/entitypipeline.h"
+#include "operations/entities.h"
 #include "operations/project.h"
 #include "storage/store.h"
 #include "storage/transaction.h"
@@ -21,7 +21,7 @@ const QString Body2 = QStringLiteral("KABUL, Afghanistan (Reuters) - The United 
 qint64 addAndExtract(gloss::test::TempProject &tp, const QString &title, const QString &body)
 {
     const qint64 id = tp.addArticle(title, body, QDate(2018, 6, 9));
-    gloss::extract::extractEntities(tp.project(), *tp.project().store().articles().get(id));
+    tp.project().entities().extract(*tp.project().store().articles().get(id));
     return id;
 }
 
@@ -84,9 +84,9 @@ TEST_CASE("an article's extraction is stored with code point spans and aliases m
     CHECK(names(repo.list(QStringLiteral("u.s."))) == QStringList{QStringLiteral("United States")});
 
     // Re-extraction replaces the automatic mentions without duplicating them.
-    gloss::extract::reextractEntities(tp.project(), a);
+    tp.project().entities().reextract(a);
     CHECK(named(repo.forArticle(a), QStringLiteral("United States"))->mentions == 2);
-    CHECK(gloss::extract::reextractAllEntities(tp.project()) == 2);
+    CHECK(tp.project().entities().reextractAll().articles == 2);
     CHECK(named(repo.list(), QStringLiteral("United States"))->mentions == 4);
     // The article filter finds articles by entity.
     gloss::model::ArticleFilter filter;
@@ -103,7 +103,7 @@ TEST_CASE("rejecting a name removes it, keeps it out of later extractions, and i
     const auto undo = repo.reject(sabesp);
     CHECK_FALSE(named(repo.list(), QStringLiteral("Sabesp Holdings")));
     CHECK(repo.rejectedNames().contains(QStringLiteral("Sabesp Holdings")));
-    gloss::extract::reextractEntities(tp.project(), a);
+    tp.project().entities().reextract(a);
     CHECK_FALSE(named(repo.forArticle(a), QStringLiteral("Sabesp Holdings")));
     const qint64 c
         = addAndExtract(tp, QStringLiteral("Three"), QStringLiteral("Analysts said Sabesp Holdings would grow."));
@@ -129,7 +129,7 @@ TEST_CASE("merging two entities holds for re-extraction and new articles, and re
     CHECK(repo.get(us)->mentions == 3);
     CHECK(repo.get(us)->aliases.contains(QStringLiteral("Washington")));
 
-    gloss::extract::reextractEntities(tp.project(), a);
+    tp.project().entities().reextract(a);
     CHECK(repo.get(us)->mentions == 3);
     CHECK_FALSE(named(repo.list(), QStringLiteral("Washington")));
     const qint64 c
@@ -140,7 +140,7 @@ TEST_CASE("merging two entities holds for re-extraction and new articles, and re
     repo.restore(undo);
     CHECK(repo.get(washington));
     CHECK(repo.get(us)->mentions == 2);
-    gloss::extract::reextractEntities(tp.project(), c);
+    tp.project().entities().reextract(c);
     CHECK(names(repo.forArticle(c)) == QStringList{QStringLiteral("Washington")});
 }
 
@@ -155,7 +155,7 @@ TEST_CASE("confirm, rename and retype survive re-extraction and are undone by re
     const auto undoConfirm = repo.confirm(sabesp);
     const auto undoRename = repo.rename(sabesp, QStringLiteral("Sabesp"));
     const auto undoRetype = repo.retype(sabesp, EntityType::Other);
-    gloss::extract::reextractAllEntities(tp.project());
+    tp.project().entities().reextractAll();
     auto e = repo.get(sabesp);
     REQUIRE(e);
     CHECK(e->confirmed);
@@ -194,7 +194,7 @@ TEST_CASE("splitting an alias off and adding one move mentions across the projec
     CHECK(repo.get(created)->mentions == 3);
     CHECK(repo.get(ghani)->mentions == 1);
     // The split holds when the articles are read again.
-    gloss::extract::reextractAllEntities(tp.project());
+    tp.project().entities().reextractAll();
     CHECK(repo.get(created)->mentions == 3);
     CHECK(repo.get(ghani)->mentions == 1);
     repo.restore(undoSplit);
@@ -233,7 +233,7 @@ TEST_CASE("a span marked as an entity is a manual mention that survives re-extra
     CHECK(mentions.first().manual);
     CHECK(mentions.first().start == start);
 
-    gloss::extract::reextractEntities(tp.project(), a);
+    tp.project().entities().reextract(a);
     CHECK(repo.mentions(entity).size() == 1);
     // The name is now known to the project: a new article finds it.
     const qint64 c = addAndExtract(tp, QStringLiteral("Two"), QStringLiteral("More piscinões are planned."));
@@ -243,7 +243,7 @@ TEST_CASE("a span marked as an entity is a manual mention that survives re-extra
     const qint64 d = addAndExtract(tp, QStringLiteral("Three"), QStringLiteral("The US told us to wait."));
     const qint64 usId = named(repo.forArticle(d), QStringLiteral("United States"))->id;
     repo.confirm(usId);
-    gloss::extract::reextractEntities(tp.project(), d);
+    tp.project().entities().reextract(d);
     CHECK(named(repo.forArticle(d), QStringLiteral("United States"))->mentions == 1);
 
     repo.restore(undo);
@@ -276,7 +276,7 @@ TEST_CASE("marking a span over a found mention replaces it, and restore brings i
     CHECK(repo.get(sabesp)->mentions == 0);
     CHECK(repo.get(marked)->name == QStringLiteral("Sabesp"));
     // Re-extraction does not bring the overlapping automatic mention back.
-    gloss::extract::reextractEntities(tp.project(), a);
+    tp.project().entities().reextract(a);
     CHECK(repo.get(sabesp)->mentions == 0);
     CHECK(repo.mentions(marked).size() == 1);
     repo.restore(undo);

@@ -6,8 +6,8 @@
 #include <optional>
 
 using gloss::extract::EntityExtractor;
-using gloss::extract::FoundEntity;
 using gloss::model::EntityType;
+using gloss::model::FoundEntity;
 
 namespace {
 

@@ -2,6 +2,7 @@
 #include "extract/temporaltagger.h"
 #include "import/decoder.h"
 #include "import/reader.h"
+#include "model/timevalue.h"
 #include "search/ftsquery.h"
 
 #include <catch2/catch.hpp>
@@ -41,10 +42,10 @@ TEST_CASE("fuzz: a day range without a year and without an anchor is left out", 
     REQUIRE(anchored.size() == 3);
     CHECK(anchored.at(0).value == QStringLiteral("2018-06-07/2018-06-09"));
     for (const TimeExpression &t : anchored) {
-        Granularity g;
+        gloss::model::Granularity g;
         QDate from;
         QDate to;
-        CHECK(parseTimeValue(t.value, g, from, to));
+        CHECK(gloss::model::parseTimeValue(t.value, g, from, to));
     }
 }
 

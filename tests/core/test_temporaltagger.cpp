@@ -1,11 +1,12 @@
 #include "extract/temporaltagger.h"
+#include "model/timevalue.h"
 #include "support/timexgold.h"
 
 #include <catch2/catch.hpp>
 
-using gloss::extract::Granularity;
 using gloss::extract::tagTimeExpressions;
 using gloss::extract::TimeExpression;
+using gloss::model::Granularity;
 
 namespace {
 
@@ -249,25 +250,6 @@ TEST_CASE("offsets are UTF-16 positions in the body, emoji included", "[timex]")
     CHECK(e.end == e.start + 9);
 }
 
-TEST_CASE("values parse back to their granularity and days", "[timex]")
-{
-    Granularity g{};
-    QDate from, to;
-    REQUIRE(gloss::extract::parseTimeValue(QStringLiteral("2018-W23"), g, from, to));
-    CHECK(g == Granularity::Week);
-    CHECK(from == QDate(2018, 6, 4));
-    REQUIRE(gloss::extract::parseTimeValue(QStringLiteral("2018-Q2"), g, from, to));
-    CHECK(to == QDate(2018, 6, 30));
-    REQUIRE(gloss::extract::parseTimeValue(QStringLiteral("2018-06-07/2018-06-09"), g, from, to));
-    CHECK(g == Granularity::Day);
-    CHECK(to == QDate(2018, 6, 9));
-    REQUIRE(gloss::extract::parseTimeValue(QStringLiteral("P3M"), g, from, to));
-    CHECK(g == Granularity::Duration);
-    CHECK_FALSE(gloss::extract::parseTimeValue(QStringLiteral("2018-13"), g, from, to));
-    CHECK_FALSE(gloss::extract::parseTimeValue(QStringLiteral("soon"), g, from, to));
-    CHECK_FALSE(gloss::extract::parseTimeValue(QStringLiteral("T25:00"), g, from, to));
-}
-
 TEST_CASE("fuzz: a time of day in an undated text that names no day reads back as a time", "[timex][hostile]")
 {
     // Found by fuzz_temporaltagger: "2 pm" with no day and no publication date is "T14:00", which
@@ -277,7 +259,7 @@ TEST_CASE("fuzz: a time of day in an undated text that names no day reads back a
     CHECK(found.first().value == QStringLiteral("T14:00"));
     Granularity g{};
     QDate from, to;
-    REQUIRE(gloss::extract::parseTimeValue(found.first().value, g, from, to));
+    REQUIRE(gloss::model::parseTimeValue(found.first().value, g, from, to));
     CHECK(g == Granularity::Time);
     CHECK_FALSE(from.isValid());
 }

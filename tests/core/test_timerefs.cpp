@@ -1,4 +1,4 @@
-#include "extract/timepipeline.h"
+#include "operations/timeline.h"
 #include "storage/error.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
@@ -27,7 +27,7 @@ TEST_CASE("extraction stores an article's time references with code point offset
     const qint64 id = tp.addArticle(QStringLiteral("Ceasefire"), body, QDate(2018, 6, 18));
     const auto article = p.store().articles().get(id);
     REQUIRE(article);
-    CHECK(gloss::extract::extractTimes(p, *article) == 2);
+    CHECK(p.timeline().extract(*article) == 2);
 
     const QList<TimeRef> refs = p.store().timeRefs().forArticle(id);
     REQUIRE(refs.size() == 2);
@@ -43,7 +43,7 @@ TEST_CASE("extraction stores an article's time references with code point offset
     CHECK(refs.at(1).value == u"2018-06-25");
 
     // Re-extraction replaces rather than adds.
-    CHECK(gloss::extract::reextractTimes(p, id) == 2);
+    CHECK(p.timeline().reextract(id) == 2);
     CHECK(p.store().timeRefs().count() == 2);
 }
 
@@ -55,7 +55,7 @@ TEST_CASE("an article without a publication date is anchored on its retrieval da
     a.body = QStringLiteral("The minister resigned yesterday.");
     a.retrieved = QDate(2023, 9, 26);
     tp.project().store().articles().insert(a);
-    gloss::extract::extractTimes(tp.project(), a);
+    tp.project().timeline().extract(a);
     const QList<TimeRef> refs = tp.project().store().timeRefs().forArticle(a.id);
     REQUIRE(refs.size() == 1);
     CHECK(refs.at(0).value == u"2023-09-25");
@@ -70,7 +70,7 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
     const qint64 id = tp.addArticle(QStringLiteral("Trade"),
         QStringLiteral("The truce agreed in July could unravel. Everybody is waiting for February."),
         QDate(2018, 11, 14));
-    gloss::extract::reextractTimes(p, id);
+    p.timeline().reextract(id);
     QList<TimeRef> refs = p.store().timeRefs().forArticle(id);
     const TimeRef *july = byText(refs, QStringLiteral("July"));
     const TimeRef *february = byText(refs, QStringLiteral("February"));
@@ -97,7 +97,7 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
         CHECK(all.at(1).dismissed);
     };
     check();
-    gloss::extract::reextractAllTimes(p);
+    p.timeline().reextractAll();
     check();
 
     // The project-wide range query applies overrides and leaves dismissed references out.
@@ -127,7 +127,7 @@ TEST_CASE("the project-wide range query spans articles and skips durations", "[t
     const qint64 a = tp.addArticle(
         QStringLiteral("A"), QStringLiteral("Aid was cut last month for three months."), QDate(2018, 6, 9));
     const qint64 b = tp.addArticle(QStringLiteral("B"), QStringLiteral("The vote is due in 2019."), QDate(2018, 6, 20));
-    gloss::extract::reextractAllTimes(p);
+    p.timeline().reextractAll();
     const QList<TimeRef> may = p.store().timeRefs().inRange(QDate(2018, 5, 10), QDate(2018, 5, 10));
     REQUIRE(may.size() == 1);
     CHECK(may.at(0).articleId == a);

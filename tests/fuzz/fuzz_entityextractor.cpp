@@ -2,8 +2,8 @@
 // names taught as a researcher teaches them. Every mention must be the text at its span, whole
 // code points (the project stores code point offsets).
 #include "extract/entityextractor.h"
-#include "extract/gazetteer.h"
 #include "fuzzinput.h"
+#include "model/namekey.h"
 
 namespace {
 
@@ -14,7 +14,7 @@ const gloss::extract::EntityExtractor &extractor()
         gloss::extract::EntityExtractor x;
         QHash<QString, std::pair<QString, EntityType>> known;
         const auto teach = [&known](const QString &alias, const QString &name, EntityType type) {
-            known.insert(gloss::extract::nameKey(alias), {name, type});
+            known.insert(gloss::model::nameKey(alias), {name, type});
         };
         teach(QStringLiteral("Sabesp"), QStringLiteral("Sabesp"), EntityType::Organization);
         teach(QStringLiteral("Ghani"), QStringLiteral("Ashraf Ghani"), EntityType::Person);
@@ -40,12 +40,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString text = gloss::fuzz::decoded(data, size, ok);
     if (!ok)
         return 0;
-    for (const gloss::extract::FoundEntity &entity : extractor().extract(text)) {
+    for (const gloss::model::FoundEntity &entity : extractor().extract(text)) {
         if (entity.name.trimmed().isEmpty())
             gloss::fuzz::fail("an entity without a name", text);
         if (entity.mentions.isEmpty())
             gloss::fuzz::fail("an entity without a mention", entity.name);
-        for (const gloss::extract::FoundMention &m : entity.mentions)
+        for (const gloss::model::FoundMention &m : entity.mentions)
             if (m.start < 0 || m.end <= m.start || m.end > text.size() || splitsPair(text, m.start)
                 || splitsPair(text, m.end) || QStringView(text).mid(m.start, m.end - m.start) != m.text)
                 gloss::fuzz::fail("a mention not at its span",

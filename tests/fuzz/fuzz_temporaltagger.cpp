@@ -1,6 +1,7 @@
 // Fuzz target: the temporal tagger. The first two bytes choose the anchor date (or none).
 #include "extract/temporaltagger.h"
 #include "fuzzinput.h"
+#include "model/timevalue.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -21,10 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             || QStringView(body).mid(t.start, t.end - t.start) != t.text)
             gloss::fuzz::fail("an expression out of order or not at its span", t.text);
         previousEnd = t.end;
-        gloss::extract::Granularity g;
+        gloss::model::Granularity g;
         QDate from;
         QDate to;
-        if (!gloss::extract::parseTimeValue(t.value, g, from, to))
+        if (!gloss::model::parseTimeValue(t.value, g, from, to))
             gloss::fuzz::fail("a value that does not read back", t.text + u" -> " + t.value);
     }
     return 0;

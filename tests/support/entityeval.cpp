@@ -86,8 +86,8 @@ QMap<QString, TypeScore> scoreExtraction(const QList<EntityGoldArticle> &article
     extract::EntityExtractor extractor;
     for (const EntityGoldArticle &a : articles) {
         QMap<std::tuple<qsizetype, qsizetype, int>, QString> predicted;
-        for (const extract::FoundEntity &e : extractor.extract(a.body))
-            for (const extract::FoundMention &m : e.mentions)
+        for (const model::FoundEntity &e : extractor.extract(a.body))
+            for (const model::FoundMention &m : e.mentions)
                 predicted.insert({m.start, m.end, int(e.type)}, m.text);
         std::set<std::tuple<qsizetype, qsizetype, int>> gold;
         for (const EntityGoldArticle::Span &s : a.gold) {

@@ -3,7 +3,7 @@
 #include "document.h"
 #include "entities/entitymodel.h"
 #include "entities/entitypanel.h"
-#include "extract/entitypipeline.h"
+#include "operations/entities.h"
 #include "mainwindow.h"
 #include "operations/project.h"
 #include "reader/bodyview.h"
@@ -45,9 +45,9 @@ struct Fixture
     Fixture()
     {
         article = tp.addArticle(QStringLiteral("Pompeo visits"), Body, QDate(2018, 6, 9));
-        gloss::extract::extractEntities(tp.project(), *tp.project().store().articles().get(article));
+        tp.project().entities().extract(*tp.project().store().articles().get(article));
         const qint64 other = tp.addArticle(QStringLiteral("Kabul"), QStringLiteral("KABUL: Officials in Kabul met."));
-        gloss::extract::extractEntities(tp.project(), *tp.project().store().articles().get(other));
+        tp.project().entities().extract(*tp.project().store().articles().get(other));
         document = std::make_unique<gloss::ui::Document>(tp.take());
         window = std::make_unique<gloss::ui::MainWindow>(*document);
         window->show();
@@ -168,7 +168,7 @@ TEST_CASE("merging two entities in the panel updates the panel and the project, 
     CHECK(f.document->project().store().entities().get(us)->aliases.contains(QStringLiteral("Washington")));
     CHECK(f.document->undoStack()->undoText() == QStringLiteral("Merge into “United States”"));
     // The merge holds when the article is read again.
-    gloss::extract::reextractEntities(f.document->project(), f.article);
+    f.document->project().entities().reextract(f.article);
     CHECK(f.document->project().store().entities().get(us)->mentions == 3);
 
     f.document->undoStack()->undo();

@@ -2,7 +2,7 @@
 #include "articles/articlelistpanel.h"
 #include "commands/timerefoverridecommand.h"
 #include "document.h"
-#include "extract/timepipeline.h"
+#include "operations/timeline.h"
 #include "mainwindow.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
@@ -25,7 +25,7 @@ namespace {
 qint64 addWithTimes(gloss::test::TempProject &tp, const QString &title, const QString &body, const QDate &published)
 {
     const qint64 id = tp.addArticle(title, body, published);
-    gloss::extract::extractTimes(tp.project(), *tp.project().store().articles().get(id));
+    tp.project().timeline().extract(*tp.project().store().articles().get(id));
     return id;
 }
 

@@ -1,9 +1,9 @@
 #include "entities/entitymodel.h"
 
 #include "document.h"
+#include "operations/entities.h"
+#include "operations/error.h"
 #include "operations/project.h"
-#include "storage/error.h"
-#include "storage/store.h"
 
 #include <QFont>
 
@@ -54,10 +54,10 @@ void EntityModel::reload()
     QList<model::Entity> all;
     try {
         if (m_projectWide)
-            all = m_document.project().store().entities().list();
+            all = m_document.project().entities().list();
         else if (m_articleId)
-            all = m_document.project().store().entities().forArticle(m_articleId);
-    } catch (const storage::StorageError &) {
+            all = m_document.project().entities().forArticle(m_articleId);
+    } catch (const operations::OperationError &) {
         all.clear(); // the panel shows nothing rather than stale rows
     }
     for (const model::Entity &e : std::as_const(all))

@@ -3,12 +3,13 @@
 #include "commands/entitycommands.h"
 #include "document.h"
 #include "entities/entitymodel.h"
-#include "extract/entitypipeline.h"
+#include "operations/entities.h"
+#include "operations/error.h"
+#include "operations/library.h"
 #include "operations/project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "storage/error.h"
-#include "storage/store.h"
+#include "reextractor.h"
 #include "text/codepoints.h"
 
 #include <QAction>
@@ -85,6 +86,7 @@ EntityPanel::EntityPanel(Document &document, ReaderView &reader, QWidget *parent
     , m_position(new QLabel(this))
 {
     setObjectName(QStringLiteral("EntityPanel"));
+    m_reextractor = new Reextractor(document, Reextractor::What::Entities, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto *top = new QHBoxLayout;
@@ -253,8 +255,8 @@ std::optional<model::Entity> EntityPanel::current() const
     if (!id)
         return std::nullopt;
     try {
-        return m_document.project().store().entities().get(id);
-    } catch (const storage::StorageError &) {
+        return m_document.project().entities().get(id);
+    } catch (const operations::OperationError &) {
         return std::nullopt;
     }
 }
@@ -265,13 +267,13 @@ void EntityPanel::entityChanged()
     m_mention = -1;
     const qint64 id = currentEntity();
     if (id && m_articleId) {
-        for (const model::Mention &m : m_document.project().store().entities().mentions(id, m_articleId))
+        for (const model::Mention &m : m_document.project().entities().mentions(id, m_articleId))
             m_spans.append({m.start, m.end});
         if (!m_spans.isEmpty())
             m_mention = 0;
     }
     updateMarks();
-    const auto entity = id ? m_document.project().store().entities().get(id) : std::nullopt;
+    const auto entity = id ? m_document.project().entities().get(id) : std::nullopt;
     Q_EMIT entitySelected(id, entity ? entity->name : QString());
 }
 
@@ -368,7 +370,7 @@ void EntityPanel::mergeInto()
         return;
     QStringList names;
     QList<qint64> ids;
-    for (const model::Entity &other : m_document.project().store().entities().list()) {
+    for (const model::Entity &other : m_document.project().entities().list()) {
         if (other.id == e->id)
             continue;
         names << QStringLiteral("%1 (%2)").arg(other.name, model::entityTypeName(other.type));
@@ -381,7 +383,7 @@ void EntityPanel::mergeInto()
     if (!ok || at < 0)
         return;
     const qint64 kept = ids.at(at);
-    const auto target = m_document.project().store().entities().get(kept);
+    const auto target = m_document.project().entities().get(kept);
     m_document.undoStack()->push(
         new MergeEntitiesCommand(m_document, kept, target ? target->name : QString(), {e->id}));
     selectEntity(kept);
@@ -419,7 +421,7 @@ void EntityPanel::reject()
         return;
     m_document.undoStack()->beginMacro(tr("Not an entity"));
     for (const qint64 id : ids)
-        if (const auto e = m_document.project().store().entities().get(id))
+        if (const auto e = m_document.project().entities().get(id))
             m_document.undoStack()->push(new RejectEntityCommand(m_document, id, e->name));
     m_document.undoStack()->endMacro();
 }
@@ -430,7 +432,7 @@ void EntityPanel::markSelection(model::EntityType type)
     const qint64 article = m_reader.articleId();
     if (!article || !cursor.hasSelection())
         return;
-    const auto art = m_document.project().store().articles().get(article);
+    const auto art = m_document.project().library().article(article);
     if (!art)
         return;
     const QString &body = art->body;
@@ -444,15 +446,18 @@ void EntityPanel::markSelection(model::EntityType type)
 
 void EntityPanel::reextract(bool all)
 {
+    if (all) {
+        m_reextractor->start();
+        return;
+    }
+    if (!m_articleId)
+        return;
     try {
-        if (all)
-            extract::reextractAllEntities(m_document.project());
-        else if (m_articleId)
-            extract::reextractEntities(m_document.project(), m_articleId);
-    } catch (const storage::StorageError &e) {
+        // One article is quick: it runs here, and the project's listener refreshes the panels.
+        m_document.project().entities().reextract(m_articleId);
+    } catch (const operations::OperationError &e) {
         QMessageBox::warning(this, tr("Re-extract entities"), e.message());
     }
-    m_document.notify(Document::Entities, all ? 0 : m_articleId);
 }
 
 } // namespace gloss::ui

@@ -17,6 +17,7 @@ namespace gloss::ui {
 
 class Document;
 class EntityModel;
+class Reextractor;
 class ReaderView;
 
 // The entity panel beside the reader: the current article's people, organisations and places
@@ -52,6 +53,11 @@ public:
     int currentMention() const { return m_mention; }
     int mentionCount() const { return int(m_spans.size()); }
 
+    // "Re-extract entities": of the current article at once, or of every article on a worker
+    // thread (reextractor()) with a progress dialog offering Cancel.
+    void reextract(bool all);
+    Reextractor *reextractor() const { return m_reextractor; }
+
 Q_SIGNALS:
     // "Show articles mentioning …": the article list should show only these.
     void showArticlesMentioning(qint64 entityId, const QString &name);
@@ -71,7 +77,6 @@ private:
     void addAlias();
     void reject();
     void markSelection(model::EntityType type);
-    void reextract(bool all);
     std::optional<model::Entity> current() const;
 
     Document &m_document;
@@ -91,6 +96,7 @@ private:
     QList<std::pair<qint64, qint64>> m_spans;
     int m_mention = -1;
     qint64 m_articleId = 0;
+    Reextractor *m_reextractor = nullptr;
 };
 
 } // namespace gloss::ui

@@ -1,8 +1,8 @@
 #include "import/importcontroller.h"
 
 #include "document.h"
-#include "extract/pipeline.h"
 #include "operations/error.h"
+#include "operations/extraction.h"
 #include "operations/library.h"
 #include "operations/project.h"
 
@@ -176,7 +176,7 @@ bool ImportController::start(std::shared_ptr<Job> job)
     options.cancel = &m_cancel;
     // A fresh annotator per import: it holds state for the worker's own connection.
     if (!options.afterInsert && !options.analyse)
-        extract::prepareImport(options);
+        operations::prepareImport(options);
     // Progress crosses to the window's thread at most every 50 ms (and at the end).
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();

@@ -3,11 +3,11 @@
 #include "commands/timerefoverridecommand.h"
 #include "document.h"
 #include "extract/temporaltagger.h"
-#include "extract/timepipeline.h"
+#include "operations/error.h"
+#include "operations/library.h"
 #include "operations/project.h"
-#include "storage/error.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
+#include "operations/timeline.h"
+#include "reextractor.h"
 #include "timeline/timelineview.h"
 
 #include <QHBoxLayout>
@@ -32,6 +32,7 @@ TimelinePanel::TimelinePanel(Document &document, QWidget *parent)
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("TimelinePanel"));
+    m_reextractor = new Reextractor(document, Reextractor::What::Dates, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->setSpacing(2);
@@ -93,7 +94,7 @@ TimelinePanel::TimelinePanel(Document &document, QWidget *parent)
 void TimelinePanel::reloadArticles()
 {
     QList<TimelineView::ArticleMark> marks;
-    const QList<model::ArticleSummary> all = m_document.project().store().articles().list(
+    const QList<model::ArticleSummary> all = m_document.project().library().list(
         {}, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
     marks.reserve(all.size());
     for (const model::ArticleSummary &s : all)
@@ -112,14 +113,14 @@ void TimelinePanel::showArticle(qint64 articleId)
 void TimelinePanel::reloadReferences(bool fit)
 {
     const qint64 id = m_view->currentArticle();
-    const auto article = id ? m_document.project().store().articles().get(id) : std::nullopt;
+    const auto article = id ? m_document.project().library().article(id) : std::nullopt;
     if (!article) {
         m_view->setCurrentArticle(0, {}, {}, {});
         m_status->clear();
         return;
     }
     const QDate date = article->published.isValid() ? article->published : article->retrieved;
-    m_view->setCurrentArticle(id, date, article->body, m_document.project().store().timeRefs().forArticle(id));
+    m_view->setCurrentArticle(id, date, article->body, m_document.project().timeline().forArticle(id));
     if (!m_view->brushFrom().isValid()) {
         if (article->published.isValid())
             m_status->setText(tr("Dates resolved against the publication date, %1")
@@ -183,17 +184,17 @@ void TimelinePanel::showReferenceMenu(qsizetype index, QPoint globalPos)
 
 void TimelinePanel::reextract(bool all)
 {
+    if (all) {
+        m_reextractor->start();
+        return;
+    }
+    const qint64 id = m_view->currentArticle();
+    if (!id)
+        return;
     try {
-        if (all) {
-            extract::reextractAllTimes(m_document.project());
-            m_document.notify(Document::Times, 0);
-        } else if (const qint64 id = m_view->currentArticle()) {
-            storage::Transaction tx(m_document.project().store().db());
-            extract::reextractTimes(m_document.project(), id);
-            tx.commit();
-            m_document.notify(Document::Times, id);
-        }
-    } catch (const storage::StorageError &e) {
+        // One article is quick: it runs here, and the project's listener refreshes the panels.
+        m_document.project().timeline().reextract(id);
+    } catch (const operations::OperationError &e) {
         QMessageBox::warning(this, tr("Find dates again"), e.message());
     }
 }

@@ -9,6 +9,7 @@ class QScrollBar;
 namespace gloss::ui {
 
 class Document;
+class Reextractor;
 class TimelineView;
 
 // The timeline dock's content: the two-lane view with its zoom and fit buttons and a scroll bar,
@@ -23,6 +24,10 @@ public:
 
     TimelineView *view() const { return m_view; }
     void showArticle(qint64 articleId);
+    // "Find dates again": in the current article at once, or in every article on a worker thread
+    // (reextractor()) with a progress dialog offering Cancel.
+    void reextract(bool all);
+    Reextractor *reextractor() const { return m_reextractor; }
 
 Q_SIGNALS:
     void dateRangeBrushed(QDate from, QDate to);
@@ -34,13 +39,13 @@ private:
     void reloadReferences(bool fit);
     void syncScrollBar();
     void showReferenceMenu(qsizetype index, QPoint globalPos);
-    void reextract(bool all);
 
     Document &m_document;
     TimelineView *m_view;
     QScrollBar *m_scroll;
     QLabel *m_status;
     bool m_syncing = false;
+    Reextractor *m_reextractor = nullptr;
 };
 
 } // namespace gloss::ui

@@ -1,0 +1,175 @@
+#include "extract/temporalanchor.h"
+
+#include "extract/temporalvocabulary.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gloss::extract::temporal {
+
+bool isSentenceEnd(const QString &s, qsizetype i)
+{
+    const QChar c = s.at(i);
+    if (c == u'\n')
+        return true;
+    if (c != u'.' && c != u'!' && c != u'?')
+        return false;
+    qsizetype j = i + 1;
+    while (j < s.size() && (s.at(j) == u'"' || s.at(j) == u'\u201d' || s.at(j) == u'\''))
+        ++j;
+    return j >= s.size() || s.at(j).isSpace();
+}
+
+namespace {
+
+bool isClauseBreak(const QString &s, qsizetype i)
+{
+    const QChar c = s.at(i);
+    if (c == u',')
+        return !(i > 0 && i + 1 < s.size() && s.at(i - 1).isDigit() && s.at(i + 1).isDigit());
+    return c == u';' || c == u':' || c == u'\u2014' || c == u'\u2013' || c == u'(' || c == u')' || c == u'"'
+        || c == u'\u201c' || c == u'\u201d';
+}
+
+struct Word
+{
+    qsizetype start;
+    QString text; // lower case
+    bool capital;
+};
+
+// The tense a word signals, looking at its neighbours when needed; Unknown when none.
+Tense cue(const QList<Word> &words, qsizetype i, bool presentIsFuture)
+{
+    const QString &w = words.at(i).text;
+    const QString next = i + 1 < words.size() ? words.at(i + 1).text : QString();
+    const QString prev = i > 0 ? words.at(i - 1).text : QString();
+    if (isFutureCue(w) || w.endsWith(u"'ll"))
+        return Tense::Future;
+    if ((w == u"going" || w == u"set" || w == u"hopes" || w == u"aims" || w == u"intends") && next == u"to")
+        return Tense::Future;
+    if (w == u"to" && i + 1 < words.size()) {
+        const Word &n = words.at(i + 1);
+        const bool verbLike = !n.capital && !isDeterminer(n.text) && !n.text.front().isDigit()
+            && !n.text.endsWith(u"ing") && !n.text.endsWith(u"ed")
+            && !(n.text.endsWith(u's') && !n.text.endsWith(u"ss")) && !n.text.endsWith(u"ion")
+            && !n.text.endsWith(u"ment");
+        if (verbLike && prev != u"according" && prev != u"up" && prev != u"next" && prev != u"similar")
+            return Tense::Future;
+        return Tense::Unknown;
+    }
+    if (presentIsFuture && isPresentCue(w))
+        return Tense::Future;
+    if (w == u"has" || w == u"have") {
+        if (next == u"been" || isPastParticipleLike(next) || isIrregularPast(next))
+            return Tense::Past;
+        return Tense::Unknown;
+    }
+    if (isIrregularPast(w) || isPastParticipleLike(w)) {
+        // "would be extended", "is being held": the auxiliary decides, further out.
+        if (prev == u"be" || prev == u"being" || prev == u"been" || prev == u"is" || prev == u"are")
+            return Tense::Unknown;
+        return Tense::Past;
+    }
+    return Tense::Unknown;
+}
+
+} // namespace
+
+Tense tenseAround(const QString &body, qsizetype start, qsizetype end, bool presentIsFuture)
+{
+    // A sentence, but no more than a few hundred characters either side: a text without full stops
+    // (a 50 MB line) would otherwise be read whole for each expression in it.
+    constexpr qsizetype reach = 400;
+    const qsizetype lowest = std::max<qsizetype>(0, start - reach);
+    const qsizetype highest = std::min<qsizetype>(body.size(), end + reach);
+    qsizetype sStart = start;
+    while (sStart > lowest && !isSentenceEnd(body, sStart - 1))
+        --sStart;
+    qsizetype sEnd = end;
+    while (sEnd < highest && !isSentenceEnd(body, sEnd))
+        ++sEnd;
+    qsizetype cStart = start;
+    while (cStart > sStart && !isClauseBreak(body, cStart - 1))
+        --cStart;
+    qsizetype cEnd = end;
+    while (cEnd < sEnd && !isClauseBreak(body, cEnd))
+        ++cEnd;
+
+    static const QRegularExpression wordRe(QStringLiteral("[\\w'\u2019]+"));
+    QList<Word> words;
+    qsizetype firstAfter = -1;
+    auto it = wordRe.globalMatch(body.mid(sStart, sEnd - sStart));
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const qsizetype pos = sStart + m.capturedStart();
+        QString text = m.captured().toLower();
+        text.replace(u'\u2019', u'\'');
+        if (pos >= start && pos < end)
+            continue; // the expression itself
+        if (pos >= end && firstAfter < 0)
+            firstAfter = words.size();
+        words.append({pos, text, m.captured().front().isUpper()});
+    }
+    if (firstAfter < 0)
+        firstAfter = words.size();
+
+    // Outside the expression's clause, a reporting verb ("…," she said) dates the speaking, not the event.
+    auto scan = [&](qsizetype from, qsizetype to, int step, bool sentenceLevel = false) {
+        for (qsizetype i = from; i != to; i += step) {
+            if (sentenceLevel && isReportingWord(words.at(i).text))
+                continue;
+            const Tense t = cue(words, i, presentIsFuture);
+            if (t != Tense::Unknown)
+                return t;
+        }
+        return Tense::Unknown;
+    };
+    qsizetype clauseFirst = firstAfter;
+    while (clauseFirst > 0 && words.at(clauseFirst - 1).start >= cStart)
+        --clauseFirst;
+    qsizetype clauseLast = firstAfter;
+    while (clauseLast < words.size() && words.at(clauseLast).start < cEnd)
+        ++clauseLast;
+    Tense t = scan(firstAfter - 1, clauseFirst - 1, -1);
+    if (t == Tense::Unknown)
+        t = scan(firstAfter, clauseLast, 1);
+    if (t == Tense::Unknown)
+        t = scan(clauseFirst - 1, -1, -1, true);
+    if (t == Tense::Unknown)
+        t = scan(clauseLast, words.size(), 1, true);
+    return t;
+}
+
+QDate monthDay(int month, int day, int year, const QDate &anchor)
+{
+    if (year > 0)
+        return QDate(year, month, day);
+    if (!anchor.isValid())
+        return {}; // no year written and none to guess it from (found by fuzzing: "June 7-9")
+    QDate best;
+    for (int y = anchor.year() - 1; y <= anchor.year() + 1; ++y) {
+        const QDate d(y, month, day);
+        if (d.isValid() && (!best.isValid() || std::abs(d.daysTo(anchor)) < std::abs(best.daysTo(anchor))))
+            best = d;
+    }
+    return best;
+}
+
+int monthYear(int month, Tense tense, const QDate &anchor)
+{
+    const int a = anchor.month();
+    const int y = anchor.year();
+    if (tense == Tense::Past)
+        return month <= a ? y : y - 1;
+    if (tense == Tense::Future)
+        return month >= a ? y : y + 1;
+    const int back = month <= a ? a - month : a + 12 - month;
+    const int ahead = month >= a ? month - a : month + 12 - a;
+    return back <= ahead ? (month <= a ? y : y - 1) : (month >= a ? y : y + 1);
+}
+
+} // namespace gloss::extract::temporal

@@ -1,0 +1,165 @@
+#include "model/timevalue.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace gloss::model {
+
+namespace {
+
+QDate mondayOf(const QDate &d)
+{
+    return d.addDays(1 - d.dayOfWeek());
+}
+
+} // namespace
+
+QString granularityName(Granularity g)
+{
+    switch (g) {
+    case Granularity::Day:
+        return QStringLiteral("day");
+    case Granularity::Week:
+        return QStringLiteral("week");
+    case Granularity::Month:
+        return QStringLiteral("month");
+    case Granularity::Quarter:
+        return QStringLiteral("quarter");
+    case Granularity::Year:
+        return QStringLiteral("year");
+    case Granularity::Decade:
+        return QStringLiteral("decade");
+    case Granularity::Century:
+        return QStringLiteral("century");
+    case Granularity::Duration:
+        return QStringLiteral("duration");
+    case Granularity::Time:
+        return QStringLiteral("time");
+    }
+    return {};
+}
+
+std::optional<Granularity> granularityFromName(QStringView name)
+{
+    for (const Granularity g : {Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter,
+             Granularity::Year, Granularity::Decade, Granularity::Century, Granularity::Duration, Granularity::Time})
+        if (name == granularityName(g))
+            return g;
+    return std::nullopt;
+}
+
+bool parseTimeValue(const QString &value, Granularity &granularity, QDate &rangeStart, QDate &rangeEnd)
+{
+    const QString v = value.trimmed();
+    static const QRegularExpression day(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
+    static const QRegularExpression time(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})$"));
+    static const QRegularExpression week(QStringLiteral("^(\\d{4})-W(\\d{2})$"));
+    static const QRegularExpression month(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    static const QRegularExpression quarter(QStringLiteral("^(\\d{4})-Q([1-4])$"));
+    static const QRegularExpression year(QStringLiteral("^(\\d{4})$"));
+    static const QRegularExpression decade(QStringLiteral("^(\\d{3})X$"));
+    static const QRegularExpression century(QStringLiteral("^(\\d{2})$"));
+    static const QRegularExpression duration(
+        QStringLiteral("^P(?:\\d+[YMWD])+(?:T(?:\\d+[HMS])+)?$|^PT(?:\\d+[HMS])+$"));
+    QRegularExpressionMatch m;
+    if (const qsizetype slash = v.indexOf(u'/'); slash > 0) {
+        Granularity g1, g2;
+        QDate a1, a2, b1, b2;
+        if (!parseTimeValue(v.left(slash), g1, a1, a2) || !parseTimeValue(v.mid(slash + 1), g2, b1, b2) || !a1.isValid()
+            || !b2.isValid() || b2 < a1)
+            return false;
+        granularity = g1;
+        rangeStart = a1;
+        rangeEnd = b2;
+        return true;
+    }
+    if ((m = day.match(v)).hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        granularity = Granularity::Day;
+        rangeStart = rangeEnd = d;
+        return d.isValid();
+    }
+    if ((m = time.match(v)).hasMatch()) {
+        const QDate d = QDate::fromString(m.captured(1), Qt::ISODate);
+        granularity = Granularity::Time;
+        rangeStart = rangeEnd = d;
+        return d.isValid() && m.captured(2).toInt() < 24 && m.captured(3).toInt() < 60;
+    }
+    // A time of day in a text that names no day and has no publication date: a time, no range.
+    static const QRegularExpression timeOnly(QStringLiteral("^T(\\d{2}):(\\d{2})$"));
+    if ((m = timeOnly.match(v)).hasMatch()) {
+        granularity = Granularity::Time;
+        rangeStart = rangeEnd = QDate();
+        return m.captured(1).toInt() < 24 && m.captured(2).toInt() < 60;
+    }
+    if ((m = week.match(v)).hasMatch()) {
+        const int w = m.captured(2).toInt();
+        const QDate monday = mondayOf(QDate(m.captured(1).toInt(), 1, 4)).addDays(7 * (w - 1));
+        int y = 0;
+        if (w < 1 || monday.weekNumber(&y) != w)
+            return false;
+        granularity = Granularity::Week;
+        rangeStart = monday;
+        rangeEnd = monday.addDays(6);
+        return true;
+    }
+    if ((m = month.match(v)).hasMatch()) {
+        const QDate first(m.captured(1).toInt(), m.captured(2).toInt(), 1);
+        granularity = Granularity::Month;
+        rangeStart = first;
+        rangeEnd = first.addMonths(1).addDays(-1);
+        return first.isValid();
+    }
+    if ((m = quarter.match(v)).hasMatch()) {
+        const QDate first(m.captured(1).toInt(), 3 * (m.captured(2).toInt() - 1) + 1, 1);
+        granularity = Granularity::Quarter;
+        rangeStart = first;
+        rangeEnd = first.addMonths(3).addDays(-1);
+        return true;
+    }
+    if ((m = year.match(v)).hasMatch()) {
+        const int y = m.captured(1).toInt();
+        granularity = Granularity::Year;
+        rangeStart = QDate(y, 1, 1);
+        rangeEnd = QDate(y, 12, 31);
+        return y > 0;
+    }
+    if ((m = decade.match(v)).hasMatch()) {
+        const int y = m.captured(1).toInt() * 10;
+        granularity = Granularity::Decade;
+        rangeStart = QDate(std::max(y, 1), 1, 1);
+        rangeEnd = QDate(y + 9, 12, 31);
+        return true;
+    }
+    if ((m = century.match(v)).hasMatch()) {
+        const int y = m.captured(1).toInt() * 100;
+        granularity = Granularity::Century;
+        rangeStart = QDate(std::max(y, 1), 1, 1);
+        rangeEnd = QDate(y + 99, 12, 31);
+        return true;
+    }
+    if (duration.match(v).hasMatch()) {
+        granularity = Granularity::Duration;
+        rangeStart = rangeEnd = QDate();
+        return true;
+    }
+    return false;
+}
+
+QString checkTimeValue(const QString &value, const QString &granularity)
+{
+    if (!value.isEmpty()) {
+        Granularity parsed{};
+        QDate rangeStart, rangeEnd;
+        if (!parseTimeValue(value, parsed, rangeStart, rangeEnd))
+            return QStringLiteral(
+                "\"%1\" is not a date value (examples: 2018-06-07, 2018-W23, 2018-02, 2018, 199X, P3M)")
+                .arg(value);
+    }
+    if (!granularity.isEmpty() && !granularityFromName(granularity))
+        return QStringLiteral("\"%1\" is not a granularity").arg(granularity);
+    return {};
+}
+
+} // namespace gloss::model
