@@ -1,7 +1,7 @@
 #include "cli/commandline.h"
 
 #include "cli/context.h"
-#include "export/csvwriter.h"
+#include "csv/csvwriter.h"
 #include "storage/backupmanager.h"
 #include "storage/error.h"
 
@@ -276,7 +276,7 @@ void writeTable(QTextStream &out, const QStringList &headers, const QList<QStrin
 
 void writeCsv(QIODevice &out, const QStringList &headers, const QList<QStringList> &rows)
 {
-    exporting::CsvWriter writer(out);
+    csv::CsvWriter writer(out);
     writer.writeRow(headers);
     for (const QStringList &row : rows)
         writer.writeRow(row);

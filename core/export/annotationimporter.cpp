@@ -1,6 +1,7 @@
 #include "export/annotationimporter.h"
 
-#include "export/csvwriter.h"
+#include "csv/csvreader.h"
+#include "csv/csvwriter.h"
 #include "export/exporter.h"
 #include "model/tag.h"
 #include "project.h"
@@ -83,10 +84,10 @@ AnnotationImportReport AnnotationImporter::importFile(const QString &path)
     return importText(text, path);
 }
 
-AnnotationImportReport AnnotationImporter::importText(const QString &csv, const QString &name)
+AnnotationImportReport AnnotationImporter::importText(const QString &text, const QString &name)
 {
     AnnotationImportReport report;
-    CsvReader reader(csv);
+    csv::CsvReader reader(text);
     QList<QStringList> records;
     QList<int> numbers;
     QStringList fields;
@@ -122,7 +123,7 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
     bool guarded = true;
     for (qsizetype i = 1; i < records.size() && guarded; ++i)
         for (const QString &cell : records.at(i))
-            if (!cell.startsWith(u'\'') && CsvWriter::needsGuard(cell)) {
+            if (!cell.startsWith(u'\'') && csv::CsvWriter::needsGuard(cell)) {
                 guarded = false;
                 break;
             }
@@ -141,7 +142,7 @@ AnnotationImportReport AnnotationImporter::importText(const QString &csv, const 
             continue;
         }
         for (const QString &cell : cells)
-            row.cells.append(guarded ? CsvWriter::unguard(cell) : cell);
+            row.cells.append(guarded ? csv::CsvWriter::unguard(cell) : cell);
         row.rawText = cells.at(Text);
         const QString key = row.cells.at(HighlightId).trimmed();
         if (!key.isEmpty()) {

@@ -44,7 +44,7 @@ public:
 
     AnnotationImportReport importFile(const QString &path);
     // `name` is what errors call the text (a file name).
-    AnnotationImportReport importText(const QString &csv, const QString &name);
+    AnnotationImportReport importText(const QString &text, const QString &name);
 
 private:
     Project &m_project;

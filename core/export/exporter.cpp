@@ -1,6 +1,7 @@
 #include "export/exporter.h"
 
-#include "export/csvwriter.h"
+#include "csv/csvreader.h"
+#include "csv/csvwriter.h"
 #include "model/tag.h"
 #include "storage/database.h"
 #include "storage/error.h"
@@ -122,10 +123,10 @@ QStringList headerOf(Layout layout, bool withBody)
 bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const ExportProgress &progress, qint64 limit,
     qint64 &rows, bool &deviceOk)
 {
-    CsvWriter csv(device, {options.bom, options.raw});
+    csv::CsvWriter writer(device, {options.bom, options.raw});
     for (const QString &h : headerOf(options.layout, options.withBody))
-        csv.writeField(QByteArrayView(h.toLatin1()));
-    csv.endRow();
+        writer.writeField(QByteArrayView(h.toLatin1()));
+    writer.endRow();
 
     storage::ExportRepository repo(m_db);
     const Codebook book = loadCodebook(m_db);
@@ -139,7 +140,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
             return true;
         return progress(done, total);
     };
-    auto full = [&] { return limit >= 0 && csv.rows() - 1 >= limit; };
+    auto full = [&] { return limit >= 0 && writer.rows() - 1 >= limit; };
 
     switch (options.layout) {
     case Layout::Highlights:
@@ -158,35 +159,35 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
                 if (!report(false))
                     return false;
             }
-            csv.writeNumber(r.articleId);
-            csv.writeField(r.title);
-            csv.writeField(r.published);
-            csv.writeField(r.source);
-            csv.writeNumber(r.highlightId);
-            csv.writeNumber(r.start);
-            csv.writeNumber(r.end);
-            csv.writeField(r.text);
+            writer.writeNumber(r.articleId);
+            writer.writeField(r.title);
+            writer.writeField(r.published);
+            writer.writeField(r.source);
+            writer.writeNumber(r.highlightId);
+            writer.writeNumber(r.start);
+            writer.writeNumber(r.end);
+            writer.writeField(r.text);
             if (wide) {
                 if (r.tagIds.isEmpty()) {
-                    csv.writeEmpty();
+                    writer.writeEmpty();
                 } else {
                     const QByteArray key = r.tagIds.toByteArray();
                     auto it = joined.find(key);
                     if (it == joined.end())
                         it = joined.insert(key, joinPaths(r.tagIds, book.paths));
-                    csv.writeField(*it);
+                    writer.writeField(*it);
                 }
             } else if (r.tagId == 0) {
-                csv.writeEmpty();
+                writer.writeEmpty();
             } else {
-                csv.writeField(book.paths.value(r.tagId));
+                writer.writeField(book.paths.value(r.tagId));
             }
-            csv.writeField(r.note);
-            csv.writeField(r.coder);
-            csv.writeField(r.created);
-            csv.writeField(r.modified);
-            csv.endRow();
-            return csv.ok();
+            writer.writeField(r.note);
+            writer.writeField(r.coder);
+            writer.writeField(r.created);
+            writer.writeField(r.modified);
+            writer.endRow();
+            return writer.ok();
         });
         break;
     }
@@ -199,22 +200,22 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
             ++done;
             if (!report(false))
                 return false;
-            csv.writeNumber(r.id);
-            csv.writeField(r.title);
-            csv.writeField(r.published);
-            csv.writeField(r.retrieved);
-            csv.writeField(r.dateline);
-            csv.writeField(r.source);
-            csv.writeField(r.url);
-            csv.writeNumber(r.words);
-            csv.writeField(joinSortedPaths(r.tagIds, book.paths));
-            csv.writeField(r.note);
-            csv.writeNumber(r.highlights);
-            csv.writeNumber(r.entities);
+            writer.writeNumber(r.id);
+            writer.writeField(r.title);
+            writer.writeField(r.published);
+            writer.writeField(r.retrieved);
+            writer.writeField(r.dateline);
+            writer.writeField(r.source);
+            writer.writeField(r.url);
+            writer.writeNumber(r.words);
+            writer.writeField(joinSortedPaths(r.tagIds, book.paths));
+            writer.writeField(r.note);
+            writer.writeNumber(r.highlights);
+            writer.writeNumber(r.entities);
             if (options.withBody)
-                csv.writeField(r.body);
-            csv.endRow();
-            return csv.ok();
+                writer.writeField(r.body);
+            writer.endRow();
+            return writer.ok();
         });
         break;
     }
@@ -222,7 +223,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
         const QHash<qint64, storage::TagUsage> usage = repo.tagUsage(scope);
         total = book.tags.size();
         for (const model::Tag &t : book.tags) {
-            if (full() || !csv.ok()) {
+            if (full() || !writer.ok()) {
                 complete = false;
                 break;
             }
@@ -232,16 +233,16 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
                 break;
             }
             const storage::TagUsage u = usage.value(t.id);
-            csv.writeField(book.paths.value(t.id));
+            writer.writeField(book.paths.value(t.id));
             if (t.parentId)
-                csv.writeField(book.paths.value(t.parentId));
+                writer.writeField(book.paths.value(t.parentId));
             else
-                csv.writeEmpty();
-            csv.writeField(t.color);
-            csv.writeField(t.description);
-            csv.writeNumber(u.highlights);
-            csv.writeNumber(u.articles);
-            csv.endRow();
+                writer.writeEmpty();
+            writer.writeField(t.color);
+            writer.writeField(t.description);
+            writer.writeNumber(u.highlights);
+            writer.writeNumber(u.articles);
+            writer.endRow();
         }
         break;
     }
@@ -254,22 +255,22 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
             ++done;
             if (!report(false))
                 return false;
-            csv.writeField(r.name);
-            csv.writeField(r.type);
-            csv.writeField(r.aliases.join(QStringLiteral("; ")));
-            csv.writeNumber(r.articles);
-            csv.writeNumber(r.mentions);
-            csv.writeField(r.firstPublished);
-            csv.writeField(r.lastPublished);
-            csv.endRow();
-            return csv.ok();
+            writer.writeField(r.name);
+            writer.writeField(r.type);
+            writer.writeField(r.aliases.join(QStringLiteral("; ")));
+            writer.writeNumber(r.articles);
+            writer.writeNumber(r.mentions);
+            writer.writeField(r.firstPublished);
+            writer.writeField(r.lastPublished);
+            writer.endRow();
+            return writer.ok();
         });
         break;
     }
     }
-    csv.finish();
-    deviceOk = csv.ok();
-    rows = csv.rows() - 1;
+    writer.finish();
+    deviceOk = writer.ok();
+    rows = writer.rows() - 1;
     if (complete && deviceOk && progress)
         progress(done, total);
     return complete || full();
@@ -328,7 +329,7 @@ QList<QStringList> Exporter::preview(const ExportOptions &options, int rows)
     qint64 written = 0;
     bool deviceOk = true;
     writeRows(buffer, options, {}, rows, written, deviceOk);
-    CsvReader reader(QString::fromUtf8(buffer.data()));
+    csv::CsvReader reader(QString::fromUtf8(buffer.data()));
     QList<QStringList> out;
     QStringList fields;
     int line = 0;

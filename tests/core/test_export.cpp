@@ -1,5 +1,5 @@
+#include "csv/csvwriter.h"
 #include "export/annotationimporter.h"
-#include "export/csvwriter.h"
 #include "export/exporter.h"
 #include "storage/error.h"
 #include "support/tempproject.h"
@@ -39,15 +39,15 @@ TEST_CASE("the formula guard is undone exactly, whatever the cell", "[csv][expor
         QStringLiteral("'plain"), QStringLiteral("-3"), QStringLiteral("'-3"), QStringLiteral("-x"),
         QStringLiteral("\tTab"), QStringLiteral("@"), QStringLiteral("plain"), QString()};
     for (const QString &cell : cells) {
-        QString written = exporting::CsvWriter::escape(cell, false);
+        QString written = csv::CsvWriter::escape(cell, false);
         if (written.startsWith(u'"'))
             written = written.mid(1, written.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
         INFO(cell.toStdString());
-        CHECK(exporting::CsvWriter::unguard(written) == cell);
-        CHECK_FALSE((!written.startsWith(u'\'') && exporting::CsvWriter::needsGuard(written)));
+        CHECK(csv::CsvWriter::unguard(written) == cell);
+        CHECK_FALSE((!written.startsWith(u'\'') && csv::CsvWriter::needsGuard(written)));
     }
-    CHECK(exporting::CsvWriter::escape(QStringLiteral("'=x"), false) == QStringLiteral("''=x"));
-    CHECK(exporting::CsvWriter::escape(QStringLiteral("'-3"), false) == QStringLiteral("'-3"));
+    CHECK(csv::CsvWriter::escape(QStringLiteral("'=x"), false) == QStringLiteral("''=x"));
+    CHECK(csv::CsvWriter::escape(QStringLiteral("'-3"), false) == QStringLiteral("'-3"));
 }
 
 TEST_CASE("the streaming writer writes what writeRow writes", "[csv][export]")
@@ -57,12 +57,12 @@ TEST_CASE("the streaming writer writes what writeRow writes", "[csv][export]")
     for (const bool raw : {false, true}) {
         QBuffer a;
         a.open(QIODevice::WriteOnly);
-        exporting::CsvWriter wa(a, {false, raw});
+        csv::CsvWriter wa(a, {false, raw});
         wa.writeRow(row);
         wa.finish();
         QBuffer b;
         b.open(QIODevice::WriteOnly);
-        exporting::CsvWriter wb(b, {false, raw});
+        csv::CsvWriter wb(b, {false, raw});
         for (const QString &f : row)
             wb.writeField(QByteArrayView(f.toUtf8()));
         wb.endRow();

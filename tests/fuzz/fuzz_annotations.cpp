@@ -3,8 +3,8 @@
 // process. Each input is read in a transaction that is rolled back, so inputs never see each
 // other's highlights. The file may refuse rows, never store a highlight that is not the text at
 // its span.
+#include "csv/csvreader.h"
 #include "export/annotationimporter.h"
-#include "export/csvwriter.h"
 #include "fuzzinput.h"
 #include "import/importer.h"
 #include "project.h"
@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // A refusal names a row as a spreadsheet numbers it: blank rows count, the header is row 1.
     int spreadsheetRows = 0;
     {
-        gloss::exporting::CsvReader reader(csv);
+        gloss::csv::CsvReader reader(csv);
         QStringList fields;
         int line = 0;
         while (reader.next(fields, line))
