@@ -4,9 +4,9 @@
 // other's highlights. The file may refuse rows, never store a highlight that is not the text at
 // its span.
 #include "csv/csvreader.h"
-#include "export/annotationimporter.h"
 #include "fuzzinput.h"
 #include "import/importer.h"
+#include "interchange/annotationimporter.h"
 #include "project.h"
 #include "storage/transaction.h"
 
@@ -73,8 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gloss::Project &project = *f.project;
     gloss::storage::Transaction undo(project.db()); // never committed
     const qint64 before = project.highlights().count();
-    const gloss::exporting::AnnotationImportReport report
-        = gloss::exporting::AnnotationImporter(project).importText(csv, QStringLiteral("fuzz.csv"));
+    const gloss::interchange::AnnotationImportReport report
+        = gloss::interchange::AnnotationImporter(project).importText(csv, QStringLiteral("fuzz.csv"));
     const qint64 added = project.highlights().count() - before;
 
     if (!report.error.isEmpty() && (added != 0 || !report.refused.isEmpty()))
@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         while (reader.next(fields, line))
             ++spreadsheetRows;
     }
-    for (const gloss::exporting::ImportRefusal &r : report.refused)
+    for (const gloss::interchange::ImportRefusal &r : report.refused)
         if (r.row < 2 || r.row > spreadsheetRows || r.reason.isEmpty())
             gloss::fuzz::fail("a refusal without a data row or a reason", QString::number(r.row) + u": " + r.reason);
     for (auto it = f.bodies.constBegin(); it != f.bodies.constEnd(); ++it)

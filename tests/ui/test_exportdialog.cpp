@@ -1,9 +1,9 @@
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "document.h"
-#include "export/annotationimporter.h"
 #include "export/exportdialog.h"
-#include "export/exporter.h"
+#include "interchange/annotationimporter.h"
+#include "interchange/exporter.h"
 #include "mainwindow.h"
 #include "support/tempproject.h"
 
@@ -74,7 +74,7 @@ TEST_CASE("the export dialog previews the rows of each layout and scope and writ
     CHECK(dialog.excelBox()->isChecked());
     CHECK_FALSE(dialog.bodyBox()->isEnabled());
 
-    dialog.layoutBox()->setCurrentIndex(dialog.layoutBox()->findData(int(gloss::exporting::Layout::Articles)));
+    dialog.layoutBox()->setCurrentIndex(dialog.layoutBox()->findData(int(gloss::interchange::Layout::Articles)));
     QTRY_VERIFY(dialog.isPreviewReady());
     CHECK(preview->columnCount() == 12);
     CHECK(preview->rowCount() == 3);
@@ -143,9 +143,9 @@ TEST_CASE("File > Import Annotations reads an export into another project and te
     gloss::ui::Document source(fixture(from));
     QTemporaryDir out;
     const QString file = out.filePath(QStringLiteral("h.csv"));
-    gloss::exporting::ExportOptions options;
+    gloss::interchange::ExportOptions options;
     options.bom = true;
-    REQUIRE(gloss::exporting::Exporter(source.project().db()).writeFile(file, options).ok());
+    REQUIRE(gloss::interchange::Exporter(source.project().db()).writeFile(file, options).ok());
 
     gloss::test::TempProject to;
     to.addArticle(QStringLiteral("Talks in Doha"), QStringLiteral("=Envoys met, again."), QDate(2018, 6, 9));

@@ -1,8 +1,8 @@
-#include "export/annotationimporter.h"
+#include "interchange/annotationimporter.h"
 
 #include "csv/csvreader.h"
 #include "csv/csvwriter.h"
-#include "export/exporter.h"
+#include "interchange/exporter.h"
 #include "model/tag.h"
 #include "project.h"
 #include "storage/annotationrepository.h"
@@ -17,7 +17,7 @@
 
 #include <algorithm>
 
-namespace gloss::exporting {
+namespace gloss::interchange {
 
 namespace {
 
@@ -328,4 +328,4 @@ AnnotationImportReport AnnotationImporter::importText(const QString &text, const
     return report;
 }
 
-} // namespace gloss::exporting
+} // namespace gloss::interchange

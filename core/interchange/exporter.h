@@ -15,7 +15,7 @@ namespace gloss::storage {
 class Database;
 }
 
-namespace gloss::exporting {
+namespace gloss::interchange {
 
 // The five CSV layouts of `gloss export` (README, "Export"). Their header rows are fixed.
 enum class Layout { Highlights, HighlightsWide, Articles, Codebook, Entities };
@@ -73,4 +73,4 @@ private:
     storage::Database &m_db;
 };
 
-} // namespace gloss::exporting
+} // namespace gloss::interchange

@@ -7,7 +7,7 @@ namespace gloss {
 class Project;
 }
 
-namespace gloss::exporting {
+namespace gloss::interchange {
 
 // A row of the file that was not imported, and why. `row` counts records as a spreadsheet shows
 // them: the header is row 1.
@@ -50,4 +50,4 @@ private:
     Project &m_project;
 };
 
-} // namespace gloss::exporting
+} // namespace gloss::interchange

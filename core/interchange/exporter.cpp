@@ -1,4 +1,4 @@
-#include "export/exporter.h"
+#include "interchange/exporter.h"
 
 #include "csv/csvreader.h"
 #include "csv/csvwriter.h"
@@ -12,7 +12,7 @@
 #include <QHash>
 #include <QSaveFile>
 
-namespace gloss::exporting {
+namespace gloss::interchange {
 
 namespace {
 
@@ -338,4 +338,4 @@ QList<QStringList> Exporter::preview(const ExportOptions &options, int rows)
     return out;
 }
 
-} // namespace gloss::exporting
+} // namespace gloss::interchange
