@@ -18,24 +18,6 @@ namespace {
 
 constexpr qint64 ProgressEvery = 4096;
 
-struct LayoutInfo
-{
-    Layout layout;
-    const char *name;
-    const char *header;
-};
-
-const LayoutInfo Layouts[] = {
-    {Layout::Highlights, "highlights",
-        "article_id,article_title,published,source,highlight_id,start,end,text,tag,note,coder,created,modified"},
-    {Layout::HighlightsWide, "highlights-wide",
-        "article_id,article_title,published,source,highlight_id,start,end,text,tags,note,coder,created,modified"},
-    {Layout::Articles, "articles",
-        "article_id,title,published,retrieved,dateline,source,url,words,tags,note,highlights,entities"},
-    {Layout::Codebook, "codebook", "tag,parent,color,description,highlights,articles"},
-    {Layout::Entities, "entities", "entity,type,aliases,articles,mentions,first_published,last_published"},
-};
-
 // Every tag's full path ("Parent > Child") as UTF-8, by id, in codebook order.
 struct Codebook
 {
@@ -47,12 +29,9 @@ Codebook loadCodebook(storage::Database &db)
 {
     Codebook book;
     book.tags = storage::ExportRepository(db).codebook(); // parents before children
-    QHash<qint64, QString> paths;
-    for (const model::Tag &t : std::as_const(book.tags)) {
-        const QString path = t.parentId ? paths.value(t.parentId) + model::TagPathSeparator + t.name : t.name;
-        paths.insert(t.id, path);
-        book.paths.insert(t.id, path.toUtf8());
-    }
+    const QHash<qint64, QString> paths = model::tagPaths(book.tags);
+    for (auto it = paths.cbegin(); it != paths.cend(); ++it)
+        book.paths.insert(it.key(), it.value().toUtf8());
     return book;
 }
 
@@ -82,43 +61,6 @@ QByteArray joinSortedPaths(QByteArrayView ids, const QHash<qint64, QByteArray> &
 }
 
 } // namespace
-
-QStringList layoutNames()
-{
-    QStringList names;
-    for (const LayoutInfo &l : Layouts)
-        names.append(QString::fromLatin1(l.name));
-    return names;
-}
-
-QString layoutName(Layout layout)
-{
-    for (const LayoutInfo &l : Layouts)
-        if (l.layout == layout)
-            return QString::fromLatin1(l.name);
-    return {};
-}
-
-std::optional<Layout> layoutFromName(const QString &name)
-{
-    for (const LayoutInfo &l : Layouts)
-        if (name == QLatin1String(l.name))
-            return l.layout;
-    return std::nullopt;
-}
-
-QStringList headerOf(Layout layout, bool withBody)
-{
-    for (const LayoutInfo &l : Layouts) {
-        if (l.layout != layout)
-            continue;
-        QStringList header = QString::fromLatin1(l.header).split(u',');
-        if (withBody && layout == Layout::Articles)
-            header.append(QStringLiteral("body"));
-        return header;
-    }
-    return {};
-}
 
 bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const ExportProgress &progress, qint64 limit,
     qint64 &rows, bool &deviceOk)
@@ -159,39 +101,70 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
                 if (!report(false))
                     return false;
             }
-            writer.writeNumber(r.articleId);
-            writer.writeField(r.title);
-            writer.writeField(r.published);
-            writer.writeField(r.source);
-            writer.writeNumber(r.highlightId);
-            writer.writeNumber(r.start);
-            writer.writeNumber(r.end);
-            writer.writeField(r.text);
-            if (wide) {
-                if (r.tagIds.isEmpty()) {
-                    writer.writeEmpty();
-                } else {
-                    const QByteArray key = r.tagIds.toByteArray();
-                    auto it = joined.find(key);
-                    if (it == joined.end())
-                        it = joined.insert(key, joinPaths(r.tagIds, book.paths));
-                    writer.writeField(*it);
+            for (int column = 0; column < HighlightColumnCount; ++column) {
+                switch (HighlightColumn(column)) {
+                case HighlightColumn::ArticleId:
+                    writer.writeNumber(r.articleId);
+                    break;
+                case HighlightColumn::ArticleTitle:
+                    writer.writeField(r.title);
+                    break;
+                case HighlightColumn::Published:
+                    writer.writeField(r.published);
+                    break;
+                case HighlightColumn::Source:
+                    writer.writeField(r.source);
+                    break;
+                case HighlightColumn::HighlightId:
+                    writer.writeNumber(r.highlightId);
+                    break;
+                case HighlightColumn::Start:
+                    writer.writeNumber(r.start);
+                    break;
+                case HighlightColumn::End:
+                    writer.writeNumber(r.end);
+                    break;
+                case HighlightColumn::Text:
+                    writer.writeField(r.text);
+                    break;
+                case HighlightColumn::Tags:
+                    if (wide) {
+                        if (r.tagIds.isEmpty()) {
+                            writer.writeEmpty();
+                        } else {
+                            const QByteArray key = r.tagIds.toByteArray();
+                            auto it = joined.find(key);
+                            if (it == joined.end())
+                                it = joined.insert(key, joinPaths(r.tagIds, book.paths));
+                            writer.writeField(*it);
+                        }
+                    } else if (r.tagId == 0) {
+                        writer.writeEmpty();
+                    } else {
+                        writer.writeField(book.paths.value(r.tagId));
+                    }
+                    break;
+                case HighlightColumn::Note:
+                    writer.writeField(r.note);
+                    break;
+                case HighlightColumn::Coder:
+                    writer.writeField(r.coder);
+                    break;
+                case HighlightColumn::Created:
+                    writer.writeField(r.created);
+                    break;
+                case HighlightColumn::Modified:
+                    writer.writeField(r.modified);
+                    break;
                 }
-            } else if (r.tagId == 0) {
-                writer.writeEmpty();
-            } else {
-                writer.writeField(book.paths.value(r.tagId));
             }
-            writer.writeField(r.note);
-            writer.writeField(r.coder);
-            writer.writeField(r.created);
-            writer.writeField(r.modified);
             writer.endRow();
             return writer.ok();
         });
         break;
     }
     case Layout::Articles: {
+        const int columns = columnCount(Layout::Articles, options.withBody);
         if (progress)
             total = repo.countArticles(scope);
         complete = repo.articles(scope, options.withBody, [&](const storage::ArticleExportRow &r) {
@@ -200,20 +173,49 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
             ++done;
             if (!report(false))
                 return false;
-            writer.writeNumber(r.id);
-            writer.writeField(r.title);
-            writer.writeField(r.published);
-            writer.writeField(r.retrieved);
-            writer.writeField(r.dateline);
-            writer.writeField(r.source);
-            writer.writeField(r.url);
-            writer.writeNumber(r.words);
-            writer.writeField(joinSortedPaths(r.tagIds, book.paths));
-            writer.writeField(r.note);
-            writer.writeNumber(r.highlights);
-            writer.writeNumber(r.entities);
-            if (options.withBody)
-                writer.writeField(r.body);
+            for (int column = 0; column < columns; ++column) {
+                switch (ArticleColumn(column)) {
+                case ArticleColumn::Id:
+                    writer.writeNumber(r.id);
+                    break;
+                case ArticleColumn::Title:
+                    writer.writeField(r.title);
+                    break;
+                case ArticleColumn::Published:
+                    writer.writeField(r.published);
+                    break;
+                case ArticleColumn::Retrieved:
+                    writer.writeField(r.retrieved);
+                    break;
+                case ArticleColumn::Dateline:
+                    writer.writeField(r.dateline);
+                    break;
+                case ArticleColumn::Source:
+                    writer.writeField(r.source);
+                    break;
+                case ArticleColumn::Url:
+                    writer.writeField(r.url);
+                    break;
+                case ArticleColumn::Words:
+                    writer.writeNumber(r.words);
+                    break;
+                case ArticleColumn::Tags:
+                    writer.writeField(joinSortedPaths(r.tagIds, book.paths));
+                    break;
+                case ArticleColumn::Note:
+                    writer.writeField(r.note);
+                    break;
+                case ArticleColumn::Highlights:
+                    writer.writeNumber(r.highlights);
+                    break;
+                case ArticleColumn::Entities:
+                    writer.writeNumber(r.entities);
+                    break;
+                case ArticleColumn::Body:
+                    writer.writeField(r.body);
+                    break;
+                }
+            }
             writer.endRow();
             return writer.ok();
         });
@@ -233,15 +235,31 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
                 break;
             }
             const storage::TagUsage u = usage.value(t.id);
-            writer.writeField(book.paths.value(t.id));
-            if (t.parentId)
-                writer.writeField(book.paths.value(t.parentId));
-            else
-                writer.writeEmpty();
-            writer.writeField(t.color);
-            writer.writeField(t.description);
-            writer.writeNumber(u.highlights);
-            writer.writeNumber(u.articles);
+            for (int column = 0; column < CodebookColumnCount; ++column) {
+                switch (CodebookColumn(column)) {
+                case CodebookColumn::Tag:
+                    writer.writeField(book.paths.value(t.id));
+                    break;
+                case CodebookColumn::Parent:
+                    if (t.parentId)
+                        writer.writeField(book.paths.value(t.parentId));
+                    else
+                        writer.writeEmpty();
+                    break;
+                case CodebookColumn::Color:
+                    writer.writeField(t.color);
+                    break;
+                case CodebookColumn::Description:
+                    writer.writeField(t.description);
+                    break;
+                case CodebookColumn::Highlights:
+                    writer.writeNumber(u.highlights);
+                    break;
+                case CodebookColumn::Articles:
+                    writer.writeNumber(u.articles);
+                    break;
+                }
+            }
             writer.endRow();
         }
         break;
@@ -255,13 +273,31 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
             ++done;
             if (!report(false))
                 return false;
-            writer.writeField(r.name);
-            writer.writeField(r.type);
-            writer.writeField(r.aliases.join(QStringLiteral("; ")));
-            writer.writeNumber(r.articles);
-            writer.writeNumber(r.mentions);
-            writer.writeField(r.firstPublished);
-            writer.writeField(r.lastPublished);
+            for (int column = 0; column < EntityColumnCount; ++column) {
+                switch (EntityColumn(column)) {
+                case EntityColumn::Entity:
+                    writer.writeField(r.name);
+                    break;
+                case EntityColumn::Type:
+                    writer.writeField(r.type);
+                    break;
+                case EntityColumn::Aliases:
+                    writer.writeField(r.aliases.join(QStringLiteral("; ")));
+                    break;
+                case EntityColumn::Articles:
+                    writer.writeNumber(r.articles);
+                    break;
+                case EntityColumn::Mentions:
+                    writer.writeNumber(r.mentions);
+                    break;
+                case EntityColumn::FirstPublished:
+                    writer.writeField(r.firstPublished);
+                    break;
+                case EntityColumn::LastPublished:
+                    writer.writeField(r.lastPublished);
+                    break;
+                }
+            }
             writer.endRow();
             return writer.ok();
         });
