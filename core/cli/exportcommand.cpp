@@ -71,8 +71,7 @@ int exportCommand(Context &c)
     }
     if (!result.ok())
         return c.fail(result.error);
-    c.out << "wrote " << result.rows << (result.rows == 1 ? " row" : " rows") << " (" << layoutText << ") to " << output
-          << '\n';
+    c.out << "wrote " << counted(result.rows, "row", "rows") << " (" << layoutText << ") to " << output << '\n';
     return Ok;
 }
 

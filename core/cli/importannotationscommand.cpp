@@ -30,9 +30,9 @@ int importAnnotationsCommand(Context &c)
         }
         for (const interchange::ImportRefusal &r : report.refused)
             c.err << "gloss: " << path << ": row " << r.row << ": " << r.reason << '\n';
-        c.out << path << ": " << report.highlightsCreated << " highlights created, " << report.duplicates
-              << " already there, " << report.tagsCreated << " tags created, " << report.refused.size()
-              << " rows refused\n";
+        c.out << path << ": " << counted(report.highlightsCreated, "highlight", "highlights") << " created, "
+              << report.duplicates << " already there, " << counted(report.tagsCreated, "tag", "tags") << " created, "
+              << counted(report.refused.size(), "row", "rows") << " refused\n";
         if (!report.refused.isEmpty())
             code = InputFailed;
     }
