@@ -5,7 +5,7 @@
 #include "interchange/annotationimporter.h"
 #include "interchange/exporter.h"
 #include "mainwindow.h"
-#include "support/tempproject.h"
+#include "support/windowfixture.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,7 +33,8 @@ void addHighlight(gloss::Project &p, qint64 article, qint64 start, qint64 end, c
     p.highlights().add(h);
 }
 
-std::unique_ptr<gloss::Project> fixture(gloss::test::TempProject &tp)
+// Three articles, three highlights under three tags, and a set.
+void addSamples(gloss::test::TempProject &tp)
 {
     const qint64 a = tp.addArticle(
         QStringLiteral("Floods in São Paulo"), QStringLiteral("Rain fell 😀 for a week."), QDate(2018, 2, 1));
@@ -45,7 +46,6 @@ std::unique_ptr<gloss::Project> fixture(gloss::test::TempProject &tp)
     addHighlight(tp.project(), b, 0, 7, QStringLiteral("Diplomacy"));
     const qint64 set = tp.project().sets().create(QStringLiteral("Doha"));
     tp.project().sets().addArticles(set, {b});
-    return tp.take();
 }
 
 QByteArray readAll(const QString &path)
@@ -59,7 +59,8 @@ QByteArray readAll(const QString &path)
 TEST_CASE("the export dialog previews the rows of each layout and scope and writes the file", "[ui][export]")
 {
     gloss::test::TempProject tp;
-    gloss::ui::Document document(fixture(tp));
+    addSamples(tp);
+    gloss::ui::Document document(tp.take());
     gloss::ui::ExportDialog dialog(document, nullptr);
     dialog.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
@@ -115,11 +116,11 @@ TEST_CASE("the export dialog previews the rows of each layout and scope and writ
 
 TEST_CASE("File > Export… starts from the articles selected in the list", "[ui][export]")
 {
-    gloss::test::TempProject tp;
-    gloss::ui::Document document(fixture(tp));
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    gloss::test::WindowFixture f;
+    addSamples(f.tp);
+    f.open();
+    gloss::ui::Document &document = *f.document;
+    gloss::ui::MainWindow &window = *f.window;
     QTableView *view = window.articleList()->view();
     view->selectRow(0);
     view->selectionModel()->select(
@@ -140,7 +141,8 @@ TEST_CASE("File > Export… starts from the articles selected in the list", "[ui
 TEST_CASE("File > Import Annotations reads an export into another project and tells the window", "[ui][export]")
 {
     gloss::test::TempProject from;
-    gloss::ui::Document source(fixture(from));
+    addSamples(from);
+    gloss::ui::Document source(from.take());
     QTemporaryDir out;
     const QString file = out.filePath(QStringLiteral("h.csv"));
     gloss::interchange::ExportOptions options;

@@ -6,7 +6,7 @@
 #include "import/importcontroller.h"
 #include "mainwindow.h"
 #include "storage/checker.h"
-#include "support/tempproject.h"
+#include "support/windowfixture.h"
 
 #include <QDialog>
 #include <QDir>
@@ -61,11 +61,9 @@ TEST_CASE("File > Import Folder… imports on a worker, reports, and the list sh
     writeFile(dir.filePath(QStringLiteral("in/a.txt")), story(1));
     writeFile(dir.filePath(QStringLiteral("in/b.txt")), story(2));
     writeFile(dir.filePath(QStringLiteral("in/empty.txt")), QByteArray());
-    gloss::test::TempProject tp;
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    gloss::test::WindowFixture f;
+    f.open();
+    gloss::ui::MainWindow &window = *f.window;
     REQUIRE(window.articleList()->model()->rowCount() == 0);
 
     // The actions are in the File menu.
@@ -112,11 +110,9 @@ TEST_CASE("dropping files and folders on the window imports them", "[ui][import]
     QTemporaryDir dir;
     writeFile(dir.filePath(QStringLiteral("dropped/one.txt")), story(1));
     writeFile(dir.filePath(QStringLiteral("single.md")), "---\ntitle: Dropped alone\n---\n\nBRUSSELS — A body.\n");
-    gloss::test::TempProject tp;
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    gloss::test::WindowFixture f;
+    f.open();
+    gloss::ui::MainWindow &window = *f.window;
 
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("dropped"))),
@@ -147,11 +143,10 @@ TEST_CASE("Cancel in the progress dialog stops the import; the finished articles
     QTemporaryDir dir;
     for (int i = 0; i < 30; ++i)
         writeFile(dir.filePath(QStringLiteral("many/%1.txt").arg(i, 2, 10, QChar(u'0'))), story(i));
-    gloss::test::TempProject tp;
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    gloss::test::WindowFixture f;
+    f.open();
+    gloss::ui::Document &document = *f.document;
+    gloss::ui::MainWindow &window = *f.window;
 
     ImportController *controller = window.importController();
     // The worker waits before its 11th file until the test has pressed Cancel.
