@@ -138,7 +138,7 @@ TEST_CASE("dropping files and folders on the window imports them", "[ui][import]
     CHECK_FALSE(textEnter.isAccepted());
 }
 
-TEST_CASE("Cancel in the progress dialog stops the import; the finished articles stay", "[ui][import]")
+TEST_CASE("Cancel in the progress dialog stops the import and the finished articles stay", "[ui][import]")
 {
     QTemporaryDir dir;
     for (int i = 0; i < 30; ++i)
@@ -181,7 +181,7 @@ TEST_CASE("Cancel in the progress dialog stops the import; the finished articles
     controller->options().progress = nullptr;
 }
 
-TEST_CASE("the default project is seeded with the samples once; other projects never", "[ui][import][seed]")
+TEST_CASE("the default project is seeded with the samples once, other projects never", "[ui][import][seed]")
 {
     const QString path = gloss::Project::defaultPath();
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})

@@ -65,7 +65,7 @@ TEST_CASE("selecting text and pressing 1 creates a highlight with code point off
     CHECK(f.project().highlights().forArticle(f.articleId).size() == 2);
 }
 
-TEST_CASE("clicking a highlight selects it; Delete removes it and undo restores it", "[ui][reader]")
+TEST_CASE("clicking a highlight selects it, Delete removes it and undo restores it", "[ui][reader]")
 {
     Fixture f;
     selectWithKeyboard(f.reader(), QStringLiteral("Zürich"));
