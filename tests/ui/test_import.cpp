@@ -149,17 +149,22 @@ TEST_CASE("Cancel in the progress dialog stops the import and the finished artic
     gloss::ui::MainWindow &window = *f.window;
 
     ImportController *controller = window.importController();
-    // The worker waits before its 11th file until the test has pressed Cancel.
+    // The worker waits before its 11th file until the test has pressed Cancel, and the test
+    // presses it only once the worker waits there (however slow the machine).
+    QSemaphore reached;
     QSemaphore pressed;
     controller->options().batchSize = 4;
-    controller->options().progress = [&pressed](const gloss::import::ImportProgress &p) {
-        if (p.filesDone == 10 && !p.currentFile.isEmpty())
+    controller->options().progress = [&reached, &pressed](const gloss::import::ImportProgress &p) {
+        if (p.filesDone == 10 && !p.currentFile.isEmpty()) {
+            reached.release();
             pressed.acquire();
+        }
     };
     QSignalSpy finished(controller, &ImportController::finished);
     REQUIRE(controller->importPaths({dir.filePath(QStringLiteral("many"))}));
     QProgressDialog *progress = controller->progressDialog();
     REQUIRE(progress);
+    QTRY_VERIFY_WITH_TIMEOUT(reached.available() == 1, 60000);
     // The window keeps painting while the worker works: the dialog appears after its delay.
     QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible(), 5000);
     QPushButton *cancel = progress->findChild<QPushButton *>();
