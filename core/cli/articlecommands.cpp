@@ -4,7 +4,6 @@
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <sqlite3.h>
@@ -35,7 +34,7 @@ int articlesCommand(Context &c)
     if (!a.positionals().isEmpty())
         return c.usage(QStringLiteral("articles takes no file names; see gloss articles --help"));
     QString format;
-    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+    if (!c.readFormat(a, RowFormats, format))
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
@@ -64,8 +63,7 @@ int articlesCommand(Context &c)
                 {QStringLiteral("highlights"), qint64(c.project->store().highlights().forArticle(id).size())},
             });
         }
-        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-        return Ok;
+        return c.writeJson(list);
     }
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("source"),
         QStringLiteral("highlights"), QStringLiteral("title")};
@@ -74,13 +72,7 @@ int articlesCommand(Context &c)
         filter, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
     for (const model::ArticleSummary &s : summaries)
         rows.append({QString::number(s.id), dateText(s.published), s.source, QString::number(s.highlights), s.title});
-    if (format == u"csv") {
-        c.out.flush();
-        writeCsv(c.outDevice, headers, rows);
-    } else {
-        writeTable(c.out, headers, rows);
-    }
-    return Ok;
+    return c.writeRows(format, headers, rows);
 }
 
 int showCommand(Context &c)
@@ -137,8 +129,7 @@ int showCommand(Context &c)
             {QStringLiteral("body"), art->body},
             {QStringLiteral("highlights"), hl},
         };
-        c.out << QJsonDocument(obj).toJson(QJsonDocument::Indented);
-        return Ok;
+        return c.writeJson(obj);
     }
     c.out << art->title << '\n';
     QStringList meta;
@@ -288,7 +279,7 @@ int tagsCommand(Context &c)
     if (!a.parse(c.args, {QStringLiteral("--format")}, {}))
         return c.usage(a.error());
     QString format;
-    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+    if (!c.readFormat(a, RowFormats, format))
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
@@ -296,26 +287,19 @@ int tagsCommand(Context &c)
     if (format == u"json") {
         QJsonArray list;
         for (const model::Tag &t : tags)
-            list.append(QJsonObject{{QStringLiteral("id"), t.id},
-                {QStringLiteral("path"), c.project->store().tags().path(t.id)}, {QStringLiteral("color"), t.color},
-                {QStringLiteral("description"), t.description}, {QStringLiteral("highlights"), t.highlights},
-                {QStringLiteral("articles"), t.articles}});
-        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-        return Ok;
+            list.append(
+                QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("path"), c.project->store().tags().path(t.id)},
+                    {QStringLiteral("color"), t.color}, {QStringLiteral("description"), t.description},
+                    {QStringLiteral("highlights"), t.highlights}, {QStringLiteral("articles"), t.articles}});
+        return c.writeJson(list);
     }
     QList<QStringList> rows;
     for (const model::Tag &t : tags)
-        rows.append({QString::number(t.id), c.project->store().tags().path(t.id), t.color,
-            QString::number(t.highlights), QString::number(t.articles)});
+        rows.append({QString::number(t.id), c.project->store().tags().path(t.id), t.color, QString::number(t.highlights),
+            QString::number(t.articles)});
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("tag"), QStringLiteral("color"),
         QStringLiteral("highlights"), QStringLiteral("articles")};
-    if (format == u"csv") {
-        c.out.flush();
-        writeCsv(c.outDevice, headers, rows);
-    } else {
-        writeTable(c.out, headers, rows);
-    }
-    return Ok;
+    return c.writeRows(format, headers, rows);
 }
 
 } // namespace gloss::cli

@@ -20,10 +20,11 @@ int checkCommand(Context &c)
     const storage::CheckReport report = storage::checkProject(c.project->store().db());
     for (const QString &p : report.problems)
         c.out << "problem: " << p << '\n';
-    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " (" << report.articles
-          << " articles, " << report.highlights << " highlights, " << report.tags << " tags";
+    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " ("
+          << counted(report.articles, "article", "articles") << ", "
+          << counted(report.highlights, "highlight", "highlights") << ", " << counted(report.tags, "tag", "tags");
     if (!report.clean())
-        c.out << ", " << report.problems.size() << " problems";
+        c.out << ", " << counted(report.problems.size(), "problem", "problems");
     c.out << ")\n";
     return report.clean() ? Ok : InputFailed;
 }

@@ -1,7 +1,6 @@
 #include "cli/context.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace gloss::cli {
@@ -16,7 +15,7 @@ int entitiesCommand(Context &c)
     if (!a.positionals().isEmpty())
         return c.usage(QStringLiteral("entities takes no arguments; see gloss --help"));
     QString format;
-    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+    if (!c.readFormat(a, RowFormats, format))
         return UsageError;
     qint64 articleId = 0;
     if (a.has(QStringLiteral("--article"))) {
@@ -52,8 +51,7 @@ int entitiesCommand(Context &c)
             }
             list.append(obj);
         }
-        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-        return Ok;
+        return c.writeJson(list);
     }
     QStringList headers = {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("name"),
         QStringLiteral("mentions"), QStringLiteral("articles"), QStringLiteral("aliases")};
@@ -71,13 +69,7 @@ int entitiesCommand(Context &c)
         }
         rows.append(row);
     }
-    if (format == u"csv") {
-        c.out.flush();
-        writeCsv(c.outDevice, headers, rows);
-    } else {
-        writeTable(c.out, headers, rows);
-    }
-    return Ok;
+    return c.writeRows(format, headers, rows);
 }
 
 } // namespace gloss::cli

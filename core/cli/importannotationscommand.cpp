@@ -1,5 +1,5 @@
 #include "cli/context.h"
-#include "export/annotationimporter.h"
+#include "interchange/annotationimporter.h"
 #include "storage/backupmanager.h"
 
 namespace gloss::cli {
@@ -20,19 +20,19 @@ int importAnnotationsCommand(Context &c)
         return c.fail(QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)")
                           .arg(c.projectPath, backup.error));
     int code = Ok;
-    exporting::AnnotationImporter importer(*c.project);
+    interchange::AnnotationImporter importer(*c.project);
     for (const QString &path : a.positionals()) {
-        const exporting::AnnotationImportReport report = importer.importFile(path);
+        const interchange::AnnotationImportReport report = importer.importFile(path);
         if (!report.error.isEmpty()) {
             c.fail(report.error);
             code = InputFailed;
             continue;
         }
-        for (const exporting::ImportRefusal &r : report.refused)
+        for (const interchange::ImportRefusal &r : report.refused)
             c.err << "gloss: " << path << ": row " << r.row << ": " << r.reason << '\n';
-        c.out << path << ": " << report.highlightsCreated << " highlights created, " << report.duplicates
-              << " already there, " << report.tagsCreated << " tags created, " << report.refused.size()
-              << " rows refused\n";
+        c.out << path << ": " << counted(report.highlightsCreated, "highlight", "highlights") << " created, "
+              << report.duplicates << " already there, " << counted(report.tagsCreated, "tag", "tags") << " created, "
+              << counted(report.refused.size(), "row", "rows") << " refused\n";
         if (!report.refused.isEmpty())
             code = InputFailed;
     }

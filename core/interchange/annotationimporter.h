@@ -1,5 +1,7 @@
 #pragma once
 
+#include "interchange/annotationparser.h"
+
 #include <QList>
 #include <QString>
 
@@ -7,15 +9,7 @@ namespace gloss {
 class Project;
 }
 
-namespace gloss::exporting {
-
-// A row of the file that was not imported, and why. `row` counts records as a spreadsheet shows
-// them: the header is row 1.
-struct ImportRefusal
-{
-    int row = 0;
-    QString reason;
-};
+namespace gloss::interchange {
 
 struct AnnotationImportReport
 {
@@ -34,7 +28,8 @@ struct AnnotationImportReport
 // with that title and date; the row's text must still be the article's text at start..end.
 // Recreates highlights with their tags (creating missing ones), note, coder and times; skips
 // highlights the project already has; refuses the rows it cannot place and keeps the rest.
-// One transaction per file.
+// One transaction per file. The work is in three steps: parseAnnotations (the text, pure),
+// placeAnnotations (finds the articles, reads only) and applyAnnotations (the writes).
 class AnnotationImporter final
 {
 public:
@@ -44,10 +39,10 @@ public:
 
     AnnotationImportReport importFile(const QString &path);
     // `name` is what errors call the text (a file name).
-    AnnotationImportReport importText(const QString &csv, const QString &name);
+    AnnotationImportReport importText(const QString &text, const QString &name);
 
 private:
     Project &m_project;
 };
 
-} // namespace gloss::exporting
+} // namespace gloss::interchange

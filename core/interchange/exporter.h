@@ -1,5 +1,6 @@
 #pragma once
 
+#include "interchange/layout.h"
 #include "storage/exportrepository.h"
 
 #include <QList>
@@ -15,16 +16,7 @@ namespace gloss::storage {
 class Database;
 }
 
-namespace gloss::exporting {
-
-// The five CSV layouts of `gloss export` (README, "Export"). Their header rows are fixed.
-enum class Layout { Highlights, HighlightsWide, Articles, Codebook, Entities };
-
-QStringList layoutNames(); // "highlights", "highlights-wide", "articles", "codebook", "entities"
-QString layoutName(Layout layout);
-std::optional<Layout> layoutFromName(const QString &name);
-// The header row; `withBody` adds `body` to the articles layout.
-QStringList headerOf(Layout layout, bool withBody = false);
+namespace gloss::interchange {
 
 struct ExportOptions
 {
@@ -73,4 +65,4 @@ private:
     storage::Database &m_db;
 };
 
-} // namespace gloss::exporting
+} // namespace gloss::interchange
