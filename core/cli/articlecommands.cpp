@@ -1,5 +1,8 @@
 #include "cli/context.h"
+#include "operations/annotations.h"
+#include "operations/library.h"
 #include "storage/error.h"
+#include "storage/store.h" // the codebook reads and writes, until operations::Codebook has them
 #include "storage/transaction.h"
 
 #include <QFile>
@@ -42,11 +45,11 @@ int articlesCommand(Context &c)
     if (!c.readFilter(a, filter))
         return UsageError;
 
-    const QList<qint64> ids = c.project->store().articles().ids(filter);
+    const QList<qint64> ids = c.project->library().ids(filter);
     if (format == u"json") {
         QJsonArray list;
         for (const qint64 id : ids) {
-            const auto art = c.project->store().articles().get(id);
+            const auto art = c.project->library().article(id);
             if (!art)
                 continue;
             list.append(QJsonObject{
@@ -60,7 +63,7 @@ int articlesCommand(Context &c)
                 {QStringLiteral("author"), art->author},
                 {QStringLiteral("path"), art->path},
                 {QStringLiteral("words"), art->words},
-                {QStringLiteral("highlights"), qint64(c.project->store().highlights().forArticle(id).size())},
+                {QStringLiteral("highlights"), qint64(c.project->annotations().highlights(id).size())},
             });
         }
         return c.writeJson(list);
@@ -68,7 +71,7 @@ int articlesCommand(Context &c)
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("source"),
         QStringLiteral("highlights"), QStringLiteral("title")};
     QList<QStringList> rows;
-    const QList<model::ArticleSummary> summaries = c.project->store().articles().list(
+    const QList<model::ArticleSummary> summaries = c.project->library().list(
         filter, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
     for (const model::ArticleSummary &s : summaries)
         rows.append({QString::number(s.id), dateText(s.published), s.source, QString::number(s.highlights), s.title});
@@ -91,10 +94,10 @@ int showCommand(Context &c)
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
-    const auto art = c.project->store().articles().get(id);
+    const auto art = c.project->library().article(id);
     if (!art)
         return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(id));
-    const QList<model::Highlight> highlights = c.project->store().highlights().forArticle(id);
+    const QList<model::Highlight> highlights = c.project->annotations().highlights(id);
 
     if (format == u"json") {
         QJsonArray hl;
@@ -125,7 +128,7 @@ int showCommand(Context &c)
             {QStringLiteral("author"), art->author},
             {QStringLiteral("path"), art->path},
             {QStringLiteral("words"), art->words},
-            {QStringLiteral("note"), c.project->store().highlights().articleNote(id)},
+            {QStringLiteral("note"), c.project->annotations().articleNote(id)},
             {QStringLiteral("body"), art->body},
             {QStringLiteral("highlights"), hl},
         };
@@ -287,16 +290,16 @@ int tagsCommand(Context &c)
     if (format == u"json") {
         QJsonArray list;
         for (const model::Tag &t : tags)
-            list.append(
-                QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("path"), c.project->store().tags().path(t.id)},
-                    {QStringLiteral("color"), t.color}, {QStringLiteral("description"), t.description},
-                    {QStringLiteral("highlights"), t.highlights}, {QStringLiteral("articles"), t.articles}});
+            list.append(QJsonObject{{QStringLiteral("id"), t.id},
+                {QStringLiteral("path"), c.project->store().tags().path(t.id)}, {QStringLiteral("color"), t.color},
+                {QStringLiteral("description"), t.description}, {QStringLiteral("highlights"), t.highlights},
+                {QStringLiteral("articles"), t.articles}});
         return c.writeJson(list);
     }
     QList<QStringList> rows;
     for (const model::Tag &t : tags)
-        rows.append({QString::number(t.id), c.project->store().tags().path(t.id), t.color, QString::number(t.highlights),
-            QString::number(t.articles)});
+        rows.append({QString::number(t.id), c.project->store().tags().path(t.id), t.color,
+            QString::number(t.highlights), QString::number(t.articles)});
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("tag"), QStringLiteral("color"),
         QStringLiteral("highlights"), QStringLiteral("articles")};
     return c.writeRows(format, headers, rows);

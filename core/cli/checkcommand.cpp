@@ -1,5 +1,5 @@
 #include "cli/context.h"
-#include "storage/checker.h"
+#include "operations/maintenance.h"
 
 #include <QFileInfo>
 
@@ -17,7 +17,7 @@ int checkCommand(Context &c)
     // No quick check and set-aside here: check reports what is wrong and leaves the file alone.
     if (!c.openProject(Project::Access::ReadWrite, false))
         return InputFailed;
-    const storage::CheckReport report = storage::checkProject(c.project->store().db());
+    const model::CheckReport report = c.project->maintenance().check();
     for (const QString &p : report.problems)
         c.out << "problem: " << p << '\n';
     c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " ("

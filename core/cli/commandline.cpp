@@ -2,8 +2,10 @@
 
 #include "cli/context.h"
 #include "csv/csvwriter.h"
+#include "operations/error.h"
 #include "storage/backupmanager.h"
 #include "storage/error.h"
+#include "storage/store.h" // --tag and --set lookups, until operations::Codebook and Sets have them
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -159,7 +161,13 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
             c.out.flush();
             c.err.flush();
             return code;
+        } catch (const operations::OperationError &error) {
+            // Most name the project already (a read-only one, a failed backup).
+            return c.fail(error.message().contains(c.projectPath)
+                    ? error.message()
+                    : QStringLiteral("%1: %2").arg(c.projectPath, error.message()));
         } catch (const storage::StorageError &error) {
+            // The commands not yet on operations.
             return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, explainStorageError(error)));
         }
     }

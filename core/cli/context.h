@@ -4,7 +4,6 @@
 #include "cli/commandline.h"
 #include "model/articlefilter.h"
 #include "operations/project.h"
-#include "storage/store.h"
 
 #include <QTextStream>
 

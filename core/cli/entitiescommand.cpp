@@ -1,4 +1,5 @@
 #include "cli/context.h"
+#include "storage/store.h" // until this command is on its operations
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,5 +1,6 @@
 #include "cli/context.h"
 #include "interchange/exporter.h"
+#include "operations/interchange.h"
 
 #include <QElapsedTimer>
 
@@ -44,10 +45,10 @@ int exportCommand(Context &c)
     options.raw = a.has(QStringLiteral("--raw"));
     options.withBody = withBody;
 
-    interchange::Exporter exporter(c.project->store().db());
+    operations::Interchange &exporter = c.project->interchange();
     if (output.isEmpty() || output == u"-") {
         c.out.flush();
-        const interchange::ExportResult result = exporter.write(c.outDevice, options);
+        const interchange::ExportResult result = exporter.exportTo(c.outDevice, options);
         return result.ok() ? Ok : c.fail(result.error);
     }
     // Progress on a terminal only, at most a few times a second; scripts see nothing.
@@ -64,7 +65,7 @@ int exportCommand(Context &c)
             return true;
         };
     }
-    const interchange::ExportResult result = exporter.writeFile(output, options, progress);
+    const interchange::ExportResult result = exporter.exportFile(output, options, progress);
     if (progress) {
         c.err << "\r\x1b[K";
         c.err.flush();

@@ -5,10 +5,6 @@
 #include <QList>
 #include <QString>
 
-namespace gloss {
-class Project;
-}
-
 namespace gloss::interchange {
 
 struct AnnotationImportReport
@@ -22,27 +18,16 @@ struct AnnotationImportReport
     bool ok() const { return error.isEmpty() && refused.isEmpty(); }
 };
 
-// Reads a `highlights` or `highlights-wide` export (guarded or raw, with or without a BOM) back
+// Reading a `highlights` or `highlights-wide` export (guarded or raw, with or without a BOM) back
 // into a project that holds the same articles, possibly under other ids. An article is the one
 // with the row's article_id when its title and published date agree with the row, else the one
 // with that title and date; the row's text must still be the article's text at start..end.
-// Recreates highlights with their tags (creating missing ones), note, coder and times; skips
-// highlights the project already has; refuses the rows it cannot place and keeps the rest.
-// One transaction per file. The work is in three steps: parseAnnotations (the text, pure),
-// placeAnnotations (finds the articles, reads only) and applyAnnotations (the writes).
-class AnnotationImporter final
-{
-public:
-    explicit AnnotationImporter(Project &project)
-        : m_project(project)
-    { }
+// The import recreates highlights with their tags (creating missing ones), note, coder and times;
+// skips highlights the project already has; refuses the rows it cannot place and keeps the rest.
+// The work is in three steps: parseAnnotations (the text, pure), placeAnnotations (finds the
+// articles through an AnnotationLookup) and the writes, which are operations::Interchange's.
 
-    AnnotationImportReport importFile(const QString &path);
-    // `name` is what errors call the text (a file name).
-    AnnotationImportReport importText(const QString &text, const QString &name);
-
-private:
-    Project &m_project;
-};
+// The text of an export file; on failure an empty text and `error` naming the file and why.
+QString readAnnotationFile(const QString &path, QString &error);
 
 } // namespace gloss::interchange

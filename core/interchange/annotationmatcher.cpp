@@ -1,9 +1,5 @@
 #include "interchange/annotationmatcher.h"
 
-#include "operations/project.h"
-#include "storage/store.h"
-#include "storage/annotationrepository.h"
-
 namespace gloss::interchange {
 
 namespace {
@@ -19,7 +15,7 @@ QString quoted(const QString &text)
 }
 
 // The record's article, or an empty id and why there is none.
-qint64 findArticle(storage::AnnotationRepository &lookup, const HighlightRecord &r, QString &refusal)
+qint64 findArticle(AnnotationLookup &lookup, const HighlightRecord &r, QString &refusal)
 {
     // By id when it is the same article, else by title and date.
     QList<qint64> candidates;
@@ -67,10 +63,9 @@ qint64 findArticle(storage::AnnotationRepository &lookup, const HighlightRecord 
 
 } // namespace
 
-Placement placeAnnotations(Project &project, const QList<HighlightRecord> &records)
+Placement placeAnnotations(AnnotationLookup &lookup, const QList<HighlightRecord> &records)
 {
     Placement placement;
-    storage::AnnotationRepository lookup(project.store().db());
     for (const HighlightRecord &r : records) {
         QString refusal;
         const qint64 articleId = findArticle(lookup, r, refusal);
@@ -79,11 +74,7 @@ Placement placeAnnotations(Project &project, const QList<HighlightRecord> &recor
                 placement.refused.append({row, refusal});
             continue;
         }
-        PlacedHighlight placed{r, articleId, {}};
-        for (const qint64 existing : lookup.highlightsAt(articleId, r.start, r.end))
-            if (const auto h = project.store().highlights().get(existing))
-                placed.existing.append(*h);
-        placement.placed.append(placed);
+        placement.placed.append(PlacedHighlight{r, articleId, lookup.highlightsAt(articleId, r.start, r.end)});
     }
     return placement;
 }

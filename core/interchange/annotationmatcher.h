@@ -1,13 +1,10 @@
 #pragma once
 
+#include "interchange/annotationlookup.h"
 #include "interchange/annotationparser.h"
 #include "model/highlight.h"
 
 #include <QList>
-
-namespace gloss {
-class Project;
-}
 
 namespace gloss::interchange {
 
@@ -29,7 +26,7 @@ struct Placement
 // one with the record's id when its title and published date agree, else the ones with that
 // title and date; the record's text must still be the article's text at start..end. Also reads the
 // highlights already over that span, so that the import can skip those it would only repeat.
-// Reads only.
-Placement placeAnnotations(Project &project, const QList<HighlightRecord> &records);
+// Reads only, through `lookup`.
+Placement placeAnnotations(AnnotationLookup &lookup, const QList<HighlightRecord> &records);
 
 } // namespace gloss::interchange

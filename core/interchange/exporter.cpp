@@ -3,8 +3,6 @@
 #include "csv/csvreader.h"
 #include "csv/csvwriter.h"
 #include "model/tag.h"
-#include "storage/database.h"
-#include "storage/error.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -25,10 +23,10 @@ struct Codebook
     QHash<qint64, QByteArray> paths;
 };
 
-Codebook loadCodebook(storage::Database &db)
+Codebook loadCodebook(ExportSource &source)
 {
     Codebook book;
-    book.tags = storage::ExportRepository(db).codebook(); // parents before children
+    book.tags = source.codebook(); // parents before children
     const QHash<qint64, QString> paths = model::tagPaths(book.tags);
     for (auto it = paths.cbegin(); it != paths.cend(); ++it)
         book.paths.insert(it.key(), it.value().toUtf8());
@@ -70,9 +68,9 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
         writer.writeField(QByteArrayView(h.toLatin1()));
     writer.endRow();
 
-    storage::ExportRepository repo(m_db);
-    const Codebook book = loadCodebook(m_db);
-    const storage::ExportScope &scope = options.scope;
+    ExportSource &repo = m_source;
+    const Codebook book = loadCodebook(m_source);
+    const model::ExportScope &scope = options.scope;
     bool complete = true;
     qint64 done = 0;
     qint64 total = 0;
@@ -92,7 +90,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
             total = repo.countHighlights(scope);
         QHash<QByteArray, QByteArray> joined; // tag id lists recur: join each once
         qint64 lastHighlight = 0;
-        complete = repo.highlights(scope, wide, [&](const storage::HighlightExportRow &r) {
+        complete = repo.highlights(scope, wide, [&](const model::HighlightExportRow &r) {
             if (full())
                 return false;
             if (r.highlightId != lastHighlight) {
@@ -167,7 +165,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
         const int columns = columnCount(Layout::Articles, options.withBody);
         if (progress)
             total = repo.countArticles(scope);
-        complete = repo.articles(scope, options.withBody, [&](const storage::ArticleExportRow &r) {
+        complete = repo.articles(scope, options.withBody, [&](const model::ArticleExportRow &r) {
             if (full())
                 return false;
             ++done;
@@ -222,7 +220,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
         break;
     }
     case Layout::Codebook: {
-        const QHash<qint64, storage::TagUsage> usage = repo.tagUsage(scope);
+        const QHash<qint64, model::TagUsage> usage = repo.tagUsage(scope);
         total = book.tags.size();
         for (const model::Tag &t : book.tags) {
             if (full() || !writer.ok()) {
@@ -234,7 +232,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
                 complete = false;
                 break;
             }
-            const storage::TagUsage u = usage.value(t.id);
+            const model::TagUsage u = usage.value(t.id);
             for (int column = 0; column < CodebookColumnCount; ++column) {
                 switch (CodebookColumn(column)) {
                 case CodebookColumn::Tag:
@@ -267,7 +265,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
     case Layout::Entities: {
         if (progress)
             total = repo.countEntities(scope);
-        complete = repo.entities(scope, [&](const storage::EntityExportRow &r) {
+        complete = repo.entities(scope, [&](const model::EntityExportRow &r) {
             if (full())
                 return false;
             ++done;
@@ -317,12 +315,7 @@ ExportResult Exporter::write(
 {
     ExportResult result;
     bool deviceOk = true;
-    try {
-        result.cancelled = !writeRows(device, options, progress, -1, result.rows, deviceOk);
-    } catch (const storage::StorageError &e) {
-        result.error = QStringLiteral("%1: %2").arg(m_db.path(), e.message());
-        return result;
-    }
+    result.cancelled = !writeRows(device, options, progress, -1, result.rows, deviceOk);
     if (!deviceOk) {
         result.cancelled = false;
         result.error = QStringLiteral("%1: cannot write (%2)").arg(deviceName, device.errorString());

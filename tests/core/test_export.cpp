@@ -1,6 +1,7 @@
 #include "csv/csvwriter.h"
 #include "interchange/annotationimporter.h"
 #include "interchange/exporter.h"
+#include "operations/interchange.h"
 #include "storage/error.h"
 #include "support/tempproject.h"
 
@@ -106,11 +107,11 @@ TEST_CASE("a cancelled or failed export leaves the file that was there", "[expor
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write("the good file\n");
     }
-    interchange::Exporter exporter(p.store().db());
+    operations::Interchange &exporter = p.interchange();
     interchange::ExportOptions options;
     qint64 lastTotal = 0;
     int calls = 0;
-    const interchange::ExportResult cancelled = exporter.writeFile(target, options, [&](qint64 done, qint64 total) {
+    const interchange::ExportResult cancelled = exporter.exportFile(target, options, [&](qint64 done, qint64 total) {
         ++calls;
         lastTotal = total;
         return done < 5000;
@@ -122,12 +123,13 @@ TEST_CASE("a cancelled or failed export leaves the file that was there", "[expor
     CHECK(readAll(target) == QByteArray("the good file\n"));
     CHECK(QDir(tp.dir()).entryList(QDir::Files).filter(QStringLiteral("out.csv")).size() == 1); // no temporary left
 
-    const interchange::ExportResult done = exporter.writeFile(target, options);
+    const interchange::ExportResult done = exporter.exportFile(target, options);
     REQUIRE(done.ok());
     CHECK(done.rows == 9000);
     CHECK(readAll(target).count("\r\n") == 9001);
 
-    const interchange::ExportResult folder = exporter.writeFile(tp.dir() + QStringLiteral("/missing/out.csv"), options);
+    const interchange::ExportResult folder
+        = exporter.exportFile(tp.dir() + QStringLiteral("/missing/out.csv"), options);
     CHECK(folder.error.contains(QStringLiteral("missing/out.csv")));
     CHECK(folder.error.contains(QStringLiteral("does not exist")));
 }
@@ -142,9 +144,9 @@ TEST_CASE("preview and a scope of selected articles", "[export]")
     addHighlight(p, a, 6, 10);
     addHighlight(p, b, 0, 6, {QStringLiteral("X")});
 
-    interchange::Exporter exporter(p.store().db());
+    operations::Interchange &exporter = p.interchange();
     interchange::ExportOptions options;
-    QList<QStringList> rows = exporter.preview(options, 2);
+    QList<QStringList> rows = exporter.exportPreview(options, 2);
     REQUIRE(rows.size() == 3);
     CHECK(rows.at(0) == interchange::headerOf(interchange::Layout::Highlights));
     CHECK(rows.at(1).at(7) == u"'=delta"); // B was published first; guarded as written
@@ -152,7 +154,7 @@ TEST_CASE("preview and a scope of selected articles", "[export]")
 
     options.layout = interchange::Layout::HighlightsWide;
     options.scope.articleIds = {a};
-    rows = exporter.preview(options, 10);
+    rows = exporter.exportPreview(options, 10);
     REQUIRE(rows.size() == 3);
     CHECK(rows.at(1).at(8) == u"X; Y > Z");
     CHECK(rows.at(2).at(8).isEmpty());
@@ -160,13 +162,13 @@ TEST_CASE("preview and a scope of selected articles", "[export]")
     options.layout = interchange::Layout::Articles;
     options.scope.articleIds = {};
     options.scope.filter.search = QStringLiteral("epsilon");
-    rows = exporter.preview(options, 10);
+    rows = exporter.exportPreview(options, 10);
     REQUIRE(rows.size() == 2);
     CHECK(rows.at(1).at(1) == u"B");
     CHECK(rows.at(1).at(10) == u"1");
 
     options.scope.filter.search = QStringLiteral("nothing matches this");
-    rows = exporter.preview(options, 10);
+    rows = exporter.exportPreview(options, 10);
     CHECK(rows.size() == 1);
 
     CHECK(interchange::layoutFromName(QStringLiteral("highlights-wide")) == interchange::Layout::HighlightsWide);
@@ -189,14 +191,13 @@ TEST_CASE("import keeps the times, coder and note, and matches by title when the
     from.project().store().highlights().add(h);
     QBuffer first;
     first.open(QIODevice::WriteOnly);
-    interchange::Exporter(from.project().store().db()).write(first, {});
+    from.project().interchange().exportTo(first, {});
 
     test::TempProject to;
     to.addArticle(QStringLiteral("Other"), QStringLiteral("has the id 1")); // the row's article_id is 1
     const qint64 same = to.addArticle(QStringLiteral("Same"), QStringLiteral("one two three"), QDate(2021, 5, 6));
     const interchange::AnnotationImportReport report
-        = interchange::AnnotationImporter(to.project())
-              .importText(QString::fromUtf8(first.data()), QStringLiteral("x.csv"));
+        = to.project().interchange().importAnnotationsText(QString::fromUtf8(first.data()), QStringLiteral("x.csv"));
     CHECK(report.ok());
     CHECK(report.highlightsCreated == 1);
     CHECK(report.tagsCreated == 2);
@@ -217,7 +218,7 @@ TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines co
     addHighlight(p.project(), a, 4, 7);
     QBuffer exported;
     exported.open(QIODevice::WriteOnly);
-    interchange::Exporter(p.project().store().db()).write(exported, {});
+    p.project().interchange().exportTo(exported, {});
     QStringList lines = QString::fromUtf8(exported.data()).split(u'\n');
     REQUIRE(lines.size() >= 2);
     const QString row = lines.at(1);
@@ -227,7 +228,7 @@ TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines co
     REQUIRE(lines.at(3) != row);
 
     const interchange::AnnotationImportReport report
-        = interchange::AnnotationImporter(p.project()).importText(lines.join(u'\n'), QStringLiteral("x.csv"));
+        = p.project().interchange().importAnnotationsText(lines.join(u'\n'), QStringLiteral("x.csv"));
     CHECK(report.duplicates == 1);
     REQUIRE(report.refused.size() == 1);
     CHECK(report.refused.first().row == 4);

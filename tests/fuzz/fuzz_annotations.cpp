@@ -7,6 +7,8 @@
 #include "fuzzinput.h"
 #include "import/importer.h"
 #include "interchange/annotationimporter.h"
+#include "operations/imports.h"
+#include "operations/interchange.h"
 #include "operations/project.h"
 #include "storage/store.h"
 #include "storage/transaction.h"
@@ -39,7 +41,7 @@ Fixture &fixture()
                  "06-social-media-ceasefire-emoji.txt", "10-spanish-olive-growers.txt",
                  "22-sao-paulo-landslides-utf16.txt"})
             files.append(samples + u'/' + QString::fromLatin1(name));
-        const gloss::import::ImportReport report = gloss::import::Importer(*x->project).importPaths(files);
+        const gloss::import::ImportReport report = x->project->imports().importPaths(files);
         if (report.imported != files.size())
             gloss::fuzz::fail("cannot import the samples", report.summary());
         // A second article with the first one's title and date: rows must find theirs by text.
@@ -75,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gloss::storage::Transaction undo(project.store().db()); // never committed
     const qint64 before = project.store().highlights().count();
     const gloss::interchange::AnnotationImportReport report
-        = gloss::interchange::AnnotationImporter(project).importText(csv, QStringLiteral("fuzz.csv"));
+        = project.interchange().importAnnotationsText(csv, QStringLiteral("fuzz.csv"));
     const qint64 added = project.store().highlights().count() - before;
 
     if (!report.error.isEmpty() && (added != 0 || !report.refused.isEmpty()))

@@ -5,6 +5,7 @@
 #include "interchange/annotationimporter.h"
 #include "interchange/exporter.h"
 #include "mainwindow.h"
+#include "operations/interchange.h"
 #include "support/windowfixture.h"
 
 #include <QCheckBox>
@@ -147,7 +148,7 @@ TEST_CASE("File > Import Annotations reads an export into another project and te
     const QString file = out.filePath(QStringLiteral("h.csv"));
     gloss::interchange::ExportOptions options;
     options.bom = true;
-    REQUIRE(gloss::interchange::Exporter(source.project().store().db()).writeFile(file, options).ok());
+    REQUIRE(source.project().interchange().exportFile(file, options).ok());
 
     gloss::test::TempProject to;
     to.addArticle(QStringLiteral("Talks in Doha"), QStringLiteral("=Envoys met, again."), QDate(2018, 6, 9));

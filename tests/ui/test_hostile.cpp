@@ -6,6 +6,7 @@
 #include "document.h"
 #include "import/importer.h"
 #include "mainwindow.h"
+#include "operations/imports.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
 #include "support/windowfixture.h"
@@ -42,7 +43,7 @@ TEST_CASE("a hostile HTML page is shown as plain text, loading nothing", "[ui][r
     static_assert(std::is_base_of_v<QPlainTextEdit, gloss::ui::BodyView>, "the reader body must be plain text");
     gloss::test::WindowFixture f;
     gloss::test::TempProject &tp = f.tp;
-    gloss::import::Importer importer(tp.project());
+    gloss::operations::Imports &importer = tp.project().imports();
     const auto report = importer.importPaths({QStringLiteral(GLOSS_TEST_DATA "/hostile/script.html")});
     REQUIRE(report.imported == 1);
     const qint64 id = report.articleIds.first();

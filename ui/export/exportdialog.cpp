@@ -5,9 +5,10 @@
 #include "document.h"
 #include "interchange/annotationimporter.h"
 #include "interchange/exporter.h"
+#include "operations/error.h"
+#include "operations/interchange.h"
 #include "operations/project.h"
 #include "storage/store.h"
-#include "storage/error.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -219,13 +220,13 @@ void ExportDialog::updatePreview()
     QThread *thread = QThread::create([this, opts, projectPath, generation] {
         QList<QStringList> rows;
         QString error;
-        auto opened = storage::Database::open(projectPath, storage::Database::Access::ReadOnly);
-        if (!opened.db) {
+        auto opened = Project::open(projectPath, Project::Access::ReadOnly);
+        if (!opened.project) {
             error = opened.error;
         } else {
             try {
-                rows = interchange::Exporter(*opened.db).preview(opts, PreviewRows);
-            } catch (const storage::StorageError &e) {
+                rows = opened.project->interchange().exportPreview(opts, PreviewRows);
+            } catch (const operations::OperationError &e) {
                 error = e.message();
             }
         }
@@ -317,15 +318,14 @@ void ExportDialog::startExport()
     auto cancel = m_cancel;
     // The worker has its own read-only connection: the window keeps working while it writes.
     QThread *thread = QThread::create([this, opts, projectPath, path, cancel] {
-        auto opened = storage::Database::open(projectPath, storage::Database::Access::ReadOnly);
-        if (!opened.db) {
+        auto opened = Project::open(projectPath, Project::Access::ReadOnly);
+        if (!opened.project) {
             QMetaObject::invokeMethod(
                 this, [this, e = opened.error] { exportDone(false, false, 0, e); }, Qt::QueuedConnection);
             return;
         }
-        interchange::Exporter exporter(*opened.db);
         const interchange::ExportResult result
-            = exporter.writeFile(path, opts, [this, cancel](qint64 done, qint64 total) {
+            = opened.project->interchange().exportFile(path, opts, [this, cancel](qint64 done, qint64 total) {
                   QMetaObject::invokeMethod(
                       this,
                       [this, done, total] {
@@ -372,21 +372,14 @@ void ExportDialog::reject()
 
 interchange::AnnotationImportReport importAnnotationsFrom(Document &document, const QString &path)
 {
-    interchange::AnnotationImportReport report;
-    // A bulk change to the codebook and highlights: a verified backup first.
-    if (const QString err = document.backupBefore(QStringLiteral("import-annotations")); !err.isEmpty()) {
-        report.error
-            = QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)").arg(path, err);
+    // The operation takes a verified backup first; the document hears of the change from the project.
+    try {
+        return document.project().interchange().importAnnotations({path}).value(0);
+    } catch (const operations::OperationError &e) {
+        interchange::AnnotationImportReport report;
+        report.error = e.message();
         return report;
     }
-    try {
-        report = interchange::AnnotationImporter(document.project()).importFile(path);
-    } catch (const storage::StorageError &e) {
-        report.error = QStringLiteral("%1: %2").arg(path, e.message());
-    }
-    if (report.error.isEmpty() && (report.highlightsCreated > 0 || report.tagsCreated > 0))
-        document.notify(Document::Highlights | Document::Codebook | Document::Notes);
-    return report;
 }
 
 void importAnnotations(Document &document, QWidget *parent)

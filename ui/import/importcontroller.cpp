@@ -2,9 +2,9 @@
 
 #include "document.h"
 #include "extract/pipeline.h"
+#include "operations/error.h"
+#include "operations/imports.h"
 #include "operations/project.h"
-#include "storage/error.h"
-#include "storage/store.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -41,8 +41,6 @@ struct ImportController::Job
 };
 
 namespace {
-
-const char *const SeededKey = "seeded";
 
 QStringList localPaths(const QMimeData *mime)
 {
@@ -145,9 +143,9 @@ bool ImportController::seedSamplesIfNeeded()
         || QFileInfo(project.path()).absoluteFilePath() != QFileInfo(Project::defaultPath()).absoluteFilePath())
         return false;
     try {
-        if (project.store().meta().value(QString::fromLatin1(SeededKey)))
+        if (project.imports().samplesAdded())
             return false;
-    } catch (const storage::StorageError &) {
+    } catch (const operations::OperationError &) {
         return false;
     }
     auto job = std::make_shared<Job>();
@@ -199,9 +197,10 @@ bool ImportController::start(std::shared_ptr<Job> job)
                 job->report.refused.append({job->projectPath, opened.error});
                 return;
             }
-            import::Importer importer(*opened.project, options);
-            job->report = job->paths.isEmpty() ? importer.importFiles(job->files) : importer.importPaths(job->paths);
-        } catch (const storage::StorageError &e) {
+            operations::Imports &imports = opened.project->imports();
+            job->report = job->paths.isEmpty() ? imports.importFiles(job->files, options)
+                                               : imports.importPaths(job->paths, options);
+        } catch (const operations::OperationError &e) {
             job->report.refused.append({job->projectPath, e.message()});
         }
     });
@@ -260,9 +259,8 @@ void ImportController::onFinished()
     m_folderAction->setEnabled(true);
     if (job->seeding) {
         try {
-            m_document.project().store().meta().setValue(
-                QString::fromLatin1(SeededKey), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-        } catch (const storage::StorageError &) {
+            m_document.project().imports().recordSamplesAdded();
+        } catch (const operations::OperationError &) {
             // Not recorded: the next start tries again, and finds the samples already there.
         }
     }
