@@ -30,26 +30,6 @@ QStringList arguments(int argc, char **argv)
     return args;
 }
 
-// `gloss study.gloss [COMMAND ...]`, as a file manager or a shell gives it: a first argument naming a
-// .gloss file is the project, as if given with --project.
-QStringList projectFileAsOption(QStringList args)
-{
-    if (!args.isEmpty() && !args.first().startsWith(u'-') && args.first().endsWith(u".gloss", Qt::CaseInsensitive))
-        args.prepend(QStringLiteral("--project"));
-    return args;
-}
-
-QString projectArgument(const QStringList &args)
-{
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        if (args.at(i) == u"--project" && i + 1 < args.size())
-            return args.at(i + 1);
-        if (args.at(i).startsWith(u"--project="))
-            return args.at(i).mid(10);
-    }
-    return {};
-}
-
 int runCommandLine(int argc, char **argv, const QStringList &args)
 {
     QCoreApplication app(argc, argv);
@@ -69,8 +49,9 @@ int runWindow(int argc, char **argv, const QStringList &args)
     QGuiApplication::setDesktopFileName(QStringLiteral(GLOSS_APP_ID)); // matches the window to its .desktop entry
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gloss.svg")));
 
-    const QString path = gloss::Project::resolvePath(projectArgument(args));
-    auto opened = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
+    const QString path = gloss::Project::resolvePath(gloss::cli::takeProjectArgument(args).path);
+    auto opened
+        = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
     if (!opened.project && !opened.damagedPath.isEmpty() && opened.goodBackup) {
         // A damaged project was set aside untouched: offer the newest backup that passes its check.
         const QString when = QLocale().toString(opened.goodBackup->created.toLocalTime(), QLocale::LongFormat);
@@ -105,7 +86,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
 
 int main(int argc, char **argv)
 {
-    const QStringList args = projectFileAsOption(arguments(argc, argv));
+    const QStringList args = arguments(argc, argv);
     if (gloss::cli::wantsCommandLine(args))
         return runCommandLine(argc, argv, args);
     return runWindow(argc, argv, args);

@@ -2,10 +2,10 @@
 #include "operations/annotations.h"
 #include "operations/codebook.h"
 #include "operations/error.h"
+#include "operations/library.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace gloss::cli {
@@ -56,7 +56,7 @@ int articlesCommand(Context &c)
     if (!a.positionals().isEmpty())
         return c.usage(QStringLiteral("articles takes no file names; see gloss articles --help"));
     QString format;
-    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+    if (!c.readFormat(a, RowFormats, format))
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
@@ -64,11 +64,11 @@ int articlesCommand(Context &c)
     if (!c.readFilter(a, filter))
         return UsageError;
 
-    const QList<qint64> ids = c.project->store().articles().ids(filter);
+    const QList<qint64> ids = c.project->library().ids(filter);
     if (format == u"json") {
         QJsonArray list;
         for (const qint64 id : ids) {
-            const auto art = c.project->store().articles().get(id);
+            const auto art = c.project->library().article(id);
             if (!art)
                 continue;
             list.append(QJsonObject{
@@ -85,23 +85,16 @@ int articlesCommand(Context &c)
                 {QStringLiteral("highlights"), qint64(c.project->annotations().highlights(id).size())},
             });
         }
-        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-        return Ok;
+        return c.writeJson(list);
     }
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("source"),
         QStringLiteral("highlights"), QStringLiteral("title")};
     QList<QStringList> rows;
-    const QList<model::ArticleSummary> summaries = c.project->store().articles().list(
+    const QList<model::ArticleSummary> summaries = c.project->library().list(
         filter, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
     for (const model::ArticleSummary &s : summaries)
         rows.append({QString::number(s.id), dateText(s.published), s.source, QString::number(s.highlights), s.title});
-    if (format == u"csv") {
-        c.out.flush();
-        writeCsv(c.outDevice, headers, rows);
-    } else {
-        writeTable(c.out, headers, rows);
-    }
-    return Ok;
+    return c.writeRows(format, headers, rows);
 }
 
 int showCommand(Context &c)
@@ -120,7 +113,7 @@ int showCommand(Context &c)
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
-    const auto art = c.project->store().articles().get(id);
+    const auto art = c.project->library().article(id);
     if (!art)
         return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(id));
     const QList<model::Highlight> highlights = c.project->annotations().highlights(id);
@@ -158,8 +151,7 @@ int showCommand(Context &c)
             {QStringLiteral("body"), art->body},
             {QStringLiteral("highlights"), hl},
         };
-        c.out << QJsonDocument(obj).toJson(QJsonDocument::Indented);
-        return Ok;
+        return c.writeJson(obj);
     }
     c.out << art->title << '\n';
     QStringList meta;
@@ -303,7 +295,7 @@ int tagsCommand(Context &c)
     if (!a.parse(c.args, {QStringLiteral("--format")}, {}))
         return c.usage(a.error());
     QString format;
-    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+    if (!c.readFormat(a, RowFormats, format))
         return UsageError;
     if (!c.openProjectToRead())
         return InputFailed;
@@ -315,8 +307,7 @@ int tagsCommand(Context &c)
                 QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("path"), c.project->codebook().path(t.id)},
                     {QStringLiteral("color"), t.color}, {QStringLiteral("description"), t.description},
                     {QStringLiteral("highlights"), t.highlights}, {QStringLiteral("articles"), t.articles}});
-        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-        return Ok;
+        return c.writeJson(list);
     }
     QList<QStringList> rows;
     for (const model::Tag &t : tags)
@@ -324,13 +315,7 @@ int tagsCommand(Context &c)
             QString::number(t.articles)});
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("tag"), QStringLiteral("color"),
         QStringLiteral("highlights"), QStringLiteral("articles")};
-    if (format == u"csv") {
-        c.out.flush();
-        writeCsv(c.outDevice, headers, rows);
-    } else {
-        writeTable(c.out, headers, rows);
-    }
-    return Ok;
+    return c.writeRows(format, headers, rows);
 }
 
 } // namespace gloss::cli

@@ -1,6 +1,6 @@
 #include "cli/context.h"
-#include "storage/backupmanager.h"
-#include "storage/database.h"
+#include "operations/backups.h"
+#include "operations/project.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -27,8 +27,8 @@ bool checkProjectFile(Context &c)
         c.fail(QStringLiteral("%1: no such project").arg(c.projectPath));
         return false;
     }
-    auto opened = storage::Database::open(c.projectPath, storage::Database::Access::ReadOnly);
-    if (!opened.db && !opened.error.contains(u"needs upgrading")) {
+    const auto opened = Project::open(c.projectPath, Project::Access::ReadOnly);
+    if (!opened.project && !opened.error.contains(u"needs upgrading")) {
         c.fail(opened.error);
         return false;
     }
@@ -55,15 +55,14 @@ int backupCommand(Context &c)
         if (!QFileInfo(target).absoluteDir().exists())
             return c.fail(
                 QStringLiteral("%1: the folder %2 does not exist").arg(target, QFileInfo(target).absolutePath()));
-        if (const QString err = storage::BackupManager::copy(c.projectPath, target); !err.isEmpty())
+        if (const QString err = operations::Backups::copy(c.projectPath, target); !err.isEmpty())
             return c.fail(QStringLiteral("%1: cannot write the backup (%2)").arg(target, err));
-        if (const QString err = storage::BackupManager::verify(target); !err.isEmpty())
+        if (const QString err = operations::Backups::verify(target); !err.isEmpty())
             return c.fail(QStringLiteral("%1: the backup failed its check (%2)").arg(target, err));
         c.out << target << '\n';
         return Ok;
     }
-    storage::BackupManager backups(c.projectPath);
-    const auto result = backups.backup(QStringLiteral("manual"));
+    const auto result = operations::Backups::take(c.projectPath, QStringLiteral("manual"));
     if (!result.error.isEmpty())
         return c.fail(result.error);
     c.out << result.path << '\n';
@@ -79,14 +78,14 @@ int restoreCommand(Context &c)
         return c.usage(a.error());
     if (a.positionals().size() > 1)
         return c.usage(QStringLiteral("restore takes one backup"));
-    storage::BackupManager backups(c.projectPath);
-    const QList<storage::BackupInfo> all = backups.list();
+    const QString folder = operations::Backups::folder(c.projectPath);
+    const QList<model::BackupInfo> all = operations::Backups::list(c.projectPath);
     if (a.positionals().isEmpty()) {
         if (all.isEmpty()) {
-            c.out << "No backups of " << c.projectPath << " in " << backups.folder() << '\n';
+            c.out << "No backups of " << c.projectPath << " in " << folder << '\n';
             return Ok;
         }
-        c.out << "Backups of " << c.projectPath << " in " << QFileInfo(backups.folder()).absoluteFilePath()
+        c.out << "Backups of " << c.projectPath << " in " << QFileInfo(folder).absoluteFilePath()
               << ", newest first:\n\n";
         QList<QStringList> rows;
         for (qsizetype i = 0; i < all.size(); ++i)
@@ -106,7 +105,7 @@ int restoreCommand(Context &c)
     const int n = which.toInt(&isNumber);
     if (which == u"latest") {
         if (all.isEmpty())
-            return c.fail(QStringLiteral("no backups of %1 in %2").arg(c.projectPath, backups.folder()));
+            return c.fail(QStringLiteral("no backups of %1 in %2").arg(c.projectPath, folder));
         file = all.first().path;
     } else if (isNumber && !QFileInfo::exists(which)) {
         if (n < 1 || n > all.size())
@@ -115,7 +114,7 @@ int restoreCommand(Context &c)
     }
     if (QFileInfo(file).absoluteFilePath() == QFileInfo(c.projectPath).absoluteFilePath())
         return c.usage(QStringLiteral("the backup is the project itself"));
-    const auto result = backups.restore(file);
+    const auto result = operations::Backups::restore(c.projectPath, file);
     if (!result.error.isEmpty())
         return c.fail(result.error);
     c.out << "Restored " << c.projectPath << " from " << file << '\n';

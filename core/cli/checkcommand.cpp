@@ -1,5 +1,5 @@
 #include "cli/context.h"
-#include "storage/checker.h"
+#include "operations/maintenance.h"
 
 #include <QFileInfo>
 
@@ -17,13 +17,14 @@ int checkCommand(Context &c)
     // No quick check and set-aside here: check reports what is wrong and leaves the file alone.
     if (!c.openProject(Project::Access::ReadWrite, false))
         return InputFailed;
-    const storage::CheckReport report = storage::checkProject(c.project->store().db());
+    const model::CheckReport report = c.project->maintenance().check();
     for (const QString &p : report.problems)
         c.out << "problem: " << p << '\n';
-    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " (" << report.articles
-          << " articles, " << report.highlights << " highlights, " << report.tags << " tags";
+    c.out << c.projectPath << ": " << (report.clean() ? "clean" : "NOT clean") << " ("
+          << counted(report.articles, "article", "articles") << ", "
+          << counted(report.highlights, "highlight", "highlights") << ", " << counted(report.tags, "tag", "tags");
     if (!report.clean())
-        c.out << ", " << report.problems.size() << " problems";
+        c.out << ", " << counted(report.problems.size(), "problem", "problems");
     c.out << ")\n";
     return report.clean() ? Ok : InputFailed;
 }

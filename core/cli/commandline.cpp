@@ -1,15 +1,17 @@
 #include "cli/commandline.h"
 
 #include "cli/context.h"
-#include "export/csvwriter.h"
+#include "csv/csvwriter.h"
+#include "operations/backups.h"
 #include "operations/codebook.h"
 #include "operations/error.h"
 #include "operations/sets.h"
-#include "storage/backupmanager.h"
-#include "storage/error.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <sqlite3.h>
 
@@ -67,11 +69,6 @@ QDate parseDateBound(const QString &text, bool upper)
 
 } // namespace
 
-QString explainStorageError(const storage::StorageError &error)
-{
-    return storage::explain(error);
-}
-
 const QList<CommandInfo> &commands()
 {
     static const QList<CommandInfo> infos = [] {
@@ -100,39 +97,42 @@ QString helpText()
     return text;
 }
 
-bool wantsCommandLine(const QStringList &args)
+ProjectArgument takeProjectArgument(const QStringList &args)
 {
+    ProjectArgument taken;
+    const QLatin1String option("--project");
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if (a == u"--project") {
-            ++i;
-            continue;
+        if (i == 0 && !a.startsWith(u'-') && a.endsWith(u".gloss", Qt::CaseInsensitive)) {
+            taken.path = a;
+        } else if (a == option) {
+            if (i + 1 >= args.size())
+                taken.error = QStringLiteral("--project needs a path");
+            else
+                taken.path = args.at(++i);
+        } else if (a.startsWith(option + u'=')) {
+            taken.path = a.mid(option.size() + 1);
+        } else {
+            taken.rest.append(a);
         }
-        if (a.startsWith(u"--project="))
-            continue;
-        return true; // anything else is a command or an option of the command line
     }
-    return false;
+    return taken;
+}
+
+bool wantsCommandLine(const QStringList &args)
+{
+    // Anything but the project is a command or an option of the command line.
+    return !takeProjectArgument(args).rest.isEmpty();
 }
 
 int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
 {
     Context c(outDevice, errDevice);
-    QStringList args;
-    QString projectPath;
-    for (qsizetype i = 0; i < rawArgs.size(); ++i) {
-        const QString &a = rawArgs.at(i);
-        if (a == u"--project") {
-            if (i + 1 >= rawArgs.size())
-                return c.usage(QStringLiteral("--project needs a path"));
-            projectPath = rawArgs.at(++i);
-        } else if (a.startsWith(u"--project=")) {
-            projectPath = a.mid(10);
-        } else {
-            args.append(a);
-        }
-    }
-    c.projectPath = Project::resolvePath(projectPath);
+    const ProjectArgument project = takeProjectArgument(rawArgs);
+    if (!project.error.isEmpty())
+        return c.usage(project.error);
+    const QStringList &args = project.rest;
+    c.projectPath = Project::resolvePath(project.path);
 
     if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
         c.out << helpText();
@@ -156,10 +156,11 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
             c.out.flush();
             c.err.flush();
             return code;
-        } catch (const storage::StorageError &error) {
-            return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, explainStorageError(error)));
         } catch (const operations::OperationError &error) {
-            return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, error.message()));
+            // Most name the project already (a read-only one, a failed backup).
+            return c.fail(error.message().contains(c.projectPath)
+                    ? error.message()
+                    : QStringLiteral("%1: %2").arg(c.projectPath, error.message()));
         }
     }
     return c.usage(QStringLiteral("unknown command \"%1\"; see gloss --help").arg(args.first()));
@@ -177,9 +178,8 @@ bool Context::openProject(Project::Access access, bool verify)
     if (!opened.backupPath.isEmpty())
         err << "gloss: upgraded the project; the copy from before is " << opened.backupPath << '\n';
     if (writing && !opened.project->isReadOnly()) {
-        storage::BackupManager backups(projectPath);
-        if (backups.dailyDue()) {
-            const auto daily = backups.dailyIfDue();
+        if (operations::Backups::dailyDue(projectPath)) {
+            const auto daily = operations::Backups::dailyIfDue(projectPath);
             if (!daily.error.isEmpty())
                 err << "gloss: warning: the daily backup failed: " << daily.error << '\n';
         }
@@ -254,6 +254,34 @@ bool Context::readFormat(const Arguments &a, const QStringList &allowed, QString
     return true;
 }
 
+int Context::writeRows(const QString &format, const QStringList &headers, const QList<QStringList> &rows)
+{
+    if (format == u"csv") {
+        out.flush(); // what the stream holds goes first: the CSV goes to the device itself
+        writeCsv(outDevice, headers, rows);
+    } else {
+        writeTable(out, headers, rows);
+    }
+    return Ok;
+}
+
+int Context::writeJson(const QJsonArray &list)
+{
+    out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+    return Ok;
+}
+
+int Context::writeJson(const QJsonObject &object)
+{
+    out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    return Ok;
+}
+
+QString counted(qint64 count, const char *one, const char *many)
+{
+    return QString::number(count) + u' ' + QString::fromUtf8(count == 1 ? one : many);
+}
+
 void writeTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows)
 {
     constexpr int MaxWidth = 60;
@@ -281,7 +309,7 @@ void writeTable(QTextStream &out, const QStringList &headers, const QList<QStrin
 
 void writeCsv(QIODevice &out, const QStringList &headers, const QList<QStringList> &rows)
 {
-    exporting::CsvWriter writer(out);
+    csv::CsvWriter writer(out);
     writer.writeRow(headers);
     for (const QStringList &row : rows)
         writer.writeRow(row);

@@ -18,6 +18,18 @@ struct CommandInfo
 // Every command the command line knows, in the order --help lists them.
 const QList<CommandInfo> &commands();
 
+// The project a command line names, and the arguments left once it is taken out: `--project PATH`,
+// `--project=PATH` (the last one given counts), or a first argument naming a .gloss file, as a
+// file manager or a shell gives it (`gloss study.gloss [COMMAND ...]`). `path` is as given (empty:
+// none); `error` is set when --project has no path.
+struct ProjectArgument
+{
+    QString path;
+    QStringList rest;
+    QString error;
+};
+ProjectArgument takeProjectArgument(const QStringList &args);
+
 // True when `args` (without the program name) ask for the command line rather than the window:
 // a command, --help or --version.
 bool wantsCommandLine(const QStringList &args);

@@ -4,17 +4,14 @@
 #include "cli/commandline.h"
 #include "model/articlefilter.h"
 #include "operations/project.h"
-#include "storage/store.h"
 
 #include <QTextStream>
 
 #include <memory>
 
 class QIODevice;
-
-namespace gloss::storage {
-class StorageError;
-}
+class QJsonArray;
+class QJsonObject;
 
 namespace gloss::cli {
 
@@ -48,10 +45,20 @@ struct Context
     bool readFilter(const Arguments &a, model::ArticleFilter &filter);
     // --format, checked against `allowed` (the first is the default).
     bool readFormat(const Arguments &a, const QStringList &allowed, QString &format);
+
+    // How a listing command ends: its rows as a table or as CSV (`format` is "table" or "csv").
+    // Returns Ok.
+    int writeRows(const QString &format, const QStringList &headers, const QList<QStringList> &rows);
+    // How a command ends with --format json: the document, indented. Returns Ok.
+    int writeJson(const QJsonArray &list);
+    int writeJson(const QJsonObject &object);
 };
 
-// A storage failure in words a user can act on (read-only, disk full, busy).
-QString explainStorageError(const storage::StorageError &error);
+// The formats of the listing commands (articles, tags, entities, timeline); table is the default.
+inline const QStringList RowFormats = {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")};
+
+// "1 article", "2 articles": a count with its noun in the right number.
+QString counted(qint64 count, const char *one, const char *many);
 
 // Filter and format options shared by several commands.
 QSet<QString> filterOptions();
@@ -69,7 +76,7 @@ int entitiesCommand(Context &c);
 int backupCommand(Context &c);
 int restoreCommand(Context &c);
 
-// Helpers for the three output formats.
+// The table and CSV writers behind writeRows.
 void writeTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows);
 void writeCsv(QIODevice &out, const QStringList &headers, const QList<QStringList> &rows);
 

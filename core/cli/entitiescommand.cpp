@@ -4,7 +4,6 @@
 #include "operations/library.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace gloss::cli {
@@ -19,7 +18,7 @@ int entitiesCommand(Context &c)
     if (!a.positionals().isEmpty())
         return c.usage(QStringLiteral("entities takes no arguments; see gloss --help"));
     QString format;
-    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+    if (!c.readFormat(a, RowFormats, format))
         return UsageError;
     qint64 articleId = 0;
     if (a.has(QStringLiteral("--article"))) {
@@ -58,8 +57,7 @@ int entitiesCommand(Context &c)
             }
             list.append(obj);
         }
-        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-        return Ok;
+        return c.writeJson(list);
     }
     QStringList headers = {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("name"),
         QStringLiteral("mentions"), QStringLiteral("articles"), QStringLiteral("aliases")};
@@ -77,13 +75,7 @@ int entitiesCommand(Context &c)
         }
         rows.append(row);
     }
-    if (format == u"csv") {
-        c.out.flush();
-        writeCsv(c.outDevice, headers, rows);
-    } else {
-        writeTable(c.out, headers, rows);
-    }
-    return Ok;
+    return c.writeRows(format, headers, rows);
 }
 
 } // namespace gloss::cli

@@ -1,5 +1,6 @@
 #include "cli/context.h"
-#include "export/exporter.h"
+#include "interchange/exporter.h"
+#include "operations/interchange.h"
 
 #include <QElapsedTimer>
 
@@ -20,14 +21,14 @@ int exportCommand(Context &c)
         return c.usage(
             QStringLiteral("unexpected \"%1\"; the file to write is given with -o FILE").arg(a.positionals().first()));
     const QString layoutText = a.value(QStringLiteral("--layout"));
-    const QString allowed = exporting::layoutNames().join(u'|');
+    const QString allowed = interchange::layoutNames().join(u'|');
     if (!a.has(QStringLiteral("--layout")))
         return c.usage(QStringLiteral("export needs --layout %1").arg(allowed));
-    const auto layout = exporting::layoutFromName(layoutText);
+    const auto layout = interchange::layoutFromName(layoutText);
     if (!layout)
         return c.usage(QStringLiteral("--layout takes %1, not \"%2\"").arg(allowed, layoutText));
     const bool withBody = a.has(QStringLiteral("--with-body"));
-    if (withBody && *layout != exporting::Layout::Articles)
+    if (withBody && *layout != interchange::Layout::Articles)
         return c.usage(QStringLiteral("--with-body goes with --layout articles"));
     const QString output
         = a.has(QStringLiteral("-o")) ? a.value(QStringLiteral("-o")) : a.value(QStringLiteral("--output"));
@@ -36,7 +37,7 @@ int exportCommand(Context &c)
 
     if (!c.openProjectToRead())
         return InputFailed;
-    exporting::ExportOptions options;
+    interchange::ExportOptions options;
     options.layout = *layout;
     if (!c.readFilter(a, options.scope.filter))
         return UsageError;
@@ -44,14 +45,14 @@ int exportCommand(Context &c)
     options.raw = a.has(QStringLiteral("--raw"));
     options.withBody = withBody;
 
-    exporting::Exporter exporter(c.project->store().db());
+    operations::Interchange &exporter = c.project->interchange();
     if (output.isEmpty() || output == u"-") {
         c.out.flush();
-        const exporting::ExportResult result = exporter.write(c.outDevice, options);
+        const interchange::ExportResult result = exporter.exportTo(c.outDevice, options);
         return result.ok() ? Ok : c.fail(result.error);
     }
     // Progress on a terminal only, at most a few times a second; scripts see nothing.
-    exporting::ExportProgress progress;
+    interchange::ExportProgress progress;
     QElapsedTimer shown;
     shown.start();
     if (isatty(fileno(stderr))) {
@@ -64,15 +65,14 @@ int exportCommand(Context &c)
             return true;
         };
     }
-    const exporting::ExportResult result = exporter.writeFile(output, options, progress);
+    const interchange::ExportResult result = exporter.exportFile(output, options, progress);
     if (progress) {
         c.err << "\r\x1b[K";
         c.err.flush();
     }
     if (!result.ok())
         return c.fail(result.error);
-    c.out << "wrote " << result.rows << (result.rows == 1 ? " row" : " rows") << " (" << layoutText << ") to " << output
-          << '\n';
+    c.out << "wrote " << counted(result.rows, "row", "rows") << " (" << layoutText << ") to " << output << '\n';
     return Ok;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/context.h"
-#include "export/annotationimporter.h"
-#include "storage/backupmanager.h"
+#include "interchange/annotationimporter.h"
+#include "operations/error.h"
+#include "operations/interchange.h"
 
 namespace gloss::cli {
 
@@ -14,25 +15,27 @@ int importAnnotationsCommand(Context &c)
             QStringLiteral("import-annotations needs a CSV file exported with --layout highlights or highlights-wide"));
     if (!c.openProject())
         return InputFailed;
-    // A bulk change to the codebook and highlights: a verified backup first.
-    if (const auto backup = storage::BackupManager(c.projectPath).backupBefore(QStringLiteral("import-annotations"));
-        !backup.error.isEmpty())
-        return c.fail(QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)")
-                          .arg(c.projectPath, backup.error));
+    // The operation takes a verified backup first, and refuses a read-only project up front.
+    QList<interchange::AnnotationImportReport> reports;
+    try {
+        reports = c.project->interchange().importAnnotations(a.positionals());
+    } catch (const operations::OperationError &e) {
+        return c.fail(e.message());
+    }
     int code = Ok;
-    exporting::AnnotationImporter importer(*c.project);
-    for (const QString &path : a.positionals()) {
-        const exporting::AnnotationImportReport report = importer.importFile(path);
+    for (qsizetype i = 0; i < reports.size(); ++i) {
+        const QString &path = a.positionals().at(i);
+        const interchange::AnnotationImportReport &report = reports.at(i);
         if (!report.error.isEmpty()) {
             c.fail(report.error);
             code = InputFailed;
             continue;
         }
-        for (const exporting::ImportRefusal &r : report.refused)
+        for (const interchange::ImportRefusal &r : report.refused)
             c.err << "gloss: " << path << ": row " << r.row << ": " << r.reason << '\n';
-        c.out << path << ": " << report.highlightsCreated << " highlights created, " << report.duplicates
-              << " already there, " << report.tagsCreated << " tags created, " << report.refused.size()
-              << " rows refused\n";
+        c.out << path << ": " << counted(report.highlightsCreated, "highlight", "highlights") << " created, "
+              << report.duplicates << " already there, " << counted(report.tagsCreated, "tag", "tags") << " created, "
+              << counted(report.refused.size(), "row", "rows") << " refused\n";
         if (!report.refused.isEmpty())
             code = InputFailed;
     }

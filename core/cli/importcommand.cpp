@@ -1,6 +1,7 @@
 #include "cli/context.h"
 #include "import/importer.h"
 #include "operations/extraction.h"
+#include "operations/imports.h"
 
 namespace gloss::cli {
 
@@ -24,8 +25,7 @@ int importCommand(Context &c)
     }
     if (!c.openProject())
         return InputFailed;
-    import::Importer importer(*c.project, options);
-    const import::ImportReport report = importer.importPaths(a.positionals());
+    const import::ImportReport report = c.project->imports().importPaths(a.positionals(), options);
     for (const import::ImportProblem &p : report.refused)
         c.err << p.text() << '\n';
     for (const import::ImportProblem &p : report.warnings)

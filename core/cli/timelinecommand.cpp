@@ -4,7 +4,6 @@
 #include "operations/timeline.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace gloss::cli {
@@ -62,7 +61,7 @@ int timelineCommand(Context &c)
     if (!a.positionals().isEmpty())
         return c.usage(QStringLiteral("unexpected \"%1\"; see gloss timeline --help").arg(a.positionals().first()));
     QString format;
-    if (!c.readFormat(a, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}, format))
+    if (!c.readFormat(a, RowFormats, format))
         return UsageError;
     qint64 articleId = 0;
     if (a.has(QStringLiteral("--article"))) {
@@ -105,8 +104,7 @@ int timelineCommand(Context &c)
                 {QStringLiteral("anchor_kind"), e.anchorKind.isEmpty() ? QJsonValue() : QJsonValue(e.anchorKind)},
                 {QStringLiteral("overridden"), e.overridden},
             });
-        c.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-        return Ok;
+        return c.writeJson(list);
     }
     const QStringList headers
         = {QStringLiteral("article"), QStringLiteral("kind"), QStringLiteral("value"), QStringLiteral("granularity"),
@@ -119,13 +117,7 @@ int timelineCommand(Context &c)
         rows.append({QString::number(e.article), e.kind, e.value, e.granularity, offsetText(e.start), offsetText(e.end),
             anchor, e.text});
     }
-    if (format == u"csv") {
-        c.out.flush();
-        writeCsv(c.outDevice, headers, rows);
-    } else {
-        writeTable(c.out, headers, rows);
-    }
-    return Ok;
+    return c.writeRows(format, headers, rows);
 }
 
 } // namespace gloss::cli

@@ -1,6 +1,6 @@
 // The corpus readers: JSON arrays, JSON Lines and CSV with a header row, one article per record,
 // fields mapped by name (import/fields.h).
-#include "export/csvwriter.h"
+#include "csv/csvreader.h"
 #include "import/fields.h"
 #include "import/reader.h"
 
@@ -200,7 +200,7 @@ ReadResult readJsonLines(const QString &text)
 ReadResult readCsv(const QString &text)
 {
     ReadResult result;
-    exporting::CsvReader reader(text);
+    csv::CsvReader reader(text);
     QStringList header;
     int line = 0;
     if (!reader.next(header, line)) {

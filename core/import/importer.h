@@ -77,35 +77,10 @@ struct ImportOptions
     const std::atomic_bool *cancel = nullptr;
 };
 
-// Imports files, folders and in-memory files into a project: each file read with the reader its
-// format needs, each article stored whole (with its search index entry and whatever afterInsert
-// adds) or not at all, exact duplicates skipped. Work in batched transactions with
-// synchronous=NORMAL. Files are read, decoded, parsed and analysed on two threads a few files
-// ahead of the thread that stores them. Not thread-safe: to import on a worker thread, open a
-// Project on the same path in that thread and give it to an Importer there.
-class Importer final
-{
-public:
-    Importer(Project &project, ImportOptions options = {});
-
-    // Files and folders (recursively; hidden files, README/LICENSE files and the project's own
-    // files are skipped inside folders, symbolic link loops followed once). Paths may be Qt
-    // resource paths (":/samples").
-    ImportReport importPaths(const QStringList &paths);
-    ImportReport importFiles(const QList<InMemoryFile> &files);
-
-    // The files importPaths would read, in order; a path that does not exist is refused.
-    static QStringList collectFiles(
-        const QStringList &paths, QList<ImportProblem> &refused, const QString &projectPath = {});
-
-private:
-    struct Source;
-    struct Prepared;
-    Prepared prepare(const Source &source) const;
-    ImportReport run(const QList<Source> &sources, QList<ImportProblem> refusedBefore);
-
-    Project &m_project;
-    ImportOptions m_options;
-};
+// The files an import of `paths` reads, in order: files as given, folders recursively (hidden
+// files, README/LICENSE files and the project's own files skipped inside folders, symbolic link
+// loops followed once). Paths may be Qt resource paths (":/samples"). A path that does not exist
+// is refused. The import itself is operations::Imports'; the reading is Preparer's.
+QStringList collectFiles(const QStringList &paths, QList<ImportProblem> &refused, const QString &projectPath = {});
 
 } // namespace gloss::import

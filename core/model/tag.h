@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QHash>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace gloss::model {
 
@@ -19,5 +22,11 @@ struct Tag
 
 // The separator of a tag's full path, as exported and typed on the command line.
 inline const QString TagPathSeparator = QStringLiteral(" > ");
+
+// A tag's full path from the names of its ancestors and its own, top down: "Actors > Officials".
+QString tagPath(const QStringList &names);
+// The full path of every tag of a list that names parents before their children (as the codebook
+// is listed), by id.
+QHash<qint64, QString> tagPaths(const QList<Tag> &parentsFirst);
 
 } // namespace gloss::model

@@ -4,8 +4,10 @@
 #include "operations/backups.h"
 #include "operations/codebook.h"
 #include "operations/entities.h"
+#include "operations/imports.h"
 #include "operations/interchange.h"
 #include "operations/library.h"
+#include "operations/maintenance.h"
 #include "operations/sets.h"
 #include "operations/timeline.h"
 #include "operations/writer.h"
@@ -30,6 +32,8 @@ Project::Project(std::unique_ptr<storage::Store> store)
     , m_entities(std::make_unique<operations::Entities>(*m_writer))
     , m_timeline(std::make_unique<operations::Timeline>(*m_writer))
     , m_interchange(std::make_unique<operations::Interchange>(*m_writer))
+    , m_imports(std::make_unique<operations::Imports>(*this, *m_writer))
+    , m_maintenance(std::make_unique<operations::Maintenance>(*m_writer))
     , m_backups(std::make_unique<operations::Backups>(*m_writer))
 { }
 

@@ -19,8 +19,10 @@ class Annotations;
 class Backups;
 class Codebook;
 class Entities;
+class Imports;
 class Interchange;
 class Library;
+class Maintenance;
 class Sets;
 class Timeline;
 class Writer;
@@ -91,6 +93,8 @@ public:
     operations::Entities &entities() { return *m_entities; }
     operations::Timeline &timeline() { return *m_timeline; }
     operations::Interchange &interchange() { return *m_interchange; }
+    operations::Imports &imports() { return *m_imports; }
+    operations::Maintenance &maintenance() { return *m_maintenance; }
     operations::Backups &backups() { return *m_backups; }
 
 private:
@@ -103,6 +107,8 @@ private:
     std::unique_ptr<operations::Entities> m_entities;
     std::unique_ptr<operations::Timeline> m_timeline;
     std::unique_ptr<operations::Interchange> m_interchange;
+    std::unique_ptr<operations::Imports> m_imports;
+    std::unique_ptr<operations::Maintenance> m_maintenance;
     std::unique_ptr<operations::Backups> m_backups;
 };
 

@@ -1,12 +1,12 @@
 #include "storage/articlerepository.h"
 
+#include "model/contenthash.h"
 #include "search/ftsquery.h"
 #include "storage/database.h"
 #include "storage/error.h"
 #include "storage/transaction.h"
 #include "text/codepoints.h"
 
-#include <QCryptographicHash>
 #include <QVariant>
 
 namespace gloss::storage {
@@ -112,11 +112,7 @@ model::Article readArticle(Statement &s)
 
 QString ArticleRepository::contentHash(const QString &title, const QString &body)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(title.trimmed().toUtf8());
-    hash.addData(QByteArrayView("\x1f", 1));
-    hash.addData(body.toUtf8());
-    return QString::fromLatin1(hash.result().toHex());
+    return model::contentHash(title, body);
 }
 
 qint64 ArticleRepository::insert(model::Article &article)

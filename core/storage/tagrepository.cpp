@@ -243,7 +243,7 @@ QString TagRepository::path(qint64 id)
         parts.prepend(tag->name);
         cur = tag->parentId;
     }
-    return parts.join(model::TagPathSeparator);
+    return model::tagPath(parts);
 }
 
 std::optional<qint64> TagRepository::find(const QString &pathOrName)

@@ -2,10 +2,10 @@
 # Measures `gloss import` on a generated corpus: articles/s and MB/s.
 # Usage: tests/bench/import_throughput.sh [GLOSS_BINARY] [COUNT]
 # Build a Release gloss first for meaningful numbers:
-#   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DGLOSS_BUILD_TESTS=OFF && ninja -C build-release gloss
+#   ./run.sh --version   (builds build/release/app/gloss, the default)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-gloss="${1:-$here/../../build-release/app/gloss}"
+gloss="${1:-$here/../../build/release/app/gloss}"
 count="${2:-10000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -139,7 +139,7 @@ TEST_CASE("a first argument naming a .gloss file is the project, as a double-cli
     CHECK(list.out.contains(QStringLiteral("Floods in Sindh")));
     const Run check = glossRun({tp.path(), QStringLiteral("check")});
     CHECK(check.code == 0);
-    CHECK(check.out.startsWith(tp.path() + QStringLiteral(": clean (1 articles")));
+    CHECK(check.out.startsWith(tp.path() + QStringLiteral(": clean (1 article, ")));
 
     // Only a .gloss file is taken for a project; anything else is still an unknown command.
     const QString other = tp.dir() + QStringLiteral("/notes.txt");

@@ -1,4 +1,5 @@
-#include "export/csvwriter.h"
+#include "csv/csvreader.h"
+#include "csv/csvwriter.h"
 #include "storage/database.h"
 #include "storage/transaction.h"
 #include "support/glossprocess.h"
@@ -31,7 +32,7 @@ QByteArray readAll(const QString &path)
 
 QList<QStringList> readCsv(const QString &path)
 {
-    gloss::exporting::CsvReader reader(QString::fromUtf8(readAll(path)));
+    gloss::csv::CsvReader reader(QString::fromUtf8(readAll(path)));
     QList<QStringList> rows;
     QStringList fields;
     int line = 0;
@@ -443,7 +444,7 @@ TEST_CASE("import-annotations refuses rows whose text moved, names the row, keep
     rows[4][0] = QStringLiteral("999");
     QFile f(file);
     REQUIRE(f.open(QIODevice::WriteOnly));
-    gloss::exporting::CsvWriter writer(f, {false, true});
+    gloss::csv::CsvWriter writer(f, {false, true});
     for (const QStringList &r : std::as_const(rows))
         writer.writeRow(r);
     REQUIRE(writer.finish());

@@ -92,7 +92,7 @@ TEST_CASE("gloss import on a mixed folder imports the good, names the bad and ex
     CHECK(again.out == QStringLiteral("imported 0, duplicates 4, refused 3\n"));
 }
 
-TEST_CASE("gloss import of the sample corpus exits 0; missing paths and no paths are errors", "[cli][import]")
+TEST_CASE("gloss import of the sample corpus exits 0, missing paths and no paths are errors", "[cli][import]")
 {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("p.gloss"));

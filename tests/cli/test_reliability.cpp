@@ -55,11 +55,13 @@ QByteArray highlightLines(qint64 article, int n, const QString &who)
     return out;
 }
 
-// What `gloss check` counts of `things` ("articles", "highlights"); -1 when it does not say.
+// What `gloss check` counts of `things` ("articles", "highlights", said in the singular for one);
+// -1 when it does not say.
 int checkedCount(const QString &project, const char *things)
 {
     const Run r = runGloss({arg("check")}, project);
-    const auto m = QRegularExpression(QStringLiteral("(\\d+) ") + arg(things)).match(r.out);
+    const QString one = arg(things).chopped(1);
+    const auto m = QRegularExpression(QStringLiteral("(\\d+) ") + one + QStringLiteral("s?\\b")).match(r.out);
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 

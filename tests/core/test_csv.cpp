@@ -1,11 +1,12 @@
-#include "export/csvwriter.h"
+#include "csv/csvreader.h"
+#include "csv/csvwriter.h"
 
 #include <QBuffer>
 
 #include <catch2/catch.hpp>
 
-using gloss::exporting::CsvReader;
-using gloss::exporting::CsvWriter;
+using gloss::csv::CsvReader;
+using gloss::csv::CsvWriter;
 
 TEST_CASE("CSV fields are quoted, doubled and rows end in CRLF", "[csv]")
 {

@@ -1,6 +1,7 @@
-#include "export/annotationimporter.h"
-#include "export/csvwriter.h"
-#include "export/exporter.h"
+#include "csv/csvwriter.h"
+#include "interchange/annotationimporter.h"
+#include "interchange/exporter.h"
+#include "operations/interchange.h"
 #include "storage/error.h"
 #include "support/tempproject.h"
 
@@ -39,15 +40,15 @@ TEST_CASE("the formula guard is undone exactly, whatever the cell", "[csv][expor
         QStringLiteral("'plain"), QStringLiteral("-3"), QStringLiteral("'-3"), QStringLiteral("-x"),
         QStringLiteral("\tTab"), QStringLiteral("@"), QStringLiteral("plain"), QString()};
     for (const QString &cell : cells) {
-        QString written = exporting::CsvWriter::escape(cell, false);
+        QString written = csv::CsvWriter::escape(cell, false);
         if (written.startsWith(u'"'))
             written = written.mid(1, written.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
         INFO(cell.toStdString());
-        CHECK(exporting::CsvWriter::unguard(written) == cell);
-        CHECK_FALSE((!written.startsWith(u'\'') && exporting::CsvWriter::needsGuard(written)));
+        CHECK(csv::CsvWriter::unguard(written) == cell);
+        CHECK_FALSE((!written.startsWith(u'\'') && csv::CsvWriter::needsGuard(written)));
     }
-    CHECK(exporting::CsvWriter::escape(QStringLiteral("'=x"), false) == QStringLiteral("''=x"));
-    CHECK(exporting::CsvWriter::escape(QStringLiteral("'-3"), false) == QStringLiteral("'-3"));
+    CHECK(csv::CsvWriter::escape(QStringLiteral("'=x"), false) == QStringLiteral("''=x"));
+    CHECK(csv::CsvWriter::escape(QStringLiteral("'-3"), false) == QStringLiteral("'-3"));
 }
 
 TEST_CASE("the streaming writer writes what writeRow writes", "[csv][export]")
@@ -57,12 +58,12 @@ TEST_CASE("the streaming writer writes what writeRow writes", "[csv][export]")
     for (const bool raw : {false, true}) {
         QBuffer a;
         a.open(QIODevice::WriteOnly);
-        exporting::CsvWriter wa(a, {false, raw});
+        csv::CsvWriter wa(a, {false, raw});
         wa.writeRow(row);
         wa.finish();
         QBuffer b;
         b.open(QIODevice::WriteOnly);
-        exporting::CsvWriter wb(b, {false, raw});
+        csv::CsvWriter wb(b, {false, raw});
         for (const QString &f : row)
             wb.writeField(QByteArrayView(f.toUtf8()));
         wb.endRow();
@@ -106,11 +107,11 @@ TEST_CASE("a cancelled or failed export leaves the file that was there", "[expor
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write("the good file\n");
     }
-    exporting::Exporter exporter(p.store().db());
-    exporting::ExportOptions options;
+    operations::Interchange &exporter = p.interchange();
+    interchange::ExportOptions options;
     qint64 lastTotal = 0;
     int calls = 0;
-    const exporting::ExportResult cancelled = exporter.writeFile(target, options, [&](qint64 done, qint64 total) {
+    const interchange::ExportResult cancelled = exporter.exportFile(target, options, [&](qint64 done, qint64 total) {
         ++calls;
         lastTotal = total;
         return done < 5000;
@@ -122,12 +123,13 @@ TEST_CASE("a cancelled or failed export leaves the file that was there", "[expor
     CHECK(readAll(target) == QByteArray("the good file\n"));
     CHECK(QDir(tp.dir()).entryList(QDir::Files).filter(QStringLiteral("out.csv")).size() == 1); // no temporary left
 
-    const exporting::ExportResult done = exporter.writeFile(target, options);
+    const interchange::ExportResult done = exporter.exportFile(target, options);
     REQUIRE(done.ok());
     CHECK(done.rows == 9000);
     CHECK(readAll(target).count("\r\n") == 9001);
 
-    const exporting::ExportResult folder = exporter.writeFile(tp.dir() + QStringLiteral("/missing/out.csv"), options);
+    const interchange::ExportResult folder
+        = exporter.exportFile(tp.dir() + QStringLiteral("/missing/out.csv"), options);
     CHECK(folder.error.contains(QStringLiteral("missing/out.csv")));
     CHECK(folder.error.contains(QStringLiteral("does not exist")));
 }
@@ -142,36 +144,36 @@ TEST_CASE("preview and a scope of selected articles", "[export]")
     addHighlight(p, a, 6, 10);
     addHighlight(p, b, 0, 6, {QStringLiteral("X")});
 
-    exporting::Exporter exporter(p.store().db());
-    exporting::ExportOptions options;
-    QList<QStringList> rows = exporter.preview(options, 2);
+    operations::Interchange &exporter = p.interchange();
+    interchange::ExportOptions options;
+    QList<QStringList> rows = exporter.exportPreview(options, 2);
     REQUIRE(rows.size() == 3);
-    CHECK(rows.at(0) == exporting::headerOf(exporting::Layout::Highlights));
+    CHECK(rows.at(0) == interchange::headerOf(interchange::Layout::Highlights));
     CHECK(rows.at(1).at(7) == u"'=delta"); // B was published first; guarded as written
     CHECK(rows.at(2).at(8) == u"X");
 
-    options.layout = exporting::Layout::HighlightsWide;
+    options.layout = interchange::Layout::HighlightsWide;
     options.scope.articleIds = {a};
-    rows = exporter.preview(options, 10);
+    rows = exporter.exportPreview(options, 10);
     REQUIRE(rows.size() == 3);
     CHECK(rows.at(1).at(8) == u"X; Y > Z");
     CHECK(rows.at(2).at(8).isEmpty());
 
-    options.layout = exporting::Layout::Articles;
+    options.layout = interchange::Layout::Articles;
     options.scope.articleIds = {};
     options.scope.filter.search = QStringLiteral("epsilon");
-    rows = exporter.preview(options, 10);
+    rows = exporter.exportPreview(options, 10);
     REQUIRE(rows.size() == 2);
     CHECK(rows.at(1).at(1) == u"B");
     CHECK(rows.at(1).at(10) == u"1");
 
     options.scope.filter.search = QStringLiteral("nothing matches this");
-    rows = exporter.preview(options, 10);
+    rows = exporter.exportPreview(options, 10);
     CHECK(rows.size() == 1);
 
-    CHECK(exporting::layoutFromName(QStringLiteral("highlights-wide")) == exporting::Layout::HighlightsWide);
-    CHECK_FALSE(exporting::layoutFromName(QStringLiteral("wide")));
-    CHECK(exporting::headerOf(exporting::Layout::Articles, true).last() == u"body");
+    CHECK(interchange::layoutFromName(QStringLiteral("highlights-wide")) == interchange::Layout::HighlightsWide);
+    CHECK_FALSE(interchange::layoutFromName(QStringLiteral("wide")));
+    CHECK(interchange::headerOf(interchange::Layout::Articles, true).last() == u"body");
 }
 
 TEST_CASE("import keeps the times, coder and note, and matches by title when the id is another article's", "[export]")
@@ -189,14 +191,13 @@ TEST_CASE("import keeps the times, coder and note, and matches by title when the
     from.project().store().highlights().add(h);
     QBuffer first;
     first.open(QIODevice::WriteOnly);
-    exporting::Exporter(from.project().store().db()).write(first, {});
+    from.project().interchange().exportTo(first, {});
 
     test::TempProject to;
     to.addArticle(QStringLiteral("Other"), QStringLiteral("has the id 1")); // the row's article_id is 1
     const qint64 same = to.addArticle(QStringLiteral("Same"), QStringLiteral("one two three"), QDate(2021, 5, 6));
-    const exporting::AnnotationImportReport report
-        = exporting::AnnotationImporter(to.project())
-              .importText(QString::fromUtf8(first.data()), QStringLiteral("x.csv"));
+    const interchange::AnnotationImportReport report
+        = to.project().interchange().importAnnotationsText(QString::fromUtf8(first.data()), QStringLiteral("x.csv"));
     CHECK(report.ok());
     CHECK(report.highlightsCreated == 1);
     CHECK(report.tagsCreated == 2);
@@ -217,7 +218,7 @@ TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines co
     addHighlight(p.project(), a, 4, 7);
     QBuffer exported;
     exported.open(QIODevice::WriteOnly);
-    exporting::Exporter(p.project().store().db()).write(exported, {});
+    p.project().interchange().exportTo(exported, {});
     QStringList lines = QString::fromUtf8(exported.data()).split(u'\n');
     REQUIRE(lines.size() >= 2);
     const QString row = lines.at(1);
@@ -226,8 +227,8 @@ TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines co
     lines.insert(3, QString(row).replace(QStringLiteral(",1,4,7,two,"), QStringLiteral(",9,7,4,two,")));
     REQUIRE(lines.at(3) != row);
 
-    const exporting::AnnotationImportReport report
-        = exporting::AnnotationImporter(p.project()).importText(lines.join(u'\n'), QStringLiteral("x.csv"));
+    const interchange::AnnotationImportReport report
+        = p.project().interchange().importAnnotationsText(lines.join(u'\n'), QStringLiteral("x.csv"));
     CHECK(report.duplicates == 1);
     REQUIRE(report.refused.size() == 1);
     CHECK(report.refused.first().row == 4);

@@ -1,6 +1,7 @@
-// The Importer on files written here: whole articles or nothing, duplicates, refusals with their
+// Imports (the operation) on files written here: whole articles or nothing, duplicates, refusals with their
 // reasons, cancel, batching, a worker thread with its own connection, the sample corpus.
 #include "import/importer.h"
+#include "operations/imports.h"
 #include "operations/project.h"
 #include "storage/checker.h"
 #include "storage/error.h"
@@ -20,7 +21,6 @@
 #include <thread>
 
 using namespace gloss;
-using import::Importer;
 using import::ImportOptions;
 using import::ImportReport;
 
@@ -65,7 +65,7 @@ bool clean(Project &project)
 TEST_CASE("importing the sample corpus folder stores its 34 articles, and again none", "[import][importer]")
 {
     test::TempProject tp;
-    Importer importer(tp.project());
+    operations::Imports &importer = tp.project().imports();
     const ImportReport report = importer.importPaths({QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples")});
     for (const auto &p : report.refused)
         WARN(p.text().toStdString());
@@ -144,7 +144,7 @@ TEST_CASE("a mixed folder: every good article imported, each bad file named with
     REQUIRE(QFile::link(root, root + QStringLiteral("/nested/loop"))); // a symbolic link back up
 
     test::TempProject tp;
-    Importer importer(tp.project());
+    operations::Imports &importer = tp.project().imports();
     const ImportReport report = importer.importPaths({root});
     CHECK(report.imported == 5); // a, b, feed one and three, cp1252
     CHECK(report.duplicates == 0);
@@ -177,7 +177,7 @@ TEST_CASE("a mixed folder: every good article imported, each bad file named with
 TEST_CASE("exact duplicates are skipped and counted, within one file and across imports", "[import][importer]")
 {
     test::TempProject tp;
-    Importer importer(tp.project());
+    operations::Imports &importer = tp.project().imports();
     const QByteArray one = newsText(7);
     const ImportReport first
         = importer.importFiles({{QStringLiteral("one.txt"), one}, {QStringLiteral("copy.txt"), one}});
@@ -209,18 +209,18 @@ TEST_CASE("files over the size limit are refused before they are read", "[import
     writeFile(small, newsText(1) + QByteArray(3000, 'x'));
 
     test::TempProject tp;
-    const ImportReport report = Importer(tp.project()).importPaths({big});
+    const ImportReport report = tp.project().imports().importPaths({big});
     REQUIRE(report.refused.size() == 1);
     CHECK(report.refused.first().reason.startsWith(QStringLiteral("file too large")));
     CHECK(report.refused.first().reason.contains(QStringLiteral("the limit is 64 MiB")));
 
     ImportOptions options;
     options.maxFileBytes = 1024;
-    const ImportReport limited = Importer(tp.project(), options).importPaths({small});
+    const ImportReport limited = tp.project().imports().importPaths({small}, options);
     REQUIRE(limited.refused.size() == 1);
     CHECK(limited.refused.first().reason.startsWith(QStringLiteral("file too large")));
     const ImportReport memory
-        = Importer(tp.project(), options).importFiles({{QStringLiteral("mem.txt"), QByteArray(2048, 'a')}});
+        = tp.project().imports().importFiles({{QStringLiteral("mem.txt"), QByteArray(2048, 'a')}}, options);
     REQUIRE(memory.refused.size() == 1);
     CHECK(memory.refused.first().reason.startsWith(QStringLiteral("file too large")));
     CHECK(tp.project().store().articles().count() == 0);
@@ -243,7 +243,7 @@ TEST_CASE("cancel mid-import keeps exactly the finished articles", "[import][imp
         if (p.filesDone == 40)
             cancel = true;
     };
-    const ImportReport report = Importer(tp.project(), options).importFiles(files);
+    const ImportReport report = tp.project().imports().importFiles(files, options);
     CHECK(report.cancelled);
     CHECK(report.imported == 40);
     CHECK(calls > 40);
@@ -271,7 +271,7 @@ TEST_CASE(
     QList<import::InMemoryFile> files;
     for (int i = 1; i <= 4; ++i)
         files.append({QStringLiteral("s%1.txt").arg(i), newsText(i)});
-    const ImportReport report = Importer(tp.project(), options).importFiles(files);
+    const ImportReport report = tp.project().imports().importFiles(files, options);
     CHECK(report.imported == 3);
     REQUIRE(report.refused.size() == 1);
     CHECK(report.refused.first().path == QStringLiteral("s2.txt"));
@@ -311,7 +311,7 @@ TEST_CASE(
     QList<import::InMemoryFile> files;
     for (int i = 1; i <= 5; ++i)
         files.append({QStringLiteral("s%1.txt").arg(i), newsText(i)});
-    const ImportReport report = Importer(tp.project(), options).importFiles(files);
+    const ImportReport report = tp.project().imports().importFiles(files, options);
     CHECK(onWriter == 0); // every article analysed on another thread, before it was stored
     CHECK(report.imported == 3);
     REQUIRE(report.refused.size() == 2);
@@ -348,7 +348,7 @@ TEST_CASE("a worker thread imports with its own connection while the first one r
             return;
         }
         ImportOptions options; // 200 per batch: three transactions
-        report = Importer(*opened.project, options).importPaths({dir.path()});
+        report = opened.project->imports().importPaths({dir.path()}, options);
     });
     worker.join();
     REQUIRE(error.isEmpty());
@@ -372,7 +372,7 @@ TEST_CASE("imported bodies hold every gold entity and time expression in text or
 {
     test::TempProject tp;
     const ImportReport report
-        = Importer(tp.project()).importPaths({QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples")});
+        = tp.project().imports().importPaths({QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples")});
     REQUIRE(report.imported == 34);
     QHash<QString, model::Article> articles; // by file name
     for (const qint64 id : tp.project().store().articles().ids({})) {

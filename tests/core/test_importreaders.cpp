@@ -60,7 +60,7 @@ TEST_CASE("decoding: UTF-8 with and without BOM, UTF-16 LE/BE and UTF-32 with BO
     }
 }
 
-TEST_CASE("decoding: Windows-1252 only when UTF-8 fails, and said so; never U+FFFD", "[import][decode]")
+TEST_CASE("decoding: Windows-1252 only when UTF-8 fails, and said so, never U+FFFD", "[import][decode]")
 {
     // “Olive” growers’ protest — café, año, €5 in Windows-1252.
     const QByteArray cp1252("\x93Olive\x94 growers\x92 protest \x97 caf\xE9, a\xF1o, \x80"
@@ -98,7 +98,7 @@ TEST_CASE("decoding: Windows-1252 only when UTF-8 fails, and said so; never U+FF
     }
 }
 
-TEST_CASE("decoding: CRLF and CR become LF; empty and binary input are refused", "[import][decode]")
+TEST_CASE("decoding: CRLF and CR become LF, empty and binary input are refused", "[import][decode]")
 {
     CHECK(decodeText("one\r\ntwo\rthree\n\r\nfour").text == QStringLiteral("one\ntwo\nthree\n\nfour"));
     CHECK(utf16(QStringLiteral("a\r\nb"), QStringConverter::Utf16LE).size() > 0);

@@ -3,10 +3,12 @@
 // process. Each input is read in a transaction that is rolled back, so inputs never see each
 // other's highlights. The file may refuse rows, never store a highlight that is not the text at
 // its span.
-#include "export/annotationimporter.h"
-#include "export/csvwriter.h"
+#include "csv/csvreader.h"
 #include "fuzzinput.h"
 #include "import/importer.h"
+#include "interchange/annotationimporter.h"
+#include "operations/imports.h"
+#include "operations/interchange.h"
 #include "operations/project.h"
 #include "storage/store.h"
 #include "storage/transaction.h"
@@ -39,7 +41,7 @@ Fixture &fixture()
                  "06-social-media-ceasefire-emoji.txt", "10-spanish-olive-growers.txt",
                  "22-sao-paulo-landslides-utf16.txt"})
             files.append(samples + u'/' + QString::fromLatin1(name));
-        const gloss::import::ImportReport report = gloss::import::Importer(*x->project).importPaths(files);
+        const gloss::import::ImportReport report = x->project->imports().importPaths(files);
         if (report.imported != files.size())
             gloss::fuzz::fail("cannot import the samples", report.summary());
         // A second article with the first one's title and date: rows must find theirs by text.
@@ -74,8 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gloss::Project &project = *f.project;
     gloss::storage::Transaction undo(project.store().db()); // never committed
     const qint64 before = project.store().highlights().count();
-    const gloss::exporting::AnnotationImportReport report
-        = gloss::exporting::AnnotationImporter(project).importText(csv, QStringLiteral("fuzz.csv"));
+    const gloss::interchange::AnnotationImportReport report
+        = project.interchange().importAnnotationsText(csv, QStringLiteral("fuzz.csv"));
     const qint64 added = project.store().highlights().count() - before;
 
     if (!report.error.isEmpty() && (added != 0 || !report.refused.isEmpty()))
@@ -87,13 +89,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // A refusal names a row as a spreadsheet numbers it: blank rows count, the header is row 1.
     int spreadsheetRows = 0;
     {
-        gloss::exporting::CsvReader reader(csv);
+        gloss::csv::CsvReader reader(csv);
         QStringList fields;
         int line = 0;
         while (reader.next(fields, line))
             ++spreadsheetRows;
     }
-    for (const gloss::exporting::ImportRefusal &r : report.refused)
+    for (const gloss::interchange::ImportRefusal &r : report.refused)
         if (r.row < 2 || r.row > spreadsheetRows || r.reason.isEmpty())
             gloss::fuzz::fail("a refusal without a data row or a reason", QString::number(r.row) + u": " + r.reason);
     for (auto it = f.bodies.constBegin(); it != f.bodies.constEnd(); ++it)

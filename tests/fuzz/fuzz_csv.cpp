@@ -1,10 +1,10 @@
 // Fuzz target: the generic CSV reader (annotation exports and CSV corpora read back).
-#include "export/csvwriter.h"
+#include "csv/csvreader.h"
 #include "fuzzinput.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    gloss::exporting::CsvReader reader(gloss::fuzz::anyText(data, size));
+    gloss::csv::CsvReader reader(gloss::fuzz::anyText(data, size));
     QStringList fields;
     int line = 0;
     int previousLine = 0;

@@ -6,10 +6,10 @@
 #include "operations/entities.h"
 #include "mainwindow.h"
 #include "operations/project.h"
+#include "storage/store.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "storage/store.h"
-#include "support/tempproject.h"
+#include "support/windowfixture.h"
 #include "text/codepoints.h"
 
 #include <QAction>
@@ -34,12 +34,9 @@ const QString Body = QStringLiteral(
     "WASHINGTON: Fans posted 😀 as Secretary of State Mike Pompeo met officials from the U.S. and Pakistan. "
     "Pompeo said the United States would help. Pakistan's army agreed, and Pompeo left for Kabul.");
 
-struct Fixture
+struct Fixture : gloss::test::WindowFixture
 {
-    gloss::test::TempProject tp;
     qint64 article = 0;
-    std::unique_ptr<gloss::ui::Document> document;
-    std::unique_ptr<gloss::ui::MainWindow> window;
     EntityPanel *panel = nullptr;
 
     Fixture()
@@ -48,10 +45,7 @@ struct Fixture
         tp.project().entities().extract(*tp.project().store().articles().get(article));
         const qint64 other = tp.addArticle(QStringLiteral("Kabul"), QStringLiteral("KABUL: Officials in Kabul met."));
         tp.project().entities().extract(*tp.project().store().articles().get(other));
-        document = std::make_unique<gloss::ui::Document>(tp.take());
-        window = std::make_unique<gloss::ui::MainWindow>(*document);
-        window->show();
-        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        open();
         panel = window->findChild<EntityPanel *>();
         REQUIRE(panel);
         window->articleList()->selectArticle(article);

@@ -1,11 +1,12 @@
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "document.h"
-#include "export/annotationimporter.h"
 #include "export/exportdialog.h"
-#include "export/exporter.h"
+#include "interchange/annotationimporter.h"
+#include "interchange/exporter.h"
 #include "mainwindow.h"
-#include "support/tempproject.h"
+#include "operations/interchange.h"
+#include "support/windowfixture.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,7 +34,8 @@ void addHighlight(gloss::Project &p, qint64 article, qint64 start, qint64 end, c
     p.store().highlights().add(h);
 }
 
-std::unique_ptr<gloss::Project> fixture(gloss::test::TempProject &tp)
+// Three articles, three highlights under three tags, and a set.
+void addSamples(gloss::test::TempProject &tp)
 {
     const qint64 a = tp.addArticle(
         QStringLiteral("Floods in São Paulo"), QStringLiteral("Rain fell 😀 for a week."), QDate(2018, 2, 1));
@@ -45,7 +47,6 @@ std::unique_ptr<gloss::Project> fixture(gloss::test::TempProject &tp)
     addHighlight(tp.project(), b, 0, 7, QStringLiteral("Diplomacy"));
     const qint64 set = tp.project().store().sets().create(QStringLiteral("Doha"));
     tp.project().store().sets().addArticles(set, {b});
-    return tp.take();
 }
 
 QByteArray readAll(const QString &path)
@@ -59,7 +60,8 @@ QByteArray readAll(const QString &path)
 TEST_CASE("the export dialog previews the rows of each layout and scope and writes the file", "[ui][export]")
 {
     gloss::test::TempProject tp;
-    gloss::ui::Document document(fixture(tp));
+    addSamples(tp);
+    gloss::ui::Document document(tp.take());
     gloss::ui::ExportDialog dialog(document, nullptr);
     dialog.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
@@ -74,7 +76,7 @@ TEST_CASE("the export dialog previews the rows of each layout and scope and writ
     CHECK(dialog.excelBox()->isChecked());
     CHECK_FALSE(dialog.bodyBox()->isEnabled());
 
-    dialog.layoutBox()->setCurrentIndex(dialog.layoutBox()->findData(int(gloss::exporting::Layout::Articles)));
+    dialog.layoutBox()->setCurrentIndex(dialog.layoutBox()->findData(int(gloss::interchange::Layout::Articles)));
     QTRY_VERIFY(dialog.isPreviewReady());
     CHECK(preview->columnCount() == 12);
     CHECK(preview->rowCount() == 3);
@@ -115,11 +117,11 @@ TEST_CASE("the export dialog previews the rows of each layout and scope and writ
 
 TEST_CASE("File > Export… starts from the articles selected in the list", "[ui][export]")
 {
-    gloss::test::TempProject tp;
-    gloss::ui::Document document(fixture(tp));
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    gloss::test::WindowFixture f;
+    addSamples(f.tp);
+    f.open();
+    gloss::ui::Document &document = *f.document;
+    gloss::ui::MainWindow &window = *f.window;
     QTableView *view = window.articleList()->view();
     view->selectRow(0);
     view->selectionModel()->select(
@@ -140,12 +142,13 @@ TEST_CASE("File > Export… starts from the articles selected in the list", "[ui
 TEST_CASE("File > Import Annotations reads an export into another project and tells the window", "[ui][export]")
 {
     gloss::test::TempProject from;
-    gloss::ui::Document source(fixture(from));
+    addSamples(from);
+    gloss::ui::Document source(from.take());
     QTemporaryDir out;
     const QString file = out.filePath(QStringLiteral("h.csv"));
-    gloss::exporting::ExportOptions options;
+    gloss::interchange::ExportOptions options;
     options.bom = true;
-    REQUIRE(gloss::exporting::Exporter(source.project().store().db()).writeFile(file, options).ok());
+    REQUIRE(source.project().interchange().exportFile(file, options).ok());
 
     gloss::test::TempProject to;
     to.addArticle(QStringLiteral("Talks in Doha"), QStringLiteral("=Envoys met, again."), QDate(2018, 6, 9));

@@ -6,9 +6,10 @@
 #include "document.h"
 #include "import/importer.h"
 #include "mainwindow.h"
+#include "operations/imports.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "support/tempproject.h"
+#include "support/windowfixture.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -40,8 +41,9 @@ bool hasImage(const QTextDocument &doc)
 TEST_CASE("a hostile HTML page is shown as plain text, loading nothing", "[ui][reader][hostile]")
 {
     static_assert(std::is_base_of_v<QPlainTextEdit, gloss::ui::BodyView>, "the reader body must be plain text");
-    gloss::test::TempProject tp;
-    gloss::import::Importer importer(tp.project());
+    gloss::test::WindowFixture f;
+    gloss::test::TempProject &tp = f.tp;
+    gloss::operations::Imports &importer = tp.project().imports();
     const auto report = importer.importPaths({QStringLiteral(GLOSS_TEST_DATA "/hostile/script.html")});
     REQUIRE(report.imported == 1);
     const qint64 id = report.articleIds.first();
@@ -49,10 +51,8 @@ TEST_CASE("a hostile HTML page is shown as plain text, loading nothing", "[ui][r
     REQUIRE(stored);
     CHECK(stored->title == QStringLiteral("<img src=\"file:///etc/passwd\">Harmless <b>headline</b>"));
 
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    f.open();
+    gloss::ui::MainWindow &window = *f.window;
     window.articleList()->selectArticle(id);
     REQUIRE(window.reader()->articleId() == id);
 

@@ -6,7 +6,7 @@
 #include "import/importcontroller.h"
 #include "mainwindow.h"
 #include "storage/checker.h"
-#include "support/tempproject.h"
+#include "support/windowfixture.h"
 
 #include <QDialog>
 #include <QDir>
@@ -61,11 +61,9 @@ TEST_CASE("File > Import Folder… imports on a worker, reports, and the list sh
     writeFile(dir.filePath(QStringLiteral("in/a.txt")), story(1));
     writeFile(dir.filePath(QStringLiteral("in/b.txt")), story(2));
     writeFile(dir.filePath(QStringLiteral("in/empty.txt")), QByteArray());
-    gloss::test::TempProject tp;
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    gloss::test::WindowFixture f;
+    f.open();
+    gloss::ui::MainWindow &window = *f.window;
     REQUIRE(window.articleList()->model()->rowCount() == 0);
 
     // The actions are in the File menu.
@@ -112,11 +110,9 @@ TEST_CASE("dropping files and folders on the window imports them", "[ui][import]
     QTemporaryDir dir;
     writeFile(dir.filePath(QStringLiteral("dropped/one.txt")), story(1));
     writeFile(dir.filePath(QStringLiteral("single.md")), "---\ntitle: Dropped alone\n---\n\nBRUSSELS — A body.\n");
-    gloss::test::TempProject tp;
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    gloss::test::WindowFixture f;
+    f.open();
+    gloss::ui::MainWindow &window = *f.window;
 
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("dropped"))),
@@ -142,26 +138,25 @@ TEST_CASE("dropping files and folders on the window imports them", "[ui][import]
     CHECK_FALSE(textEnter.isAccepted());
 }
 
-TEST_CASE("Cancel in the progress dialog stops the import; the finished articles stay", "[ui][import]")
+TEST_CASE("Cancel in the progress dialog stops the import and the finished articles stay", "[ui][import]")
 {
     QTemporaryDir dir;
     for (int i = 0; i < 30; ++i)
         writeFile(dir.filePath(QStringLiteral("many/%1.txt").arg(i, 2, 10, QChar(u'0'))), story(i));
-    gloss::test::TempProject tp;
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    gloss::test::WindowFixture f;
+    f.open();
+    gloss::ui::Document &document = *f.document;
+    gloss::ui::MainWindow &window = *f.window;
 
     ImportController *controller = window.importController();
-    // The worker waits before its 11th file until the test has pressed Cancel; the test presses it
-    // only once the worker has got there (on a loaded machine the dialog can show sooner).
-    QSemaphore arrived;
+    // The worker waits before its 11th file until the test has pressed Cancel, and the test
+    // presses it only once the worker waits there (however slow the machine).
+    QSemaphore reached;
     QSemaphore pressed;
     controller->options().batchSize = 4;
-    controller->options().progress = [&arrived, &pressed](const gloss::import::ImportProgress &p) {
+    controller->options().progress = [&reached, &pressed](const gloss::import::ImportProgress &p) {
         if (p.filesDone == 10 && !p.currentFile.isEmpty()) {
-            arrived.release();
+            reached.release();
             pressed.acquire();
         }
     };
@@ -169,11 +164,11 @@ TEST_CASE("Cancel in the progress dialog stops the import; the finished articles
     REQUIRE(controller->importPaths({dir.filePath(QStringLiteral("many"))}));
     QProgressDialog *progress = controller->progressDialog();
     REQUIRE(progress);
+    QTRY_VERIFY_WITH_TIMEOUT(reached.available() == 1, 60000);
     // The window keeps painting while the worker works: the dialog appears after its delay.
     QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible(), 5000);
     QPushButton *cancel = progress->findChild<QPushButton *>();
     REQUIRE(cancel);
-    REQUIRE(arrived.tryAcquire(1, 20000));
     QTest::mouseClick(cancel, Qt::LeftButton);
     pressed.release();
     REQUIRE(finished.wait(20000));
@@ -191,7 +186,7 @@ TEST_CASE("Cancel in the progress dialog stops the import; the finished articles
     controller->options().progress = nullptr;
 }
 
-TEST_CASE("the default project is seeded with the samples once; other projects never", "[ui][import][seed]")
+TEST_CASE("the default project is seeded with the samples once, other projects never", "[ui][import][seed]")
 {
     const QString path = gloss::Project::defaultPath();
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})

@@ -5,7 +5,7 @@
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
 #include "storage/transaction.h"
-#include "support/tempproject.h"
+#include "support/windowfixture.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -17,14 +17,13 @@
 
 TEST_CASE("the window opens on a project and lists its articles", "[ui]")
 {
-    gloss::test::TempProject tp;
+    gloss::test::WindowFixture f;
+    gloss::test::TempProject &tp = f.tp;
     tp.addArticle(QStringLiteral("US wants Pakistan's help"),
         QStringLiteral("WASHINGTON: The administration seeks support."), QDate(2018, 6, 9));
     tp.addArticle(QStringLiteral("Floods in São Paulo"), QStringLiteral("Rain fell 😀 for a week."), QDate(2018, 2, 1));
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    f.open();
+    gloss::ui::MainWindow &window = *f.window;
 
     CHECK(window.windowTitle().contains(QStringLiteral("test.gloss")));
     auto *model = window.articleList()->model();

@@ -1,87 +1,28 @@
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
-#include "codebook/codebookmodel.h"
-#include "codebook/codebookpanel.h"
-#include "commands/tagcommands.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "notes/notespanel.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "support/tempproject.h"
-#include "text/codepoints.h"
+#include "support/windowfixture.h"
 
 #include <QPlainTextEdit>
-#include <QSettings>
 #include <QTest>
-#include <QTreeView>
 #include <QUndoStack>
 
 #include <catch2/catch.hpp>
 
 namespace {
 
-const QString Body = QStringLiteral("Fans posted 😀😀 and 🇵🇰 as Núñez arrived in Zürich on Thursday.\n"
-                                    "Officials in São Paulo said the talks would resume next week.");
+using Fixture = gloss::test::CodingFixture;
+using gloss::test::selectWithKeyboard;
 
-// Selects the first occurrence of `text` in the reader body the way a user does: a click, then
-// shift+right arrow key presses over the text.
-void selectWithKeyboard(gloss::ui::ReaderView *reader, const QString &text)
-{
-    gloss::ui::BodyView *view = reader->textView();
-    const int at = int(view->toPlainText().indexOf(text));
-    REQUIRE(at >= 0);
-    QTextCursor c = view->textCursor();
-    c.setPosition(at);
-    view->setTextCursor(c);
-    view->setFocus();
-    for (int i = 0; i < text.size(); ++i)
-        QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
-    REQUIRE(view->textCursor().selectedText() == text);
-}
-
-struct Fixture
-{
-    gloss::test::TempProject tp;
-    qint64 articleId = 0;
-    qint64 tagA = 0, tagB = 0;
-    std::unique_ptr<gloss::ui::Document> document;
-    std::unique_ptr<gloss::ui::MainWindow> window;
-
-    Fixture()
-    {
-        articleId = tp.addArticle(QStringLiteral("Arrival in Zürich"), Body, QDate(2018, 6, 9), QStringLiteral("AFP"));
-        tagA = tp.project().store().tags().create(QStringLiteral("Actors"));
-        tagB = tp.project().store().tags().create(QStringLiteral("Places"));
-        open();
-    }
-    void open(bool selectFirst = true)
-    {
-        document = std::make_unique<gloss::ui::Document>(tp.take());
-        window = std::make_unique<gloss::ui::MainWindow>(*document);
-        window->show();
-        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
-        if (!selectFirst)
-            return;
-        window->articleList()->selectArticle(articleId);
-        REQUIRE(window->reader()->articleId() == articleId);
-    }
-    void reopen()
-    {
-        window->close();
-        window.reset();
-        document.reset();
-        tp.reopen();
-        open(false); // the window chooses the article itself
-    }
-    gloss::Project &project() { return document->project(); }
-    QUndoStack *undo() { return document->undoStack(); }
-    gloss::ui::ReaderView *reader() { return window->reader(); }
-};
+const QString &Body = Fixture::Body;
 
 qint64 cp(const QString &text)
 {
-    return gloss::text::toCodePoints(Body, Body.indexOf(text));
+    return Fixture::cp(text);
 }
 
 } // namespace
@@ -124,7 +65,7 @@ TEST_CASE("selecting text and pressing 1 creates a highlight with code point off
     CHECK(f.project().store().highlights().forArticle(f.articleId).size() == 2);
 }
 
-TEST_CASE("clicking a highlight selects it; Delete removes it and undo restores it", "[ui][reader]")
+TEST_CASE("clicking a highlight selects it, Delete removes it and undo restores it", "[ui][reader]")
 {
     Fixture f;
     selectWithKeyboard(f.reader(), QStringLiteral("Zürich"));
@@ -165,86 +106,6 @@ TEST_CASE("word keys move a highlight's edges, one undo step per run", "[ui][rea
     CHECK(f.project().store().highlights().get(id)->quote == QStringLiteral("Núñez arrived in Zürich"));
     f.undo()->undo(); // the three adjustments are one step
     CHECK(f.project().store().highlights().get(id)->quote == QStringLiteral("arrived"));
-}
-
-TEST_CASE("notes are saved as you type, a burst is one undo step", "[ui][notes]")
-{
-    Fixture f;
-    QPlainTextEdit *editor = f.window->notes()->editor();
-    // With no highlight selected the note is the article's.
-    QTest::keyClicks(editor, QStringLiteral("Check the date"));
-    CHECK(f.project().store().highlights().articleNote(f.articleId) == QStringLiteral("Check the date"));
-
-    selectWithKeyboard(f.reader(), QStringLiteral("Thursday"));
-    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
-    const qint64 id = f.reader()->selectedHighlight();
-    CHECK(editor->toPlainText().isEmpty());
-    QTest::keyClicks(editor, QStringLiteral("June 7"));
-    editor->insertPlainText(QStringLiteral(" — verify 😀")); // as an input method delivers it
-    CHECK(f.project().store().highlights().note(id) == QStringLiteral("June 7 — verify 😀"));
-    f.undo()->undo();
-    CHECK(f.project().store().highlights().note(id).isEmpty());
-    CHECK(editor->toPlainText().isEmpty());
-    f.undo()->redo();
-    CHECK(editor->toPlainText() == QStringLiteral("June 7 — verify 😀"));
-}
-
-TEST_CASE("codebook edits are undoable and show in the reader", "[ui][codebook]")
-{
-    Fixture f;
-    selectWithKeyboard(f.reader(), QStringLiteral("Núñez"));
-    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
-    const qint64 h = f.reader()->selectedHighlight();
-
-    gloss::ui::CodebookPanel *codebook = f.window->codebook();
-    gloss::ui::CodebookModel *model = codebook->model();
-    // Rename through the model, as the in-place editor does.
-    REQUIRE(model->setData(model->indexOf(f.tagA), QStringLiteral("People"), Qt::EditRole));
-    CHECK(f.project().store().tags().get(f.tagA)->name == QStringLiteral("People"));
-    f.undo()->undo();
-    CHECK(f.project().store().tags().get(f.tagA)->name == QStringLiteral("Actors"));
-    f.undo()->redo();
-
-    // Merge Places into People: the highlight keeps one tag; undo separates them again.
-    f.project().store().highlights().addTag(h, f.tagB);
-    codebook->selectTag(f.tagB);
-    f.document->undoStack()->push(new gloss::ui::MergeTagsCommand(*f.document, f.tagB, f.tagA));
-    CHECK_FALSE(f.project().store().tags().get(f.tagB));
-    CHECK(f.project().store().highlights().get(h)->tagIds == QList<qint64>{f.tagA});
-    f.undo()->undo();
-    CHECK(f.project().store().tags().get(f.tagB));
-    CHECK(f.project().store().highlights().get(h)->tagIds.size() == 2);
-
-    // Delete (confirmed) and undo brings the tag and its use back.
-    codebook->selectTag(f.tagA);
-    codebook->deleteCurrent(true);
-    CHECK_FALSE(f.project().store().tags().get(f.tagA));
-    CHECK(f.project().store().highlights().get(h)->tagIds == QList<qint64>{f.tagB});
-    f.undo()->undo();
-    CHECK(f.project().store().tags().get(f.tagA)->name == QStringLiteral("People"));
-    CHECK(f.project().store().highlights().get(h)->tagIds.contains(f.tagA));
-
-    // Double-clicking a tag filters the article list.
-    const qint64 other = f.project().store().articles().ids({}).size();
-    CHECK(other == 1);
-    Q_EMIT codebook->tagActivated(f.tagB);
-    CHECK(f.window->articleList()->model()->filter().tagId == f.tagB);
-    CHECK(f.window->articleList()->model()->rowCount() == 1);
-}
-
-TEST_CASE("article sets are created from the selection and filter the list", "[ui][sets]")
-{
-    Fixture f;
-    f.document->project().store().articles();
-    gloss::ui::ArticleListPanel *list = f.window->articleList();
-    list->newSetFromSelection(QStringLiteral("Zürich"));
-    const auto sets = f.project().store().sets().all();
-    REQUIRE(sets.size() == 1);
-    CHECK(sets.first().articles == 1);
-    list->setSetFilter(sets.first().id);
-    CHECK(list->model()->rowCount() == 1);
-    f.undo()->undo();
-    CHECK(f.project().store().sets().all().isEmpty());
 }
 
 TEST_CASE("reopening the project shows exactly what was there, on the same article", "[ui][reader]")

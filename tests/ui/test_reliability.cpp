@@ -8,7 +8,7 @@
 #include "mainwindow.h"
 #include "reader/readerview.h"
 #include "storage/backupmanager.h"
-#include "support/tempproject.h"
+#include "support/windowfixture.h"
 
 #include <QAction>
 #include <QFile>
@@ -42,13 +42,13 @@ void addArticles(Project &p, int n, int from = 0)
 
 TEST_CASE("the window shows another process's changes on Refresh and on activation", "[ui][reliability]")
 {
-    gloss::test::TempProject tp;
+    gloss::test::WindowFixture f;
+    gloss::test::TempProject &tp = f.tp;
     addArticles(tp.project(), 2);
     const QString path = tp.path();
-    Document document(tp.take());
-    MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    f.open();
+    gloss::ui::Document &document = *f.document;
+    gloss::ui::MainWindow &window = *f.window;
     REQUIRE(window.articleList()->model()->totalCount() == 2);
 
     auto other = Project::open(path); // a second Gloss on the same file
@@ -69,17 +69,17 @@ TEST_CASE("the window shows another process's changes on Refresh and on activati
 
 TEST_CASE("File > Restore from Backup lists the backups and restoring reopens the project", "[ui][reliability]")
 {
-    gloss::test::TempProject tp;
+    gloss::test::WindowFixture f;
+    gloss::test::TempProject &tp = f.tp;
     addArticles(tp.project(), 2);
     const QString path = tp.path();
     BackupManager backups(path);
     const auto taken = backups.backupBefore(QStringLiteral("tag-merge"));
     REQUIRE(taken.error.isEmpty());
     addArticles(tp.project(), 3, 10);
-    Document document(tp.take());
-    MainWindow window(document);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    f.open();
+    gloss::ui::Document &document = *f.document;
+    gloss::ui::MainWindow &window = *f.window;
     REQUIRE(window.articleList()->model()->totalCount() == 5);
 
     gloss::ui::RestoreBackupDialog dialog(path, &window);

@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "support/tempproject.h"
+#include "support/windowfixture.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
@@ -41,18 +41,16 @@ qsizetype indexOf(const gloss::ui::TimelineView *view, const QString &text)
 
 TEST_CASE("clicking a date in the article lane selects it in the reader", "[ui][timeline]")
 {
-    gloss::test::TempProject tp;
+    gloss::test::WindowFixture f;
+    gloss::test::TempProject &tp = f.tp;
     const QString body = QStringLiteral("KABUL 🇦🇫 — The Taliban on Saturday said they would halt attacks for three "
                                         "days, after President Ghani declared "
                                         "a truce on Thursday.\n\nThe government's ceasefire runs from Tuesday through "
                                         "June 19. Ghani first offered talks "
                                         "back in February, and a vote is scheduled for next year.");
     const qint64 id = addWithTimes(tp, QStringLiteral("Taliban announce Eid ceasefire"), body, QDate(2018, 6, 9));
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.resize(1200, 800);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    f.open(0, QSize(1200, 800));
+    gloss::ui::MainWindow &window = *f.window;
     window.articleList()->selectArticle(id);
 
     gloss::ui::TimelineView *view = window.timeline()->view();
@@ -114,7 +112,8 @@ TEST_CASE("correcting and dismissing a date is undoable", "[ui][timeline]")
 
 TEST_CASE("brushing the project lane filters the article list by date", "[ui][timeline]")
 {
-    gloss::test::TempProject tp;
+    gloss::test::WindowFixture f;
+    gloss::test::TempProject &tp = f.tp;
     addWithTimes(
         tp, QStringLiteral("Ghani offers talks"), QStringLiteral("Ghani spoke on Wednesday."), QDate(2018, 2, 28));
     const qint64 june = addWithTimes(
@@ -122,11 +121,8 @@ TEST_CASE("brushing the project lane filters the article list by date", "[ui][ti
     addWithTimes(
         tp, QStringLiteral("Ceasefire holds"), QStringLiteral("Fighting paused this weekend."), QDate(2018, 6, 17));
     addWithTimes(tp, QStringLiteral("Talks stall"), QStringLiteral("Talks stalled on Wednesday."), QDate(2018, 11, 14));
-    gloss::ui::Document document(tp.take());
-    gloss::ui::MainWindow window(document);
-    window.resize(1200, 800);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    f.open(0, QSize(1200, 800));
+    gloss::ui::MainWindow &window = *f.window;
     window.articleList()->selectArticle(june);
 
     gloss::ui::TimelineView *view = window.timeline()->view();

@@ -3,11 +3,12 @@
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "document.h"
-#include "export/annotationimporter.h"
-#include "export/exporter.h"
+#include "interchange/annotationimporter.h"
+#include "interchange/exporter.h"
+#include "operations/error.h"
+#include "operations/interchange.h"
 #include "operations/project.h"
-#include "storage/error.h"
-#include "storage/store.h"
+#include "operations/sets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,18 +38,18 @@ namespace {
 
 constexpr int PreviewRows = 20;
 
-QString layoutLabel(exporting::Layout layout)
+QString layoutLabel(interchange::Layout layout)
 {
     switch (layout) {
-    case exporting::Layout::Highlights:
+    case interchange::Layout::Highlights:
         return ExportDialog::tr("Highlights — one row per highlight and tag (tidy, for R and pandas)");
-    case exporting::Layout::HighlightsWide:
+    case interchange::Layout::HighlightsWide:
         return ExportDialog::tr("Highlights, wide — one row per highlight, tags joined by \"; \"");
-    case exporting::Layout::Articles:
+    case interchange::Layout::Articles:
         return ExportDialog::tr("Articles — one row per article");
-    case exporting::Layout::Codebook:
+    case interchange::Layout::Codebook:
         return ExportDialog::tr("Codebook — one row per tag, with counts");
-    case exporting::Layout::Entities:
+    case interchange::Layout::Entities:
         return ExportDialog::tr("Entities — one row per entity, with counts and dates");
     }
     return {};
@@ -80,15 +81,15 @@ ExportDialog::ExportDialog(Document &document, ArticleListPanel *list, QWidget *
             m_selected.append(list->model()->articleAt(row.row()));
     }
 
-    for (const QString &name : exporting::layoutNames()) {
-        const auto layout = *exporting::layoutFromName(name);
+    for (const QString &name : interchange::layoutNames()) {
+        const auto layout = *interchange::layoutFromName(name);
         m_layout->addItem(layoutLabel(layout), int(layout));
     }
     m_scope->addItem(tr("Whole project"), int(WholeProject));
     m_scope->addItem(tr("Articles in the list (current search)"), int(ListFilter));
     m_scope->addItem(tr("Selected articles (%n)", nullptr, int(m_selected.size())), int(Selection));
     m_scope->addItem(tr("Article set"), int(Set));
-    const QList<model::ArticleSet> sets = m_document.project().store().sets().all();
+    const QList<model::ArticleSet> sets = m_document.project().sets().all();
     for (const model::ArticleSet &s : sets)
         m_set->addItem(tr("%1 (%n article(s))", nullptr, s.articles).arg(s.name), s.id);
     // Scopes that would export nothing cannot be chosen.
@@ -175,13 +176,13 @@ ExportDialog::~ExportDialog()
         thread->wait();
 }
 
-exporting::ExportOptions ExportDialog::options() const
+interchange::ExportOptions ExportDialog::options() const
 {
-    exporting::ExportOptions o;
-    o.layout = exporting::Layout(m_layout->currentData().toInt());
+    interchange::ExportOptions o;
+    o.layout = interchange::Layout(m_layout->currentData().toInt());
     o.bom = m_excel->isChecked();
     o.raw = m_raw->isChecked();
-    o.withBody = o.layout == exporting::Layout::Articles && m_withBody->isChecked();
+    o.withBody = o.layout == interchange::Layout::Articles && m_withBody->isChecked();
     switch (Scope(m_scope->currentData().toInt())) {
     case WholeProject:
         break;
@@ -200,8 +201,8 @@ exporting::ExportOptions ExportDialog::options() const
 
 void ExportDialog::updateEnabled()
 {
-    const auto layout = exporting::Layout(m_layout->currentData().toInt());
-    m_withBody->setEnabled(!m_running && layout == exporting::Layout::Articles);
+    const auto layout = interchange::Layout(m_layout->currentData().toInt());
+    m_withBody->setEnabled(!m_running && layout == interchange::Layout::Articles);
     m_set->setVisible(Scope(m_scope->currentData().toInt()) == Set);
     m_set->setEnabled(!m_running && m_set->count() > 0);
     for (QWidget *w : std::initializer_list<QWidget *>{m_layout, m_scope, m_excel, m_raw, m_file})
@@ -214,18 +215,18 @@ void ExportDialog::updatePreview()
     // On a worker with its own connection: a codebook or entities preview counts over every
     // highlight or mention, which takes a while on a big project and must not freeze the window.
     const int generation = ++m_previewGeneration;
-    const exporting::ExportOptions opts = options();
+    const interchange::ExportOptions opts = options();
     const QString projectPath = m_document.project().path();
     QThread *thread = QThread::create([this, opts, projectPath, generation] {
         QList<QStringList> rows;
         QString error;
-        auto opened = storage::Database::open(projectPath, storage::Database::Access::ReadOnly);
-        if (!opened.db) {
+        auto opened = Project::open(projectPath, Project::Access::ReadOnly);
+        if (!opened.project) {
             error = opened.error;
         } else {
             try {
-                rows = exporting::Exporter(*opened.db).preview(opts, PreviewRows);
-            } catch (const storage::StorageError &e) {
+                rows = opened.project->interchange().exportPreview(opts, PreviewRows);
+            } catch (const operations::OperationError &e) {
                 error = e.message();
             }
         }
@@ -276,7 +277,7 @@ void ExportDialog::suggestFileName()
     const QString folder = m_file->text().isEmpty() ? QFileInfo(m_document.project().path()).absolutePath()
                                                     : QFileInfo(m_file->text()).absolutePath();
     const QString base = QFileInfo(m_document.project().path()).completeBaseName();
-    const QString layout = exporting::layoutName(exporting::Layout(m_layout->currentData().toInt()));
+    const QString layout = interchange::layoutName(interchange::Layout(m_layout->currentData().toInt()));
     m_file->setText(QDir(folder).filePath(base + u'-' + layout + QStringLiteral(".csv")));
     if (m_export)
         updateEnabled();
@@ -311,21 +312,20 @@ void ExportDialog::startExport()
     m_buttons->button(QDialogButtonBox::Close)->setText(tr("Cancel"));
     updateEnabled();
 
-    const exporting::ExportOptions opts = options();
+    const interchange::ExportOptions opts = options();
     const QString projectPath = m_document.project().path();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto cancel = m_cancel;
     // The worker has its own read-only connection: the window keeps working while it writes.
     QThread *thread = QThread::create([this, opts, projectPath, path, cancel] {
-        auto opened = storage::Database::open(projectPath, storage::Database::Access::ReadOnly);
-        if (!opened.db) {
+        auto opened = Project::open(projectPath, Project::Access::ReadOnly);
+        if (!opened.project) {
             QMetaObject::invokeMethod(
                 this, [this, e = opened.error] { exportDone(false, false, 0, e); }, Qt::QueuedConnection);
             return;
         }
-        exporting::Exporter exporter(*opened.db);
-        const exporting::ExportResult result
-            = exporter.writeFile(path, opts, [this, cancel](qint64 done, qint64 total) {
+        const interchange::ExportResult result
+            = opened.project->interchange().exportFile(path, opts, [this, cancel](qint64 done, qint64 total) {
                   QMetaObject::invokeMethod(
                       this,
                       [this, done, total] {
@@ -370,23 +370,16 @@ void ExportDialog::reject()
     QDialog::reject();
 }
 
-exporting::AnnotationImportReport importAnnotationsFrom(Document &document, const QString &path)
+interchange::AnnotationImportReport importAnnotationsFrom(Document &document, const QString &path)
 {
-    exporting::AnnotationImportReport report;
-    // A bulk change to the codebook and highlights: a verified backup first.
-    if (const QString err = document.backupBefore(QStringLiteral("import-annotations")); !err.isEmpty()) {
-        report.error
-            = QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)").arg(path, err);
+    // The operation takes a verified backup first; the document hears of the change from the project.
+    try {
+        return document.project().interchange().importAnnotations({path}).value(0);
+    } catch (const operations::OperationError &e) {
+        interchange::AnnotationImportReport report;
+        report.error = e.message();
         return report;
     }
-    try {
-        report = exporting::AnnotationImporter(document.project()).importFile(path);
-    } catch (const storage::StorageError &e) {
-        report.error = QStringLiteral("%1: %2").arg(path, e.message());
-    }
-    if (report.error.isEmpty() && (report.highlightsCreated > 0 || report.tagsCreated > 0))
-        document.notify(Document::Highlights | Document::Codebook | Document::Notes);
-    return report;
 }
 
 void importAnnotations(Document &document, QWidget *parent)
@@ -396,7 +389,7 @@ void importAnnotations(Document &document, QWidget *parent)
         ExportDialog::tr("Highlights exports (*.csv)"));
     if (path.isEmpty())
         return;
-    const exporting::AnnotationImportReport report = importAnnotationsFrom(document, path);
+    const interchange::AnnotationImportReport report = importAnnotationsFrom(document, path);
     if (!report.error.isEmpty()) {
         QMessageBox::warning(parent, ExportDialog::tr("Import annotations"), report.error);
         return;
@@ -410,7 +403,7 @@ void importAnnotations(Document &document, QWidget *parent)
         return;
     }
     QStringList lines;
-    for (const exporting::ImportRefusal &r : report.refused)
+    for (const interchange::ImportRefusal &r : report.refused)
         lines.append(ExportDialog::tr("Row %1: %2").arg(r.row).arg(r.reason));
     QMessageBox box(QMessageBox::Warning, ExportDialog::tr("Import annotations"),
         text + u'\n' + ExportDialog::tr("%n row(s) were refused.", nullptr, int(report.refused.size())),

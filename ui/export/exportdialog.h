@@ -16,10 +16,10 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
-namespace gloss::exporting {
+namespace gloss::interchange {
 struct AnnotationImportReport;
 struct ExportOptions;
-} // namespace gloss::exporting
+} // namespace gloss::interchange
 
 namespace gloss::ui {
 
@@ -64,7 +64,7 @@ protected:
     void reject() override;
 
 private:
-    exporting::ExportOptions options() const;
+    interchange::ExportOptions options() const;
     void updatePreview();
     void showPreview(int generation, QList<QStringList> rows, const QString &error);
     void updateEnabled();
@@ -99,6 +99,6 @@ private:
 // what was created and what was refused.
 void importAnnotations(Document &document, QWidget *parent);
 // Reads a highlights export into the document's project and tells the panels.
-exporting::AnnotationImportReport importAnnotationsFrom(Document &document, const QString &path);
+interchange::AnnotationImportReport importAnnotationsFrom(Document &document, const QString &path);
 
 } // namespace gloss::ui

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "operations/error.h"
 #include "operations/extraction.h"
+#include "operations/imports.h"
 #include "operations/library.h"
 #include "operations/project.h"
 
@@ -196,10 +197,12 @@ bool ImportController::start(std::shared_ptr<Job> job)
                 job->report.refused.append({job->projectPath, opened.error});
                 return;
             }
-            import::Importer importer(*opened.project, options);
-            job->report = job->paths.isEmpty() ? importer.importFiles(job->files) : importer.importPaths(job->paths);
+            operations::Imports &imports = opened.project->imports();
+            job->report = job->paths.isEmpty() ? imports.importFiles(job->files, options)
+                                               : imports.importPaths(job->paths, options);
+        } catch (const operations::OperationError &e) {
+            job->report.refused.append({job->projectPath, e.message()});
         } catch (const std::exception &e) {
-            // The importer's storage failures (and an operation's) carry their words in what().
             job->report.refused.append({job->projectPath, QString::fromUtf8(e.what())});
         }
     });

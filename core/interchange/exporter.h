@@ -1,6 +1,8 @@
 #pragma once
 
-#include "storage/exportrepository.h"
+#include "interchange/exportsource.h"
+#include "interchange/layout.h"
+#include "model/exportrows.h"
 
 #include <QList>
 #include <QString>
@@ -11,25 +13,12 @@
 
 class QIODevice;
 
-namespace gloss::storage {
-class Database;
-}
-
-namespace gloss::exporting {
-
-// The five CSV layouts of `gloss export` (README, "Export"). Their header rows are fixed.
-enum class Layout { Highlights, HighlightsWide, Articles, Codebook, Entities };
-
-QStringList layoutNames(); // "highlights", "highlights-wide", "articles", "codebook", "entities"
-QString layoutName(Layout layout);
-std::optional<Layout> layoutFromName(const QString &name);
-// The header row; `withBody` adds `body` to the articles layout.
-QStringList headerOf(Layout layout, bool withBody = false);
+namespace gloss::interchange {
 
 struct ExportOptions
 {
     Layout layout = Layout::Highlights;
-    storage::ExportScope scope;
+    model::ExportScope scope;
     bool bom = false; // a UTF-8 byte order mark first, for Excel
     bool raw = false; // no formula guard
     bool withBody = false; // articles layout: add the body
@@ -47,13 +36,15 @@ struct ExportResult
 // highlight layouts, articles, tags or entities for the others). Returning false cancels it.
 using ExportProgress = std::function<bool(qint64 done, qint64 total)>;
 
-// Writes a project's annotations as CSV in one of the layouts, streaming from storage so that a
-// million highlights never sit in memory.
+// Writes a project's annotations as CSV in one of the layouts, streaming its rows from the source
+// so that a million highlights never sit in memory. Pure: the reads are the source's
+// (operations::Interchange answers them from a project). A failure to read is thrown from the
+// source through every call here; writeFile then leaves the file untouched.
 class Exporter final
 {
 public:
-    explicit Exporter(storage::Database &db)
-        : m_db(db)
+    explicit Exporter(ExportSource &source)
+        : m_source(source)
     { }
 
     // Writes to an open device (stdout, a buffer). The error, if any, names `deviceName`.
@@ -70,7 +61,7 @@ private:
     bool writeRows(QIODevice &device, const ExportOptions &options, const ExportProgress &progress, qint64 limit,
         qint64 &rows, bool &deviceOk);
 
-    storage::Database &m_db;
+    ExportSource &m_source;
 };
 
-} // namespace gloss::exporting
+} // namespace gloss::interchange
