@@ -270,7 +270,7 @@ TEST_CASE("a merge whose children would meet namesakes is refused", "[operations
     CHECK(c.now() == before);
 }
 
-TEST_CASE("deleting a tag takes its subtree and uses; the undo brings all back", "[operations][codebook]")
+TEST_CASE("deleting a tag takes its subtree and uses, and the undo brings all back", "[operations][codebook]")
 {
     Coded c;
     roundTrip(c, Areas(Area::Codebook) | Area::Highlights, [&] { return c.p().codebook().remove(c.government); });

@@ -119,7 +119,7 @@ TEST_CASE("adding and removing articles undo only what they changed", "[operatio
     CHECK(f.p().sets().articles(f.floods) == QList<qint64>{f.articles[1], f.articles[2]});
 }
 
-TEST_CASE("a set name is refused in words when empty or taken; a missing set is not found", "[operations][sets]")
+TEST_CASE("a set name is refused in words when empty or taken, and a missing set is not found", "[operations][sets]")
 {
     Filed f;
     const QStringList before = state(f.p());
