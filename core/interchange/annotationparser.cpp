@@ -6,6 +6,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace gloss::interchange {
 
 namespace {
@@ -156,6 +158,8 @@ ParsedAnnotations parseAnnotations(const QString &text, const QString &name)
         if (readRecord(group, wide, parsed, highlight))
             parsed.highlights.append(highlight);
     }
+    std::stable_sort(parsed.refused.begin(), parsed.refused.end(),
+        [](const ImportRefusal &a, const ImportRefusal &b) { return a.row < b.row; });
     return parsed;
 }
 

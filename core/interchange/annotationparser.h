@@ -40,7 +40,7 @@ struct ParsedAnnotations
     QString error; // set when the text as a whole cannot be read; names it
     int rows = 0; // data rows read
     QList<HighlightRecord> highlights; // in the order they first appear
-    QList<ImportRefusal> refused; // rows that make no highlight, each named by its row
+    QList<ImportRefusal> refused; // rows that make no highlight, each named by its row, in row order
 };
 
 // Reads an export of the `highlights` or `highlights-wide` layout (guarded or raw, with or without

@@ -1,5 +1,6 @@
 #include "csv/csvwriter.h"
 #include "interchange/annotationimporter.h"
+#include "interchange/annotationparser.h"
 #include "interchange/exporter.h"
 #include "operations/interchange.h"
 #include "storage/error.h"
@@ -232,4 +233,46 @@ TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines co
     CHECK(report.duplicates == 1);
     REQUIRE(report.refused.size() == 1);
     CHECK(report.refused.first().row == 4);
+}
+
+TEST_CASE("parsing a highlights export folds each highlight's rows into one record, touching no project", "[export]")
+{
+    const QString header = interchange::headerOf(interchange::Layout::Highlights).join(u',');
+    REQUIRE(header.startsWith(QStringLiteral("article_id,article_title,published,")));
+    const QString text = header
+        + QStringLiteral("\r\n"
+                         "3,Floods,2018-02-01,Wire,7,0,4,Rain,Weather > Rain,\"a, note\",ana,2018-02-02T10:00:00Z,\r\n"
+                         "3,Floods,2018-02-01,Wire,7,0,4,Rain,Emoji,\"a, note\",ana,2018-02-02T10:00:00Z,\r\n"
+                         "3,Floods,2018-02-01,Wire,8,9,2,Rain,,,,,\r\n"
+                         "3,Floods,2018-02-01,Wire,9,0,4\r\n"
+                         "x,Talks,,Wire,,0,5,'=Envoys,,,,,\r\n");
+    const interchange::ParsedAnnotations parsed = interchange::parseAnnotations(text, QStringLiteral("h.csv"));
+    CHECK(parsed.error.isEmpty());
+    CHECK(parsed.rows == 5);
+    REQUIRE(parsed.highlights.size() == 2);
+    const interchange::HighlightRecord &rain = parsed.highlights.at(0);
+    CHECK(rain.rows == QList<int>{2, 3});
+    CHECK(rain.articleId == 3);
+    CHECK(rain.published == QDate(2018, 2, 1));
+    CHECK(rain.start == 0);
+    CHECK(rain.end == 4);
+    CHECK(rain.tagPaths == QStringList{QStringLiteral("Weather > Rain"), QStringLiteral("Emoji")});
+    CHECK(rain.note == u"a, note");
+    CHECK(rain.created == QDateTime(QDate(2018, 2, 2), QTime(10, 0), Qt::UTC));
+    CHECK_FALSE(rain.modified.isValid());
+    const interchange::HighlightRecord &talks = parsed.highlights.at(1);
+    CHECK(talks.rows == QList<int>{6});
+    CHECK(talks.articleId == 0); // "x" is no id: the article is found by title and date
+    CHECK_FALSE(talks.published.isValid());
+    CHECK(talks.text == u"=Envoys"); // the guard undone
+    CHECK(talks.rawText == u"'=Envoys");
+    // Row 4 has its ends swapped, row 5 too few fields: each named by its row.
+    REQUIRE(parsed.refused.size() == 2);
+    CHECK(parsed.refused.at(0).row == 4);
+    CHECK(parsed.refused.at(0).reason.contains(QStringLiteral("start < end")));
+    CHECK(parsed.refused.at(1).row == 5);
+    CHECK(parsed.refused.at(1).reason == QStringLiteral("has 7 fields, not %1").arg(interchange::HighlightColumnCount));
+
+    CHECK(interchange::parseAnnotations(QStringLiteral("a,b\r\n"), QStringLiteral("h.csv"))
+              .error.startsWith(QStringLiteral("h.csv: not a highlights or highlights-wide export")));
 }
