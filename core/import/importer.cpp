@@ -92,6 +92,23 @@ private:
     storage::Database &m_db;
 };
 
+// Why a path that does not exist was given: a symbolic link whose chain comes back to itself, a
+// link to nothing, or no such file.
+QString missingReason(const QFileInfo &info)
+{
+    if (!info.isSymLink())
+        return QStringLiteral("no such file or folder");
+    QSet<QString> seen;
+    QString current = info.absoluteFilePath();
+    while (QFileInfo(current).isSymLink()) {
+        if (seen.contains(current) || seen.size() > 40) // the kernel gives up after 40 as well
+            return QStringLiteral("a loop of symbolic links");
+        seen.insert(current);
+        current = QFileInfo(current).symLinkTarget();
+    }
+    return QStringLiteral("a symbolic link to nothing");
+}
+
 } // namespace
 
 QString ImportReport::summary() const
@@ -196,13 +213,17 @@ QStringList Importer::collectFiles(const QStringList &paths, QList<ImportProblem
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.exists()) {
-            refused.append({path,
-                info.isSymLink() ? QStringLiteral("a symbolic link to nothing")
-                                 : QStringLiteral("no such file or folder")});
+            refused.append({path, missingReason(info)});
             continue;
         }
         if (info.isDir()) {
             walk(path, visitedDirs, seenFiles, files, projectPath);
+            continue;
+        }
+        // A named pipe, a socket or a device: reading one could wait for ever (a pipe waits for a
+        // writer). Inside a folder they are skipped; named, they are refused.
+        if (!info.isFile()) {
+            refused.append({path, QStringLiteral("not a regular file (a named pipe, socket or device); not read")});
             continue;
         }
         const QString key = info.canonicalFilePath().isEmpty() ? info.absoluteFilePath() : info.canonicalFilePath();
@@ -412,10 +433,6 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
                 report.cancelled = true;
                 break;
             }
-            if (m_project.articles().findByHash(article.contentHash)) {
-                ++report.duplicates;
-                continue;
-            }
             const QString label
                 = article.title.isEmpty() ? QStringLiteral("an untitled article") : u'"' + article.title + u'"';
             if (!batch) {
@@ -427,6 +444,12 @@ ImportReport Importer::run(const QList<Source> &sources, QList<ImportProblem> re
                     stop = true;
                     break;
                 }
+            }
+            // Looked up inside the write transaction: another import of the same files (another
+            // window, another process) cannot store the article between this look and the insert.
+            if (m_project.articles().findByHash(article.contentHash)) {
+                ++report.duplicates;
+                continue;
             }
             try {
                 storage::Transaction one(db); // a savepoint: the article and what afterInsert adds, or nothing
