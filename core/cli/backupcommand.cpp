@@ -40,12 +40,14 @@ bool checkProjectFile(Context &c)
 int backupCommand(Context &c)
 {
     Arguments a;
-    if (!a.parse(c.args, {QStringLiteral("--to")}, {}))
+    if (!a.parse(c.args, {QStringLiteral("--to")}, {QStringLiteral("--force")}))
         return c.usage(a.error());
     if (!a.positionals().isEmpty())
         return c.usage(QStringLiteral("unexpected \"%1\"").arg(a.positionals().first()));
     if (a.has(QStringLiteral("--to")) && a.value(QStringLiteral("--to")).isEmpty())
         return c.usage(QStringLiteral("--to needs a file name"));
+    if (a.has(QStringLiteral("--force")) && !a.has(QStringLiteral("--to")))
+        return c.usage(QStringLiteral("--force goes with --to"));
     if (!checkProjectFile(c))
         return InputFailed;
     if (a.has(QStringLiteral("--to"))) {
@@ -55,6 +57,14 @@ int backupCommand(Context &c)
         if (!QFileInfo(target).absoluteDir().exists())
             return c.fail(
                 QStringLiteral("%1: the folder %2 does not exist").arg(target, QFileInfo(target).absolutePath()));
+        if (QFileInfo(target).isDir())
+            return c.fail(QStringLiteral("%1: is a folder; --to names the file to write").arg(target));
+        // Whatever the file is (another project, an older backup, something else), it is replaced
+        // only when asked to.
+        if ((QFileInfo::exists(target) || QFileInfo(target).isSymLink()) && !a.has(QStringLiteral("--force")))
+            return c.fail(QStringLiteral("%1: the file exists; nothing was written (add --force to replace it with "
+                                         "the backup)")
+                              .arg(target));
         if (const QString err = operations::Backups::copy(c.projectPath, target); !err.isEmpty())
             return c.fail(QStringLiteral("%1: cannot write the backup (%2)").arg(target, err));
         if (const QString err = operations::Backups::verify(target); !err.isEmpty())

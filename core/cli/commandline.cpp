@@ -47,7 +47,7 @@ const QList<Entry> &entries()
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
         {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
         {{"check", "check"}, checkCommand},
-        {{"backup", "backup [--to FILE]"}, backupCommand},
+        {{"backup", "backup [--to FILE [--force]]"}, backupCommand},
         {{"restore", "restore [NUMBER|latest|FILE]"}, restoreCommand},
     };
     return list;

@@ -48,6 +48,23 @@ void walk(const QString &dirPath, QSet<QString> &visitedDirs, QSet<QString> &see
     }
 }
 
+// Why a path that does not exist was given: a symbolic link whose chain comes back to itself, a
+// link to nothing, or no such file.
+QString missingReason(const QFileInfo &info)
+{
+    if (!info.isSymLink())
+        return QStringLiteral("no such file or folder");
+    QSet<QString> seen;
+    QString current = info.absoluteFilePath();
+    while (QFileInfo(current).isSymLink()) {
+        if (seen.contains(current) || seen.size() > 40) // the kernel gives up after 40 as well
+            return QStringLiteral("a loop of symbolic links");
+        seen.insert(current);
+        current = QFileInfo(current).symLinkTarget();
+    }
+    return QStringLiteral("a symbolic link to nothing");
+}
+
 } // namespace
 
 QString ImportReport::summary() const
@@ -63,13 +80,17 @@ QStringList collectFiles(const QStringList &paths, QList<ImportProblem> &refused
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.exists()) {
-            refused.append({path,
-                info.isSymLink() ? QStringLiteral("a symbolic link to nothing")
-                                 : QStringLiteral("no such file or folder")});
+            refused.append({path, missingReason(info)});
             continue;
         }
         if (info.isDir()) {
             walk(path, visitedDirs, seenFiles, files, projectPath);
+            continue;
+        }
+        // A named pipe, a socket or a device: reading one could wait for ever (a pipe waits for a
+        // writer). Inside a folder they are skipped; named, they are refused.
+        if (!info.isFile()) {
+            refused.append({path, QStringLiteral("not a regular file (a named pipe, socket or device); not read")});
             continue;
         }
         const QString key = info.canonicalFilePath().isEmpty() ? info.absoluteFilePath() : info.canonicalFilePath();

@@ -162,10 +162,6 @@ for (const import::ImportSource &source : sources) {
             report.cancelled = true;
             break;
         }
-        if (store.articles().findByHash(article.contentHash)) {
-            ++report.duplicates;
-            continue;
-        }
         const QString label
             = article.title.isEmpty() ? QStringLiteral("an untitled article") : u'"' + article.title + u'"';
         if (!batch) {
@@ -177,6 +173,12 @@ for (const import::ImportSource &source : sources) {
                 stop = true;
                 break;
             }
+        }
+        // Looked up inside the write transaction: another import of the same files (another
+        // window, another process) cannot store the article between this look and the insert.
+        if (store.articles().findByHash(article.contentHash)) {
+            ++report.duplicates;
+            continue;
         }
         try {
             storage::Transaction one(db); // a savepoint: the article and what afterInsert adds, or nothing

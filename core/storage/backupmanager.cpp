@@ -1,12 +1,16 @@
 #include "storage/backupmanager.h"
 
 #include "storage/database.h"
+#include "storage/error.h"
+#include "storage/schemaobjects.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryFile>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -24,16 +28,26 @@ namespace {
 constexpr int BusyTimeoutMs = 10000;
 const char *const StampFormat = "yyyyMMdd-HHmmss-zzz";
 
+// How a connection opens its file: to write, to read a project that may be in use, or to read a
+// closed copy as it is found (a backup, a file to restore from): immutable when no -wal lies
+// beside it, so that reading a copy in WAL mode leaves no -wal or -shm beside it.
+enum class Access { Write, Read, ReadAsFound };
+
 // A connection of our own, closed when it goes out of scope, with the same safety settings as
 // Database: nothing from the file's schema runs with our rights.
 class Connection
 {
 public:
-    Connection(const QString &path, bool readOnly)
+    Connection(const QString &path, Access access)
     {
-        const int flags
-            = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
-        m_rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr);
+        int flags = (access == Access::Write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY)
+            | SQLITE_OPEN_NOMUTEX;
+        QByteArray name = QFile::encodeName(path);
+        if (access == Access::ReadAsFound && !QFileInfo::exists(path + u"-wal")) {
+            name = "file:" + QUrl::toPercentEncoding(QFileInfo(path).absoluteFilePath(), "/") + "?immutable=1";
+            flags |= SQLITE_OPEN_URI;
+        }
+        m_rc = sqlite3_open_v2(name.constData(), &m_db, flags, nullptr);
         if (m_db) {
             sqlite3_busy_timeout(m_db, BusyTimeoutMs);
             sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
@@ -126,6 +140,100 @@ QDateTime modified(const QString &path)
     return info.exists() ? info.lastModified().toUTC() : QDateTime();
 }
 
+// What Database::open refuses in a Gloss project: a newer format, planted triggers or views.
+QString refusedOnOpen(const Connection &c)
+{
+    bool ok = false;
+    const int version = c.rows("PRAGMA user_version", &ok).value(0).toInt();
+    if (!ok)
+        return c.error();
+    if (version > Database::schemaVersion())
+        return QStringLiteral("made by a newer version of Gloss (project format %1; this Gloss reads up to %2)")
+            .arg(version)
+            .arg(Database::schemaVersion());
+    if (version < 0)
+        return QStringLiteral("its project format number is %1, which no Gloss writes").arg(version);
+    try {
+        if (const QList<SchemaObject> planted = plantedObjects(c.db()); !planted.isEmpty())
+            return QStringLiteral("it holds triggers or views that Gloss did not create (%1 \"%2\")")
+                .arg(planted.first().type, planted.first().name);
+    } catch (const StorageError &e) {
+        return e.message();
+    }
+    return {};
+}
+
+// What `PRAGMA quick_check` finds, and whether it is a Gloss project; with `asOpened`, also what
+// Database::open refuses (a newer format, planted triggers or views).
+QString checkFile(const QString &file, Access access, bool asOpened)
+{
+    if (!QFileInfo::exists(file))
+        return QStringLiteral("%1: no such file").arg(file);
+    Connection c(file, access);
+    if (!c.ok())
+        return c.error();
+    bool ok = false;
+    const QStringList id = c.rows("PRAGMA application_id", &ok);
+    if (!ok)
+        return c.error();
+    if (id.value(0).toInt() != Database::ApplicationId)
+        return QStringLiteral("not a Gloss project");
+    if (asOpened) {
+        if (const QString refusal = refusedOnOpen(c); !refusal.isEmpty())
+            return refusal;
+    }
+    const QStringList rows = c.rows("PRAGMA quick_check(20)", &ok);
+    if (!ok)
+        return c.error();
+    if (rows != QStringList{QStringLiteral("ok")})
+        return rows.join(QStringLiteral("; "));
+    return {};
+}
+
+// A Gloss project by its header: SQLite's, with Gloss's application_id.
+bool isProjectFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(100);
+    if (head.size() < 100 || !head.startsWith(QByteArray("SQLite format 3\0", 16)))
+        return false;
+    // The header's application_id, big-endian at offset 68.
+    const auto byte = [&](int i) { return quint32(static_cast<unsigned char>(head.at(i))); };
+    return (byte(68) << 24 | byte(69) << 16 | byte(70) << 8 | byte(71)) == quint32(Database::ApplicationId);
+}
+
+// Copies `source` with the backup API into a new file beside `target` whose name no other copy
+// has (`target.XXXXXX.part`), a plain rollback-journal file; sets `tmp` to it. An empty string on
+// success; on failure nothing is left.
+QString copyFile(const QString &source, const QString &target, Access access, QString *tmp)
+{
+    QTemporaryFile file(target + u".XXXXXX.part");
+    file.setAutoRemove(false);
+    if (!file.open())
+        return QStringLiteral("cannot create a file beside %1 (%2)").arg(target, file.errorString());
+    *tmp = file.fileName();
+    file.close();
+    QString error;
+    {
+        Connection from(source, access);
+        if (!from.ok())
+            error = from.error();
+        Connection to(*tmp, Access::Write);
+        if (error.isEmpty() && !to.ok())
+            error = to.error();
+        if (error.isEmpty())
+            error = runBackup(to.db(), from.db());
+        // A backup is a plain rollback-journal file: it opens read-only without -wal or -shm.
+        if (error.isEmpty())
+            to.rows("PRAGMA journal_mode=DELETE");
+    }
+    if (!error.isEmpty())
+        QFile::remove(*tmp);
+    return error;
+}
+
 } // namespace
 
 BackupManager::BackupManager(QString projectPath)
@@ -183,25 +291,35 @@ BackupManager::Result BackupManager::take(const QString &reason, const QString &
         result.error = QStringLiteral("cannot create the backup folder %1").arg(folder());
         return result;
     }
-    QDateTime now = QDateTime::currentDateTimeUtc();
-    QString target;
-    for (;;) {
-        target
-            = QDir(folder()).filePath(now.toString(QString::fromLatin1(StampFormat)) % u'-' % slug(reason) % u".gloss");
-        if (!QFileInfo::exists(target))
-            break;
-        now = now.addMSecs(1);
-    }
-    if (const QString err = copy(m_path, target); !err.isEmpty()) {
-        result.error = QStringLiteral("cannot back up %1 to %2 (%3)").arg(m_path, target, err);
+    // The copy is made and checked under a name of its own, then given its stamped name, which it
+    // takes only if no other backup has it (two processes may take one in the same millisecond).
+    QString tmp;
+    if (const QString err = copyFile(m_path, QDir(folder()).filePath(QStringLiteral("backup")), Access::Read, &tmp);
+        !err.isEmpty()) {
+        result.error = QStringLiteral("cannot back up %1 to %2 (%3)").arg(m_path, folder(), err);
         return result;
     }
-    if (const QString err = verify(target); !err.isEmpty()) {
-        QFile::remove(target);
+    if (const QString err = verify(tmp); !err.isEmpty()) {
+        QFile::remove(tmp);
         result.error = QStringLiteral("the backup of %1 failed its check and was deleted (%2); older backups were kept")
                            .arg(m_path, err);
         return result;
     }
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    QString target;
+    for (int attempt = 0;; ++attempt) {
+        target
+            = QDir(folder()).filePath(now.toString(QString::fromLatin1(StampFormat)) % u'-' % slug(reason) % u".gloss");
+        if (QFile::rename(tmp, target)) // never over an existing file
+            break;
+        if (!QFileInfo::exists(target) || attempt == 1000) {
+            QFile::remove(tmp);
+            result.error = QStringLiteral("cannot back up %1 to %2 (cannot write it)").arg(m_path, target);
+            return result;
+        }
+        now = now.addMSecs(1);
+    }
+    syncFolder(folder());
     result.path = target;
     rotate(result, keep);
     return result;
@@ -250,7 +368,7 @@ bool BackupManager::changedSince(const QDateTime &when) const
 
 bool BackupManager::hasArticles() const
 {
-    Connection c(m_path, true);
+    Connection c(m_path, Access::Read);
     bool ok = false;
     const QStringList rows = c.rows("SELECT EXISTS(SELECT 1 FROM articles)", &ok);
     return c.ok() && ok && rows.value(0) == u"1";
@@ -285,11 +403,28 @@ BackupManager::Result BackupManager::restore(const QString &backupFile)
         return result;
     }
     if (const QString err = verify(backupFile); !err.isEmpty()) {
-        result.error = QStringLiteral("%1: the backup is damaged (%2); nothing was restored").arg(backupFile, err);
+        result.error = QStringLiteral("%1: the backup is damaged or not one Gloss can open (%2); nothing was restored")
+                           .arg(backupFile, err);
         return result;
     }
+    // Only a Gloss project is replaced (or set aside, when damaged): never a file of something else
+    // that the project's path happens to name, nor one the user made read-only.
+    const QFileInfo project(m_path);
+    if (project.exists() || project.isSymLink()) {
+        if (!isProjectFile(m_path)) {
+            result.error
+                = QStringLiteral("%1: not a Gloss project, so nothing was restored over it (restore replaces a "
+                                 "Gloss project, or makes one where there is none)")
+                      .arg(m_path);
+            return result;
+        }
+        if (!project.isWritable() || !(project.permissions() & QFile::WriteOwner)) {
+            result.error = QStringLiteral("%1: the project is read-only; nothing was restored").arg(m_path);
+            return result;
+        }
+    }
     if (QFileInfo::exists(m_path)) {
-        if (verify(m_path).isEmpty()) {
+        if (checkFile(m_path, Access::Read, false).isEmpty()) {
             const Result before = take(QStringLiteral("before-restore"), backupFile);
             if (!before.error.isEmpty()) {
                 result.error = QStringLiteral("cannot back up the current state first (%1); nothing was restored")
@@ -309,8 +444,8 @@ BackupManager::Result BackupManager::restore(const QString &backupFile)
     if (QFileInfo::exists(m_path)) {
         // Into the live file: one write transaction of the destination, so a crash leaves either
         // the old or the restored project, and other open connections see the change.
-        Connection to(m_path, false);
-        Connection from(backupFile, true);
+        Connection to(m_path, Access::Write);
+        Connection from(backupFile, Access::ReadAsFound);
         if (!to.ok() || !from.ok()) {
             result.error = QStringLiteral("cannot open %1 (%2)")
                                .arg(to.ok() ? backupFile : m_path, to.ok() ? from.error() : to.error());
@@ -327,8 +462,8 @@ BackupManager::Result BackupManager::restore(const QString &backupFile)
     // without their database would be replayed onto the restored file, so they go first.
     QFile::remove(m_path + u"-wal");
     QFile::remove(m_path + u"-shm");
-    const QString tmp = m_path + u".restoring";
-    if (const QString err = copy(backupFile, tmp); !err.isEmpty()) {
+    QString tmp;
+    if (const QString err = copyFile(backupFile, m_path + u".restoring", Access::ReadAsFound, &tmp); !err.isEmpty()) {
         result.error = QStringLiteral("cannot restore %1 to %2 (%3)").arg(backupFile, m_path, err);
         return result;
     }
@@ -343,23 +478,7 @@ BackupManager::Result BackupManager::restore(const QString &backupFile)
 
 QString BackupManager::verify(const QString &file)
 {
-    if (!QFileInfo::exists(file))
-        return QStringLiteral("%1: no such file").arg(file);
-    Connection c(file, true);
-    if (!c.ok())
-        return c.error();
-    bool ok = false;
-    const QStringList id = c.rows("PRAGMA application_id", &ok);
-    if (!ok)
-        return c.error();
-    if (id.value(0).toInt() != Database::ApplicationId)
-        return QStringLiteral("not a Gloss project");
-    const QStringList rows = c.rows("PRAGMA quick_check(20)", &ok);
-    if (!ok)
-        return c.error();
-    if (rows != QStringList{QStringLiteral("ok")})
-        return rows.join(QStringLiteral("; "));
-    return {};
+    return checkFile(file, Access::ReadAsFound, true);
 }
 
 QString BackupManager::setAside(const QString &projectPath, QString *error)
@@ -384,21 +503,8 @@ QString BackupManager::setAside(const QString &projectPath, QString *error)
 
 QString BackupManager::copy(const QString &source, const QString &target)
 {
-    const QString tmp = target + u".part";
-    QFile::remove(tmp);
-    QString error;
-    {
-        Connection from(source, true);
-        if (!from.ok())
-            return from.error();
-        Connection to(tmp, false);
-        if (!to.ok())
-            return to.error();
-        error = runBackup(to.db(), from.db());
-        // A backup is a plain rollback-journal file: it opens read-only without -wal or -shm.
-        if (error.isEmpty())
-            to.rows("PRAGMA journal_mode=DELETE");
-    }
+    QString tmp;
+    QString error = copyFile(source, target, Access::Read, &tmp);
     if (error.isEmpty()) {
         QFile::remove(target);
         if (!QFile::rename(tmp, target))

@@ -4,6 +4,7 @@
 #include "storage/checkstamp.h"
 #include "storage/error.h"
 #include "storage/migrations.h"
+#include "storage/schemaobjects.h"
 #include "storage/transaction.h"
 
 #include <QDateTime>
@@ -20,6 +21,7 @@ namespace gloss::storage {
 namespace {
 
 constexpr int BusyTimeoutMs = 10000;
+constexpr int MinimumPageSize = 512;
 
 // Looks at the first bytes without opening the file with SQLite, so a file that is not a
 // database is refused untouched (SQLite would otherwise try to create a journal beside it).
@@ -33,13 +35,22 @@ QString checkHeader(const QString &path)
     const QByteArray head = file.read(16);
     if (head != QByteArray("SQLite format 3\0", 16))
         return QStringLiteral("%1: not a Gloss project (the file is not an SQLite database)").arg(path);
+    // Every SQLite database is a whole number of pages of at least 512 bytes: a shorter file is
+    // one cut short (a copy or a download that stopped), whatever its first bytes say.
+    if (file.size() < MinimumPageSize)
+        return QStringLiteral("%1: not a Gloss project, or one cut short: the file has %2 bytes, and an SQLite "
+                              "database has at least %3; the file was not changed")
+            .arg(path)
+            .arg(file.size())
+            .arg(MinimumPageSize);
     return {};
 }
 
-int pragmaInt(sqlite3 *db, const char *sql)
+// The first column of the first row of `sql`; nothing when it failed (sqlite3_errmsg says why).
+std::optional<int> pragmaInt(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *stmt = nullptr;
-    int value = -1;
+    std::optional<int> value;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
         value = sqlite3_column_int(stmt, 0);
     sqlite3_finalize(stmt);
@@ -136,44 +147,53 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
         // One read snapshot for the look at the header and the schema, so that a project another
         // process is creating right now is seen either empty or whole.
         sqlite3_exec(raw, "BEGIN", nullptr, nullptr, nullptr);
-        const int version = pragmaInt(raw, "PRAGMA user_version");
-        if (version < 0) {
-            const int code = sqlite3_errcode(raw);
+        const std::optional<int> version = pragmaInt(raw, "PRAGMA user_version");
+        const std::optional<int> appId = version ? pragmaInt(raw, "PRAGMA application_id") : std::nullopt;
+        const std::optional<int> tables = appId ? pragmaInt(raw, "SELECT count(*) FROM sqlite_schema") : std::nullopt;
+        if (!tables) {
+            const int code = sqlite3_errcode(raw) & 0xff;
             result.damaged = code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
-            result.error
-                = QStringLiteral("%1: not a Gloss project (%2)").arg(path, QString::fromUtf8(sqlite3_errmsg(raw)));
+            result.busy = code == SQLITE_BUSY || code == SQLITE_LOCKED; // another process creating it: retried
+            result.error = (result.damaged ? QStringLiteral("%1: the file is damaged (%2)")
+                                           : QStringLiteral("%1: not a Gloss project (%2)"))
+                               .arg(path, QString::fromUtf8(sqlite3_errmsg(raw)));
             return result;
         }
-        const int appId = pragmaInt(raw, "PRAGMA application_id");
-        const int tables = pragmaInt(raw, "SELECT count(*) FROM sqlite_schema");
-        if (appId != ApplicationId && (version != 0 || tables > 0)) {
+        if (*appId != ApplicationId && (*version != 0 || *tables > 0)) {
             result.error
                 = QStringLiteral("%1: not a Gloss project (an SQLite database made by another program)").arg(path);
             return result;
         }
-        if (version > schemaVersion()) {
+        if (*version > schemaVersion()) {
             result.error
                 = QStringLiteral("%1: made by a newer version of Gloss (project format %2; this Gloss reads up to %3). "
                                  "Update Gloss to open it; the file was not changed.")
                       .arg(path)
-                      .arg(version)
+                      .arg(*version)
                       .arg(schemaVersion());
             return result;
         }
-        const int foreign = pragmaInt(raw, "SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger','view')");
-        if (foreign > 0) {
-            result.error
-                = QStringLiteral("%1: refused: the project contains triggers or views that Gloss did not create")
-                      .arg(path);
+        if (*version < 0) {
+            result.error = QStringLiteral("%1: not a Gloss project, or a damaged one: its project format number is %2, "
+                                          "which no Gloss writes; the file was not changed")
+                               .arg(path)
+                               .arg(*version);
+            return result;
+        }
+        // By what SQLite will make of each row of the schema, not by the case of its type.
+        if (const QList<SchemaObject> planted = plantedObjects(raw); !planted.isEmpty()) {
+            result.error = QStringLiteral("%1: refused: the project contains triggers or views that Gloss did not "
+                                          "create (%2 \"%3\"); the file was not changed")
+                               .arg(path, planted.first().type, planted.first().name);
             return result;
         }
         sqlite3_exec(raw, "COMMIT", nullptr, nullptr, nullptr);
-        if (version < targetVersion) {
+        if (*version < targetVersion) {
             if (readOnly) {
                 result.error = QStringLiteral("%1: the project needs upgrading, but it is read-only").arg(path);
                 return result;
             }
-            if (version > 0) {
+            if (*version > 0) {
                 // Into the project's backup folder, verified and rotated with the others.
                 const auto backup = BackupManager(path).backupBefore(QStringLiteral("format-%1").arg(targetVersion));
                 if (!backup.error.isEmpty()) {
@@ -183,7 +203,7 @@ Database::OpenResult Database::openImpl(const QString &path, Access access, int 
                 }
                 result.backupPath = backup.path;
             }
-            if (const QString err = db->migrate(version, targetVersion); !err.isEmpty()) {
+            if (const QString err = db->migrate(*version, targetVersion); !err.isEmpty()) {
                 result.error = QStringLiteral("%1: upgrade failed (%2); the file was not changed").arg(path, err);
                 return result;
             }
@@ -322,7 +342,7 @@ void Database::keepFileAsIs()
 
 int Database::userVersion()
 {
-    return pragmaInt(m_db, "PRAGMA user_version");
+    return pragmaInt(m_db, "PRAGMA user_version").value_or(-1);
 }
 
 QString Database::backupTo(const QString &target)

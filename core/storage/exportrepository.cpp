@@ -2,6 +2,7 @@
 
 #include "storage/articlerepository.h"
 #include "storage/database.h"
+#include "storage/tagrepository.h"
 
 #include <QSet>
 
@@ -230,7 +231,7 @@ QList<model::Tag> ExportRepository::codebook()
 {
     Statement s = m_db.prepare("SELECT id, parent_id, name, color, description, position FROM tags "
                                "ORDER BY position, name COLLATE NOCASE");
-    QHash<qint64, QList<model::Tag>> children;
+    QList<model::Tag> flat;
     while (s.step()) {
         model::Tag t;
         t.id = s.int64(0);
@@ -239,22 +240,9 @@ QList<model::Tag> ExportRepository::codebook()
         t.color = s.text(3);
         t.description = s.text(4);
         t.position = s.integer(5);
-        children[t.parentId].append(t);
+        flat.append(t);
     }
-    QList<model::Tag> ordered;
-    QList<std::pair<qint64, qsizetype>> stack = {{0, 0}}; // parent, next child: depth first without recursion
-    while (!stack.isEmpty()) {
-        const auto [parent, next] = stack.last();
-        const QList<model::Tag> kids = children.value(parent); // shared, not copied
-        if (next >= kids.size()) {
-            stack.removeLast();
-            continue;
-        }
-        ++stack.last().second;
-        ordered.append(kids.at(next));
-        stack.append({kids.at(next).id, 0});
-    }
-    return ordered;
+    return TagRepository::treeOrder(flat);
 }
 
 qint64 ExportRepository::countHighlights(const ExportScope &scope)

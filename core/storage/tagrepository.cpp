@@ -6,9 +6,10 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
-#include <functional>
+#include <algorithm>
 
 namespace gloss::storage {
 
@@ -135,18 +136,70 @@ QList<model::Tag> TagRepository::allImpl(bool counts)
         t.articles = s.integer(7);
         flat.append(t);
     }
-    // Depth-first, parents before children.
-    QHash<qint64, QList<model::Tag>> children;
-    for (const model::Tag &t : std::as_const(flat))
-        children[t.parentId].append(t);
-    QList<model::Tag> ordered;
-    std::function<void(qint64)> visit = [&](qint64 parent) {
-        for (const model::Tag &t : children.value(parent)) {
-            ordered.append(t);
-            visit(t.id);
+    return treeOrder(flat);
+}
+
+QList<QList<qint64>> TagRepository::parentCycles(const QList<model::Tag> &flat)
+{
+    QHash<qint64, qint64> parentOf; // the first row of each id
+    for (const model::Tag &t : flat)
+        if (t.id != 0 && !parentOf.contains(t.id))
+            parentOf.insert(t.id, t.parentId);
+    // Each tag is walked up from once: 1 while on the current walk, 2 when done.
+    QHash<qint64, int> state;
+    QList<QList<qint64>> cycles;
+    for (const model::Tag &t : flat) {
+        if (t.id == 0 || state.value(t.id) != 0)
+            continue;
+        QList<qint64> walk;
+        qint64 current = t.id;
+        while (current != 0 && parentOf.contains(current) && state.value(current) == 0) {
+            state.insert(current, 1);
+            walk.append(current);
+            current = parentOf.value(current);
         }
+        if (current != 0 && state.value(current) == 1) // back to a tag of this walk
+            cycles.append(walk.mid(walk.indexOf(current)));
+        for (const qint64 id : std::as_const(walk))
+            state.insert(id, 2);
+    }
+    return cycles;
+}
+
+QList<model::Tag> TagRepository::treeOrder(const QList<model::Tag> &flat)
+{
+    QHash<qint64, qsizetype> first; // id -> its first row
+    for (qsizetype i = 0; i < flat.size(); ++i)
+        if (flat.at(i).id != 0 && !first.contains(flat.at(i).id))
+            first.insert(flat.at(i).id, i);
+    QSet<qint64> inCycle;
+    for (const QList<qint64> &cycle : parentCycles(flat))
+        for (const qint64 id : cycle)
+            inCycle.insert(id);
+    const auto parentOf = [&](const model::Tag &t) {
+        return inCycle.contains(t.id) || !first.contains(t.parentId) ? qint64(0) : t.parentId;
     };
-    visit(0);
+    QHash<qint64, QList<qsizetype>> children;
+    for (qsizetype i = 0; i < flat.size(); ++i)
+        if (first.value(flat.at(i).id, -1) == i)
+            children[parentOf(flat.at(i))].append(i);
+    // Depth first without recursion: a chain of tags may be deep.
+    QList<model::Tag> ordered;
+    ordered.reserve(first.size());
+    QList<std::pair<qint64, qsizetype>> stack = {{0, 0}}; // parent, next child
+    while (!stack.isEmpty()) {
+        const auto [parent, next] = stack.last();
+        const QList<qsizetype> kids = children.value(parent); // shared, not copied
+        if (next >= kids.size()) {
+            stack.removeLast();
+            continue;
+        }
+        ++stack.last().second;
+        model::Tag t = flat.at(kids.at(next));
+        t.parentId = parentOf(t);
+        ordered.append(t);
+        stack.append({t.id, 0});
+    }
     return ordered;
 }
 
@@ -190,10 +243,13 @@ void TagRepository::setDescription(qint64 id, const QString &description)
 
 void TagRepository::move(qint64 id, qint64 newParentId)
 {
-    // Refuse to move a tag under itself or its own descendant.
-    for (qint64 p = newParentId; p != 0;) {
+    // Refuse to move a tag under itself or its own descendant. The walk up ends at a tag seen
+    // before: parents in a cycle (made outside Gloss) lead round for ever.
+    QSet<qint64> seen;
+    for (qint64 p = newParentId; p != 0 && !seen.contains(p);) {
         if (p == id)
             throw StorageError(QStringLiteral("a tag cannot be moved under itself"));
+        seen.insert(p);
         const auto parent = get(p);
         p = parent ? parent->parentId : 0;
     }
@@ -235,14 +291,23 @@ void TagRepository::remove(qint64 id)
 
 QString TagRepository::path(qint64 id)
 {
+    // Up from the tag to the top, or to a tag whose parents lead back to it: that one is at the
+    // top level, as treeOrder() shows it.
+    QHash<qint64, qsizetype> walked; // id -> its place in parts
     QStringList parts;
     for (qint64 cur = id; cur != 0;) {
+        if (const auto seen = walked.constFind(cur); seen != walked.constEnd()) {
+            parts.resize(*seen + 1);
+            break;
+        }
         const auto tag = get(cur);
         if (!tag)
             break;
-        parts.prepend(tag->name);
+        walked.insert(cur, parts.size());
+        parts.append(tag->name);
         cur = tag->parentId;
     }
+    std::reverse(parts.begin(), parts.end());
     return model::tagPath(parts);
 }
 
@@ -295,6 +360,7 @@ TagRepository::Snapshot TagRepository::removeWithSnapshot(qint64 id)
     Transaction tx(m_db);
     Snapshot snap;
     QList<qint64> subtree{id};
+    QSet<qint64> seen{id}; // parents in a cycle lead back to a tag already taken
     for (qsizetype i = 0; i < subtree.size(); ++i) {
         const auto tag = get(subtree.at(i));
         if (!tag)
@@ -302,8 +368,12 @@ TagRepository::Snapshot TagRepository::removeWithSnapshot(qint64 id)
         snap.tags.append(*tag);
         Statement kids = m_db.cached("SELECT id FROM tags WHERE parent_id = ?1 ORDER BY position, id");
         kids.bind(1, tag->id);
-        while (kids.step())
-            subtree.append(kids.int64(0));
+        while (kids.step()) {
+            if (!seen.contains(kids.int64(0))) {
+                seen.insert(kids.int64(0));
+                subtree.append(kids.int64(0));
+            }
+        }
     }
     for (const model::Tag &t : std::as_const(snap.tags)) {
         Statement h = m_db.cached("SELECT highlight_id, position FROM highlight_tags WHERE tag_id = ?1");
@@ -323,6 +393,9 @@ TagRepository::Snapshot TagRepository::removeWithSnapshot(qint64 id)
 void TagRepository::restore(const Snapshot &snapshot)
 {
     Transaction tx(m_db);
+    // Parents are checked at the commit: in a cycle of parents (made outside Gloss), no order of
+    // the tags has each one's parent before it.
+    m_db.exec("PRAGMA defer_foreign_keys=ON");
     for (const model::Tag &t : snapshot.tags)
         restore(t);
     for (const auto &[highlight, tag, position] : snapshot.highlightLinks) {

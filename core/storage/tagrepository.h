@@ -74,6 +74,15 @@ public:
     // The colour a new tag gets: a fixed palette, readable on light and dark backgrounds.
     static QString paletteColor(int index);
 
+    // The tags of `flat` in tree order: parents before children, siblings in the order of `flat`.
+    // A tag whose parent is missing or whose parents lead back to it (a file changed outside
+    // Gloss) is put at the top level, its parentId 0, and a second row with an id already seen is
+    // left out: every tag is listed once, and every walk up the tree ends. path() agrees.
+    static QList<model::Tag> treeOrder(const QList<model::Tag> &flat);
+    // The cycles among the parents of `flat` (Gloss makes none), each as the ids of its tags, each
+    // one's parent after it, starting from the first of them in `flat`.
+    static QList<QList<qint64>> parentCycles(const QList<model::Tag> &flat);
+
 private:
     QList<model::Tag> allImpl(bool counts);
 

@@ -3,6 +3,7 @@
 #include "support/glossprocess.h"
 #include "support/tempproject.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -13,6 +14,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 using gloss::test::Run;
@@ -124,6 +126,45 @@ Run runOnSmallDisk(const SmallDisk &disk, const QStringList &args, int blocks, c
     r.err = QString::fromUtf8(p.readAllStandardError());
     r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return r;
+}
+
+// gloss with `args`, stopped after `seconds`: code -1 when it had to be.
+Run runWithin(const QStringList &args, const QString &project, int seconds)
+{
+    QProcess p;
+    p.start(QStringLiteral(GLOSS_EXECUTABLE), args + QStringList{arg("--project"), project});
+    Run r;
+    if (!p.waitForStarted())
+        return r;
+    p.closeWriteChannel();
+    if (!p.waitForFinished(seconds * 1000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("still running after %1 s").arg(seconds);
+        return r;
+    }
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+// SQL run on a closed project with sqlite3, as a tamperer can.
+void execOn(const QString &path, const QByteArray &sql)
+{
+    sqlite3 *raw = nullptr;
+    REQUIRE(sqlite3_open(QFile::encodeName(path).constData(), &raw) == SQLITE_OK);
+    CHECK(sqlite3_exec(raw, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+}
+
+// The file's SHA-256 in hex: compared, not printed whole when a check fails.
+std::string fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return "(cannot read)";
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex().toStdString();
 }
 
 } // namespace
@@ -454,5 +495,145 @@ TEST_CASE("three processes creating the same new project at once all open it", "
             CHECK(err.isEmpty());
         }
         CHECK(runGloss({arg("check")}, project).code == 0);
+    }
+}
+
+TEST_CASE(
+    "tag parents in a cycle: show, tags and export end and list both tags, check names the cycle", "[cli][hostile]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = makeProject(tp, 1);
+    const QString project = tp.path();
+    REQUIRE(runGloss({arg("highlight"), arg("add"), arg("--article"), QString::number(article), arg("--start"),
+                         arg("0"), arg("--end"), arg("9"), arg("--tag"), arg("Actors > Officials")},
+                project)
+                .code
+        == 0);
+    // Actors -> Officials -> Actors.
+    execOn(project, "UPDATE tags SET parent_id = (SELECT id FROM tags WHERE name = 'Officials') WHERE name = 'Actors'");
+
+    const Run show = runWithin({arg("show"), QString::number(article)}, project, 60);
+    INFO(show.err.toStdString());
+    CHECK(show.code == 0);
+    CHECK(show.out.contains(QStringLiteral("Officials")));
+    // Both tags listed (each at the top level: in a cycle, neither is the other's parent).
+    for (const QStringList &command :
+        {QStringList{arg("tags")}, QStringList{arg("export"), arg("--layout"), arg("codebook")}}) {
+        const Run r = runWithin(command, project, 60);
+        INFO(command.join(u' ').toStdString() << ": " << r.err.toStdString());
+        CHECK(r.code == 0);
+        CHECK(r.out.contains(QStringLiteral("Actors")));
+        CHECK(r.out.contains(QStringLiteral("Officials")));
+    }
+    const Run highlights = runWithin({arg("export"), arg("--layout"), arg("highlights")}, project, 60);
+    CHECK(highlights.code == 0);
+    CHECK(highlights.out.contains(QStringLiteral(",Officials,")));
+    const Run check = runWithin({arg("check")}, project, 60);
+    CHECK(check.code == 1);
+    CHECK(check.out.contains(QStringLiteral("cycle of parents")));
+}
+
+TEST_CASE("backup --to overwrites an existing file only with --force", "[cli][backup]")
+{
+    gloss::test::TempProject small;
+    makeProject(small, 1);
+    gloss::test::TempProject big;
+    makeProject(big, 5);
+    QTemporaryDir dir;
+    const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile f(notes);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("Not a backup.\n");
+    }
+    for (const QString &target : {big.path(), notes}) {
+        INFO(target.toStdString());
+        const std::string before = fileHash(target);
+        const Run r = runGloss({arg("backup"), arg("--to"), target}, small.path());
+        CHECK(r.code == 1);
+        CHECK(r.err.contains(QStringLiteral("--force")));
+        CHECK(fileHash(target) == before);
+    }
+    CHECK(checkedCount(big.path(), "articles") == 5);
+    const Run forced = runGloss({arg("backup"), arg("--to"), notes, arg("--force")}, small.path());
+    CHECK(forced.code == 0);
+    CHECK(gloss::storage::BackupManager::verify(notes).isEmpty());
+}
+
+TEST_CASE(
+    "restore refuses to replace what is not a Gloss project, and a backup Gloss would refuse", "[cli][backup][hostile]")
+{
+    gloss::test::TempProject tp;
+    makeProject(tp, 2);
+    const Run backup = runGloss({arg("backup")}, tp.path());
+    REQUIRE(backup.code == 0);
+    const QString good = backup.out.trimmed();
+
+    QTemporaryDir dir;
+    const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile f(notes);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("Not a project.\n");
+    }
+    const QString otherDb = dir.filePath(QStringLiteral("other.db"));
+    execOn(otherDb, "CREATE TABLE t(x)");
+    for (const QString &target : {notes, otherDb}) {
+        INFO(target.toStdString());
+        const std::string before = fileHash(target);
+        const Run r = runGloss({arg("restore"), good}, target);
+        CHECK(r.code == 1);
+        CHECK(r.err.contains(QStringLiteral("not a Gloss project")));
+        CHECK_FALSE(r.out.contains(QStringLiteral("Restored")));
+        CHECK(fileHash(target) == before);
+        CHECK_FALSE(QFileInfo::exists(target + QStringLiteral(".damaged")));
+    }
+
+    const QString planted = dir.filePath(QStringLiteral("planted.gloss"));
+    REQUIRE(QFile::copy(good, planted));
+    execOn(planted, "CREATE TRIGGER evil AFTER INSERT ON highlights BEGIN DELETE FROM articles; END");
+    const Run r = runGloss({arg("restore"), planted}, tp.path());
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("triggers or views")));
+    CHECK_FALSE(r.out.contains(QStringLiteral("Restored")));
+    CHECK(checkedCount(tp.path(), "articles") == 2);
+}
+
+TEST_CASE(
+    "two imports of the same files at once count each article once, as imported or duplicate", "[cli][concurrency]")
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("articles"));
+    QDir().mkpath(folder);
+    for (int i = 0; i < 120; ++i) {
+        QFile f(QDir(folder).filePath(QStringLiteral("story-%1.txt").arg(i, 3, 10, QChar(u'0'))));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("Story %1 of the wire\n\nParagraph of story %1 about the harbour.\n").arg(i).toUtf8());
+    }
+    for (int round = 0; round < 3; ++round) {
+        // A project with an article and no backup: both imports take the daily backup too.
+        gloss::test::TempProject tp;
+        makeProject(tp, 1);
+        QProcess p[2];
+        for (QProcess &one : p)
+            one.start(QStringLiteral(GLOSS_EXECUTABLE), {arg("--project"), tp.path(), arg("import"), folder});
+        int imported = 0;
+        int duplicates = 0;
+        for (QProcess &one : p) {
+            REQUIRE(one.waitForFinished(180000));
+            const QString out = QString::fromUtf8(one.readAllStandardOutput());
+            const QString err = QString::fromUtf8(one.readAllStandardError());
+            INFO("round " << round << ": " << out.toStdString() << err.toStdString());
+            CHECK(one.exitCode() == 0);
+            CHECK(err.isEmpty());
+            const auto m
+                = QRegularExpression(QStringLiteral("imported (\\d+), duplicates (\\d+), refused 0")).match(out);
+            CHECK(m.hasMatch());
+            imported += m.captured(1).toInt();
+            duplicates += m.captured(2).toInt();
+        }
+        CHECK(imported == 120);
+        CHECK(duplicates == 120);
+        CHECK(checkedCount(tp.path(), "articles") == 121);
     }
 }

@@ -7,6 +7,7 @@
 #include "storage/store.h"
 #include "support/tempproject.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,6 +17,9 @@
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
+
+#include <atomic>
+#include <thread>
 
 using gloss::Project;
 using gloss::storage::BackupInfo;
@@ -60,6 +64,29 @@ void fill(gloss::test::TempProject &t, int articles)
     for (int i = 0; i < articles; ++i, ++next)
         t.addArticle(QStringLiteral("Article %1").arg(next),
             QStringLiteral("Body of article %1. ").arg(next).repeated(200), QDate(2020, 1, 1).addDays(next));
+}
+
+QByteArray sha(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    REQUIRE(f.write(bytes) == bytes.size());
+}
+
+void execOn(const QString &path, const char *sql)
+{
+    sqlite3 *raw = nullptr;
+    REQUIRE(sqlite3_open(QFile::encodeName(path).constData(), &raw) == SQLITE_OK);
+    CHECK(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
 }
 
 // The project's WAL checkpointed into the file, so that damaging the file damages the data.
@@ -388,4 +415,135 @@ TEST_CASE("opening again skips the quick check only while the file is as Gloss l
     auto damaged = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     CHECK_FALSE(damaged.project);
     CHECK(damaged.damagedPath == t.path() + QStringLiteral(".damaged"));
+}
+
+TEST_CASE("restore replaces only a Gloss project or a missing file, and says why not", "[backup][hostile]")
+{
+    gloss::test::TempProject t;
+    fill(t, 2);
+    const auto good = BackupManager(t.path()).backup(QStringLiteral("manual"));
+    REQUIRE(good.error.isEmpty());
+    QTemporaryDir dir;
+
+    // A text file, another program's database, and a project of the user's marked read-only.
+    const QString text = dir.filePath(QStringLiteral("notes.txt"));
+    writeBytes(text, "My notes, not a project.\n");
+    const QString otherDb = dir.filePath(QStringLiteral("other.db"));
+    execOn(otherDb, "CREATE TABLE t(x); INSERT INTO t VALUES(1)");
+    const QString readOnly = dir.filePath(QStringLiteral("kept.gloss"));
+    REQUIRE(BackupManager::copy(t.path(), readOnly).isEmpty());
+    REQUIRE(QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QString empty = dir.filePath(QStringLiteral("empty.gloss"));
+    writeBytes(empty, {});
+    const struct
+    {
+        QString path;
+        const char *reason;
+    } refused[] = {{text, "not a Gloss project"}, {otherDb, "not a Gloss project"}, {readOnly, "read-only"},
+        {empty, "not a Gloss project"}};
+    for (const auto &r : refused) {
+        INFO(r.path.toStdString());
+        const QByteArray before = sha(r.path);
+        const auto result = BackupManager(r.path).restore(good.path);
+        INFO(result.error.toStdString());
+        CHECK(result.error.contains(QString::fromUtf8(r.reason)));
+        CHECK(result.error.contains(QStringLiteral("nothing was restored")));
+        CHECK(sha(r.path) == before);
+        CHECK_FALSE(QFileInfo::exists(r.path + QStringLiteral(".damaged")));
+        CHECK_FALSE(QFileInfo::exists(r.path + QStringLiteral(".backups")));
+    }
+    QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::WriteOwner);
+
+    // A missing path is restored to.
+    const QString missing = dir.filePath(QStringLiteral("gone.gloss"));
+    REQUIRE(BackupManager(missing).restore(good.path).error.isEmpty());
+    CHECK(countIn(missing, "SELECT count(*) FROM articles") == 2);
+}
+
+TEST_CASE("a backup Gloss would refuse to open is not restored", "[backup][hostile]")
+{
+    gloss::test::TempProject t;
+    fill(t, 3);
+    BackupManager backups(t.path());
+    QTemporaryDir dir;
+    const QString trigger = dir.filePath(QStringLiteral("trigger.gloss"));
+    const QString newer = dir.filePath(QStringLiteral("newer.gloss"));
+    const QString older = dir.filePath(QStringLiteral("older.gloss"));
+    REQUIRE(BackupManager::copy(t.path(), trigger).isEmpty());
+    REQUIRE(BackupManager::copy(t.path(), newer).isEmpty());
+    execOn(trigger, "CREATE TRIGGER evil AFTER INSERT ON highlights BEGIN DELETE FROM articles; END");
+    execOn(newer, QStringLiteral("PRAGMA user_version=%1").arg(Database::schemaVersion() + 1).toUtf8().constData());
+    {
+        auto v1 = Database::openAtVersion(older, 1);
+        REQUIRE(v1.db);
+    }
+    for (const auto &[file, reason] : {std::pair{trigger, "triggers or views"}, std::pair{newer, "newer version"}}) {
+        INFO(file.toStdString());
+        CHECK_FALSE(BackupManager::verify(file).isEmpty());
+        const auto result = backups.restore(file);
+        INFO(result.error.toStdString());
+        CHECK(result.error.contains(QString::fromUtf8(reason)));
+        CHECK(count(t.project(), "SELECT count(*) FROM articles") == 3);
+    }
+    // An older format is fine: Gloss upgrades it when it opens the project.
+    REQUIRE(backups.restore(older).error.isEmpty());
+    CHECK(count(t.project(), "SELECT count(*) FROM articles") == 0);
+    t.reopen();
+    CHECK(t.project().store().db().userVersion() == Database::schemaVersion());
+}
+
+TEST_CASE("restoring from a project file in WAL mode leaves nothing beside it", "[backup]")
+{
+    gloss::test::TempProject t;
+    fill(t, 2);
+    QTemporaryDir dir;
+    // Another project, closed (WAL mode, no -wal left): what a user copies and restores from.
+    const QString source = dir.filePath(QStringLiteral("copy.gloss"));
+    {
+        gloss::test::TempProject other;
+        fill(other, 4);
+        other.close();
+        REQUIRE(QFile::copy(other.path(), source));
+    }
+    REQUIRE_FALSE(QFileInfo::exists(source + QStringLiteral("-wal")));
+    const QByteArray before = sha(source);
+    const auto restored = BackupManager(t.path()).restore(source);
+    REQUIRE(restored.error.isEmpty());
+    CHECK(count(t.project(), "SELECT count(*) FROM articles") == 4);
+    CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{QStringLiteral("copy.gloss")});
+    CHECK(sha(source) == before);
+
+    // The same into a missing project.
+    const QString missing = dir.filePath(QStringLiteral("sub/new.gloss"));
+    QDir().mkpath(dir.filePath(QStringLiteral("sub")));
+    REQUIRE(BackupManager(missing).restore(source).error.isEmpty());
+    CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{QStringLiteral("copy.gloss")});
+}
+
+TEST_CASE("backups taken at the same moment each get a file of their own", "[backup][concurrency]")
+{
+    gloss::test::TempProject t;
+    fill(t, 3);
+    constexpr int Takers = 4;
+    for (int round = 0; round < 15; ++round) {
+        std::atomic<int> ready = 0;
+        BackupManager::Result results[Takers];
+        std::thread takers[Takers];
+        for (int i = 0; i < Takers; ++i)
+            takers[i] = std::thread([&, i] {
+                ++ready;
+                while (ready < Takers) { }
+                results[i] = BackupManager(t.path()).backup(QStringLiteral("daily"));
+            });
+        QSet<QString> paths;
+        for (int i = 0; i < Takers; ++i) {
+            takers[i].join();
+            INFO("round " << round << ": " << results[i].error.toStdString());
+            CHECK(results[i].error.isEmpty());
+            paths.insert(results[i].path);
+        }
+        CHECK(paths.size() == Takers);
+        // No temporary file is left behind.
+        CHECK(QDir(BackupManager(t.path()).folder()).entryList({QStringLiteral("*.part")}, QDir::Files).isEmpty());
+    }
 }

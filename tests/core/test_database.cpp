@@ -229,3 +229,36 @@ TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[s
     CHECK(twoTags == (N + 2) / 3);
     CHECK(gloss::storage::checkProject(tp.project().store().db()).clean());
 }
+
+TEST_CASE("a damaged header is named for what it is: no \"not an error\", no failed upgrade", "[storage][hostile]")
+{
+    QTemporaryDir dir;
+    // A negative format number, as `PRAGMA user_version=-3` writes: SQLite reads it without error.
+    const QString negative = dir.filePath(QStringLiteral("negative.gloss"));
+    {
+        auto opened = Database::open(negative);
+        REQUIRE(opened.db);
+        opened.db->exec("PRAGMA user_version=-3");
+    }
+    auto refused = Database::open(negative);
+    CHECK_FALSE(refused.db);
+    INFO(refused.error.toStdString());
+    CHECK_FALSE(refused.error.contains(QStringLiteral("not an error")));
+    CHECK(refused.error.contains(QStringLiteral("-3")));
+
+    // The first 50 bytes of a project: a file cut short, which no upgrade could have mended.
+    QFile whole(negative);
+    REQUIRE(whole.open(QIODevice::ReadOnly));
+    const QString cutPath = dir.filePath(QStringLiteral("cut.gloss"));
+    QFile cut(cutPath);
+    REQUIRE(cut.open(QIODevice::WriteOnly));
+    cut.write(whole.read(50));
+    cut.close();
+    const QByteArray before = sha(cutPath);
+    auto shortOpen = Database::open(cutPath);
+    CHECK_FALSE(shortOpen.db);
+    INFO(shortOpen.error.toStdString());
+    CHECK_FALSE(shortOpen.error.contains(QStringLiteral("upgrade")));
+    CHECK(shortOpen.error.contains(QStringLiteral("cut short")));
+    CHECK(sha(cutPath) == before);
+}

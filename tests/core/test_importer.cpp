@@ -6,6 +6,7 @@
 #include "storage/checker.h"
 #include "storage/error.h"
 #include "storage/store.h"
+#include "storage/transaction.h"
 #include "support/tempproject.h"
 
 #include <QDir>
@@ -18,6 +19,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <optional>
 #include <thread>
 
 using namespace gloss;
@@ -410,4 +418,96 @@ TEST_CASE("imported bodies hold every gold entity and time expression in text or
         }
     }
     CHECK(files == 40);
+}
+
+TEST_CASE(
+    "a named pipe given as a path is refused at once, as one inside a folder is skipped", "[import][importer][hostile]")
+{
+    QTemporaryDir dir;
+    const QString pipe = dir.filePath(QStringLiteral("pipe.txt"));
+    const QString inner = dir.filePath(QStringLiteral("folder/inner-pipe.txt"));
+    writeFile(dir.filePath(QStringLiteral("folder/story.txt")), newsText(1));
+    REQUIRE(mkfifo(QFile::encodeName(pipe).constData(), 0600) == 0);
+    REQUIRE(mkfifo(QFile::encodeName(inner).constData(), 0600) == 0);
+    // Should the import open a pipe to read it, it would wait for a writer for ever: after 10 s
+    // one comes (and writes nothing), so that this test fails instead of hanging.
+    std::atomic_bool done = false;
+    std::thread writer([&] {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!done && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        while (!done) {
+            for (const QString &p : {pipe, inner}) {
+                const int fd = ::open(QFile::encodeName(p).constData(), O_WRONLY | O_NONBLOCK);
+                if (fd >= 0)
+                    ::close(fd);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+    test::TempProject tp;
+    const auto started = std::chrono::steady_clock::now();
+    const ImportReport report = tp.project().imports().importPaths({pipe, dir.filePath(QStringLiteral("folder"))});
+    const auto took = std::chrono::steady_clock::now() - started;
+    done = true;
+    writer.join();
+    INFO(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
+        << " ms; " << report.summary().toStdString() << "; "
+        << (report.refused.isEmpty() ? "" : report.refused.first().reason.toStdString()));
+    CHECK(took < std::chrono::seconds(5));
+    CHECK(report.imported == 1);
+    REQUIRE(report.refused.size() == 1);
+    CHECK(report.refused.first().path == pipe);
+    CHECK(report.refused.first().reason.contains(QStringLiteral("not a regular file")));
+}
+
+TEST_CASE("a loop of symbolic links is named as a loop, a dangling link as a link to nothing", "[import][importer]")
+{
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("loop-a.txt"));
+    const QString b = dir.filePath(QStringLiteral("loop-b.txt"));
+    const QString dangling = dir.filePath(QStringLiteral("dangling.txt"));
+    REQUIRE(QFile::link(QStringLiteral("loop-b.txt"), a));
+    REQUIRE(QFile::link(QStringLiteral("loop-a.txt"), b));
+    REQUIRE(QFile::link(QStringLiteral("gone.txt"), dangling));
+    QList<import::ImportProblem> refused;
+    CHECK(import::collectFiles({a, dangling}, refused).isEmpty());
+    REQUIRE(refused.size() == 2);
+    CHECK(refused.at(0).reason == QStringLiteral("a loop of symbolic links"));
+    CHECK(refused.at(1).reason == QStringLiteral("a symbolic link to nothing"));
+}
+
+TEST_CASE("an article another process stores while this import waits for the lock counts as a duplicate",
+    "[import][importer][concurrency]")
+{
+    // What the file becomes, learnt from an import into a project of its own.
+    const QByteArray file = newsText(3);
+    model::Article article;
+    {
+        test::TempProject scratch;
+        const ImportReport r = scratch.project().imports().importFiles({{QStringLiteral("story.txt"), file}});
+        REQUIRE(r.articleIds.size() == 1);
+        article = *scratch.project().store().articles().get(r.articleIds.first());
+        article.id = 0;
+    }
+    test::TempProject tp;
+    auto other = Project::open(tp.path());
+    REQUIRE(other.project);
+    // The other process holds the write lock with the same article stored, not yet committed: the
+    // import finds no such article, waits for the lock, and gets it once the other commits.
+    std::optional<storage::Transaction> held;
+    held.emplace(other.project->store().db());
+    other.project->store().articles().insert(article);
+    std::thread committer([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        held->commit();
+    });
+    const ImportReport report = tp.project().imports().importFiles({{QStringLiteral("story.txt"), file}});
+    committer.join();
+    for (const import::ImportProblem &p : report.refused)
+        WARN(p.text().toStdString());
+    CHECK(report.refused.isEmpty());
+    CHECK(report.duplicates == 1);
+    CHECK(report.imported == 0);
+    CHECK(tp.project().store().articles().count() == 1);
 }

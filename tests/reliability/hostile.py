@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Hostile input: `gloss import` on files made to hurt a reader, each within a time and memory
-bound, each with a clear refusal or a safe result, and the project clean afterwards.
+bound, each with a clear refusal or a safe result, and the project clean afterwards (`gloss check`
+within the same bounds: it reads every span of the long articles).
 
     hostile.py GLOSS [--scale N] [--keep DIR] [--only REGEX]
 
@@ -63,6 +64,11 @@ def big_files(folder):
     write("one-line-50mb.txt", [b"Headline " * 4, b"\n\n", b"The same sentence again and again. " * (50 * MB // 35)])
     # One sentence of 2 MB full of relative dates: each one's tense is read from its sentence.
     write("one-sentence-dates.txt", [b"Dates\n\n", b"it happened on Tuesday and then last week and " * (2 * MB // 46)])
+    # 2 MB of one article dense with names and dates: 110,000 entity mentions and 22,000 dates, each
+    # checked against the body by `gloss check` (which once read the body again for every span).
+    write("spans-2mb.txt", [b"Spans\n\nJune 9, 2018\n\nKABUL - ",
+                            b"On June 9, 2018, President Ghani met Mike Pompeo of the United States in Kabul and "
+                            b"Islamabad. " * (2 * MB // 95)])
     rnd = random.Random(10)
     write("random-1mb.bin", [bytes(rnd.getrandbits(8) for _ in range(MB))])
     os.symlink("loop-b.txt", os.path.join(folder, "loop-a.txt"))
@@ -77,6 +83,9 @@ def big_files(folder):
     os.symlink(".", os.path.join(inner, "self"))
     os.symlink("../inner", os.path.join(inner, "again"))
     names.append("dirloop")
+    # A named pipe given as a path: read, it would wait for a writer for ever.
+    os.mkfifo(os.path.join(folder, "pipe.txt"))
+    names.append("pipe.txt")
     return names
 
 
@@ -104,9 +113,11 @@ EXPECTED = {
     "big-cell.csv": (0, 1, None),
     "one-line-50mb.txt": (0, 1, None),
     "one-sentence-dates.txt": (0, 1, None),
+    "spans-2mb.txt": (0, 1, None),
     "random-1mb.bin": (1, 0, r"binary file"),
-    "loop-a.txt": (1, 0, r"symbolic link"),
+    "loop-a.txt": (1, 0, r"a loop of symbolic links"),
     "dirloop": (0, 1, None),
+    "pipe.txt": (1, 0, r"not a regular file"),
 }
 
 # What the stored body of an imported HTML article must not hold.
@@ -155,6 +166,7 @@ def main():
         out = out.decode(errors="replace")
         err = err.decode(errors="replace")
         rss_mb, cpu = proc_usage.get(proc.pid, (0.0, 0.0))
+        check_cpu = 0.0
         problems = []
         if timed_out:
             problems.append("did not finish")
@@ -175,9 +187,22 @@ def main():
         if rss_mb > mem_bound:
             problems.append(f"used {rss_mb:.0f} MB (bound {mem_bound:.0f} MB)")
         if os.path.exists(project):
-            check = subprocess.run([args.gloss, "--project", project, "check"], capture_output=True, text=True, env=env)
-            if check.returncode != 0 or "clean" not in check.stdout or "NOT clean" in check.stdout:
-                problems.append("check: " + check.stdout.strip())
+            # gloss check reads every span of the long articles: within the same bounds.
+            check = subprocess.Popen([args.gloss, "--project", project, "check"], stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True, env=env)
+            try:
+                check_out, _ = check.communicate(timeout=time_bound * 3)
+            except subprocess.TimeoutExpired:
+                check.kill()
+                check_out, _ = check.communicate()
+                problems.append(f"check did not finish in {time_bound * 3:.0f} s")
+            check_mb, check_cpu = proc_usage.get(check.pid, (0.0, 0.0))
+            if check_cpu > time_bound:
+                problems.append(f"check took {check_cpu:.1f} s of CPU (bound {time_bound:.0f} s)")
+            if check_mb > mem_bound:
+                problems.append(f"check used {check_mb:.0f} MB (bound {mem_bound:.0f} MB)")
+            if check.returncode != 0 or "clean" not in check_out or "NOT clean" in check_out:
+                problems.append("check: " + check_out.strip())
             if name.endswith(".html") and imported:
                 shown = subprocess.run([args.gloss, "--project", project, "show", "1", "--format", "json"],
                                        capture_output=True, text=True, env=env)
@@ -187,7 +212,8 @@ def main():
                 elif MARKUP.search(body):
                     problems.append(f"markup or a resource in the body: {MARKUP.search(body).group(0)!r}")
         print(f"{'FAIL' if problems else 'ok  '} {name:28} {cpu:6.2f} s cpu {seconds:6.2f} s {rss_mb:7.1f} MB  "
-              f"{out.strip()}  {err.strip().splitlines()[0][:110] if err.strip() else ''}")
+              f"check {check_cpu:6.2f} s cpu  {out.strip()}  "
+              f"{err.strip().splitlines()[0][:110] if err.strip() else ''}")
         for p in problems:
             print(f"     {p}")
         if problems:

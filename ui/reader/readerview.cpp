@@ -195,6 +195,10 @@ void ReaderView::refreshHighlights()
 {
     m_highlights
         = m_article.id ? m_document.project().annotations().highlights(m_article.id) : QList<model::Highlight>{};
+    // A span that does not fit the body (only a file changed outside Gloss has one; `gloss check`
+    // names it) is not drawn: its offsets may be anything, up to the limits of 64 bits.
+    const qint64 length = m_offsets.toCodePoints(m_article.body.size());
+    m_highlights.removeIf([&](const model::Highlight &h) { return h.start < 0 || h.end <= h.start || h.end > length; });
     m_tagColors = m_document.project().codebook().colors();
     bool selectedExists = false;
     for (const auto &h : std::as_const(m_highlights))
