@@ -26,6 +26,11 @@ struct Article
     QString body;
     int words = 0;
     QDateTime imported;
+    // Article variables (QDA tools call them document variables): every metadata field a source
+    // gives beyond the fixed ones above, by name ("section", "language", "length", "document_id",
+    // a CSV's extra column), in the order the source gives them. Names are lower case, words joined
+    // by '_'; a name appears once.
+    QList<QPair<QString, QString>> variables;
 };
 
 // A row of the article list: what the list shows without loading bodies.
