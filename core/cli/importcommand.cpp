@@ -13,7 +13,7 @@ int importCommand(Context &c)
         return c.usage(a.error());
     if (a.positionals().isEmpty())
         return c.usage(QStringLiteral("import needs at least one file or folder"));
-    import::ImportOptions options;
+    gloss::import::ImportOptions options;
     operations::prepareImport(options);
     if (a.has(QStringLiteral("--max-size"))) {
         bool ok = false;

@@ -1,13 +1,16 @@
 #include "operations/backups.h"
 
 #include "operations/writer.h"
-#include "storage/backupmanager.h"
+#include "storage/sqlite/backupmanager.h"
+#include "storage/store.h"
 
+// Backups are copies of the project file beside it: what the SQLite engine's projects have (a
+// server's projects are backed up by the server's own tools), hence the engine's BackupManager.
 namespace gloss::operations {
 
 namespace {
 
-BackupResult resultOf(const storage::BackupManager::Result &r)
+BackupResult resultOf(const storage::sqlite::BackupManager::Result &r)
 {
     return {r.path, r.error, r.rotated, r.skipped};
 }
@@ -16,12 +19,12 @@ BackupResult resultOf(const storage::BackupManager::Result &r)
 
 QString Backups::projectPath() const
 {
-    return m_writer.store().db().path();
+    return m_writer.store().location();
 }
 
 QString Backups::readOnlyRefusal() const
 {
-    if (!m_writer.store().db().isReadOnly())
+    if (!m_writer.store().isReadOnly())
         return {};
     return QStringLiteral(
         "the project %1 is read-only (the file or its folder cannot be written); nothing was restored")
@@ -35,7 +38,7 @@ QString Backups::folder() const
 
 QString Backups::folder(const QString &projectPath)
 {
-    return storage::BackupManager(projectPath).folder();
+    return storage::sqlite::BackupManager(projectPath).folder();
 }
 
 QList<model::BackupInfo> Backups::list() const
@@ -45,7 +48,7 @@ QList<model::BackupInfo> Backups::list() const
 
 QList<model::BackupInfo> Backups::list(const QString &projectPath)
 {
-    return storage::BackupManager(projectPath).list();
+    return storage::sqlite::BackupManager(projectPath).list();
 }
 
 std::optional<model::BackupInfo> Backups::newestValid() const
@@ -55,7 +58,7 @@ std::optional<model::BackupInfo> Backups::newestValid() const
 
 std::optional<model::BackupInfo> Backups::newestValid(const QString &projectPath)
 {
-    return storage::BackupManager(projectPath).newestValid();
+    return storage::sqlite::BackupManager(projectPath).newestValid();
 }
 
 BackupResult Backups::take(const QString &reason)
@@ -65,7 +68,7 @@ BackupResult Backups::take(const QString &reason)
 
 BackupResult Backups::take(const QString &projectPath, const QString &reason)
 {
-    return resultOf(storage::BackupManager(projectPath).backup(reason));
+    return resultOf(storage::sqlite::BackupManager(projectPath).backup(reason));
 }
 
 BackupResult Backups::takeBefore(const QString &what)
@@ -75,17 +78,17 @@ BackupResult Backups::takeBefore(const QString &what)
 
 BackupResult Backups::takeBefore(const QString &projectPath, const QString &what)
 {
-    return resultOf(storage::BackupManager(projectPath).backupBefore(what));
+    return resultOf(storage::sqlite::BackupManager(projectPath).backupBefore(what));
 }
 
 BackupResult Backups::dailyIfDue(const QString &projectPath)
 {
-    return resultOf(storage::BackupManager(projectPath).dailyIfDue());
+    return resultOf(storage::sqlite::BackupManager(projectPath).dailyIfDue());
 }
 
 bool Backups::dailyDue(const QString &projectPath)
 {
-    return storage::BackupManager(projectPath).dailyDue();
+    return storage::sqlite::BackupManager(projectPath).dailyDue();
 }
 
 BackupResult Backups::restore(const QString &backupFile)
@@ -97,22 +100,22 @@ BackupResult Backups::restore(const QString &backupFile)
 
 BackupResult Backups::restore(const QString &projectPath, const QString &backupFile)
 {
-    return resultOf(storage::BackupManager(projectPath).restore(backupFile));
+    return resultOf(storage::sqlite::BackupManager(projectPath).restore(backupFile));
 }
 
 QString Backups::writeTo(const QString &target)
 {
-    return m_writer.store().db().backupTo(target);
+    return m_writer.store().copyTo(target);
 }
 
 QString Backups::verify(const QString &file)
 {
-    return storage::BackupManager::verify(file);
+    return storage::sqlite::BackupManager::verify(file);
 }
 
 QString Backups::copy(const QString &source, const QString &target)
 {
-    return storage::BackupManager::copy(source, target);
+    return storage::sqlite::BackupManager::copy(source, target);
 }
 
 } // namespace gloss::operations

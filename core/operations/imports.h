@@ -33,8 +33,8 @@ public:
     Q_DISABLE_COPY_MOVE(Imports)
 
     // Files and folders (see import::collectFiles for which files a folder gives).
-    import::ImportReport importPaths(const QStringList &paths, const import::ImportOptions &options = {});
-    import::ImportReport importFiles(
+    gloss::import::ImportReport importPaths(const QStringList &paths, const import::ImportOptions &options = {});
+    gloss::import::ImportReport importFiles(
         const QList<import::InMemoryFile> &files, const import::ImportOptions &options = {});
 
     // Whether the sample articles were added to this project once (the first run of the default
@@ -43,8 +43,8 @@ public:
     void recordSamplesAdded();
 
 private:
-    import::ImportReport run(const QList<import::ImportSource> &sources, QList<import::ImportProblem> refusedBefore,
-        import::ImportOptions options);
+    gloss::import::ImportReport run(const QList<import::ImportSource> &sources,
+        QList<import::ImportProblem> refusedBefore, gloss::import::ImportOptions options);
 
     Project &m_project;
     Writer &m_writer;

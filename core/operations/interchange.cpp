@@ -4,13 +4,12 @@
 #include "interchange/annotationmatcher.h"
 #include "interchange/annotationparser.h"
 #include "model/tag.h"
+#include "operations/backups.h"
 #include "operations/writer.h"
 #include "storage/annotationrepository.h"
-#include "storage/backupmanager.h"
 #include "storage/error.h"
 #include "storage/exportrepository.h"
 #include "storage/store.h"
-#include "storage/transaction.h"
 
 #include <QHash>
 
@@ -24,8 +23,8 @@ namespace {
 class StoredExport final : public interchange::ExportSource
 {
 public:
-    explicit StoredExport(storage::Database &db)
-        : m_repo(db)
+    explicit StoredExport(storage::Store &store)
+        : m_repo(store.exports())
     { }
 
     bool highlights(const model::ExportScope &scope, bool wide,
@@ -50,7 +49,7 @@ public:
     qint64 countEntities(const model::ExportScope &scope) override { return m_repo.countEntities(scope); }
 
 private:
-    storage::ExportRepository m_repo;
+    storage::ExportRepository &m_repo;
 };
 
 // Where exported highlights go, from the project's storage.
@@ -59,7 +58,7 @@ class StoredLookup final : public interchange::AnnotationLookup
 public:
     explicit StoredLookup(storage::Store &store)
         : m_store(store)
-        , m_repo(store.db())
+        , m_repo(store.annotationLookups())
     { }
 
     std::optional<ArticleKey> article(qint64 id) override
@@ -88,7 +87,7 @@ public:
 
 private:
     storage::Store &m_store;
-    storage::AnnotationRepository m_repo;
+    storage::AnnotationRepository &m_repo;
 };
 
 // True when one of the highlights already there has exactly these tags, note and coder.
@@ -111,9 +110,8 @@ bool alreadyThere(const QList<model::Highlight> &existing, QList<qint64> tagIds,
 void applyAnnotations(storage::Store &store, const QList<interchange::PlacedHighlight> &placed,
     interchange::AnnotationImportReport &report)
 {
-    storage::Database &db = store.db();
     // Existing tags by full path, so that a tag is found even where its name alone is ambiguous.
-    const QList<model::Tag> codebook = storage::ExportRepository(db).codebook();
+    const QList<model::Tag> codebook = store.exports().codebook();
     QHash<QString, qint64> tagByPath;
     const QHash<qint64, QString> paths = model::tagPaths(codebook);
     for (auto it = paths.cbegin(); it != paths.cend(); ++it)
@@ -122,7 +120,7 @@ void applyAnnotations(storage::Store &store, const QList<interchange::PlacedHigh
     for (const interchange::PlacedHighlight &p : placed) {
         const interchange::HighlightRecord &r = p.record;
         try {
-            storage::Transaction step(db); // a savepoint: a failure undoes this highlight only
+            storage::Transaction step(store); // a savepoint: a failure undoes this highlight only
             QList<qint64> tagIds;
             for (const QString &path : r.tagPaths) {
                 qint64 id = tagByPath.value(path);
@@ -149,7 +147,7 @@ void applyAnnotations(storage::Store &store, const QList<interchange::PlacedHigh
             h.modified = r.modified;
             store.highlights().add(h);
             if (r.created.isValid() || r.modified.isValid())
-                storage::AnnotationRepository(db).setTimes(h.id, r.created.isValid() ? r.created : h.created,
+                store.annotationLookups().setTimes(h.id, r.created.isValid() ? r.created : h.created,
                     r.modified.isValid() ? r.modified : (r.created.isValid() ? r.created : h.created));
             ++report.highlightsCreated;
             step.commit();
@@ -158,7 +156,7 @@ void applyAnnotations(storage::Store &store, const QList<interchange::PlacedHigh
                 report.refused.append({row, e.message()});
         }
     }
-    report.tagsCreated = int(storage::ExportRepository(db).codebook().size() - codebook.size());
+    report.tagsCreated = int(store.exports().codebook().size() - codebook.size());
 }
 
 } // namespace
@@ -166,12 +164,12 @@ void applyAnnotations(storage::Store &store, const QList<interchange::PlacedHigh
 interchange::ExportResult Interchange::exportTo(QIODevice &device, const interchange::ExportOptions &options,
     const interchange::ExportProgress &progress, const QString &deviceName)
 {
-    StoredExport source(m_writer.store().db());
+    StoredExport source(m_writer.store());
     try {
         return interchange::Exporter(source).write(device, options, progress, deviceName);
     } catch (const storage::StorageError &e) {
         interchange::ExportResult result;
-        result.error = QStringLiteral("%1: %2").arg(m_writer.store().db().path(), e.message());
+        result.error = QStringLiteral("%1: %2").arg(m_writer.store().location(), e.message());
         return result;
     }
 }
@@ -179,13 +177,13 @@ interchange::ExportResult Interchange::exportTo(QIODevice &device, const interch
 interchange::ExportResult Interchange::exportFile(
     const QString &path, const interchange::ExportOptions &options, const interchange::ExportProgress &progress)
 {
-    StoredExport source(m_writer.store().db());
+    StoredExport source(m_writer.store());
     try {
         // A read failure unwinds through the temporary file, which is then discarded.
         return interchange::Exporter(source).writeFile(path, options, progress);
     } catch (const storage::StorageError &e) {
         interchange::ExportResult result;
-        result.error = QStringLiteral("%1: %2").arg(m_writer.store().db().path(), e.message());
+        result.error = QStringLiteral("%1: %2").arg(m_writer.store().location(), e.message());
         return result;
     }
 }
@@ -193,7 +191,7 @@ interchange::ExportResult Interchange::exportFile(
 QList<QStringList> Interchange::exportPreview(const interchange::ExportOptions &options, int rows)
 {
     return m_writer.read([&] {
-        StoredExport source(m_writer.store().db());
+        StoredExport source(m_writer.store());
         return interchange::Exporter(source).preview(options, rows);
     });
 }
@@ -202,9 +200,8 @@ QList<interchange::AnnotationImportReport> Interchange::importAnnotations(const 
 {
     m_writer.refuseIfReadOnly();
     // A bulk change to the codebook and highlights: a verified backup first.
-    const QString project = m_writer.store().db().path();
-    if (const auto backup = storage::BackupManager(project).backupBefore(QStringLiteral("import-annotations"));
-        !backup.error.isEmpty())
+    const QString project = m_writer.store().location();
+    if (const auto backup = Backups::takeBefore(project, QStringLiteral("import-annotations")); !backup.error.isEmpty())
         throw OperationError(OperationError::Kind::Failed,
             QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)")
                 .arg(project, backup.error));

@@ -11,10 +11,10 @@
 #include "operations/sets.h"
 #include "operations/timeline.h"
 #include "operations/writer.h"
-#include "storage/backupmanager.h"
-#include "storage/checkstamp.h"
 #include "storage/error.h"
-#include "storage/store.h"
+#include "storage/sqlite/backupmanager.h"
+#include "storage/sqlite/checkstamp.h"
+#include "storage/sqlite/sqlitestore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -24,6 +24,7 @@ namespace gloss {
 
 Project::Project(std::unique_ptr<storage::Store> store)
     : m_store(std::move(store))
+    , m_location(m_store->location())
     , m_writer(std::make_unique<operations::Writer>(*m_store))
     , m_library(std::make_unique<operations::Library>(*m_writer))
     , m_annotations(std::make_unique<operations::Annotations>(*m_writer))
@@ -41,17 +42,17 @@ Project::~Project() = default;
 
 const QString &Project::path() const
 {
-    return m_store->db().path();
+    return m_location;
 }
 
 bool Project::isReadOnly() const
 {
-    return m_store->db().isReadOnly();
+    return m_store->isReadOnly();
 }
 
 qint64 Project::dataVersion()
 {
-    return m_writer->read([&] { return m_store->db().dataVersion(); });
+    return m_writer->read([&] { return m_store->dataVersion(); });
 }
 
 void Project::setChangeListener(operations::ChangeListener listener)
@@ -103,12 +104,12 @@ namespace {
 void setAside(Project::OpenResult &result, const QString &path, const QString &problem)
 {
     QString error;
-    result.damagedPath = storage::BackupManager::setAside(path, &error);
+    result.damagedPath = storage::sqlite::BackupManager::setAside(path, &error);
     if (result.damagedPath.isEmpty()) {
         result.error = QStringLiteral("%1: the project is damaged (%2), and %3").arg(path, problem, error);
         return;
     }
-    result.goodBackup = storage::BackupManager(path).newestValid();
+    result.goodBackup = storage::sqlite::BackupManager(path).newestValid();
     result.error = QStringLiteral("%1: the project is damaged (%2). It was set aside untouched as %3.")
                        .arg(path, problem, result.damagedPath);
     if (result.goodBackup)
@@ -117,8 +118,8 @@ void setAside(Project::OpenResult &result, const QString &path, const QString &p
                             .arg(result.goodBackup->created.toLocalTime().toString(Qt::ISODate),
                                 result.goodBackup->reason, path, result.goodBackup->path);
     else
-        result.error
-            += QStringLiteral(" There is no good backup of it in %1.").arg(storage::BackupManager(path).folder());
+        result.error += QStringLiteral(" There is no good backup of it in %1.")
+                            .arg(storage::sqlite::BackupManager(path).folder());
 }
 
 } // namespace
@@ -133,8 +134,9 @@ Project::OpenResult Project::open(const QString &path, Access access, Verify ver
             return result;
         }
     }
-    auto opened = storage::Database::open(
-        path, access == Access::ReadOnly ? storage::Database::Access::ReadOnly : storage::Database::Access::ReadWrite);
+    auto opened = storage::sqlite::Database::open(path,
+        access == Access::ReadOnly ? storage::sqlite::Database::Access::ReadOnly
+                                   : storage::sqlite::Database::Access::ReadWrite);
     if (!opened.db) {
         result.error = opened.error;
         if (opened.damaged && verify == Verify::Quick)
@@ -144,7 +146,7 @@ Project::OpenResult Project::open(const QString &path, Access access, Verify ver
     if (verify == Verify::Quick) {
         // A file exactly as Gloss left it after a checked session is not read whole again
         // (2.5 s on a 1.5 GB project for every command); see CheckStamp.
-        const storage::CheckStamp stamp(path);
+        const storage::sqlite::CheckStamp stamp(path);
         if (const auto checked = stamp.lastCleanCheck()) {
             opened.db->setCheckedClean(*checked);
         } else {
@@ -167,7 +169,7 @@ Project::OpenResult Project::open(const QString &path, Access access, Verify ver
         }
     }
     result.backupPath = opened.backupPath;
-    result.project = std::make_unique<Project>(std::make_unique<storage::Store>(std::move(opened.db)));
+    result.project = std::make_unique<Project>(std::make_unique<storage::sqlite::Store>(std::move(opened.db)));
     return result;
 }
 

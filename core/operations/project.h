@@ -99,6 +99,7 @@ public:
 
 private:
     std::unique_ptr<storage::Store> m_store;
+    QString m_location;
     std::unique_ptr<operations::Writer> m_writer;
     std::unique_ptr<operations::Library> m_library;
     std::unique_ptr<operations::Annotations> m_annotations;

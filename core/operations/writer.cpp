@@ -32,11 +32,11 @@ OperationError Writer::translate(const storage::StorageError &error)
 
 void Writer::refuseIfReadOnly()
 {
-    if (m_store.db().isReadOnly())
+    if (m_store.isReadOnly())
         throw OperationError(OperationError::Kind::ReadOnly,
             QStringLiteral(
                 "the project %1 is read-only (the file or its folder cannot be written); nothing was changed")
-                .arg(m_store.db().path()));
+                .arg(m_store.location()));
 }
 
 Writer::Depth::Depth(Writer &writer, Areas areas, qint64 articleId)

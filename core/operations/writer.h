@@ -4,7 +4,6 @@
 #include "operations/error.h"
 #include "storage/error.h"
 #include "storage/store.h"
-#include "storage/transaction.h"
 
 #include <utility>
 
@@ -32,7 +31,7 @@ public:
         refuseIfReadOnly();
         Depth depth(*this, areas, articleId);
         try {
-            storage::Transaction tx(m_store.db());
+            storage::Transaction tx(m_store);
             if constexpr (std::is_void_v<decltype(work())>) {
                 work();
                 tx.commit();

@@ -9,16 +9,12 @@
 
 namespace gloss::storage {
 
-class Database;
-
 // The lookups the annotation importer needs to find an exported highlight again in a project
 // whose ids differ: articles by title and date, the text at a span, highlights already there.
-class AnnotationRepository final
+class AnnotationRepository
 {
 public:
-    explicit AnnotationRepository(Database &db)
-        : m_db(db)
-    { }
+    virtual ~AnnotationRepository() = default;
 
     struct ArticleKey
     {
@@ -27,18 +23,15 @@ public:
         QDate published;
     };
 
-    std::optional<ArticleKey> article(qint64 id);
+    virtual std::optional<ArticleKey> article(qint64 id) = 0;
     // Articles with exactly this title and publication date (an invalid date matches no date).
-    QList<qint64> articlesByTitle(const QString &title, const QDate &published);
+    virtual QList<qint64> articlesByTitle(const QString &title, const QDate &published) = 0;
     // The text at code points [start, end) of the article's body; nothing when the span is not inside it.
-    std::optional<QString> textAt(qint64 articleId, qint64 start, qint64 end);
+    virtual std::optional<QString> textAt(qint64 articleId, qint64 start, qint64 end) = 0;
     // Highlights over exactly this span.
-    QList<qint64> highlightsAt(qint64 articleId, qint64 start, qint64 end);
+    virtual QList<qint64> highlightsAt(qint64 articleId, qint64 start, qint64 end) = 0;
     // Sets a highlight's times as they were in the project it came from.
-    void setTimes(qint64 highlightId, const QDateTime &created, const QDateTime &modified);
-
-private:
-    Database &m_db;
+    virtual void setTimes(qint64 highlightId, const QDateTime &created, const QDateTime &modified) = 0;
 };
 
 } // namespace gloss::storage

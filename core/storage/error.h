@@ -6,32 +6,39 @@
 
 namespace gloss::storage {
 
-// Thrown by storage when SQLite fails (disk full, I/O error, constraint broken). Callers at the
-// boundaries (command line, document) catch it and show `message()`; nothing half-written stays,
-// because every write runs inside a Transaction that rolls back.
+// What kind of failure it was, in no engine's terms (the operations layer maps it onto its own
+// error kinds). Refused: a repository's own check, such as a span outside the body.
+enum class Failure { ReadOnly, Moved, DiskFull, Io, Busy, Constraint, Corrupt, Refused, Other };
+
+// Thrown by storage when a write or read fails (disk full, I/O error, constraint broken). Each
+// engine says what kind of failure it was; the operations layer turns it into words. Nothing
+// half-written stays, because every write runs inside a transaction that rolls back.
 class StorageError : public std::runtime_error
 {
 public:
-    explicit StorageError(const QString &message, int code = 0)
+    explicit StorageError(const QString &message, Failure failure = Failure::Refused, int engineCode = 0)
         : std::runtime_error(message.toStdString())
         , m_message(message)
-        , m_code(code)
+        , m_failure(failure)
+        , m_code(engineCode)
     { }
     const QString &message() const { return m_message; }
+    Failure failure() const { return m_failure; }
+    // The engine's own code (SQLite's extended result code), for the engine's own use.
     int code() const { return m_code; }
 
 private:
     QString m_message;
+    Failure m_failure = Failure::Refused;
     int m_code = 0;
 };
 
-// What kind of failure it was, without the engine's codes (the operations layer maps it onto its
-// own error kinds).
-// Refused: a repository's own check (code 0), such as a span outside the body.
-enum class Failure { ReadOnly, Moved, DiskFull, Io, Busy, Constraint, Corrupt, Refused, Other };
-Failure failureOf(const StorageError &error);
+inline Failure failureOf(const StorageError &error)
+{
+    return error.failure();
+}
 
-// The failure in words a user can act on: read-only, disk full, I/O error, busy; else SQLite's.
+// The failure in words a user can act on: read-only, disk full, I/O error, busy; else the engine's.
 QString explain(const StorageError &error);
 
 } // namespace gloss::storage

@@ -6,21 +6,14 @@
 
 namespace gloss::storage {
 
-class Database;
-
 // The project's own key-value notes (the meta table): whether the samples were seeded, say.
-class MetaRepository final
+class MetaRepository
 {
 public:
-    explicit MetaRepository(Database &db)
-        : m_db(db)
-    { }
+    virtual ~MetaRepository() = default;
 
-    std::optional<QString> value(const QString &key);
-    void setValue(const QString &key, const QString &value);
-
-private:
-    Database &m_db;
+    virtual std::optional<QString> value(const QString &key) = 0;
+    virtual void setValue(const QString &key, const QString &value) = 0;
 };
 
 } // namespace gloss::storage

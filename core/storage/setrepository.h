@@ -8,28 +8,21 @@
 
 namespace gloss::storage {
 
-class Database;
-
 // Article sets: named collections of articles.
-class SetRepository final
+class SetRepository
 {
 public:
-    explicit SetRepository(Database &db)
-        : m_db(db)
-    { }
+    virtual ~SetRepository() = default;
 
-    qint64 create(const QString &name);
-    void restore(const model::ArticleSet &set);
-    void rename(qint64 id, const QString &name);
-    void remove(qint64 id);
-    QList<model::ArticleSet> all();
-    std::optional<qint64> find(const QString &name);
-    void addArticles(qint64 setId, const QList<qint64> &articleIds);
-    void removeArticles(qint64 setId, const QList<qint64> &articleIds);
-    QList<qint64> articles(qint64 setId);
-
-private:
-    Database &m_db;
+    virtual qint64 create(const QString &name) = 0;
+    virtual void restore(const model::ArticleSet &set) = 0;
+    virtual void rename(qint64 id, const QString &name) = 0;
+    virtual void remove(qint64 id) = 0;
+    virtual QList<model::ArticleSet> all() = 0;
+    virtual std::optional<qint64> find(const QString &name) = 0;
+    virtual void addArticles(qint64 setId, const QList<qint64> &articleIds) = 0;
+    virtual void removeArticles(qint64 setId, const QList<qint64> &articleIds) = 0;
+    virtual QList<qint64> articles(qint64 setId) = 0;
 };
 
 } // namespace gloss::storage

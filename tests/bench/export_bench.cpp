@@ -7,9 +7,9 @@
 // prints the minimum and median of each and the ratio of the medians. Not run by ctest.
 
 #include "operations/project.h"
-#include "storage/database.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/sqlitestore.h"
+#include "storage/sqlite/transaction.h"
 #include "text/codepoints.h"
 
 #include <QCoreApplication>
@@ -146,11 +146,12 @@ int main(int argc, char **argv)
             return 1;
         }
         gloss::Project &p = *opened.project;
-        p.store().db().setDurability(gloss::storage::Database::Durability::Normal);
+        gloss::storage::sqlite::databaseOf(p.store())->setDurability(
+            gloss::storage::sqlite::Database::Durability::Normal);
         QRandomGenerator rng(42);
         QElapsedTimer t;
         t.start();
-        gloss::storage::Transaction tx(p.store().db());
+        gloss::storage::sqlite::Transaction tx(*gloss::storage::sqlite::databaseOf(p.store()));
         QList<qint64> ids;
         QList<qint64> lengths;
         for (int i = 0; i < articles; ++i) {

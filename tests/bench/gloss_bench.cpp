@@ -12,9 +12,9 @@
 #include "reader/readerview.h"
 #include "search/ftsquery.h"
 #include "storage/articlerepository.h"
-#include "storage/database.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/sqlitestore.h"
+#include "storage/sqlite/transaction.h"
 
 #include <QApplication>
 #include <QDir>
@@ -425,19 +425,19 @@ qint64 addHighlights(const QString &path, int count, double &setupMs)
     if (!opened.project)
         fail(opened.error);
     gloss::Project &p = *opened.project;
-    p.store().db().setDurability(gloss::storage::Database::Durability::Normal);
+    gloss::storage::sqlite::databaseOf(p.store())->setDurability(gloss::storage::sqlite::Database::Durability::Normal);
     std::vector<std::pair<qint64, int>> lengths; // id, code points
     {
         sqlite3_stmt *s = nullptr;
-        sqlite3_prepare_v2(
-            p.store().db().handle(), "SELECT id, length(body) FROM articles ORDER BY id", -1, &s, nullptr);
+        sqlite3_prepare_v2(gloss::storage::sqlite::databaseOf(p.store())->handle(),
+            "SELECT id, length(body) FROM articles ORDER BY id", -1, &s, nullptr);
         while (sqlite3_step(s) == SQLITE_ROW)
             lengths.emplace_back(sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1));
         sqlite3_finalize(s);
     }
     if (lengths.empty())
         fail(QStringLiteral("the import stored no articles"));
-    gloss::storage::Transaction tx(p.store().db());
+    gloss::storage::sqlite::Transaction tx(*gloss::storage::sqlite::databaseOf(p.store()));
     QList<qint64> tags;
     for (const char *parent : {"Frames", "Actors", "Tone"})
         for (const char *child : {"Conflict", "Economy", "Human interest", "Responsibility"})
@@ -483,15 +483,16 @@ struct SearchResult
 
 SearchResult measureSearch(const QString &path, int runs)
 {
-    auto opened = gloss::storage::Database::open(path, gloss::storage::Database::Access::ReadOnly);
+    auto opened = gloss::storage::sqlite::Database::open(path, gloss::storage::sqlite::Database::Access::ReadOnly);
     if (!opened.db)
         fail(opened.error);
-    gloss::storage::ArticleRepository articles(*opened.db);
+    gloss::storage::sqlite::ArticleRepository articles(*opened.db);
     sqlite3 *raw = nullptr;
     check(sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, SQLITE_OPEN_READONLY, nullptr), raw, "open");
     exec(raw, "PRAGMA cache_size=-32768");
     sqlite3_stmt *stmt = nullptr;
-    check(sqlite3_prepare_v2(raw, gloss::storage::ArticleRepository::SearchSql, -1, &stmt, nullptr), raw, "prepare");
+    check(sqlite3_prepare_v2(raw, gloss::storage::sqlite::ArticleRepository::SearchSql, -1, &stmt, nullptr), raw,
+        "prepare");
     const QStringList mix = queryMix();
     int found = 0;
     QList<QByteArray> fts;

@@ -1,7 +1,7 @@
 #include "csv/csvreader.h"
 #include "csv/csvwriter.h"
-#include "storage/database.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/transaction.h"
 #include "support/glossprocess.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
@@ -64,7 +64,7 @@ qint64 highlight(gloss::Project &p, qint64 articleId, const QString &text, const
 void addEntity(gloss::Project &p, const QString &name, const char *type, const QStringList &aliases,
     const QList<std::pair<qint64, QString>> &mentions)
 {
-    auto &db = p.store().db();
+    auto &db = gloss::test::sqliteDb(p);
     auto e = db.prepare("INSERT INTO entities(name, type, created) VALUES(?1, ?2, '2026-01-01T00:00:00Z')");
     e.bind(1, name).bind(2, type);
     e.exec();
@@ -361,7 +361,7 @@ TEST_CASE(
     int made = 0;
     gloss::Project &p = source.project();
     {
-        gloss::storage::Transaction tx(p.store().db());
+        gloss::storage::sqlite::Transaction tx(gloss::test::sqliteDb(p));
         for (int n = 0; n < 400; ++n) {
             const qsizetype a = rng.bounded(int(ids.size()));
             const QString &body = corpus.bodies.at(a);

@@ -1,5 +1,5 @@
 // Backups, restore, two processes on one project, and faults, through the built gloss.
-#include "storage/backupmanager.h"
+#include "storage/sqlite/backupmanager.h"
 #include "support/glossprocess.h"
 #include "support/tempproject.h"
 
@@ -213,7 +213,7 @@ TEST_CASE("gloss backup and gloss restore", "[cli][backup]")
     const QString copy = other.filePath(QStringLiteral("copy.gloss"));
     const Run to = runGloss({arg("backup"), arg("--to"), copy}, project);
     CHECK(to.code == 0);
-    CHECK(gloss::storage::BackupManager::verify(copy).isEmpty());
+    CHECK(gloss::storage::sqlite::BackupManager::verify(copy).isEmpty());
     const Run missing
         = runGloss({arg("backup"), arg("--to"), other.filePath(QStringLiteral("no/such/folder/x.gloss"))}, project);
     CHECK(missing.code == 1);
@@ -463,7 +463,7 @@ TEST_CASE("a writing command takes the daily backup when none is from the last d
 {
     gloss::test::TempProject tp;
     const qint64 article = makeProject(tp, 2);
-    gloss::storage::BackupManager backups(tp.path());
+    gloss::storage::sqlite::BackupManager backups(tp.path());
     CHECK(backups.list().isEmpty());
     const QStringList add = {arg("highlight"), arg("add"), arg("--article"), QString::number(article), arg("--start"),
         arg("0"), arg("--end"), arg("9")};
@@ -557,7 +557,7 @@ TEST_CASE("backup --to overwrites an existing file only with --force", "[cli][ba
     CHECK(checkedCount(big.path(), "articles") == 5);
     const Run forced = runGloss({arg("backup"), arg("--to"), notes, arg("--force")}, small.path());
     CHECK(forced.code == 0);
-    CHECK(gloss::storage::BackupManager::verify(notes).isEmpty());
+    CHECK(gloss::storage::sqlite::BackupManager::verify(notes).isEmpty());
 }
 
 TEST_CASE(

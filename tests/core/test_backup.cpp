@@ -1,10 +1,10 @@
 #include "operations/project.h"
-#include "storage/backupmanager.h"
-#include "storage/checker.h"
-#include "storage/checkstamp.h"
-#include "storage/database.h"
 #include "storage/error.h"
-#include "storage/store.h"
+#include "storage/sqlite/backupmanager.h"
+#include "storage/sqlite/checker.h"
+#include "storage/sqlite/checkstamp.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/sqlitestore.h"
 #include "support/tempproject.h"
 
 #include <QCryptographicHash>
@@ -22,15 +22,15 @@
 #include <thread>
 
 using gloss::Project;
-using gloss::storage::BackupInfo;
-using gloss::storage::BackupManager;
-using gloss::storage::Database;
+using gloss::storage::sqlite::BackupInfo;
+using gloss::storage::sqlite::BackupManager;
+using gloss::storage::sqlite::Database;
 
 namespace {
 
 qint64 count(Project &p, const char *sql)
 {
-    auto s = p.store().db().prepare(sql);
+    auto s = gloss::test::sqliteDb(p).prepare(sql);
     s.step();
     return s.int64(0);
 }
@@ -92,7 +92,7 @@ void execOn(const QString &path, const char *sql)
 // The project's WAL checkpointed into the file, so that damaging the file damages the data.
 void checkpoint(gloss::test::TempProject &t)
 {
-    t.project().store().db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    gloss::test::sqliteDb(t.project()).exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 } // namespace
@@ -235,7 +235,7 @@ TEST_CASE("restore replaces the content of a project in use, after a backup of t
     REQUIRE_FALSE(restored.path.isEmpty());
     CHECK(restored.path.contains(QStringLiteral("before-restore")));
     CHECK(countIn(restored.path, "SELECT count(*) FROM articles") == 5);
-    CHECK(gloss::storage::checkProject(t.project().store().db()).clean());
+    CHECK(gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(t.project())).clean());
     t.reopen();
     CHECK(count(t.project(), "SELECT count(*) FROM articles") == 2);
 }
@@ -276,7 +276,7 @@ TEST_CASE("a damaged project is set aside untouched and the newest good backup o
     auto again = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     REQUIRE(again.project);
     CHECK(count(*again.project, "SELECT count(*) FROM articles") == 40);
-    CHECK(gloss::storage::checkProject(again.project->store().db()).clean());
+    CHECK(gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(*again.project)).clean());
 
     // A second damage is set aside beside the first, not over it.
     again.project.reset();
@@ -326,8 +326,8 @@ TEST_CASE("a trigger or view planted while the project is open never runs and is
     h.end = 4;
     t.project().store().highlights().add(h);
     CHECK(count(t.project(), "SELECT count(*) FROM articles") == 1);
-    CHECK_THROWS_AS(t.project().store().db().exec("SELECT * FROM peek"), gloss::storage::StorageError);
-    const auto report = gloss::storage::checkProject(t.project().store().db());
+    CHECK_THROWS_AS(gloss::test::sqliteDb(t.project()).exec("SELECT * FROM peek"), gloss::storage::StorageError);
+    const auto report = gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(t.project()));
     CHECK(report.problems.join(u'\n').contains(QStringLiteral("trigger \"evil\"")));
     CHECK(report.problems.join(u'\n').contains(QStringLiteral("view \"peek\"")));
 }
@@ -337,10 +337,10 @@ TEST_CASE("data_version tells one connection that another wrote", "[backup][stor
     gloss::test::TempProject t;
     auto other = Project::open(t.path());
     REQUIRE(other.project);
-    const qint64 before = t.project().store().db().dataVersion();
-    CHECK(t.project().store().db().dataVersion() == before);
+    const qint64 before = gloss::test::sqliteDb(t.project()).dataVersion();
+    CHECK(gloss::test::sqliteDb(t.project()).dataVersion() == before);
     other.project->store().tags().ensure(QStringLiteral("From elsewhere"));
-    CHECK(t.project().store().db().dataVersion() != before);
+    CHECK(gloss::test::sqliteDb(t.project()).dataVersion() != before);
 }
 
 TEST_CASE("restoring the oldest backup survives the rotation of the backup taken before it", "[backup]")
@@ -367,7 +367,7 @@ TEST_CASE("opening again skips the quick check only while the file is as Gloss l
     gloss::test::TempProject t;
     fill(t, 20);
     t.close();
-    const gloss::storage::CheckStamp stamp(t.path());
+    const gloss::storage::sqlite::CheckStamp stamp(t.path());
 
     // The first open for work checks; closing records what the file looks like.
     auto first = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
@@ -410,7 +410,7 @@ TEST_CASE("opening again skips the quick check only while the file is as Gloss l
     // A check more than a day old is done again, and damage after a clean close is found.
     const auto checkedAt = stamp.lastCleanCheck();
     REQUIRE(checkedAt);
-    CHECK_FALSE(stamp.lastCleanCheck(checkedAt->addSecs(gloss::storage::CheckStamp::MaxAgeSeconds + 1)));
+    CHECK_FALSE(stamp.lastCleanCheck(checkedAt->addSecs(gloss::storage::sqlite::CheckStamp::MaxAgeSeconds + 1)));
     damage(t.path());
     auto damaged = Project::open(t.path(), Project::Access::ReadWrite, Project::Verify::Quick);
     CHECK_FALSE(damaged.project);
@@ -489,7 +489,7 @@ TEST_CASE("a backup Gloss would refuse to open is not restored", "[backup][hosti
     REQUIRE(backups.restore(older).error.isEmpty());
     CHECK(count(t.project(), "SELECT count(*) FROM articles") == 0);
     t.reopen();
-    CHECK(t.project().store().db().userVersion() == Database::schemaVersion());
+    CHECK(gloss::test::sqliteDb(t.project()).userVersion() == Database::schemaVersion());
 }
 
 TEST_CASE("restoring from a project file in WAL mode leaves nothing beside it", "[backup]")

@@ -1,7 +1,7 @@
-#include "storage/checker.h"
-#include "storage/database.h"
 #include "storage/error.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/checker.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/transaction.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
 
@@ -14,9 +14,9 @@
 
 #include <sqlite3.h>
 
-using gloss::storage::Database;
 using gloss::storage::StorageError;
-using gloss::storage::Transaction;
+using gloss::storage::sqlite::Database;
+using gloss::storage::sqlite::Transaction;
 
 namespace {
 
@@ -51,7 +51,7 @@ TEST_CASE("a new project is created at the current schema version with Gloss's p
     mode.step();
     CHECK(mode.text(0) == QStringLiteral("wal"));
     CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'") == 1);
-    CHECK(gloss::storage::checkProject(db).clean());
+    CHECK(gloss::storage::sqlite::checkProject(db).clean());
 }
 
 TEST_CASE("a version 1 project is migrated after a backup", "[storage]")
@@ -166,7 +166,7 @@ TEST_CASE("another program's SQLite database and planted triggers are refused", 
 TEST_CASE("a transaction rolls back everything unless committed", "[storage]")
 {
     gloss::test::TempProject tp;
-    Database &db = tp.project().store().db();
+    Database &db = gloss::test::sqliteDb(tp.project());
     {
         Transaction tx(db);
         tp.addArticle(QStringLiteral("One"), QStringLiteral("First body"));
@@ -186,7 +186,7 @@ TEST_CASE("a transaction rolls back everything unless committed", "[storage]")
         // no commit of the outer transaction either
     }
     CHECK(tp.project().store().articles().count() == 0);
-    CHECK(gloss::storage::checkProject(db).clean());
+    CHECK(gloss::storage::sqlite::checkProject(db).clean());
 }
 
 TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[storage]")
@@ -202,7 +202,7 @@ TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[s
     const qint64 tagB = project.store().tags().ensure(QStringLiteral("Diplomacy > Talks"));
     constexpr int N = 10000;
     {
-        Transaction tx(project.store().db());
+        Transaction tx(gloss::test::sqliteDb(project));
         for (int i = 0; i < N; ++i) {
             gloss::model::Highlight h;
             h.articleId = article;
@@ -227,7 +227,7 @@ TEST_CASE("10,000 highlights round trip with their offsets, tags and notes", "[s
     }
     CHECK(withNotes == N / 10);
     CHECK(twoTags == (N + 2) / 3);
-    CHECK(gloss::storage::checkProject(tp.project().store().db()).clean());
+    CHECK(gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(tp.project())).clean());
 }
 
 TEST_CASE("a damaged header is named for what it is: no \"not an error\", no failed upgrade", "[storage][hostile]")

@@ -1,7 +1,7 @@
 #include "operations/entities.h"
 #include "operations/project.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/sqlitestore.h"
+#include "storage/sqlite/transaction.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
 
@@ -255,7 +255,7 @@ TEST_CASE("extraction runs inside an importer's transaction", "[entities]")
 {
     gloss::test::TempProject tp;
     {
-        gloss::storage::Transaction tx(tp.project().store().db());
+        gloss::storage::sqlite::Transaction tx(gloss::test::sqliteDb(tp.project()));
         addAndExtract(tp, QStringLiteral("One"), Body1);
         addAndExtract(tp, QStringLiteral("Two"), Body2);
         // rolled back: nothing stays

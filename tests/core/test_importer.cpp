@@ -3,10 +3,10 @@
 #include "import/importer.h"
 #include "operations/imports.h"
 #include "operations/project.h"
-#include "storage/checker.h"
 #include "storage/error.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/checker.h"
+#include "storage/sqlite/sqlitestore.h"
+#include "storage/sqlite/transaction.h"
 #include "support/tempproject.h"
 
 #include <QDir>
@@ -62,7 +62,7 @@ QString reasonFor(const ImportReport &report, const QString &fileName)
 
 bool clean(Project &project)
 {
-    const storage::CheckReport check = storage::checkProject(project.store().db());
+    const storage::sqlite::CheckReport check = storage::sqlite::checkProject(gloss::test::sqliteDb(project));
     for (const QString &p : check.problems)
         WARN(p.toStdString());
     return check.clean();
@@ -495,8 +495,8 @@ TEST_CASE("an article another process stores while this import waits for the loc
     REQUIRE(other.project);
     // The other process holds the write lock with the same article stored, not yet committed: the
     // import finds no such article, waits for the lock, and gets it once the other commits.
-    std::optional<storage::Transaction> held;
-    held.emplace(other.project->store().db());
+    std::optional<storage::sqlite::Transaction> held;
+    held.emplace(gloss::test::sqliteDb(*other.project));
     other.project->store().articles().insert(article);
     std::thread committer([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(500));

@@ -1,5 +1,5 @@
-#include "storage/checker.h"
 #include "storage/error.h"
+#include "storage/sqlite/checker.h"
 #include "support/tempproject.h"
 
 #include <catch2/catch.hpp>
@@ -78,7 +78,7 @@ TEST_CASE("highlights keep their quote and context, notes are upserted", "[stora
     REQUIRE(back);
     CHECK(back->tagIds == QList<qint64>{tag});
     CHECK(back->note == QStringLiteral("city"));
-    CHECK(gloss::storage::checkProject(tp.project().store().db()).clean());
+    CHECK(gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(tp.project())).clean());
 }
 
 TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates refused", "[storage][articles]")
@@ -121,7 +121,7 @@ TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates r
 
     articles.remove(a);
     CHECK(articles.count() == 2);
-    CHECK(gloss::storage::checkProject(tp.project().store().db()).clean());
+    CHECK(gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(tp.project())).clean());
 }
 
 TEST_CASE("search returns the best matches first, each with a snippet marking the words found", "[storage][search]")

@@ -2,11 +2,11 @@
 // views planted with their type in another case, spans that no longer fit their article. Every
 // reader ends, the open refuses what must not run, and `gloss check` names each problem.
 #include "model/articlefilter.h"
-#include "storage/backupmanager.h"
-#include "storage/checker.h"
-#include "storage/database.h"
 #include "storage/exportrepository.h"
-#include "storage/store.h"
+#include "storage/sqlite/backupmanager.h"
+#include "storage/sqlite/checker.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/sqlitestore.h"
 #include "support/tempproject.h"
 
 #include <QFile>
@@ -19,13 +19,13 @@
 
 using gloss::Project;
 using gloss::model::Tag;
-using gloss::storage::Database;
+using gloss::storage::sqlite::Database;
 
 namespace {
 
 void execRaw(Project &p, const QByteArray &sql)
 {
-    p.store().db().exec(sql);
+    gloss::test::sqliteDb(p).exec(sql);
 }
 
 // What a tamperer with the sqlite3 shell can do to a closed project file.
@@ -45,7 +45,7 @@ void tamper(const QString &path, const char *sql, const QList<QByteArray> &binds
 
 QString problems(Project &p)
 {
-    return gloss::storage::checkProject(p.store().db()).problems.join(u'\n');
+    return gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(p)).problems.join(u'\n');
 }
 
 // The tree a reader got: every tag once, each parent listed before its children.
@@ -89,7 +89,7 @@ TEST_CASE("tags whose parents form a cycle are each listed once, and every reade
     const QList<Tag> all = tags.all();
     checkTree(all, everyTag);
     checkTree(tags.allWithoutCounts(), everyTag);
-    checkTree(gloss::storage::ExportRepository(tp.project().store().db()).codebook(), everyTag);
+    checkTree(gloss::storage::sqlite::ExportRepository(gloss::test::sqliteDb(tp.project())).codebook(), everyTag);
     // Each path ends, and it is the path of the tree the lists show.
     QHash<qint64, QString> paths;
     for (const Tag &t : all) {
@@ -151,7 +151,7 @@ TEST_CASE(
         auto opened = Database::open(tp.path());
         CHECK_FALSE(opened.db);
         CHECK(opened.error.contains(QString::fromUtf8(row[3])));
-        CHECK_FALSE(gloss::storage::BackupManager::verify(tp.path()).isEmpty());
+        CHECK_FALSE(gloss::storage::sqlite::BackupManager::verify(tp.path()).isEmpty());
     }
 }
 
@@ -167,13 +167,13 @@ TEST_CASE("check finds every span that does not fit its article, counting code p
     good.end = 25;
     tp.project().store().highlights().add(good);
     REQUIRE(good.quote == QStringLiteral("Núñez"));
-    auto &db = tp.project().store().db();
+    auto &db = gloss::test::sqliteDb(tp.project());
     const QByteArray a = QByteArray::number(article);
     db.exec("INSERT INTO entities(id, name, type, created) VALUES(1, 'São Paulo', 'place', '2024-01-01')");
     db.exec("INSERT INTO mentions(entity_id, article_id, start, end, text) VALUES(1, " + a + ", 35, 44, 'São Paulo')");
     db.exec("INSERT INTO timerefs(article_id, start, end, text, value, granularity) VALUES(" + a
         + ", 48, 56, 'Thursday', '2024-01-04', 'day')");
-    CHECK(gloss::storage::checkProject(db).clean());
+    CHECK(gloss::storage::sqlite::checkProject(db).clean());
 
     // One of each kind out of place: past the end, a quote that differs, and (CHECK constraints
     // off, as a tamperer may) a negative start and an end before its start; and integers at
@@ -195,7 +195,7 @@ TEST_CASE("check finds every span that does not fit its article, counting code p
     db.exec("INSERT INTO timerefs(id, article_id, start, end, text, value, granularity) VALUES(302, " + a
         + ", 48, 56, 'Friday', '', 'day')");
     db.exec("PRAGMA ignore_check_constraints=OFF");
-    const auto report = gloss::storage::checkProject(db);
+    const auto report = gloss::storage::sqlite::checkProject(db);
     const QString found = report.problems.join(u'\n');
     INFO(found.toStdString());
     for (const char *which : {"highlight 101:", "highlight 102:", "highlight 103:", "entity mention 201:",

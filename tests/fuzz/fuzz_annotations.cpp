@@ -10,8 +10,8 @@
 #include "operations/imports.h"
 #include "operations/interchange.h"
 #include "operations/project.h"
-#include "storage/store.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/sqlitestore.h"
+#include "storage/sqlite/transaction.h"
 
 #include <QStringDecoder>
 #include <QTemporaryDir>
@@ -74,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     Fixture &f = fixture();
     gloss::Project &project = *f.project;
-    gloss::storage::Transaction undo(project.store().db()); // never committed
+    gloss::storage::sqlite::Transaction undo(*gloss::storage::sqlite::databaseOf(project.store())); // never committed
     const qint64 before = project.store().highlights().count();
     const gloss::interchange::AnnotationImportReport report
         = project.interchange().importAnnotationsText(csv, QStringLiteral("fuzz.csv"));

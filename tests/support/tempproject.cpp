@@ -28,4 +28,11 @@ qint64 TempProject::addArticle(const QString &title, const QString &body, const 
     return m_project->store().articles().insert(a);
 }
 
+storage::sqlite::Database &sqliteDb(Project &project)
+{
+    storage::sqlite::Database *db = storage::sqlite::databaseOf(project.store());
+    REQUIRE(db != nullptr);
+    return *db;
+}
+
 } // namespace gloss::test

@@ -2,7 +2,7 @@
 
 #include "model/article.h"
 #include "operations/project.h"
-#include "storage/store.h"
+#include "storage/sqlite/sqlitestore.h"
 #include "support/catchqt.h"
 
 #include <QTemporaryDir>
@@ -31,5 +31,9 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Project> m_project;
 };
+
+// The SQLite connection under a project: tests look beneath the operations layer (raw SQL, a
+// transaction held open, the checker). Fails the test when the project is on another engine.
+storage::sqlite::Database &sqliteDb(Project &project);
 
 } // namespace gloss::test

@@ -5,7 +5,7 @@
 #include "document.h"
 #include "import/importcontroller.h"
 #include "mainwindow.h"
-#include "storage/checker.h"
+#include "storage/sqlite/checker.h"
 #include "support/windowfixture.h"
 
 #include <QDialog>
@@ -177,7 +177,7 @@ TEST_CASE("Cancel in the progress dialog stops the import and the finished artic
     CHECK(report.imported == 10);
     CHECK(document.project().store().articles().count() == 10);
     CHECK(window.articleList()->model()->rowCount() == 10);
-    CHECK(gloss::storage::checkProject(document.project().store().db()).clean());
+    CHECK(gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(document.project())).clean());
     CHECK(controller->reportDialog()
               ->findChild<QLabel *>(QStringLiteral("importSummary"))
               ->text()

@@ -4,7 +4,7 @@
 #include "mainwindow.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/transaction.h"
 #include "support/windowfixture.h"
 
 #include <QLabel>
@@ -48,7 +48,7 @@ TEST_CASE("the article list fetches lazily", "[ui]")
 {
     gloss::test::TempProject tp;
     {
-        gloss::storage::Transaction tx(tp.project().store().db());
+        gloss::storage::sqlite::Transaction tx(gloss::test::sqliteDb(tp.project()));
         for (int i = 0; i < 1000; ++i)
             tp.addArticle(QStringLiteral("Article %1").arg(i), QStringLiteral("Body number %1").arg(i),
                 QDate(2018, 1, 1).addDays(i));

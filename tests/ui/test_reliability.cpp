@@ -7,7 +7,7 @@
 #include "document.h"
 #include "mainwindow.h"
 #include "reader/readerview.h"
-#include "storage/backupmanager.h"
+#include "storage/sqlite/backupmanager.h"
 #include "support/windowfixture.h"
 
 #include <QAction>
@@ -21,7 +21,7 @@
 #include <catch2/catch.hpp>
 
 using gloss::Project;
-using gloss::storage::BackupManager;
+using gloss::storage::sqlite::BackupManager;
 using gloss::ui::Document;
 using gloss::ui::MainWindow;
 

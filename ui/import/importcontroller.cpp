@@ -37,7 +37,7 @@ struct ImportController::Job
     QStringList paths;
     QList<import::InMemoryFile> files;
     bool seeding = false;
-    import::ImportReport report;
+    gloss::import::ImportReport report;
 };
 
 namespace {
@@ -173,7 +173,7 @@ bool ImportController::start(std::shared_ptr<Job> job)
     m_cancel = false;
     job->projectPath = m_document.project().path();
     m_job = job;
-    import::ImportOptions options = m_options;
+    gloss::import::ImportOptions options = m_options;
     options.cancel = &m_cancel;
     // A fresh annotator per import: it holds state for the worker's own connection.
     if (!options.afterInsert && !options.analyse)

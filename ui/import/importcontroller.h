@@ -50,36 +50,35 @@ public:
     QProgressDialog *progressDialog() const;
     QDialog *reportDialog() const;
     // Options for the next imports (tests slow them down or make batches small).
-    import::ImportOptions &options() { return m_options;
-}
+    gloss::import::ImportOptions &options() { return m_options; }
 
-Q_SIGNALS : void
-            started();
-void finished(const gloss::import::ImportReport &report);
+Q_SIGNALS:
+    void started();
+    void finished(const gloss::import::ImportReport &report);
 
 protected:
-bool eventFilter(QObject *watched, QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-struct Job;
-bool start(std::shared_ptr<Job> job);
-void chooseFiles();
-void chooseFolder();
-void onProgress(const import::ImportProgress &progress);
-void onFinished();
-void showReport();
+    struct Job;
+    bool start(std::shared_ptr<Job> job);
+    void chooseFiles();
+    void chooseFolder();
+    void onProgress(const import::ImportProgress &progress);
+    void onFinished();
+    void showReport();
 
-Document &m_document;
-QWidget *m_window;
-QAction *m_filesAction;
-QAction *m_folderAction;
-import::ImportOptions m_options;
-std::atomic_bool m_cancel = false;
-QThread *m_thread = nullptr;
-std::shared_ptr<Job> m_job;
-QPointer<QProgressDialog> m_progress;
-QPointer<QDialog> m_reportDialog;
-import::ImportReport m_report;
-}; // namespace gloss::ui
+    Document &m_document;
+    QWidget *m_window;
+    QAction *m_filesAction;
+    QAction *m_folderAction;
+    gloss::import::ImportOptions m_options;
+    std::atomic_bool m_cancel = false;
+    QThread *m_thread = nullptr;
+    std::shared_ptr<Job> m_job;
+    QPointer<QProgressDialog> m_progress;
+    QPointer<QDialog> m_reportDialog;
+    gloss::import::ImportReport m_report;
+};
 
 } // namespace gloss::ui

@@ -1,12 +1,12 @@
-#include "storage/highlightrepository.h"
+#include "storage/sqlite/highlightrepository.h"
 
-#include "storage/database.h"
 #include "storage/error.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/transaction.h"
 
 #include <QHash>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -292,4 +292,4 @@ QString HighlightRepository::articleNote(qint64 articleId)
     return s.step() ? s.text(0) : QString();
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

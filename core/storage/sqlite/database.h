@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/statement.h"
+#include "storage/sqlite/statement.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -11,7 +11,7 @@
 
 struct sqlite3;
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 // One connection to a project file (.gloss). Opens it with Gloss's pragmas, refuses files that are
 // not Gloss projects or come from a newer Gloss, and migrates older ones after a backup.
@@ -87,4 +87,4 @@ private:
     QHash<const char *, sqlite3_stmt *> m_cache;
 };
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

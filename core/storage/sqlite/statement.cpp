@@ -1,10 +1,11 @@
-#include "storage/statement.h"
+#include "storage/sqlite/statement.h"
 
 #include "storage/error.h"
+#include "storage/sqlite/sqliteerror.h"
 
 #include <sqlite3.h>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 Statement::Statement(sqlite3 *db, const char *sql)
     : m_db(db)
@@ -14,7 +15,7 @@ Statement::Statement(sqlite3 *db, const char *sql)
         const QString message = QString::fromUtf8(sqlite3_errmsg(db));
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
-        throw StorageError(message % u" (in: " % QString::fromUtf8(sql).simplified() % u')', rc);
+        throw sqlite::error(message % u" (in: " % QString::fromUtf8(sql).simplified() % u')', rc);
     }
 }
 
@@ -49,7 +50,7 @@ void Statement::fail(int rc) const
     QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
     if (message.isEmpty())
         message = QString::fromUtf8(sqlite3_errstr(rc));
-    throw StorageError(message, rc);
+    throw sqlite::error(message, rc);
 }
 
 Statement &Statement::bind(int index, qint64 value)
@@ -186,4 +187,4 @@ QDateTime Statement::dateTime(int column) const
     return QDateTime::fromString(text(column), Qt::ISODate);
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

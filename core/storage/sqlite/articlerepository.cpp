@@ -1,15 +1,15 @@
-#include "storage/articlerepository.h"
+#include "storage/sqlite/articlerepository.h"
 
 #include "model/contenthash.h"
 #include "search/ftsquery.h"
-#include "storage/database.h"
 #include "storage/error.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/transaction.h"
 #include "text/codepoints.h"
 
 #include <QVariant>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 struct ArticleRepository::Where
 {
@@ -110,11 +110,6 @@ model::Article readArticle(Statement &s)
 
 } // namespace
 
-QString ArticleRepository::contentHash(const QString &title, const QString &body)
-{
-    return model::contentHash(title, body);
-}
-
 qint64 ArticleRepository::insert(model::Article &article)
 {
     return insertImpl(article, true);
@@ -123,7 +118,7 @@ qint64 ArticleRepository::insert(model::Article &article)
 qint64 ArticleRepository::insertImpl(model::Article &article, bool index)
 {
     if (article.contentHash.isEmpty())
-        article.contentHash = contentHash(article.title, article.body);
+        article.contentHash = model::contentHash(article.title, article.body);
     if (article.words == 0)
         article.words = text::wordCount(article.body);
     if (!article.imported.isValid())
@@ -337,4 +332,4 @@ void ArticleRepository::setArticleTags(qint64 articleId, const QList<qint64> &ta
     tx.commit();
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

@@ -1,12 +1,13 @@
-#include "storage/setrepository.h"
+#include "storage/sqlite/setrepository.h"
 
-#include "storage/database.h"
 #include "storage/error.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/sqliteerror.h"
+#include "storage/sqlite/transaction.h"
 
 #include <QDateTime>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 qint64 SetRepository::create(const QString &name)
 {
@@ -19,7 +20,7 @@ qint64 SetRepository::create(const QString &name)
         s.exec();
     } catch (const StorageError &e) {
         if (e.code() == 2067)
-            throw StorageError(QStringLiteral("a set named \"%1\" already exists").arg(trimmed), e.code());
+            throw sqlite::error(QStringLiteral("a set named \"%1\" already exists").arg(trimmed), e.code());
         throw;
     }
     return m_db.lastInsertId();
@@ -97,4 +98,4 @@ QList<qint64> SetRepository::articles(qint64 setId)
     return out;
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

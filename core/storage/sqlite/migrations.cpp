@@ -1,6 +1,6 @@
-#include "storage/migrations.h"
+#include "storage/sqlite/migrations.h"
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -200,4 +200,4 @@ const QList<Migration> &migrations()
     return steps;
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

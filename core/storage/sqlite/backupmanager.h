@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 using BackupInfo = model::BackupInfo;
 
@@ -77,4 +77,4 @@ private:
     QString m_path;
 };
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

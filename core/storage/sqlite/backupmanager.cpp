@@ -1,8 +1,8 @@
-#include "storage/backupmanager.h"
+#include "storage/sqlite/backupmanager.h"
 
-#include "storage/database.h"
 #include "storage/error.h"
-#include "storage/schemaobjects.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/schemaobjects.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,7 +21,7 @@
 #include <unistd.h>
 #endif
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -517,4 +517,4 @@ QString BackupManager::copy(const QString &source, const QString &target)
     return error;
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

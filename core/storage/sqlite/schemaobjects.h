@@ -5,7 +5,7 @@
 
 struct sqlite3;
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 // A row of a project's sqlite_schema as SQLite reads it.
 struct SchemaObject
@@ -28,4 +28,4 @@ QList<SchemaObject> schemaObjects(sqlite3 *db);
 // neither: each one was planted, and a project holding one is refused when it is opened.
 QList<SchemaObject> plantedObjects(sqlite3 *db);
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

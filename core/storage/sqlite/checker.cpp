@@ -1,10 +1,10 @@
-#include "storage/checker.h"
+#include "storage/sqlite/checker.h"
 
-#include "storage/database.h"
 #include "storage/error.h"
-#include "storage/migrations.h"
-#include "storage/schemaobjects.h"
-#include "storage/tagrepository.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/migrations.h"
+#include "storage/sqlite/schemaobjects.h"
+#include "storage/sqlite/tagrepository.h"
 
 #include <QHash>
 #include <QSet>
@@ -13,7 +13,7 @@
 
 #include <algorithm>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -350,4 +350,4 @@ CheckReport checkProject(Database &db)
     return report;
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

@@ -1,11 +1,11 @@
-#include "storage/timerefrepository.h"
+#include "storage/sqlite/timerefrepository.h"
 
 #include "model/timevalue.h"
-#include "storage/database.h"
 #include "storage/error.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/transaction.h"
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -162,4 +162,4 @@ void TimeRefRepository::clearOverride(qint64 articleId, qint64 start, qint64 end
     s.exec();
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

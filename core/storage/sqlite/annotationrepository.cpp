@@ -1,8 +1,8 @@
-#include "storage/annotationrepository.h"
+#include "storage/sqlite/annotationrepository.h"
 
-#include "storage/database.h"
+#include "storage/sqlite/database.h"
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 std::optional<AnnotationRepository::ArticleKey> AnnotationRepository::article(qint64 id)
 {
@@ -50,4 +50,4 @@ void AnnotationRepository::setTimes(qint64 highlightId, const QDateTime &created
     s.exec();
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

@@ -1,14 +1,14 @@
-#include "storage/exportrepository.h"
+#include "storage/sqlite/exportrepository.h"
 
-#include "storage/articlerepository.h"
-#include "storage/database.h"
-#include "storage/tagrepository.h"
+#include "storage/sqlite/articlerepository.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/tagrepository.h"
 
 #include <QSet>
 
 #include <sqlite3.h>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -280,4 +280,4 @@ qint64 ExportRepository::countEntities(const ExportScope &scope)
     return s.int64(0);
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

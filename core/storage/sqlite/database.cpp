@@ -1,11 +1,12 @@
-#include "storage/database.h"
+#include "storage/sqlite/database.h"
 
-#include "storage/backupmanager.h"
-#include "storage/checkstamp.h"
 #include "storage/error.h"
-#include "storage/migrations.h"
-#include "storage/schemaobjects.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/backupmanager.h"
+#include "storage/sqlite/checkstamp.h"
+#include "storage/sqlite/migrations.h"
+#include "storage/sqlite/schemaobjects.h"
+#include "storage/sqlite/sqliteerror.h"
+#include "storage/sqlite/transaction.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -16,7 +17,7 @@
 
 #include <optional>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -286,7 +287,7 @@ Statement Database::cached(const char *sql)
             const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
             sqlite3_finalize(stmt);
             m_cache.remove(sql);
-            throw StorageError(message % u" (in: " % QString::fromUtf8(sql).simplified() % u')', rc);
+            throw sqlite::error(message % u" (in: " % QString::fromUtf8(sql).simplified() % u')', rc);
         }
     }
     return Statement(m_db, stmt);
@@ -299,7 +300,7 @@ void Database::exec(const QByteArray &sql)
     if (rc != SQLITE_OK) {
         QString message = QString::fromUtf8(err ? err : sqlite3_errstr(rc));
         sqlite3_free(err);
-        throw StorageError(message, rc);
+        throw sqlite::error(message, rc);
     }
 }
 
@@ -382,4 +383,4 @@ QString Database::backupTo(const QString &target)
     return error;
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

@@ -2,7 +2,7 @@
 
 #include "model/checkreport.h"
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 class Database;
 
@@ -11,4 +11,4 @@ using CheckReport = model::CheckReport;
 
 CheckReport checkProject(Database &db);
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

@@ -1,13 +1,13 @@
-#include "storage/entityrepository.h"
+#include "storage/sqlite/entityrepository.h"
 
 #include "model/namekey.h"
-#include "storage/database.h"
-#include "storage/transaction.h"
+#include "storage/sqlite/database.h"
+#include "storage/sqlite/transaction.h"
 
 #include <QDateTime>
 #include <QSet>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -17,11 +17,6 @@ QString nowText()
 }
 
 } // namespace
-
-QString EntityRepository::aliasKey(const QString &name)
-{
-    return model::nameKey(name);
-}
 
 model::Entity EntityRepository::readEntity(Statement &s)
 {
@@ -593,4 +588,4 @@ EntitySnapshot EntityRepository::markSpan(
     return snap;
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

@@ -1,4 +1,4 @@
-#include "storage/checkstamp.h"
+#include "storage/sqlite/checkstamp.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,7 +7,7 @@
 
 #include <sys/stat.h>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -79,4 +79,4 @@ void CheckStamp::remove() const
     QFile::remove(path());
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

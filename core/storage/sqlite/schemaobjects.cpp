@@ -1,10 +1,11 @@
-#include "storage/schemaobjects.h"
+#include "storage/sqlite/schemaobjects.h"
 
 #include "storage/error.h"
+#include "storage/sqlite/sqliteerror.h"
 
 #include <sqlite3.h>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 namespace {
 
@@ -107,7 +108,7 @@ template <typename F> void eachRow(sqlite3 *db, F &&visit)
         error = QString::fromUtf8(sqlite3_errmsg(db));
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
-        throw StorageError(error, code);
+        throw sqlite::error(error, code);
 }
 
 } // namespace
@@ -132,4 +133,4 @@ QList<SchemaObject> plantedObjects(sqlite3 *db)
     return out;
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

@@ -1,12 +1,12 @@
-#include "storage/transaction.h"
+#include "storage/sqlite/transaction.h"
 
-#include "storage/database.h"
+#include "storage/sqlite/database.h"
 
 #include <sqlite3.h>
 
 #include <atomic>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 Transaction::Transaction(Database &db, Mode mode)
     : m_db(db)
@@ -40,4 +40,4 @@ void Transaction::commit()
     m_done = true;
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

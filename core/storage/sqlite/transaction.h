@@ -2,7 +2,7 @@
 
 #include <QByteArray>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 class Database;
 
@@ -25,4 +25,4 @@ private:
     bool m_done = false;
 };
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 // What the last clean `quick_check` of a project saw, kept in its backup folder
 // (`<project>.backups/last-check`) so that opening it again need not read the whole file when
@@ -34,4 +34,4 @@ private:
     QString m_project;
 };
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

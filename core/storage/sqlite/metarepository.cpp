@@ -1,8 +1,8 @@
-#include "storage/metarepository.h"
+#include "storage/sqlite/metarepository.h"
 
-#include "storage/database.h"
+#include "storage/sqlite/database.h"
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 std::optional<QString> MetaRepository::value(const QString &key)
 {
@@ -21,4 +21,4 @@ void MetaRepository::setValue(const QString &key, const QString &value)
     s.exec();
 }
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

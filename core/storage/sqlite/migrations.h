@@ -2,7 +2,7 @@
 
 #include <QList>
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 // Numbered schema migrations. Step N takes a project from user_version N-1 to N; each runs in one
 // transaction together with the user_version update. Never edit a step that has shipped: add one.
@@ -14,4 +14,4 @@ struct Migration
 
 const QList<Migration> &migrations();
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

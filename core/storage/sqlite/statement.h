@@ -8,7 +8,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace gloss::storage {
+namespace gloss::storage::sqlite {
 
 // A prepared statement. Owns its sqlite3_stmt (finalized on destruction) unless it borrows a
 // cached one from Database, in which case it is reset and its bindings cleared on destruction.
@@ -61,4 +61,4 @@ private:
     bool m_owned = true;
 };
 
-} // namespace gloss::storage
+} // namespace gloss::storage::sqlite

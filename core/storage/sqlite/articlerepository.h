@@ -1,0 +1,45 @@
+#pragma once
+
+#include "storage/articlerepository.h"
+
+namespace gloss::storage::sqlite {
+
+class Database;
+class Statement;
+
+// The SQLite engine's ArticleRepository (see storage/articlerepository.h).
+class ArticleRepository final : public storage::ArticleRepository
+{
+public:
+    explicit ArticleRepository(Database &db)
+        : m_db(db)
+    { }
+    qint64 insert(model::Article &article) override;
+    qint64 insertUnindexed(model::Article &article) override;
+    void addToIndex(qint64 id, const QString &title, const QString &body) override;
+    std::optional<model::Article> get(qint64 id) override;
+    std::optional<qint64> findByHash(const QString &contentHash) override;
+    void remove(qint64 id) override;
+    qint64 count(const model::ArticleFilter &filter = {}) override;
+    QList<model::ArticleSummary> list(const model::ArticleFilter &filter, model::ArticleOrder order, bool ascending,
+        qint64 offset, qint64 limit) override;
+    QList<model::SearchHit> search(const model::ArticleFilter &filter, qint64 limit) override;
+    QList<qint64> ids(
+        const model::ArticleFilter &filter, model::ArticleOrder order = model::ArticleOrder::Published) override;
+    qint64 neighbour(qint64 id, const model::ArticleFilter &filter, int step) override;
+    QList<qint64> articleTags(qint64 articleId) override;
+    void setArticleTags(qint64 articleId, const QList<qint64> &tagIds) override;
+
+    // The SQL search() runs, for measuring it against raw FTS5: ?1 the FTS5 query, ?2 the limit.
+    static const char *const SearchSql;
+
+private:
+    qint64 insertImpl(model::Article &article, bool index);
+    // Appends " WHERE ..." for `filter` to sql and returns the binder that binds its parameters.
+    struct Where;
+    static Where where(const model::ArticleFilter &filter);
+
+    Database &m_db;
+};
+
+} // namespace gloss::storage::sqlite

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "storage/exportrepository.h"
+
+namespace gloss::storage::sqlite {
+
+class Database;
+class Statement;
+
+// The SQLite engine's ExportRepository (see storage/exportrepository.h).
+class ExportRepository final : public storage::ExportRepository
+{
+public:
+    explicit ExportRepository(Database &db)
+        : m_db(db)
+    { }
+    bool highlights(
+        const ExportScope &scope, bool wide, const std::function<bool(const HighlightExportRow &)> &sink) override;
+    bool articles(
+        const ExportScope &scope, bool withBody, const std::function<bool(const ArticleExportRow &)> &sink) override;
+    bool entities(const ExportScope &scope, const std::function<bool(const EntityExportRow &)> &sink) override;
+    QHash<qint64, TagUsage> tagUsage(const ExportScope &scope) override;
+    QList<model::Tag> codebook() override;
+    qint64 countHighlights(const ExportScope &scope) override;
+    qint64 countArticles(const ExportScope &scope) override;
+    qint64 countEntities(const ExportScope &scope) override;
+
+private:
+    // The ids of the scope as a JSON array, bound to "a.id IN (SELECT value FROM json_each(?))";
+    // empty for the whole project.
+    QByteArray scopeIds(const ExportScope &scope);
+
+    Database &m_db;
+};
+
+} // namespace gloss::storage::sqlite
