@@ -253,6 +253,8 @@ void MainWindow::createMenus()
     });
     find->setShortcut(QKeySequence::Find);
     edit->addAction(tr("&Clear Filters"), m_articles, &ArticleListPanel::clearFilters);
+    edit->addSeparator();
+    edit->addAction(m_articles->variablesAction());
 
     QMenu *code = menuBar()->addMenu(tr("&Code"));
     code->addActions(m_reader->codingActions());

@@ -267,7 +267,9 @@ ReadResult readMarkdown(const QString &text)
                 else
                     value.replace(QStringLiteral("''"), QStringLiteral("'"));
             }
-            const QString warning = setField(article, fieldFor(line.left(colon)), value);
+            const Field field = fieldFor(line.left(colon));
+            const QString warning = field == Field::None ? addVariable(article, variableFor(line.left(colon)), value)
+                                                         : setField(article, field, value);
             if (!warning.isEmpty())
                 result.warnings.append({QStringLiteral("front matter"), warning});
         }

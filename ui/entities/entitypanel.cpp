@@ -9,8 +9,8 @@
 #include "operations/project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "reextractor.h"
 #include "text/codepoints.h"
+#include "work/reextractor.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -2,6 +2,7 @@
 
 #include "commands/highlightcommands.h"
 #include "document.h"
+#include "model/tag.h"
 #include "operations/annotations.h"
 #include "operations/codebook.h"
 #include "operations/library.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QTextBoundaryFinder>
+#include <QTextDocument>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -35,6 +37,7 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     , m_document(document)
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
+    , m_variables(new QLabel(this))
     , m_text(new BodyView(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -51,6 +54,12 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_meta->setForegroundRole(QPalette::PlaceholderText);
     m_meta->setWordWrap(true);
+    m_variables->setObjectName(QStringLiteral("articleVariables"));
+    m_variables->setTextFormat(Qt::PlainText);
+    m_variables->setForegroundRole(QPalette::PlaceholderText);
+    m_variables->setWordWrap(true);
+    m_variables->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_variables->hide();
     QFont bodyFont = m_text->font();
     bodyFont.setPointSizeF(bodyFont.pointSizeF() * 1.15);
     m_text->setFont(bodyFont);
@@ -58,6 +67,7 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     m_text->setToolTip(tr("Select text, then press 1–9 to code it with a tag; see the Code menu for all keys."));
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
+    layout->addWidget(m_variables);
     layout->addWidget(m_text, 1);
     m_title->setText(tr("No article selected"));
 
@@ -67,6 +77,10 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
         if ((changes & (Document::Highlights | Document::Codebook | Document::Notes))
             && (articleId == 0 || articleId == m_article.id))
             refreshHighlights();
+        if ((changes & Document::Variables) && m_article.id && (articleId == 0 || articleId == m_article.id)) {
+            m_article.variables = m_document.project().library().variables(m_article.id);
+            showVariables(m_article.variables);
+        }
     });
 }
 
@@ -129,6 +143,20 @@ void ReaderView::createActions()
     m_text->addActions({m_highlightAction, m_repeatAction, m_removeAction});
 }
 
+void ReaderView::showVariables(const model::Variables &variables)
+{
+    QStringList parts;
+    QString tip;
+    for (const auto &[name, value] : variables) {
+        // Long values (an abstract, a list of subjects) are cut here and shown whole in the tooltip.
+        parts << QStringLiteral("%1: %2").arg(name, value.size() > 80 ? value.left(79) + u'…' : value);
+        tip += QStringLiteral("%1: %2\n").arg(name, value);
+    }
+    m_variables->setText(parts.join(QStringLiteral("  ·  ")));
+    m_variables->setToolTip(Qt::convertFromPlainText(tip.trimmed()));
+    m_variables->setVisible(!parts.isEmpty());
+}
+
 void ReaderView::showArticle(qint64 articleId)
 {
     if (articleId == m_article.id && articleId != 0) {
@@ -150,6 +178,7 @@ void ReaderView::showArticle(qint64 articleId)
     if (!m_article.author.isEmpty())
         meta << m_article.author;
     m_meta->setText(meta.join(QStringLiteral("  ·  ")));
+    showVariables(m_article.variables);
     m_offsets = text::OffsetMap(m_article.body);
     m_entityMarks.clear();
     m_currentMark = -1;
@@ -299,7 +328,7 @@ void ReaderView::selectHighlight(qint64 highlightId)
                     tr("Highlight %1–%2 “%3” %4")
                         .arg(h.start)
                         .arg(h.end)
-                        .arg(h.quote.left(60), tags.isEmpty() ? tr("(no tag)") : tags.join(QStringLiteral("; "))));
+                        .arg(h.quote.left(60), tags.isEmpty() ? tr("(no tag)") : tags.join(model::TagListSeparator)));
             }
     }
     Q_EMIT highlightSelected(m_selected);

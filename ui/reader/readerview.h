@@ -69,6 +69,7 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
+    void showVariables(const model::Variables &variables);
     void createActions();
     void refreshHighlights();
     void onClicked(int position);
@@ -89,6 +90,7 @@ private:
     qint64 m_lastTag = 0;
     QLabel *m_title;
     QLabel *m_meta;
+    QLabel *m_variables; // the article's variables, "section: Business · language: English"
     BodyView *m_text;
     QList<QAction *> m_codingActions;
     QList<QAction *> m_navigationActions;

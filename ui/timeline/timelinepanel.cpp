@@ -7,8 +7,8 @@
 #include "operations/library.h"
 #include "operations/project.h"
 #include "operations/timeline.h"
-#include "reextractor.h"
 #include "timeline/timelineview.h"
+#include "work/reextractor.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
