@@ -79,7 +79,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
         m_reader->showArticle(id);
         m_entities->setArticle(id);
-        m_timeline->showArticle(id);
+        m_timeline->showArticle(m_reader->article());
         QSettings().setValue(settingsKey(QStringLiteral("lastArticle")), id);
         statusBar()->showMessage(tr("Article %1 of the list").arg(m_articles->view()->currentIndex().row() + 1), 4000);
     });
