@@ -125,11 +125,11 @@ void findMonths(TimeCandidates &out)
             else if (before == u"since" || (before == u"in" && out.wordBefore(m.capturedStart(), 1) == u"back"))
                 year = monthYear(mon, Tense::Past, anchor);
             else if (before == u"of" && !modifier.isEmpty())
-                year = monthYear(mon, tenseAround(body, m.capturedStart(), m.capturedEnd(), false), anchor);
+                year = monthYear(mon, tenseInContext(body, m.capturedStart(), m.capturedEnd(), false), anchor);
             else if (before == u"of")
                 year = monthYear(mon, Tense::Past, anchor); // "the floods of March": an event that happened
             else
-                year = monthYear(mon, tenseAround(body, m.capturedStart(), m.capturedEnd(), false), anchor);
+                year = monthYear(mon, tenseInContext(body, m.capturedStart(), m.capturedEnd(), false), anchor);
             out.addMonth(m.capturedStart(), m.capturedEnd(), year, mon);
         }
     }
@@ -140,7 +140,9 @@ void findYears(TimeCandidates &out)
     const QString &body = out.body();
     // Years: four digits that are not an amount, a measure or part of a longer number.
     static const QRegularExpression year(QStringLiteral(
-        "(?<![\\d$\u20ac\u00a3.,/-])\\b(1[5-9]\\d\\d|20\\d\\d)\\b(?![.,/]?\\d|%|-\\d|\\s*(?:percent|per cent))"));
+        "(?<![\\d$\u20ac\u00a3.,/-])\\b(1[5-9]\\d\\d|20\\d\\d)\\b(?![.,/]?\\d|%|-\\d|\\s*(?:percent|per cent))"
+        // A clock with its zone ("1630 EST", "0900 GMT"): a time (see findZonedTimes), never a year.
+        "(?!\\s*(?:hrs|hours)?\\s*(?:GMT|UTC|BST|CEST|CET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST)\\b)"));
     for (auto it = year.globalMatch(body); it.hasNext();) {
         const auto m = it.next();
         if (isApproximation(out.wordBefore(m.capturedStart())))
@@ -152,6 +154,41 @@ void findYears(TimeCandidates &out)
         if (unitAfter.match(body.mid(m.capturedEnd(), 20)).hasMatch())
             continue;
         out.addYear(m.capturedStart(), m.capturedEnd(), m.captured(1).toInt());
+    }
+
+    // A year of two digits after an apostrophe, where a preposition or a month says it is one: "in '58",
+    // "March '09", "the class of '68", "the '67 riots"; "the '90s" is a decade.
+    const QDate &anchor = out.anchor();
+    static const QRegularExpression shortYear(
+        QStringLiteral("(?<![\\w'\u2019])['\u2019](\\d{2})(s?)\\b(?!['\u2019\\w]|\\s+(?:percent|per cent|years?)\\b)"));
+    for (auto it = shortYear.globalMatch(body); it.hasNext();) {
+        const auto m = it.next();
+        const int yy = m.captured(1).toInt();
+        // The century: the latest that does not put the year more than a year past the anchor (or, without
+        // one, the 1900s for 30 and later).
+        const int pivot = anchor.isValid() ? anchor.year() + 1 : 2029;
+        const int y = (pivot / 100) * 100 + yy <= pivot ? (pivot / 100) * 100 + yy : (pivot / 100 - 1) * 100 + yy;
+        if (m.capturedLength(2) > 0) {
+            const bool the = m.capturedStart() >= 4
+                && body.mid(m.capturedStart() - 4, 4).compare(u"the ", Qt::CaseInsensitive) == 0;
+            if (yy % 10 == 0)
+                out.addDecade(m.capturedStart() - (the ? 4 : 0), m.capturedEnd(), y);
+            continue;
+        }
+        static const QStringList before = {QStringLiteral("in"), QStringLiteral("of"), QStringLiteral("since"),
+            QStringLiteral("from"), QStringLiteral("by"), QStringLiteral("until"), QStringLiteral("till"),
+            QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("and"), QStringLiteral("to"),
+            QStringLiteral("during"), QStringLiteral("summer"), QStringLiteral("spring"), QStringLiteral("autumn"),
+            QStringLiteral("fall"), QStringLiteral("winter"), QStringLiteral("early"), QStringLiteral("late"),
+            QStringLiteral("mid"), QStringLiteral("class"), QStringLiteral("the")};
+        const QString w = out.wordBefore(m.capturedStart());
+        static const QStringList months = QString(MonthFull).toLower().split(u'|')
+            + QStringList{QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"),
+                QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
+                QStringLiteral("sept"), QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
+        if (!before.contains(w) && !months.contains(w))
+            continue;
+        out.addYear(m.capturedStart(), m.capturedEnd(), y);
     }
 
     // Decades: "the 1990s", "1960s", "the early 2000s".

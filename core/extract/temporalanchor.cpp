@@ -144,6 +144,58 @@ Tense tenseAround(const QString &body, qsizetype start, qsizetype end, bool pres
     return t;
 }
 
+Tense tenseInContext(const QString &body, qsizetype start, qsizetype end, bool presentIsFuture)
+{
+    Tense t = tenseAround(body, start, end, presentIsFuture);
+    qsizetype from = start;
+    for (int back = 0; back < 2 && t == Tense::Unknown; ++back) {
+        constexpr qsizetype reach = 400;
+        const qsizetype lowest = std::max<qsizetype>(0, from - reach);
+        while (from > lowest && !isSentenceEnd(body, from - 1))
+            --from;
+        // Back over the sentence end to the previous sentence's last character.
+        while (from > 0 && (isSentenceEnd(body, from - 1) || body.at(from - 1).isSpace()))
+            --from;
+        if (from <= lowest || from == 0)
+            break;
+        t = tenseAround(body, from - 1, from, presentIsFuture);
+        --from;
+    }
+    return t;
+}
+
+QDate weekdayDate(
+    const QString &body, qsizetype start, qsizetype end, int weekday, const QString &modifier, const QDate &anchor)
+{
+    const int a = anchor.dayOfWeek();
+    const int back = a > weekday ? a - weekday : a - weekday + 7; // days back to the most recent before
+    const int ahead = weekday > a ? weekday - a : weekday - a + 7; // days ahead to the next after
+    int offset = 0;
+    if (modifier == u"last" || modifier == u"past")
+        offset = -back;
+    else if (modifier == u"next" || modifier == u"coming")
+        offset = ahead;
+    else if (weekday == a)
+        offset = 0;
+    else
+        offset = tenseAround(body, start, end, true) == Tense::Future ? ahead : -back;
+    return anchor.addDays(offset);
+}
+
+QString partOfDayCode(const QString &word)
+{
+    const QString w = word.toLower();
+    if (w == u"morning")
+        return QStringLiteral("MO");
+    if (w == u"afternoon")
+        return QStringLiteral("AF");
+    if (w == u"evening")
+        return QStringLiteral("EV");
+    if (w == u"night")
+        return QStringLiteral("NI");
+    return {};
+}
+
 QDate monthDay(int month, int day, int year, const QDate &anchor)
 {
     if (year > 0)

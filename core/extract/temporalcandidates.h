@@ -17,6 +17,7 @@ struct Candidate
     TimeExpression expr;
     int hour = -1; // a time of day when >= 0
     int minute = 0;
+    QString zone; // the ISO offset of a time written with its zone ("Z", "-05"), else empty
 };
 
 // The expressions the tagger's passes propose for one body against one anchor, in the order
@@ -46,8 +47,18 @@ public:
     void addCentury(qsizetype start, qsizetype end, int ordinal); // 20 for the 20th century
     // `n` of a unit ("second", "hours", "decade", "centuries", ...).
     void addDuration(qsizetype start, qsizetype end, int n, const QString &unit);
-    // Ignored when the hour or the minute is out of range.
-    void addTime(qsizetype start, qsizetype end, int hour, int minute);
+    // Ignored when the hour or the minute is out of range. `zone` is an ISO offset ("Z", "-05").
+    void addTime(qsizetype start, qsizetype end, int hour, int minute, const QString &zone = {});
+    // A time of day on a known day ("15:00 GMT Saturday").
+    void addTimeOn(qsizetype start, qsizetype end, const QDate &day, int hour, int minute, const QString &zone);
+    // A part of a day ("Friday afternoon": 2013-03-22TAF); `part` is MO, AF, EV or NI.
+    void addPartOfDay(qsizetype start, qsizetype end, const QDate &day, const QString &part);
+    // PRESENT_REF ("now", placed on the anchor's day), PAST_REF, FUTURE_REF.
+    void addReference(qsizetype start, qsizetype end, const QString &value);
+    // A recurrence: "P1Y" for "annually", "XXXX-XX-XXTMO" for "every morning".
+    void addSet(qsizetype start, qsizetype end, const QString &value);
+    // A duration whose value is already written ("PXW" for "recent weeks").
+    void addDurationValue(qsizetype start, qsizetype end, const QString &value);
 
     // The lower-case word before `pos` (skipping `skip` words), without punctuation.
     QString wordBefore(qsizetype pos, int skip = 0) const;
@@ -59,7 +70,7 @@ private:
 };
 
 // The value of a time of day: on `day` ("2018-06-09T22:00"), or alone ("T22:00") when the day is
-// invalid.
-QString timeOfDayValue(const QDate &day, int hour, int minute);
+// invalid; `zone` (an ISO offset) follows the time.
+QString timeOfDayValue(const QDate &day, int hour, int minute, const QString &zone = {});
 
 } // namespace gloss::extract::temporal
