@@ -144,6 +144,21 @@ void findSets(TimeCandidates &out)
                                                                  : QStringLiteral("P1D");
         out.addSet(m.capturedStart(), m.capturedEnd(), value);
     }
+    // "20 typhoons a year", "1,300 flights per day": a count of something for each unit of time.
+    static const QRegularExpression rate(
+        QStringLiteral("(?<=\\w\\s)(?i:(?:a|per)\\s+(day|week|month|year))\\b"
+                       "(?!\\s+(?i:ago|earlier|later|before|after|from|on|or|and|in|to)\\b)"));
+    for (auto it = rate.globalMatch(body); it.hasNext();) {
+        const auto m = it.next();
+        const QString before = out.wordBefore(m.capturedStart());
+        static const QStringList notCounts = {QStringLiteral("was"), QStringLiteral("is"), QStringLiteral("has"),
+            QStringLiteral("its"), QStringLiteral("this"), QStringLiteral("less"), QStringLiteral("us"),
+            QStringLiteral("as"), QStringLiteral("times"), QStringLiteral("yes")};
+        const bool count = !before.isEmpty() && (before.front().isDigit() || before.endsWith(u's'));
+        if (!count || notCounts.contains(before))
+            continue;
+        out.addSet(m.capturedStart(), m.capturedEnd(), durationOf(QStringLiteral("1"), m.captured(1)));
+    }
     // "twice a week", "three times a year", "once a month".
     static const QRegularExpression frequency(
         QStringLiteral("\\b(?i:(?:once|twice|(?:%1)\\s+times)\\s+(?:a|an|per|each)\\s+(day|week|month|year|night))\\b")
@@ -166,16 +181,21 @@ void findVagueDurations(TimeCandidates &out)
     for (auto it = vague.globalMatch(body); it.hasNext();) {
         const auto m = it.next();
         if (m.capturedLength(1) == 0) {
+            // Bare, a plural is a span after a preposition that makes it one ("within days", "for
+            // years"), before "away" ("weeks away"), or before "of" unless a determiner makes it a
+            // noun phrase ("after weeks of talks", not "the days of cheap oil").
             const QString before = out.wordBefore(m.capturedStart());
             static const QStringList spans = {QStringLiteral("for"), QStringLiteral("within"), QStringLiteral("over"),
                 QStringLiteral("after"), QStringLiteral("in")};
+            static const QStringList determiners
+                = {QStringLiteral("the"), QStringLiteral("these"), QStringLiteral("those"), QStringLiteral("its"),
+                    QStringLiteral("their"), QStringLiteral("his"), QStringLiteral("her"), QStringLiteral("our")};
             static const QRegularExpression awayAfter(QStringLiteral("^\\s+away\\b"));
-            if (!spans.contains(before) && !awayAfter.match(body.mid(m.capturedEnd(), 8)).hasMatch())
-                continue;
-            // "in days of turmoil": a plural followed by "of" is a noun phrase, not a span; "weeks away"
-            // is one whatever comes before.
-            static const QRegularExpression ofAfter(QStringLiteral("^\\s+of\\b"));
-            if (ofAfter.match(body.mid(m.capturedEnd(), 10)).hasMatch())
+            static const QRegularExpression ofAfter(QStringLiteral("^\\s+of\\s+(?!the\\b)"));
+            const QString after = body.mid(m.capturedEnd(), 10);
+            const bool span = spans.contains(before) || awayAfter.match(after).hasMatch()
+                || (ofAfter.match(after).hasMatch() && !determiners.contains(before));
+            if (!span)
                 continue;
         }
         out.addDurationValue(m.capturedStart(), m.capturedEnd(), durationOf(QStringLiteral("X"), m.captured(2)));

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +18,24 @@ bool isSentenceEnd(const QString &s, qsizetype i)
         return true;
     if (c != u'.' && c != u'!' && c != u'?')
         return false;
+    if (c == u'.') {
+        // "Nov. 8", "Sept. 30": the full stop of a month's abbreviation ends no sentence.
+        qsizetype w = i;
+        while (w > 0 && i - w < 5 && s.at(w - 1).isLetter())
+            --w;
+        const qsizetype n = i - w;
+        if ((n == 3 || n == 4) && s.at(w).isUpper() && (w == 0 || !s.at(w - 1).isLetter())) {
+            static const QStringList abbreviations
+                = {QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"), QStringLiteral("Apr"),
+                    QStringLiteral("Jun"), QStringLiteral("Jul"), QStringLiteral("Aug"), QStringLiteral("Sep"),
+                    QStringLiteral("Sept"), QStringLiteral("Oct"), QStringLiteral("Nov"), QStringLiteral("Dec")};
+            qsizetype j = i + 1;
+            while (j < s.size() && s.at(j) == u' ')
+                ++j;
+            if (j < s.size() && s.at(j).isDigit() && abbreviations.contains(s.mid(w, n)))
+                return false;
+        }
+    }
     qsizetype j = i + 1;
     while (j < s.size() && (s.at(j) == u'"' || s.at(j) == u'\u201d' || s.at(j) == u'\''))
         ++j;
