@@ -62,11 +62,10 @@ QString zoneOffset(const QString &zone)
 
 void findReferences(TimeCandidates &out)
 {
-    const QString &body = out.body();
     static const QRegularExpression present(
         QStringLiteral("\\b(?i:(now|currently|nowadays|presently)|at\\s+(present|the\\s+moment)|(these\\s+days))\\b"
                        "(?![-\u2011])"));
-    for (auto it = present.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(PresentWord, present); it.hasNext();) {
         const auto m = it.next();
         // "now-defunct" is excluded above; "now" as an adjective of a title ("the now president") is rare.
         const int group = m.capturedLength(1) > 0 ? 1 : m.capturedLength(2) > 0 ? 2 : 3;
@@ -77,14 +76,14 @@ void findReferences(TimeCandidates &out)
         "\\b(?i:at\\s+(the\\s+time)(?!\\s+(?:of|when)\\b)|(?:in|of|from)\\s+(the\\s+past)(?![\\s-]+(?:\\w+\\s+)?"
         "(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\\d+|seconds?|minutes?|hours?|days?|weeks?|"
         "months?|years?|decades?|centur(?:y|ies)|weekend)\\b)|(recently))\\b"));
-    for (auto it = past.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(PastWord, past); it.hasNext();) {
         const auto m = it.next();
         const int group = m.capturedLength(1) > 0 ? 1 : m.capturedLength(2) > 0 ? 2 : 3;
         out.addReference(m.capturedStart(group), m.capturedEnd(group), QStringLiteral("PAST_REF"));
     }
     static const QRegularExpression future(
         QStringLiteral("\\b(?i:(?:in|of|for)\\s+(the\\s+(?:near\\s+|distant\\s+)?future))\\b"));
-    for (auto it = future.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(FutureWord, future); it.hasNext();) {
         const auto m = it.next();
         out.addReference(m.capturedStart(1), m.capturedEnd(1), QStringLiteral("FUTURE_REF"));
     }
@@ -92,13 +91,12 @@ void findReferences(TimeCandidates &out)
 
 void findSets(TimeCandidates &out)
 {
-    const QString &body = out.body();
     static const QRegularExpression every(
         QStringLiteral("\\b(?i:(?:every|each)\\s+(?:(other|%1)\\s+)?(day|week|month|year|morning|afternoon|evening|"
                        "night|weekend|season|summer|winter|spring|autumn|fall|quarter|hour|minute|"
                        "monday|tuesday|wednesday|thursday|friday|saturday|sunday)(s?))\\b")
             .arg(Number));
-    for (auto it = every.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(SetWord, every); it.hasNext();) {
         const auto m = it.next();
         const QString unit = m.captured(2).toLower();
         const QString count = m.captured(1).toLower();
@@ -133,7 +131,7 @@ void findSets(TimeCandidates &out)
     }
     static const QRegularExpression adverb(
         QStringLiteral("\\b(?i:(annually|yearly|quarterly|monthly|weekly|daily|nightly|hourly))\\b"));
-    for (auto it = adverb.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(SetWord, adverb); it.hasNext();) {
         const auto m = it.next();
         const QString w = m.captured(1).toLower();
         const QString value = w == u"annually" || w == u"yearly" ? QStringLiteral("P1Y")
@@ -148,7 +146,7 @@ void findSets(TimeCandidates &out)
     static const QRegularExpression rate(
         QStringLiteral("(?<=\\w\\s)(?i:(?:a|per)\\s+(day|week|month|year))\\b"
                        "(?!\\s+(?i:ago|earlier|later|before|after|from|on|or|and|in|to)\\b)"));
-    for (auto it = rate.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(UnitWord, rate); it.hasNext();) {
         const auto m = it.next();
         const QString before = out.wordBefore(m.capturedStart());
         static const QStringList notCounts = {QStringLiteral("was"), QStringLiteral("is"), QStringLiteral("has"),
@@ -163,7 +161,7 @@ void findSets(TimeCandidates &out)
     static const QRegularExpression frequency(
         QStringLiteral("\\b(?i:(?:once|twice|(?:%1)\\s+times)\\s+(?:a|an|per|each)\\s+(day|week|month|year|night))\\b")
             .arg(Number));
-    for (auto it = frequency.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(SetWord, frequency); it.hasNext();) {
         const auto m = it.next();
         out.addSet(m.capturedStart(), m.capturedEnd(), durationOf(QStringLiteral("1"), m.captured(1)));
     }
@@ -178,7 +176,7 @@ void findVagueDurations(TimeCandidates &out)
         "\\b(?i:((?:the\\s+)?(?:(?:past|last|next|coming|recent|previous|following)\\s+)?(?:(?:a\\s+)?few|several|"
         "many|some)\\s+|(?:the\\s+)?(?:past|last|next|coming|recent|previous|following)\\s+|(?:recent|coming)\\s+)?"
         "(seconds|minutes|hours|days|weeks|months|years|decades|centuries))\\b(?!\\s+(?:old|of\\s+age)\\b)"));
-    for (auto it = vague.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(UnitWord, vague); it.hasNext();) {
         const auto m = it.next();
         if (m.capturedLength(1) == 0) {
             // Bare, a plural is a span after a preposition that makes it one ("within days", "for
@@ -204,7 +202,7 @@ void findVagueDurations(TimeCandidates &out)
     static const QRegularExpression hyphen(
         QStringLiteral("\\b(%1)-(?i:(second|minute|hour|day|night|week|month|year|decade|century))\\b(?!-old)")
             .arg(Number));
-    for (auto it = hyphen.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(UnitWord, hyphen); it.hasNext();) {
         const auto m = it.next();
         const int n = numberValue(m.captured(1));
         if (n <= 0)
@@ -223,7 +221,7 @@ void findZonedTimes(TimeCandidates &out)
                        "([01]\\d|2[0-3])([0-5]\\d)(?:\\s*(?:hrs|hours))?)\\s*(GMT|UTC|BST|CEST|CET|EST|EDT|CST|"
                        "CDT|MST|MDT|PST|PDT|JST)\\b(?:\\s+(%1)\\b)?")
             .arg(Weekday));
-    for (auto it = zoned.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(ZoneWord, zoned); it.hasNext();) {
         const auto m = it.next();
         int hour = 0;
         int minute = 0;

@@ -21,7 +21,7 @@ void findRelativeDates(TimeCandidates &out)
         "\\b(?i:(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|yesterday|tomorrow|"
         "tonight|last\\s+night|this(?=\\s+(?:morning|afternoon|evening)))(?:\\s+(morning|afternoon|evening|night))?)"
         "\\b"));
-    for (auto it = dayWord.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(DayWord, dayWord); it.hasNext();) {
         const auto m = it.next();
         const QString w = m.captured(1).toLower().simplified();
         int offset = 0;
@@ -45,7 +45,7 @@ void findRelativeDates(TimeCandidates &out)
     // "this week", "last month", "next year", "earlier this year", "late last year", "this weekend".
     static const QRegularExpression unit(QStringLiteral(
         "\\b(?i:(?:(earlier|later|early|late)\\s+)?(this|last|next)\\s+(weekend|week|month|year|quarter|decade))\\b"));
-    for (auto it = unit.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(UnitWord, unit); it.hasNext();) {
         const auto m = it.next();
         const QString which = m.captured(2).toLower();
         const QString u = m.captured(3).toLower();
@@ -94,12 +94,12 @@ void findRelativeDates(TimeCandidates &out)
             out.addDecade(s, e, (anchor.year() / 10 + n) * 10);
         }
     };
-    for (auto it = ago.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(AgoWord, ago); it.hasNext();) {
         const auto m = it.next();
         shifted(-numberValue(m.captured(1)), m.captured(2).toLower(), m.capturedLength(3) > 0, m.capturedStart(),
             m.capturedEnd());
     }
-    for (auto it = in.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(UnitWord, in); it.hasNext();) {
         const auto m = it.next();
         // "the first time in 17 years", "the worst in a decade": a span back from now, not a point ahead.
         const QString context
@@ -129,7 +129,7 @@ void findWeekdays(TimeCandidates &out)
         QStringLiteral("^\\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Night\\s+Live|Sport|Independent|"
                        "Edition|Magazine|Review|"
                        "Observer|Tribune|Journal|Club|League)\\b"));
-    for (auto it = day.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(WeekdayName, day); it.hasNext();) {
         const auto m = it.next();
         if (nameAfter.match(body.mid(m.capturedEnd(2), 30)).hasMatch())
             continue;
@@ -154,7 +154,7 @@ void findDurationsAndTimes(TimeCandidates &out)
         QStringLiteral("\\b(%1)\\s+(?i:(second|minute|hour|day|week|month|year|decade|centur)(?:s|ies|y)?)\\b")
             .arg(Number));
     static const QRegularExpression ageAfter(QStringLiteral("^\\s+(?:old|of age)\\b"));
-    for (auto it = duration.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(UnitWord, duration); it.hasNext();) {
         const auto m = it.next();
         if (ageAfter.match(body.mid(m.capturedEnd(), 10)).hasMatch() || out.wordBefore(m.capturedStart()) == u"aged")
             continue;
@@ -176,7 +176,7 @@ void findDurationsAndTimes(TimeCandidates &out)
     // "4 a.m. Thursday": one expression, the time on the day written after it.
     static const QRegularExpression dayAfter(
         QStringLiteral("^\\s+(%1)\\b(?!\\s+(?i:morning|afternoon|evening|night))").arg(Weekday));
-    for (auto it = clock.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(Digit, clock); it.hasNext();) {
         const auto m = it.next();
         int h = m.captured(1).toInt();
         if (h < 1 || h > 12)
@@ -192,11 +192,11 @@ void findDurationsAndTimes(TimeCandidates &out)
         }
         out.addTime(m.capturedStart(), end, h, m.captured(2).toInt());
     }
-    for (auto it = h24.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(Digit, h24); it.hasNext();) {
         const auto m = it.next();
         out.addTime(m.capturedStart(1), m.capturedEnd(1), m.captured(2).toInt(), m.captured(3).toInt());
     }
-    for (auto it = noon.globalMatch(body); it.hasNext();) {
+    for (auto it = out.matches(NoonWord, noon); it.hasNext();) {
         const auto m = it.next();
         out.addTime(m.capturedStart(1), m.capturedEnd(1), m.captured(1).toLower() == u"midnight" ? 0 : 12, 0);
     }

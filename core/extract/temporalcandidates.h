@@ -1,9 +1,11 @@
 #pragma once
 
 #include "extract/temporaltagger.h"
+#include "extract/temporaltriggers.h"
 
 #include <QDate>
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 
 #include <utility>
@@ -29,10 +31,19 @@ public:
     TimeCandidates(const QString &body, const QDate &anchor)
         : m_body(body)
         , m_anchor(anchor)
+        , m_triggers(scanTriggers(body))
     { }
 
     const QString &body() const { return m_body; }
     const QDate &anchor() const { return m_anchor; }
+    // Whether the body has every trigger word of `triggers` (see temporaltriggers.h): a pattern runs
+    // only where the words it needs are.
+    bool has(quint32 triggers) const { return (m_triggers & triggers) == triggers; }
+    // The matches of `re` in the body, none (without running it) when a trigger it needs is absent.
+    QRegularExpressionMatchIterator matches(quint32 triggers, const QRegularExpression &re) const
+    {
+        return has(triggers) ? re.globalMatch(m_body) : QRegularExpressionMatchIterator();
+    }
     // What was proposed, in order; the collection is empty afterwards.
     QList<Candidate> take() { return std::exchange(m_candidates, {}); }
 
@@ -66,6 +77,7 @@ public:
 private:
     const QString &m_body;
     const QDate m_anchor;
+    const quint32 m_triggers;
     QList<Candidate> m_candidates;
 };
 
