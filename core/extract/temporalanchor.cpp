@@ -166,6 +166,10 @@ Tense tenseAround(const QString &body, qsizetype start, qsizetype end, bool pres
 Tense tenseInContext(const QString &body, qsizetype start, qsizetype end, bool presentIsFuture)
 {
     Tense t = tenseAround(body, start, end, presentIsFuture);
+    // A sentence in the present ("Everybody is waiting for February") has a tense of its own: the
+    // nearest instance, not the tense of the sentence before.
+    if (t == Tense::Unknown && !presentIsFuture && tenseAround(body, start, end, true) != Tense::Unknown)
+        return t;
     qsizetype from = start;
     for (int back = 0; back < 2 && t == Tense::Unknown; ++back) {
         constexpr qsizetype reach = 400;
