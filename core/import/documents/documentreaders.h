@@ -1,0 +1,19 @@
+#pragma once
+// The readers behind readDocumentParts, one per kind (internal to import/documents).
+#include "import/documents/documents.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace gloss::import::documents {
+
+DocumentParts readDocx(const QByteArray &bytes, qint64 maxBytes);
+DocumentParts readOdt(const QByteArray &bytes, qint64 maxBytes);
+DocumentParts readRtf(const QByteArray &bytes);
+DocumentParts readPdf(const QByteArray &bytes);
+
+// The blocks of a document (paragraphs, table rows) joined as DocumentParts::text has them, and
+// its notes after them: "[1] The note."
+QString joinBlocks(const QStringList &blocks, const QStringList &notes = {});
+
+} // namespace gloss::import::documents
