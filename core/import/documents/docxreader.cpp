@@ -132,7 +132,18 @@ DocumentParts readDocx(const QByteArray &bytes, qint64 maxBytes)
         if (const std::optional<QByteArray> core = zip.read("docProps/core.xml", qint64(1) << 20, error))
             readCoreProperties(*core, parts);
 
-    QXmlStreamReader xml(*document);
+    DocumentParts text = readDocxXml(*document, footnotes, endnotes);
+    if (!text.ok())
+        return text;
+    parts.text = std::move(text.text);
+    return parts;
+}
+
+DocumentParts readDocxXml(
+    const QByteArray &document, const QHash<QString, QString> &footnotes, const QHash<QString, QString> &endnotes)
+{
+    DocumentParts parts;
+    QXmlStreamReader xml(document);
     BlockCollector blocks;
     QStringList notes;
     int runDepth = 0;

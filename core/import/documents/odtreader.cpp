@@ -100,7 +100,17 @@ DocumentParts readOdt(const QByteArray &bytes, qint64 maxBytes)
         if (const std::optional<QByteArray> meta = zip.read("meta.xml", qint64(1) << 20, error))
             readMeta(*meta, parts);
 
-    QXmlStreamReader xml(*content);
+    DocumentParts text = readOdtXml(*content);
+    if (!text.ok())
+        return text;
+    parts.text = std::move(text.text);
+    return parts;
+}
+
+DocumentParts readOdtXml(const QByteArray &content)
+{
+    DocumentParts parts;
+    QXmlStreamReader xml(content);
     BlockCollector blocks;
     QStringList notes;
     QString citation;
