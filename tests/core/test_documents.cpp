@@ -79,6 +79,10 @@ TEST_CASE("documents are told by their bytes first, their extension second", "[i
     CHECK(import::detectDocument(QStringLiteral("x"), bytesOf(fixture("dock-strike.pdf"))) == DocumentKind::Pdf);
     CHECK(import::detectDocument(QStringLiteral("x.pdf"), QByteArray("Plain words.\n")) == DocumentKind::Pdf);
     CHECK(import::detectDocument(QStringLiteral("x.txt"), QByteArray("Plain words.\n")) == DocumentKind::None);
+    CHECK(
+        import::detectDocument(QStringLiteral("x.txt"), QByteArray("On the %PDF-1.7 header.\n")) == DocumentKind::None);
+    CHECK(import::detectDocument(QStringLiteral("x.pdf"), "junk\n" + bytesOf(fixture("dock-strike.pdf")))
+        == DocumentKind::Pdf);
     // A ZIP that is no document is no document (the text path refuses it as binary).
     QByteArray zip("PK\x03\x04", 4);
     CHECK(import::detectDocument(QStringLiteral("x.zip"), zip) == DocumentKind::None);

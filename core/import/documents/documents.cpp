@@ -54,11 +54,12 @@ DocumentKind detectDocument(const QString &fileName, const QByteArray &bytes)
     }
     if (bytes.startsWith("{\\rtf"))
         return DocumentKind::Rtf;
-    // A PDF may have a few bytes of something else before its header.
-    if (bytes.left(1024).contains("%PDF-"))
+    // A PDF may have a few bytes of something else before its header: then its extension says it
+    // (a text that mentions "%PDF-" near its start is still a text).
+    const QString ext = QFileInfo(fileName).suffix().toLower();
+    if (bytes.startsWith("%PDF-") || (ext == u"pdf" && bytes.left(1024).contains("%PDF-")))
         return DocumentKind::Pdf;
     // Then the extension: such a file that is not what it says is refused as damaged.
-    const QString ext = QFileInfo(fileName).suffix().toLower();
     if (ext == u"docx")
         return DocumentKind::Docx;
     if (ext == u"odt")
