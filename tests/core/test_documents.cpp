@@ -121,7 +121,7 @@ TEST_CASE("a DOCX without properties is read as its text says", "[import][docume
     CHECK(a.author.isEmpty());
 }
 
-TEST_CASE("an OpenDocument article: spaces, notes, lists and tables; comments left out", "[import][documents]")
+TEST_CASE("an OpenDocument article: spaces, notes, lists and tables, no comments", "[import][documents]")
 {
     const import::PreparedFile file = prepare(fixture("dock-strike.odt"));
     CHECK(file.refused.isEmpty());
