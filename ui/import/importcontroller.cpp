@@ -94,7 +94,8 @@ void ImportController::chooseFiles()
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("import/lastFolder"), QDir::homePath()).toString();
     const QStringList files = QFileDialog::getOpenFileNames(m_window, tr("Import Files"), dir,
-        tr("News articles (*.txt *.html *.htm *.md *.markdown *.json *.jsonl *.ndjson *.csv);;All files (*)"));
+        tr("News articles (*.txt *.html *.htm *.md *.markdown *.json *.jsonl *.ndjson *.csv *.docx *.odt *.rtf *.pdf);;"
+           "All files (*)"));
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("import/lastFolder"), QFileInfo(files.first()).absolutePath());
