@@ -5,6 +5,7 @@
 #include "import/fields.h"
 #include "import/newsdate.h"
 #include "import/newsdb.h"
+#include "import/reflow.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -64,6 +65,12 @@ bool finish(model::Article &article, QString &reason)
         while (lead < article.body.size() && article.body.at(lead).isSpace())
             ++lead;
         article.body.remove(0, lead);
+    }
+    // Hard-wrapped paragraphs joined; tables kept and listed for a fixed-width font.
+    if (Reflowed r = reflowHardWrapped(article.body); r.joined > 0 || !r.fixedWidth.isEmpty()) {
+        article.body = std::move(r.text);
+        if (!r.fixedWidth.isEmpty())
+            article.variables.append({QStringLiteral("fixed_width_lines"), r.fixedWidthText()});
     }
     const Dateline d = findDateline(article.body);
     article.dateline = d.place;
