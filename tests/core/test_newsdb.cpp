@@ -3,6 +3,12 @@
 #include "import/decoder.h"
 #include "import/newsdb.h"
 #include "import/reader.h"
+#include "model/contenthash.h"
+#include "operations/imports.h"
+#include "operations/project.h"
+#include "storage/articlerepository.h"
+#include "storage/store.h"
+#include "support/tempproject.h"
 
 #include <QFile>
 
@@ -277,4 +283,61 @@ TEST_CASE("plain news text and other formats are not taken for database exports"
     CHECK(detectNewsDatabase(QStringLiteral("A story\n\nIt said the Document ABCDEFGHIJKLMNOP was lost.\n"))
         == NewsDatabase::None);
     CHECK(detectFormat(QStringLiteral("a.txt"), QStringLiteral("Headline\n\nBody.\n")) == Format::NewsText);
+}
+
+TEST_CASE("the same story from two databases, or two layouts, is a duplicate", "[import][newsdb][duplicates]")
+{
+    gloss::test::TempProject tp;
+    auto &imports = tp.project().imports();
+    const auto fixture = [](const char *name) {
+        return QString(QStringLiteral(GLOSS_TEST_DATA "/newsdb/") + QString::fromLatin1(name));
+    };
+    const ImportReport uni = imports.importPaths({fixture("nexisuni-en.txt")});
+    CHECK(uni.imported == 3);
+    // The classic layout of the same three stories: other header, hard-wrapped lines, BODY: label.
+    const ImportReport classic = imports.importPaths({fixture("lexisnexis-classic-en.txt")});
+    CHECK(classic.imported == 0);
+    CHECK(classic.duplicates == 3);
+    // ProQuest and Factiva copies of two of them; Factiva's third story is new.
+    const ImportReport proquest = imports.importPaths({fixture("proquest-en.txt")});
+    CHECK(proquest.imported == 0);
+    CHECK(proquest.duplicates == 2);
+    REQUIRE(proquest.refused.size() == 1);
+    CHECK(proquest.refused.first().path.endsWith(QStringLiteral("proquest-en.txt")));
+    CHECK(proquest.refused.first().reason.startsWith(QStringLiteral("document 3 (line ")));
+    const ImportReport factiva = imports.importPaths({fixture("factiva-displayed.txt")});
+    CHECK(factiva.imported == 1);
+    CHECK(factiva.duplicates == 2);
+    CHECK(tp.project().store().articles().count() == 4);
+}
+
+TEST_CASE("a copy differing in white space, case, quotes and a copyright line has the same hash; other words do not",
+    "[import][duplicates]")
+{
+    using gloss::model::contentHash;
+    const QString body
+        = QStringLiteral("KABUL (Reuters) - The truce \u201cheld\u201d \u2014 officials said.\nTalks go on.");
+    const QString copy
+        = QStringLiteral("Copyright 2018 Reuters\n\nKABUL (Reuters) -  The truce \"held\" - officials\nsaid.\n\n"
+                         "Talks go on.\n(c) 2018 Thomson Reuters. All rights reserved.");
+    CHECK(contentHash(QStringLiteral("Truce holds"), body) == contentHash(QStringLiteral("TRUCE HOLDS "), copy));
+    CHECK(contentHash(QStringLiteral("Truce holds"), body)
+        != contentHash(
+            QStringLiteral("Truce holds"), QString(body).replace(QStringLiteral("held"), QStringLiteral("failed"))));
+    CHECK(contentHash(QStringLiteral("Truce holds"), body) != contentHash(QStringLiteral("Truce fails"), body));
+}
+
+TEST_CASE("an article stored before hashes were normalised is still found as a duplicate", "[import][duplicates]")
+{
+    gloss::test::TempProject tp;
+    gloss::model::Article old;
+    old.title = QStringLiteral("Story number one");
+    old.body = QStringLiteral("Paragraph one of the story.");
+    old.contentHash = gloss::model::exactContentHash(old.title, old.body); // as stored before
+    old.imported = QDateTime::currentDateTime();
+    tp.project().store().articles().insert(old);
+    const ImportReport again = tp.project().imports().importFiles(
+        {{QStringLiteral("again.txt"), QByteArrayLiteral("Story number one\n\nParagraph one of the story.\n")}});
+    CHECK(again.imported == 0);
+    CHECK(again.duplicates == 1);
 }
