@@ -311,7 +311,7 @@ TEST_CASE("the same story from two databases, or two layouts, is a duplicate", "
     CHECK(tp.project().store().articles().count() == 4);
 }
 
-TEST_CASE("a copy differing in white space, case, quotes and a copyright line has the same hash; other words do not",
+TEST_CASE("a copy differing in white space, case, quotes and a copyright line has the same hash, other words do not",
     "[import][duplicates]")
 {
     using gloss::model::contentHash;
