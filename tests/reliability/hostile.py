@@ -73,6 +73,15 @@ def big_files(folder):
                                  b"</p></li></td>" * 33334, b"</body></html>"])
     write("nested-100k.json", [b"[" * 100000, b"]" * 100000])
     write("nested-100k-object.json", [b'{"a":' * 100000, b"1", b"}" * 100000])
+    # News-database exports (issue 16): many markers and nothing between them, many records, one
+    # field that never ends; and a style sheet named as an article.
+    write("nexis-markers.txt", [b"Length: 1 words\n", b"End of Document\n\n" * 200000])
+    write("proquest-many.txt", [b"Document %d of 5000\n\nSame title\n\nFull text: Same text.\n\n" % (i + 1)
+                                for i in range(5000)])
+    write("factiva-endless.txt", [b"HD\tA title\nPD\t5 March 2020\nLP\tLead.\nTD\t",
+                                  b"Line of text that goes on.\n" * (4 * MB // 27),
+                                  b"Document ABCDEFGHIJKL0000\n"])
+    write("style-as-article.txt", [b"body { margin: 0 }\n" * 100])
     write("nested-100k.jsonl", [b'{"title":"Deep","body":' + b"[" * 100000 + b"]" * 100000 + b"}\n",
                                 b'{"title":"Shallow","body":"A normal record after a deep one."}\n'])
     write("wide-10k.csv", [",".join(f"column{i}" for i in range(10000)).encode(), b"\n",
@@ -158,6 +167,10 @@ EXPECTED = {
     "liar-80mib.docx": (1, 0, r"word/document.xml (inflates to more than 64 MiB|is damaged)"),
     "encrypted.pdf": (1, 0, r"encrypted PDF: it needs a password"),
     "scanned.pdf": (1, 0, r"no text layer \(a scanned image\?\)"),
+    "nexis-markers.txt": (1, 0, r"no article"),
+    "proquest-many.txt": (0, 1, None),
+    "factiva-endless.txt": (0, 1, None),
+    "style-as-article.txt": (1, 0, r"not an article \(looks like a CSS style sheet\)"),
 }
 
 # What the stored body of an imported HTML article must not hold.
