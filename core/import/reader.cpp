@@ -70,7 +70,7 @@ bool finish(model::Article &article, QString &reason)
     if (Reflowed r = reflowHardWrapped(article.body); r.joined > 0 || !r.fixedWidth.isEmpty()) {
         article.body = std::move(r.text);
         if (!r.fixedWidth.isEmpty())
-            article.variables.append({QStringLiteral("fixed_width_lines"), r.fixedWidthText()});
+            article.variables.append({model::FixedWidthLinesVariable.toString(), r.fixedWidthText()});
     }
     const Dateline d = findDateline(article.body);
     article.dateline = d.place;

@@ -1,5 +1,7 @@
 #include "import/reflow.h"
 
+#include "model/variables.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -55,10 +57,7 @@ bool startsItem(QStringView line)
 
 QString Reflowed::fixedWidthText() const
 {
-    QStringList parts;
-    for (const auto &[first, last] : fixedWidth)
-        parts.append(first == last ? QString::number(first) : QStringLiteral("%1-%2").arg(first).arg(last));
-    return parts.join(QStringLiteral(", "));
+    return model::formatLineRanges(fixedWidth);
 }
 
 Reflowed reflowHardWrapped(const QString &text)

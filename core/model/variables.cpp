@@ -1,5 +1,7 @@
 #include "model/variables.h"
 
+#include <QStringList>
+
 namespace gloss::model {
 
 QString variableName(QStringView raw)
@@ -49,6 +51,31 @@ void setVariable(Variables &variables, const QString &name, const QString &value
         }
     }
     variables.append({name, value});
+}
+
+QString formatLineRanges(const LineRanges &ranges)
+{
+    QStringList parts;
+    for (const auto &[first, last] : ranges)
+        parts.append(first == last ? QString::number(first) : QStringLiteral("%1-%2").arg(first).arg(last));
+    return parts.join(QStringLiteral(", "));
+}
+
+LineRanges parseLineRanges(QStringView text)
+{
+    LineRanges out;
+    for (const QStringView part : text.split(u',')) {
+        const QList<QStringView> ends = part.trimmed().split(u'-');
+        if (ends.isEmpty() || ends.size() > 2)
+            continue;
+        bool ok1 = false;
+        bool ok2 = false;
+        const int first = ends.front().trimmed().toInt(&ok1);
+        const int last = ends.back().trimmed().toInt(&ok2);
+        if (ok1 && ok2 && first >= 1 && last >= first)
+            out.append({first, last});
+    }
+    return out;
 }
 
 } // namespace gloss::model

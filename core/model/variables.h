@@ -28,4 +28,13 @@ QString variableValue(const Variables &variables, const QString &name);
 // `variables` with `name` set to `value` (in its place if it was there, else at the end).
 void setVariable(Variables &variables, const QString &name, const QString &value);
 
+// The variable in which import lists the lines it kept as a table ("4-6, 12"): 1-based line
+// numbers of the body, for the reader to show in a fixed-width font.
+inline constexpr QStringView FixedWidthLinesVariable = u"fixed_width_lines";
+using LineRanges = QList<QPair<int, int>>; // [first, last], 1-based, ascending
+QString formatLineRanges(const LineRanges &ranges);
+// Reads what formatLineRanges writes; a part that is not a line or a range of lines is skipped (a
+// researcher may edit the variable by hand).
+LineRanges parseLineRanges(QStringView text);
+
 } // namespace gloss::model

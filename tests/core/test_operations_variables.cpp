@@ -249,3 +249,16 @@ TEST_CASE("the articles export has a var_ column per variable, and importing it 
         == Variables{Pair(QStringLiteral("page"), QStringLiteral("'=A3")),
             Pair(QStringLiteral("section"), QStringLiteral("Weather"))});
 }
+
+TEST_CASE("line ranges of a table are written and read back, and a hand-edited value never breaks the reader",
+    "[model][variables]")
+{
+    using gloss::model::LineRanges;
+    const LineRanges ranges{{4, 6}, {9, 9}, {12, 15}};
+    CHECK(gloss::model::formatLineRanges(ranges) == QStringLiteral("4-6, 9, 12-15"));
+    CHECK(gloss::model::parseLineRanges(QStringLiteral("4-6, 9, 12-15")) == ranges);
+    CHECK(gloss::model::parseLineRanges(QStringLiteral("4 - 6,9")) == LineRanges{{4, 6}, {9, 9}});
+    // Parts a researcher mistyped are skipped, the rest kept.
+    CHECK(gloss::model::parseLineRanges(QStringLiteral("x, 7-3, 0, -2, 1-2-3, 8")) == LineRanges{{8, 8}});
+    CHECK(gloss::model::parseLineRanges(QString()).isEmpty());
+}

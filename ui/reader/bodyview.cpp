@@ -1,5 +1,6 @@
 #include "reader/bodyview.h"
 
+#include <QFontDatabase>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
@@ -30,6 +31,7 @@ void BodyView::setBody(const QString &body)
 {
     m_loader.stop();
     m_spans.clear();
+    m_fixed.clear();
     m_formattedBlocks.clear(); // a new text has new paragraphs, without formats
     m_notes.clear();
     m_outlineStart = m_outlineEnd = 0;
@@ -94,6 +96,18 @@ void BodyView::setSpans(const QList<Span> &all)
     formatBlocks();
 }
 
+void BodyView::setFixedWidth(const QList<std::pair<qsizetype, qsizetype>> &spans)
+{
+    QTextCharFormat format;
+    format.setFontFamilies({QFontDatabase::systemFont(QFontDatabase::FixedFont).family()});
+    format.setFontFixedPitch(true);
+    format.setFontStyleHint(QFont::Monospace);
+    m_fixed.clear();
+    for (const auto &[start, end] : spans)
+        m_fixed.append({start, end, format});
+    formatBlocks();
+}
+
 void BodyView::formatBlocks()
 {
     // The formats go into each paragraph's own layout, as a syntax highlighter's do, not into
@@ -103,7 +117,10 @@ void BodyView::formatBlocks()
     QHash<int, QList<QTextLayout::FormatRange>> byBlock; // block number -> its ranges
     QTextDocument *doc = document();
     const qsizetype shown = doc->characterCount() - 1;
-    for (const Span &span : std::as_const(m_spans)) {
+    // The fixed-width font first: a highlight's format over a table changes its colour, not its font.
+    QList<Span> all = m_fixed;
+    all.append(m_spans);
+    for (const Span &span : std::as_const(all)) {
         const qsizetype start = std::max<qsizetype>(span.start, 0);
         const qsizetype end = std::min(span.end, shown);
         if (start >= end)

@@ -50,6 +50,10 @@ public:
     void setOutline(qsizetype start, qsizetype end);
     // The formats of highlights and marks over the text, painted under the user's selection.
     void setSpans(const QList<Span> &all);
+    // Document spans shown in a fixed-width font (tables kept as the source aligned them); the
+    // highlights' formats go on top of them.
+    void setFixedWidth(const QList<std::pair<qsizetype, qsizetype>> &spans);
+    const QList<Span> &fixedWidth() const { return m_fixed; }
     const QList<Span> &spans() const { return m_spans; }
     // The text a span covers, as the body has it.
     QString spanText(const Span &span) const { return m_pieces.bodyText(m_body, span.start, span.end); }
@@ -79,6 +83,7 @@ private:
     qsizetype m_shownTo = 0; // UTF-16 units of the body in the document
     QTimer m_loader;
     QList<Span> m_spans;
+    QList<Span> m_fixed;
     QSet<int> m_formattedBlocks; // numbers of the paragraphs whose layouts hold formats
     QList<qsizetype> m_notes;
     qsizetype m_outlineStart = 0;

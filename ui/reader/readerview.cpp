@@ -79,6 +79,7 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
         if ((changes & Document::Variables) && m_article.id && (articleId == 0 || articleId == m_article.id)) {
             m_article.variables = m_document.project().library().variables(m_article.id);
             showVariables(m_article.variables);
+            showFixedWidthLines();
         }
     });
 }
@@ -156,6 +157,38 @@ void ReaderView::showVariables(const model::Variables &variables)
     m_variables->setVisible(!parts.isEmpty());
 }
 
+void ReaderView::showFixedWidthLines()
+{
+    const model::LineRanges lines
+        = model::parseLineRanges(model::variableValue(m_article.variables, model::FixedWidthLinesVariable.toString()));
+    QList<std::pair<qsizetype, qsizetype>> spans;
+    const QString &body = m_text->body();
+    const BodyPieces &pieces = m_text->pieces();
+    // One pass over the body's line feeds, the ranges being ascending.
+    int line = 1;
+    qsizetype lineStart = 0;
+    for (const auto &[first, last] : lines) {
+        while (line < first && lineStart >= 0) {
+            lineStart = body.indexOf(u'\n', lineStart);
+            lineStart = lineStart < 0 ? -1 : lineStart + 1;
+            ++line;
+        }
+        if (lineStart < 0)
+            break;
+        const qsizetype start = lineStart;
+        while (line <= last && lineStart >= 0) {
+            lineStart = body.indexOf(u'\n', lineStart);
+            lineStart = lineStart < 0 ? -1 : lineStart + 1;
+            ++line;
+        }
+        const qsizetype end = lineStart < 0 ? body.size() : lineStart - 1;
+        if (end > start)
+            spans.append({pieces.documentOfUtf16(start, BodyPieces::Side::Start),
+                pieces.documentOfUtf16(end, BodyPieces::Side::End)});
+    }
+    m_text->setFixedWidth(spans);
+}
+
 void ReaderView::showArticle(qint64 articleId)
 {
     if (articleId == m_article.id && articleId != 0) {
@@ -181,6 +214,7 @@ void ReaderView::showArticle(qint64 articleId)
     m_entityMarks.clear();
     m_currentMark = -1;
     m_text->setBody(m_article.body);
+    showFixedWidthLines();
     refreshHighlights();
     Q_EMIT highlightSelected(0);
 }

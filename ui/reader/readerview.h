@@ -71,6 +71,8 @@ Q_SIGNALS:
 
 private:
     void showVariables(const model::Variables &variables);
+    // Shows the lines import kept as a table (the variable fixed_width_lines) in a fixed-width font.
+    void showFixedWidthLines();
     void createActions();
     void refreshHighlights();
     void onClicked(int at);
