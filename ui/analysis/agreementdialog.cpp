@@ -124,7 +124,7 @@ AgreementDialog::AgreementDialog(Document &document, QWidget *parent)
     m_tagSort->setSortRole(Qt::UserRole);
     m_tags = makeTable(this, m_tagSort);
     m_tags->setObjectName(QStringLiteral("AgreementTags"));
-    m_tags->setSortingEnabled(true);
+    m_tags->horizontalHeader()->setSortIndicatorShown(true);
     m_tags->horizontalHeader()->setSectionResizeMode(TagName, QHeaderView::Stretch);
     m_tags->horizontalHeader()->setStretchLastSection(false);
 
@@ -243,6 +243,9 @@ void AgreementDialog::compute()
         m_tagModel->appendRow({name, countItem(row.units), numberItem(row.alpha, 3), numberItem(row.kappa, 3),
             numberItem(row.percent, 1, 100), countItem(row.disagreements)});
     }
+    // First in the report's order (codebook order, the pooled row last); a header click sorts.
+    m_tagSort->sort(-1);
+    m_tags->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_tags->setSortingEnabled(true);
     m_tags->resizeColumnsToContents();
     m_tags->horizontalHeader()->setSectionResizeMode(TagName, QHeaderView::Stretch);
