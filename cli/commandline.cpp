@@ -43,10 +43,15 @@ const QList<Entry> &entries()
         {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
         {{"timeline", "timeline [--article ID] [--format table|csv|json]"}, timelineCommand},
         {{"export",
-             "export --layout highlights|highlights-wide|articles|codebook|entities [--search Q] [--tag T] [--set S] "
-             "[--from D] [--to D] [--var NAME=VALUE]... [--bom] [--raw] [--with-body] [-o FILE]"},
+             "export --layout highlights|highlights-wide|articles|codebook|entities|agreement|disagreements "
+             "[--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... [--bom] [--raw] [--with-body] "
+             "[--coders A,B,...] [--level article|segment] [--overlap P] [--all] [-o FILE]"},
             exportCommand},
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
+        {{"agreement",
+             "agreement [--coders A,B,...] [--tag T]... [--level article|segment] [--overlap P] [--all] "
+             "[--format table|csv|json]"},
+            agreementCommand},
         {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
         // Longest names first: "variables set" before "variables".
         {{"variables set", "variables set ID NAME VALUE"}, variablesSetCommand},

@@ -14,8 +14,10 @@ int exportCommand(Context &c)
 {
     Arguments a;
     QSet<QString> valued = filterOptions();
-    valued.unite({QStringLiteral("--layout"), QStringLiteral("-o"), QStringLiteral("--output")});
-    if (!a.parse(c.args, valued, {QStringLiteral("--bom"), QStringLiteral("--raw"), QStringLiteral("--with-body")}))
+    valued.unite({QStringLiteral("--layout"), QStringLiteral("-o"), QStringLiteral("--output"),
+        QStringLiteral("--coders"), QStringLiteral("--level"), QStringLiteral("--overlap")});
+    if (!a.parse(c.args, valued,
+            {QStringLiteral("--bom"), QStringLiteral("--raw"), QStringLiteral("--with-body"), QStringLiteral("--all")}))
         return c.usage(a.error());
     if (!a.positionals().isEmpty())
         return c.usage(
@@ -30,6 +32,31 @@ int exportCommand(Context &c)
     const bool withBody = a.has(QStringLiteral("--with-body"));
     if (withBody && *layout != interchange::Layout::Articles)
         return c.usage(QStringLiteral("--with-body goes with --layout articles"));
+    const bool agreement = *layout == interchange::Layout::Agreement || *layout == interchange::Layout::Disagreements;
+    model::AgreementRequest request;
+    for (const QString &option :
+        {QStringLiteral("--coders"), QStringLiteral("--level"), QStringLiteral("--overlap"), QStringLiteral("--all")})
+        if (a.has(option) && !agreement)
+            return c.usage(QStringLiteral("%1 goes with --layout agreement or disagreements").arg(option));
+    for (const QString &part : a.value(QStringLiteral("--coders")).split(u','))
+        if (!part.trimmed().isEmpty())
+            request.coders.append(part.trimmed());
+    if (a.has(QStringLiteral("--level"))) {
+        const auto level = model::agreementLevelFromName(a.value(QStringLiteral("--level")));
+        if (!level)
+            return c.usage(
+                QStringLiteral("--level is article or segment, not \"%1\"").arg(a.value(QStringLiteral("--level"))));
+        request.level = *level;
+    }
+    if (a.has(QStringLiteral("--overlap"))) {
+        bool ok = false;
+        request.overlap = a.value(QStringLiteral("--overlap")).toDouble(&ok);
+        if (!ok || !(request.overlap >= 1 && request.overlap <= 100))
+            return c.usage(QStringLiteral("--overlap takes a percentage from 1 to 100, not \"%1\"")
+                               .arg(a.value(QStringLiteral("--overlap"))));
+    }
+    request.allArticles = a.has(QStringLiteral("--all"));
+
     const QString output
         = a.has(QStringLiteral("-o")) ? a.value(QStringLiteral("-o")) : a.value(QStringLiteral("--output"));
     if ((a.has(QStringLiteral("-o")) || a.has(QStringLiteral("--output"))) && output.isEmpty())
@@ -44,6 +71,7 @@ int exportCommand(Context &c)
     options.bom = a.has(QStringLiteral("--bom"));
     options.raw = a.has(QStringLiteral("--raw"));
     options.withBody = withBody;
+    options.agreement = request;
 
     operations::Interchange &exporter = c.project->interchange();
     if (output.isEmpty() || output == u"-") {

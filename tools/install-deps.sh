@@ -12,6 +12,8 @@ packages=(
   xvfb xauth fonts-dejavu-core imagemagick xdotool
   clang libclang-rt-14-dev
   file dpkg-dev
+  # Independent implementations the agreement test compares Krippendorff's alpha and Cohen's kappa with.
+  python3-nltk python3-sklearn
   # The packaging files: PNG icons drawn from the SVG at build time, and the validators the test
   # packaging_files runs (a few MB; without them that test is reported as skipped).
   librsvg2-bin desktop-file-utils appstream shared-mime-info libglib2.0-bin groff-base

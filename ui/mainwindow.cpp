@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysis/agreementdialog.h"
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "backup/backupscheduler.h"
@@ -260,6 +261,16 @@ void MainWindow::createMenus()
     code->addActions(m_reader->codingActions());
     code->addSeparator();
     code->addMenu(tr("Tag &Article"))->addActions(m_reader->articleActions());
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(tr("Intercoder &Agreement…"), this, [this] {
+        AgreementDialog *dialog = agreementDialog();
+        dialog->reloadCoders();
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+        if (dialog->report().rows.isEmpty())
+            dialog->compute();
+    });
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions(m_reader->navigationActions());
     QMenu *sets = menuBar()->addMenu(tr("&Sets"));
@@ -293,6 +304,25 @@ void MainWindow::createMenus()
     bar->addSeparator();
     bar->addAction(m_reader->previousArticleAction());
     bar->addAction(m_reader->nextArticleAction());
+}
+
+AgreementDialog *MainWindow::agreementDialog()
+{
+    if (!m_agreement) {
+        m_agreement = new AgreementDialog(m_document, this);
+        connect(m_agreement, &AgreementDialog::passageRequested, this, &MainWindow::showPassage);
+    }
+    return m_agreement;
+}
+
+void MainWindow::showPassage(qint64 articleId, qint64 start, qint64 end)
+{
+    m_articles->selectArticle(articleId);
+    if (m_reader->articleId() != articleId) // not in the list as filtered: show it all the same
+        m_reader->showArticle(articleId);
+    if (start >= 0 && end > start)
+        m_reader->selectRange(start, end);
+    raise();
 }
 
 QString MainWindow::settingsKey(const QString &name) const

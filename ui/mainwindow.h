@@ -6,6 +6,7 @@ class QDockWidget;
 
 namespace gloss::ui {
 
+class AgreementDialog;
 class ArticleListPanel;
 class BackupScheduler;
 class CodebookPanel;
@@ -36,6 +37,10 @@ public:
     BackupScheduler *backupScheduler() const { return m_backups; }
     QAction *refreshAction() const { return m_refreshAction; }
     QAction *writeBackAction() const { return m_writeBackAction; }
+    // Analysis > Agreement…: the report, created when first asked for.
+    AgreementDialog *agreementDialog();
+    // Shows the article in the reader (selected in the list when it is there) with [start, end) selected.
+    void showPassage(qint64 articleId, qint64 start, qint64 end);
 
     // Restores `backupFile` into the project (after a backup of the current state) and reopens
     // it in this window; the error, or empty. No dialogs: File > Restore from Backup… asks first.
@@ -72,6 +77,7 @@ private:
     TimelinePanel *m_timeline;
     EntityPanel *m_entities;
     BackupScheduler *m_backups;
+    AgreementDialog *m_agreement = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_writeBackAction = nullptr;
 };

@@ -142,6 +142,23 @@ void CsvWriter::writeNumber(qint64 value)
     m_buffer.append(digits, result.ptr - digits);
 }
 
+void CsvWriter::writeDecimal(double value, int decimals)
+{
+    if (m_rowStarted)
+        m_buffer.append(',');
+    m_rowStarted = true;
+    QByteArray text = QByteArray::number(value, 'f', decimals);
+    if (text.contains('.')) {
+        while (text.endsWith('0'))
+            text.chop(1);
+        if (text.endsWith('.'))
+            text.chop(1);
+    }
+    if (text == "-0")
+        text = "0";
+    m_buffer.append(text);
+}
+
 void CsvWriter::writeEmpty()
 {
     if (m_rowStarted)

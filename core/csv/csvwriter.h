@@ -32,6 +32,9 @@ public:
     void writeField(const QByteArray &utf8) { writeField(QByteArrayView(utf8)); }
     void writeField(const QString &text) { writeField(QByteArrayView(text.toUtf8())); }
     void writeNumber(qint64 value);
+    // A decimal, unguarded like writeNumber (a negative value is a number, not a formula): up to
+    // `decimals` places, trailing zeros dropped.
+    void writeDecimal(double value, int decimals = 6);
     void writeEmpty();
     void endRow();
     // Fields that are numbers: written as they are.

@@ -312,6 +312,118 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
         });
         break;
     }
+    case Layout::Agreement:
+    case Layout::Disagreements: {
+        const model::AgreementReport agreement = repo.agreement(options.agreement, scope);
+        const QString level = model::agreementLevelName(agreement.level);
+        const QString coders = agreement.coders.join(model::TagListSeparator);
+        auto decimal = [&](const std::optional<double> &v, double scale = 1) {
+            if (v)
+                writer.writeDecimal(*v * scale);
+            else
+                writer.writeEmpty();
+        };
+        if (options.layout == Layout::Agreement) {
+            total = agreement.rows.size();
+            for (const model::TagAgreement &r : agreement.rows) {
+                if (full() || !writer.ok())
+                    break;
+                ++done;
+                const bool segment = agreement.level == model::AgreementLevel::Segment;
+                for (int column = 0; column < AgreementColumnCount; ++column) {
+                    switch (AgreementColumn(column)) {
+                    case AgreementColumn::Tag:
+                        writer.writeField(r.tag);
+                        break;
+                    case AgreementColumn::Level:
+                        writer.writeField(level);
+                        break;
+                    case AgreementColumn::Coders:
+                        writer.writeField(coders);
+                        break;
+                    case AgreementColumn::Articles:
+                        writer.writeNumber(agreement.articles);
+                        break;
+                    case AgreementColumn::Units:
+                        writer.writeNumber(r.units);
+                        break;
+                    case AgreementColumn::Alpha:
+                        decimal(r.alpha);
+                        break;
+                    case AgreementColumn::Kappa:
+                        decimal(agreement.coders.size() == 2 ? r.kappa : std::nullopt);
+                        break;
+                    case AgreementColumn::Percent:
+                        decimal(r.percent, 100);
+                        break;
+                    case AgreementColumn::Disagreements:
+                        writer.writeNumber(r.disagreements);
+                        break;
+                    case AgreementColumn::Overlap:
+                        decimal(segment ? std::optional<double>(agreement.overlap) : std::nullopt);
+                        break;
+                    case AgreementColumn::Segments:
+                        segment ? writer.writeNumber(r.segments) : writer.writeEmpty();
+                        break;
+                    case AgreementColumn::Matched:
+                        segment ? writer.writeNumber(r.matched) : writer.writeEmpty();
+                        break;
+                    }
+                }
+                writer.endRow();
+            }
+            break;
+        }
+        total = agreement.disagreements.size();
+        for (const model::Disagreement &d : agreement.disagreements) {
+            if (full() || !writer.ok())
+                break;
+            ++done;
+            if (!report(false)) {
+                complete = false;
+                break;
+            }
+            QStringList by, notBy;
+            for (const model::CoderPart &p : d.parts)
+                (p.applied() ? by : notBy).append(p.coder);
+            for (int column = 0; column < DisagreementColumnCount; ++column) {
+                switch (DisagreementColumn(column)) {
+                case DisagreementColumn::ArticleId:
+                    writer.writeNumber(d.articleId);
+                    break;
+                case DisagreementColumn::ArticleTitle:
+                    writer.writeField(d.title);
+                    break;
+                case DisagreementColumn::Tag:
+                    writer.writeField(d.tag);
+                    break;
+                case DisagreementColumn::Level:
+                    writer.writeField(level);
+                    break;
+                case DisagreementColumn::Start:
+                    d.start < 0 ? writer.writeEmpty() : writer.writeNumber(d.start);
+                    break;
+                case DisagreementColumn::End:
+                    d.end < 0 ? writer.writeEmpty() : writer.writeNumber(d.end);
+                    break;
+                case DisagreementColumn::Text:
+                    writer.writeField(d.text);
+                    break;
+                case DisagreementColumn::CodedBy:
+                    writer.writeField(by.join(model::TagListSeparator));
+                    break;
+                case DisagreementColumn::NotCodedBy:
+                    writer.writeField(notBy.join(model::TagListSeparator));
+                    break;
+                case DisagreementColumn::Detail:
+                    writer.writeField(model::describeParts(d.parts));
+                    break;
+                }
+            }
+            writer.endRow();
+        }
+        break;
+    }
     }
     writer.finish();
     deviceOk = writer.ok();

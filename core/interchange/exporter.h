@@ -2,6 +2,7 @@
 
 #include "interchange/exportsource.h"
 #include "interchange/layout.h"
+#include "model/agreement.h"
 #include "model/exportrows.h"
 
 #include <QList>
@@ -22,6 +23,7 @@ struct ExportOptions
     bool bom = false; // a UTF-8 byte order mark first, for Excel
     bool raw = false; // no formula guard
     bool withBody = false; // articles layout: add the body
+    model::AgreementRequest agreement; // the agreement and disagreements layouts: what to compare
 };
 
 struct ExportResult

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/agreement.h"
 #include "model/exportrows.h"
 #include "model/tag.h"
 
@@ -37,6 +38,10 @@ public:
     virtual qint64 countHighlights(const model::ExportScope &scope) = 0;
     virtual qint64 countArticles(const model::ExportScope &scope) = 0;
     virtual qint64 countEntities(const model::ExportScope &scope) = 0;
+    // The intercoder agreement report over the articles of the scope (README, "Intercoder
+    // agreement"), with its disagreements.
+    virtual model::AgreementReport agreement(const model::AgreementRequest &request, const model::ExportScope &scope)
+        = 0;
 };
 
 } // namespace gloss::interchange

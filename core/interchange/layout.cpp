@@ -1,6 +1,8 @@
 #include "interchange/layout.h"
 
+#include <algorithm>
 #include <array>
+#include <span>
 #include <string_view>
 
 namespace gloss::interchange {
@@ -25,8 +27,13 @@ constexpr std::array<std::string_view, CodebookColumnCount> CodebookNames
     = {"tag", "parent", "color", "description", "highlights", "articles"};
 constexpr std::array<std::string_view, EntityColumnCount> EntityNames
     = {"entity", "type", "aliases", "articles", "mentions", "first_published", "last_published"};
+constexpr std::array<std::string_view, AgreementColumnCount> AgreementNames = {"tag", "level", "coders", "articles",
+    "units", "alpha", "kappa", "percent", "disagreements", "overlap", "segments", "matched"};
+constexpr std::array<std::string_view, DisagreementColumnCount> DisagreementNames
+    = {"article_id", "article_title", "tag", "level", "start", "end", "text", "coded_by", "not_coded_by", "detail"};
 static_assert(unnamed(HighlightNames) == 1 && HighlightNames[std::size_t(HighlightColumn::Tags)].empty()
-        && unnamed(ArticleNames) == 0 && unnamed(CodebookNames) == 0 && unnamed(EntityNames) == 0,
+        && unnamed(ArticleNames) == 0 && unnamed(CodebookNames) == 0 && unnamed(EntityNames) == 0
+        && unnamed(AgreementNames) == 0 && unnamed(DisagreementNames) == 0,
     "every column of a layout has a name");
 
 struct LayoutName
@@ -41,14 +48,23 @@ constexpr LayoutName Names[] = {
     {Layout::Articles, "articles"},
     {Layout::Codebook, "codebook"},
     {Layout::Entities, "entities"},
+    {Layout::Agreement, "agreement"},
+    {Layout::Disagreements, "disagreements"},
 };
 
-template <std::size_t N> QStringList namesOf(const std::array<std::string_view, N> &names, std::size_t count = N)
+// Not a template over the array's size: GCC 12 -O2 then merges the copies and warns of bounds
+// (-Warray-bounds) that no copy crosses.
+QStringList namesOf(std::span<const std::string_view> names, std::size_t count)
 {
     QStringList out;
-    for (std::size_t i = 0; i < count; ++i)
+    for (std::size_t i = 0; i < std::min(count, names.size()); ++i)
         out.append(QString::fromLatin1(names[i].data(), qsizetype(names[i].size())));
     return out;
+}
+
+template <std::size_t N> QStringList namesOf(const std::array<std::string_view, N> &names)
+{
+    return namesOf(std::span<const std::string_view>(names), N);
 }
 
 } // namespace
@@ -88,11 +104,15 @@ QStringList headerOf(Layout layout, bool withBody)
         return header;
     }
     case Layout::Articles:
-        return namesOf(ArticleNames, std::size_t(columnCount(layout, withBody)));
+        return namesOf(std::span<const std::string_view>(ArticleNames), std::size_t(columnCount(layout, withBody)));
     case Layout::Codebook:
         return namesOf(CodebookNames);
     case Layout::Entities:
         return namesOf(EntityNames);
+    case Layout::Agreement:
+        return namesOf(AgreementNames);
+    case Layout::Disagreements:
+        return namesOf(DisagreementNames);
     }
     return {};
 }
@@ -109,6 +129,10 @@ int columnCount(Layout layout, bool withBody)
         return CodebookColumnCount;
     case Layout::Entities:
         return EntityColumnCount;
+    case Layout::Agreement:
+        return AgreementColumnCount;
+    case Layout::Disagreements:
+        return DisagreementColumnCount;
     }
     return 0;
 }

@@ -6,8 +6,9 @@
 
 namespace gloss::interchange {
 
-// The five CSV layouts of `gloss export` (README, "Export"). Their header rows are fixed.
-enum class Layout { Highlights, HighlightsWide, Articles, Codebook, Entities };
+// The CSV layouts of `gloss export` (README, "Export"). Their header rows are fixed. The last two
+// are the intercoder agreement report (README, "Intercoder agreement").
+enum class Layout { Highlights, HighlightsWide, Articles, Codebook, Entities, Agreement, Disagreements };
 
 // The columns of each layout, in file order: the one definition the header, the exporter's write
 // order and the annotation importer's reading all follow. A column added here fails the build
@@ -56,7 +57,29 @@ inline constexpr int CodebookColumnCount = int(CodebookColumn::Articles) + 1;
 enum class EntityColumn { Entity, Type, Aliases, Articles, Mentions, FirstPublished, LastPublished };
 inline constexpr int EntityColumnCount = int(EntityColumn::LastPublished) + 1;
 
-QStringList layoutNames(); // "highlights", "highlights-wide", "articles", "codebook", "entities"
+// The agreement report: one row per tag, then the row of all tags pooled (its tag empty).
+enum class AgreementColumn {
+    Tag,
+    Level,
+    Coders,
+    Articles,
+    Units,
+    Alpha,
+    Kappa,
+    Percent,
+    Disagreements,
+    Overlap,
+    Segments,
+    Matched,
+};
+inline constexpr int AgreementColumnCount = int(AgreementColumn::Matched) + 1;
+
+// One row per disagreement: the article, the tag, the passage and who coded what.
+enum class DisagreementColumn { ArticleId, ArticleTitle, Tag, Level, Start, End, Text, CodedBy, NotCodedBy, Detail };
+inline constexpr int DisagreementColumnCount = int(DisagreementColumn::Detail) + 1;
+
+// "highlights", "highlights-wide", "articles", "codebook", "entities", "agreement", "disagreements"
+QStringList layoutNames();
 QString layoutName(Layout layout);
 std::optional<Layout> layoutFromName(const QString &name);
 // The articles layout names the column of article variable NAME "var_NAME"; the columns come

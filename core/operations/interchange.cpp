@@ -4,6 +4,7 @@
 #include "interchange/annotationmatcher.h"
 #include "interchange/annotationparser.h"
 #include "model/tag.h"
+#include "operations/agreement.h"
 #include "operations/backups.h"
 #include "operations/writer.h"
 #include "storage/annotationrepository.h"
@@ -12,6 +13,7 @@
 #include "storage/store.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -23,8 +25,9 @@ namespace {
 class StoredExport final : public interchange::ExportSource
 {
 public:
-    explicit StoredExport(storage::Store &store)
-        : m_repo(store.exports())
+    explicit StoredExport(Writer &writer)
+        : m_writer(writer)
+        , m_repo(writer.store().exports())
     { }
 
     bool highlights(const model::ExportScope &scope, bool wide,
@@ -48,8 +51,22 @@ public:
     qint64 countHighlights(const model::ExportScope &scope) override { return m_repo.countHighlights(scope); }
     qint64 countArticles(const model::ExportScope &scope) override { return m_repo.countArticles(scope); }
     qint64 countEntities(const model::ExportScope &scope) override { return m_repo.countEntities(scope); }
+    model::AgreementReport agreement(const model::AgreementRequest &request, const model::ExportScope &scope) override
+    {
+        std::optional<QList<qint64>> within;
+        if (!scope.isWholeProject()) {
+            QList<qint64> ids = m_writer.store().articles().ids(scope.filter, model::ArticleOrder::Published);
+            if (!scope.articleIds.isEmpty()) {
+                const QSet<qint64> chosen(scope.articleIds.cbegin(), scope.articleIds.cend());
+                ids.removeIf([&](qint64 id) { return !chosen.contains(id); });
+            }
+            within = ids;
+        }
+        return Agreement(m_writer).report(request, within);
+    }
 
 private:
+    Writer &m_writer;
     storage::ExportRepository &m_repo;
 };
 
@@ -165,10 +182,14 @@ void applyAnnotations(storage::Store &store, const QList<interchange::PlacedHigh
 interchange::ExportResult Interchange::exportTo(QIODevice &device, const interchange::ExportOptions &options,
     const interchange::ExportProgress &progress, const QString &deviceName)
 {
-    StoredExport source(m_writer.store());
+    StoredExport source(m_writer);
     try {
         return interchange::Exporter(source).write(device, options, progress, deviceName);
     } catch (const storage::StorageError &e) {
+        interchange::ExportResult result;
+        result.error = QStringLiteral("%1: %2").arg(m_writer.store().location(), e.message());
+        return result;
+    } catch (const OperationError &e) { // the agreement layouts: nothing to compare
         interchange::ExportResult result;
         result.error = QStringLiteral("%1: %2").arg(m_writer.store().location(), e.message());
         return result;
@@ -178,11 +199,15 @@ interchange::ExportResult Interchange::exportTo(QIODevice &device, const interch
 interchange::ExportResult Interchange::exportFile(
     const QString &path, const interchange::ExportOptions &options, const interchange::ExportProgress &progress)
 {
-    StoredExport source(m_writer.store());
+    StoredExport source(m_writer);
     try {
         // A read failure unwinds through the temporary file, which is then discarded.
         return interchange::Exporter(source).writeFile(path, options, progress);
     } catch (const storage::StorageError &e) {
+        interchange::ExportResult result;
+        result.error = QStringLiteral("%1: %2").arg(m_writer.store().location(), e.message());
+        return result;
+    } catch (const OperationError &e) { // the agreement layouts: nothing to compare
         interchange::ExportResult result;
         result.error = QStringLiteral("%1: %2").arg(m_writer.store().location(), e.message());
         return result;
@@ -192,7 +217,7 @@ interchange::ExportResult Interchange::exportFile(
 QList<QStringList> Interchange::exportPreview(const interchange::ExportOptions &options, int rows)
 {
     return m_writer.read([&] {
-        StoredExport source(m_writer.store());
+        StoredExport source(m_writer);
         return interchange::Exporter(source).preview(options, rows);
     });
 }

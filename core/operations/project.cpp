@@ -1,5 +1,6 @@
 #include "operations/project.h"
 
+#include "operations/agreement.h"
 #include "operations/annotations.h"
 #include "operations/backups.h"
 #include "operations/codebook.h"
@@ -28,6 +29,7 @@ Project::Project(std::unique_ptr<storage::Store> store)
     , m_writer(std::make_unique<operations::Writer>(*m_store))
     , m_library(std::make_unique<operations::Library>(*m_writer))
     , m_annotations(std::make_unique<operations::Annotations>(*m_writer))
+    , m_agreement(std::make_unique<operations::Agreement>(*m_writer))
     , m_codebook(std::make_unique<operations::Codebook>(*m_writer))
     , m_sets(std::make_unique<operations::Sets>(*m_writer))
     , m_entities(std::make_unique<operations::Entities>(*m_writer))

@@ -15,6 +15,7 @@ class Store;
 }
 
 namespace gloss::operations {
+class Agreement;
 class Annotations;
 class Backups;
 class Codebook;
@@ -88,6 +89,7 @@ public:
 
     operations::Library &library() { return *m_library; }
     operations::Annotations &annotations() { return *m_annotations; }
+    operations::Agreement &agreement() { return *m_agreement; }
     operations::Codebook &codebook() { return *m_codebook; }
     operations::Sets &sets() { return *m_sets; }
     operations::Entities &entities() { return *m_entities; }
@@ -103,6 +105,7 @@ private:
     std::unique_ptr<operations::Writer> m_writer;
     std::unique_ptr<operations::Library> m_library;
     std::unique_ptr<operations::Annotations> m_annotations;
+    std::unique_ptr<operations::Agreement> m_agreement;
     std::unique_ptr<operations::Codebook> m_codebook;
     std::unique_ptr<operations::Sets> m_sets;
     std::unique_ptr<operations::Entities> m_entities;

@@ -3,6 +3,7 @@
 #include "model/checkreport.h"
 #include "storage/annotationrepository.h"
 #include "storage/articlerepository.h"
+#include "storage/codingrepository.h"
 #include "storage/entityrepository.h"
 #include "storage/exportrepository.h"
 #include "storage/highlightrepository.h"
@@ -35,6 +36,7 @@ public:
     virtual EntityRepository &entities() = 0;
     virtual ExportRepository &exports() = 0;
     virtual AnnotationRepository &annotationLookups() = 0;
+    virtual CodingRepository &codings() = 0;
 
     // Where the project is, in words a user knows it by: a file's path, a server and database.
     virtual QString location() const = 0;

@@ -13,7 +13,7 @@ Layers, bottom to top (a layer may include itself and any layer below it that it
   sqlite                     storage/sqlite/, the embedded engine (the only place with SQL): storage
                              and the pure layers; operations reach it only through ENGINE_DOORS
   extract, import,           pure work on text and files: model, text, csv, search — not storage,
-  interchange                not each other, not operations
+  interchange, analysis      not each other, not operations
   operations                 the one way to change a project: everything in core but the command line
   cli                        the command line: operations and the pure layers, never storage
   ui                         the window: operations and the pure layers, never storage
@@ -24,7 +24,7 @@ import re
 import sys
 
 PURE = {"model", "text", "csv", "search"}
-WORK = {"extract", "import", "interchange"}
+WORK = {"extract", "import", "interchange", "analysis"}
 ALLOWED = {
     "model": {"model", "text"},
     "text": {"text", "model"},
@@ -35,6 +35,7 @@ ALLOWED = {
     "extract": {"extract"} | PURE,
     "import": {"import"} | PURE,
     "interchange": {"interchange"} | PURE,
+    "analysis": {"analysis"} | PURE,
     "operations": {"operations", "storage"} | PURE | WORK,
     "cli": {"cli", "operations"} | PURE | WORK,
     "ui": {"ui", "operations"} | PURE | WORK,

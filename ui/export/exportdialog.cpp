@@ -51,6 +51,9 @@ QString layoutLabel(interchange::Layout layout)
         return ExportDialog::tr("Codebook — one row per tag, with counts");
     case interchange::Layout::Entities:
         return ExportDialog::tr("Entities — one row per entity, with counts and dates");
+    case interchange::Layout::Agreement:
+    case interchange::Layout::Disagreements:
+        break; // exported from the Agreement report, which holds the coders and level compared
     }
     return {};
 }
@@ -83,6 +86,8 @@ ExportDialog::ExportDialog(Document &document, ArticleListPanel *list, QWidget *
 
     for (const QString &name : interchange::layoutNames()) {
         const auto layout = *interchange::layoutFromName(name);
+        if (layout == interchange::Layout::Agreement || layout == interchange::Layout::Disagreements)
+            continue;
         m_layout->addItem(layoutLabel(layout), int(layout));
     }
     m_scope->addItem(tr("Whole project"), int(WholeProject));

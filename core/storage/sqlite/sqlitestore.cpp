@@ -16,6 +16,7 @@ Store::Store(std::unique_ptr<Database> db)
     , m_entities(*m_db)
     , m_exports(*m_db)
     , m_annotations(*m_db)
+    , m_codings(*m_db)
 { }
 
 Store::~Store()

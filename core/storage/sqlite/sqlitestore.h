@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/annotationrepository.h"
 #include "storage/sqlite/articlerepository.h"
+#include "storage/sqlite/codingrepository.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/entityrepository.h"
 #include "storage/sqlite/exportrepository.h"
@@ -37,6 +38,7 @@ public:
     storage::EntityRepository &entities() override { return m_entities; }
     storage::ExportRepository &exports() override { return m_exports; }
     storage::AnnotationRepository &annotationLookups() override { return m_annotations; }
+    storage::CodingRepository &codings() override { return m_codings; }
 
     QString location() const override { return m_db->path(); }
     bool isReadOnly() const override { return m_db->isReadOnly(); }
@@ -60,6 +62,7 @@ private:
     EntityRepository m_entities;
     ExportRepository m_exports;
     AnnotationRepository m_annotations;
+    CodingRepository m_codings;
 };
 
 // The SQLite connection under a store, or null when the project is on another engine (tools and
