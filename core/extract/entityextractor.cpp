@@ -1,9 +1,14 @@
 #include "extract/entityextractor.h"
 
 #include "extract/gazetteer.h"
+#include "extract/nertagger.h"
 #include "model/namekey.h"
 
 #include <QSet>
+
+#include <algorithm>
+#include <span>
+#include <vector>
 
 namespace gloss::extract {
 
@@ -57,6 +62,18 @@ const QSet<QString> &abbreviations()
         QStringLiteral("capt"), QStringLiteral("gov"), QStringLiteral("prof"), QStringLiteral("rev"),
         QStringLiteral("vs"), QStringLiteral("sgt"), QStringLiteral("no")};
     return set;
+}
+
+// A word of lowercase ASCII letters and digits is its own key: it is read in place, without a copy
+// (the text outlives the reading).
+bool plainKey(const QString &s, qsizetype from, qsizetype to)
+{
+    for (qsizetype k = from; k < to; ++k) {
+        const char16_t c = s.at(k).unicode();
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')))
+            return false;
+    }
+    return to > from;
 }
 
 QList<Token> tokenize(const QString &s)
@@ -149,7 +166,8 @@ QList<Token> tokenize(const QString &s)
                 t.nameEnd = i + hyphen;
             }
         }
-        t.key = nameKey(QStringView(s).mid(i, t.nameEnd - i));
+        t.key = plainKey(s, i, t.nameEnd) ? QString::fromRawData(s.constData() + i, t.nameEnd - i)
+                                          : nameKey(QStringView(s).mid(i, t.nameEnd - i));
         if (i > 0 && (s.at(i - 1) == u'#' || s.at(i - 1) == u'@'))
             t.tag = true;
         if (j < n && isApostrophe(s.at(j))) {
@@ -203,6 +221,14 @@ private:
 
     int dateline();
     void scan(int from);
+    // The statistical recogniser over the sentences from token `from`: its names join the rules'
+    // confident ones (gazetteer, titles, heads, context) and replace their guesses.
+    void recognise(int from);
+    void recogniseSentence(std::span<const int> indices);
+    // Agency sign-offs and credits, state and month abbreviations alone, the words of financial
+    // tables and single letters are not names.
+    void dropJunk();
+    bool isJunkWord(int i) const;
     void segment(int first, int last);
     void classify(int first, int last);
     void emit(int first, int last, EntityType type, int strength, const QString &canonical = {});
@@ -219,6 +245,8 @@ private:
     const Gazetteer &m_g;
     QList<Token> m_tokens;
     QList<Candidate> m_found;
+    QList<Candidate> m_recognised;
+    int m_datelineEnd = 0;
 };
 
 QString Reader::keyOf(int first, int last) const
@@ -324,8 +352,10 @@ int Reader::dateline()
                             w[0] = w.at(0).toUpper();
                     canonical = words.join(u' ');
                 }
-                emit(p.first, p.last, known ? known->second : p.type, 2, canonical);
+                // The dateline's place is a place, whatever else the name may be.
+                emit(p.first, p.last, p.type, 2, canonical);
             }
+            m_datelineEnd = i + 1;
             if (i + 1 < m_tokens.size())
                 m_tokens[i + 1].sentenceStart = true;
             return i + 1;
@@ -343,6 +373,9 @@ int Reader::dateline()
             if (i == first)
                 return 0;
             parts.append({first, i - 1, EntityType::Place});
+            // "STAMFORD, Conn., March 3 -": a state's abbreviation with its dot.
+            if (i < m_tokens.size() && tok(i).kind == Token::Punct && tok(i).punct == u'.')
+                ++i;
             continue;
         }
         if (t.kind == Token::Punct && t.punct == u'(') {
@@ -546,7 +579,11 @@ void Reader::classify(int first, int last)
         return;
     }
     if (m_g.isCorporateSuffix(head) && first < last) {
-        emit(first, last, EntityType::Organization, 2, textOf(first, last - 1));
+        // "Corvane Inc" is Corvane; "Canada Inc" is not Canada, and keeps its suffix so that it is
+        // never taken for the place.
+        const auto rest = lookup(keyOf(first, last - 1));
+        const bool place = rest && rest->second == EntityType::Place;
+        emit(first, last, EntityType::Organization, 2, place ? textOf(first, last) : textOf(first, last - 1));
         return;
     }
     if (m_g.isOrganizationHead(head) && (first < last || !tok(first).sentenceStart)) {
@@ -789,9 +826,228 @@ void Reader::taughtNames()
     std::sort(m_found.begin(), m_found.end(), [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
 }
 
+namespace {
+
+EntityType typeOfTag(NerTag tag)
+{
+    switch (tag) {
+    case NerTag::BPer:
+    case NerTag::IPer:
+        return EntityType::Person;
+    case NerTag::BOrg:
+    case NerTag::IOrg:
+        return EntityType::Organization;
+    case NerTag::BLoc:
+    case NerTag::ILoc:
+        return EntityType::Place;
+    default:
+        return EntityType::Other;
+    }
+}
+
+bool isInside(NerTag tag)
+{
+    return tag == NerTag::IPer || tag == NerTag::IOrg || tag == NerTag::ILoc || tag == NerTag::IMisc;
+}
+
+// The words of financial tables in wire copy: "Shr 1.20 dlrs vs 1.10", "Qtly div 12 cts", "Oper
+// net", "Avg shrs", "Revs 12.3 mln".
+const QSet<QString> &tableWords()
+{
+    static const QSet<QString> set = {QStringLiteral("shr"), QStringLiteral("shrs"), QStringLiteral("qtly"),
+        QStringLiteral("oper"), QStringLiteral("revs"), QStringLiteral("rev"), QStringLiteral("avg"),
+        QStringLiteral("mln"), QStringLiteral("mlns"), QStringLiteral("bln"), QStringLiteral("dlrs"),
+        QStringLiteral("dlr"), QStringLiteral("pct"), QStringLiteral("cts"), QStringLiteral("ct"),
+        QStringLiteral("div"), QStringLiteral("qtr"), QStringLiteral("mths"), QStringLiteral("mth"),
+        QStringLiteral("yr"), QStringLiteral("yrs"), QStringLiteral("vs"), QStringLiteral("net"),
+        QStringLiteral("shrs"), QStringLiteral("dil"), QStringLiteral("prev"), QStringLiteral("pay"),
+        QStringLiteral("record"), QStringLiteral("payable"), QStringLiteral("stg"), QStringLiteral("nil")};
+    return set;
+}
+
+// US state abbreviations as news agencies write them ("Fla.", "Conn.", "N.J."), and months'.
+const QSet<QString> &abbreviationsAlone()
+{
+    static const QSet<QString> set = {QStringLiteral("ala"), QStringLiteral("ariz"), QStringLiteral("ark"),
+        QStringLiteral("calif"), QStringLiteral("colo"), QStringLiteral("conn"), QStringLiteral("del"),
+        QStringLiteral("fla"), QStringLiteral("ga"), QStringLiteral("ill"), QStringLiteral("ind"),
+        QStringLiteral("kan"), QStringLiteral("kans"), QStringLiteral("ky"), QStringLiteral("la"),
+        QStringLiteral("md"), QStringLiteral("mass"), QStringLiteral("mich"), QStringLiteral("minn"),
+        QStringLiteral("miss"), QStringLiteral("mo"), QStringLiteral("mont"), QStringLiteral("neb"),
+        QStringLiteral("nebr"), QStringLiteral("nev"), QStringLiteral("nh"), QStringLiteral("nj"),
+        QStringLiteral("nm"), QStringLiteral("ny"), QStringLiteral("nc"), QStringLiteral("nd"),
+        QStringLiteral("okla"), QStringLiteral("ore"), QStringLiteral("pa"), QStringLiteral("ri"),
+        QStringLiteral("sc"), QStringLiteral("sd"), QStringLiteral("tenn"), QStringLiteral("tex"),
+        QStringLiteral("va"), QStringLiteral("vt"), QStringLiteral("wash"), QStringLiteral("wis"),
+        QStringLiteral("wisc"), QStringLiteral("wva"), QStringLiteral("wyo"), QStringLiteral("jan"),
+        QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"), QStringLiteral("jun"),
+        QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"), QStringLiteral("sept"),
+        QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
+    return set;
+}
+
+// News agencies: their names sign a story off ("Reuter" on its last line) and credit it in the
+// dateline ("(AP)").
+const QSet<QString> &agencies()
+{
+    static const QSet<QString> set = {QStringLiteral("reuter"), QStringLiteral("reuters"), QStringLiteral("ap"),
+        QStringLiteral("afp"), QStringLiteral("upi"), QStringLiteral("dpa"), QStringLiteral("ansa"),
+        QStringLiteral("efe"), QStringLiteral("xinhua"), QStringLiteral("kyodo"), QStringLiteral("tass"),
+        QStringLiteral("itar-tass"), QStringLiteral("aap"), QStringLiteral("pti"), QStringLiteral("ips")};
+    return set;
+}
+
+} // namespace
+
+void Reader::recognise(int from)
+{
+    const NerTagger &tagger = NerTagger::instance();
+    if (!tagger.isLoaded() || from >= m_tokens.size())
+        return;
+    thread_local std::vector<int> sentence;
+    sentence.clear();
+    const int n = int(m_tokens.size());
+    qsizetype lineStart = m_text.lastIndexOf(u'\n', tok(from).start) + 1;
+    for (int i = from; i < n; ++i) {
+        const Token &t = tok(i);
+        if (t.kind == Token::Break) {
+            // A line break inside a paragraph is a space: a name broken across it is read whole.
+            // A blank line, an indented line or the end of a short line (a table's row, a heading)
+            // ends the sentence.
+            const qsizetype lineLength = t.start - lineStart;
+            lineStart = t.end;
+            const bool blank = i + 1 < n && tok(i + 1).kind == Token::Break;
+            const bool indented = t.end < m_text.size() && m_text.at(t.end).isSpace();
+            if (blank || indented || lineLength < 40) {
+                recogniseSentence(sentence);
+                sentence.clear();
+            }
+            continue;
+        }
+        sentence.push_back(i);
+        if (t.kind == Token::Punct && (t.punct == u'.' || t.punct == u'!' || t.punct == u'?')) {
+            recogniseSentence(sentence);
+            sentence.clear();
+        }
+    }
+    recogniseSentence(sentence);
+    sentence.clear();
+
+    // The rules' confident names stand; the recogniser's names fill the rest and replace guesses.
+    QList<Candidate> merged;
+    merged.reserve(m_found.size() + m_recognised.size());
+    static const int mode = qEnvironmentVariableIntValue("GLOSS_NER_MODE");
+    for (const Candidate &c : std::as_const(m_found))
+        if (c.first < m_datelineEnd || (mode == 1 && c.strength == 2))
+            merged.append(c);
+    const qsizetype confident = merged.size();
+    for (const Candidate &r : std::as_const(m_recognised)) {
+        const bool taken = std::any_of(merged.cbegin(), merged.cbegin() + confident,
+            [&](const Candidate &c) { return r.start < c.end && c.start < r.end; });
+        if (!taken)
+            merged.append(r);
+    }
+    if (mode == 2) {
+        const qsizetype recognised = merged.size();
+        for (const Candidate &c : std::as_const(m_found)) {
+            const bool taken = std::any_of(merged.cbegin(), merged.cbegin() + recognised,
+                [&](const Candidate &r) { return r.start < c.end && c.start < r.end; });
+            if (!taken && c.strength == 2)
+                merged.append(c);
+        }
+    }
+    std::stable_sort(
+        merged.begin(), merged.end(), [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
+    m_found = std::move(merged);
+}
+
+void Reader::recogniseSentence(std::span<const int> indices)
+{
+    if (indices.empty())
+        return;
+    thread_local std::vector<NerToken> tokens;
+    thread_local std::vector<NerTag> tags;
+    tokens.resize(indices.size());
+    tags.resize(indices.size());
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        const Token &t = tok(indices[k]);
+        tokens[k].text = QStringView(m_text).mid(t.start, t.end - t.start);
+        tokens[k].gazetteer = t.kind == Token::Word && t.cap ? nerGazetteerBits(t.key) : 0;
+    }
+    NerTagger::instance().tag(tokens, tags);
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        if (tags[k] == NerTag::O)
+            continue;
+        const EntityType type = typeOfTag(tags[k]);
+        std::size_t last = k;
+        while (last + 1 < indices.size() && isInside(tags[last + 1]))
+            ++last;
+        const int first = indices[k];
+        const int lastToken = indices[last];
+        k = last;
+        if (!isWord(first) || !isWord(lastToken))
+            continue;
+        Candidate c;
+        c.first = first;
+        c.last = lastToken;
+        c.start = tok(first).start;
+        c.end = tok(lastToken).nameEnd;
+        c.strength = 2;
+        c.sentenceStart = tok(first).sentenceStart;
+        if (const auto known = lookup(keyOf(first, lastToken))) {
+            c.canonical = known->first;
+            c.type = m_known.contains(keyOf(first, lastToken)) ? known->second : type;
+        } else {
+            c.canonical = textOf(first, lastToken).simplified();
+            c.type = type;
+        }
+        m_recognised.append(c);
+    }
+}
+
+bool Reader::isJunkWord(int i) const
+{
+    if (!isWord(i))
+        return true; // punctuation inside a span
+    const QString &key = tok(i).key;
+    return tableWords().contains(key) || (key.size() == 1 && key.at(0).isLetter());
+}
+
+void Reader::dropJunk()
+{
+    const int n = int(m_tokens.size());
+    QList<Candidate> kept;
+    kept.reserve(m_found.size());
+    for (const Candidate &c : std::as_const(m_found)) {
+        // A name the researcher taught is always found.
+        bool junk = !m_known.contains(keyOf(c.first, c.last));
+        for (int k = c.first; k <= c.last && junk; ++k)
+            junk = isJunkWord(k);
+        if (!junk && c.first == c.last) {
+            const QString &key = tok(c.first).key;
+            // "Fla." alone, after a city or anywhere: the city is the place.
+            if (abbreviationsAlone().contains(key))
+                junk = true;
+            // A sign-off ends the story; a credit is in its dateline.
+            if (agencies().contains(key)) {
+                bool wordAfter = false;
+                for (int k = c.last + 1; k < n && !wordAfter; ++k)
+                    wordAfter = isWord(k);
+                junk = !wordAfter || c.first < m_datelineEnd;
+            }
+        }
+        if (!junk)
+            kept.append(c);
+    }
+    m_found = std::move(kept);
+}
+
 QList<FoundEntity> Reader::run()
 {
-    scan(dateline());
+    const int from = dateline();
+    scan(from);
+    recognise(from);
+    dropJunk();
     taughtNames();
     resolve();
     return group();
