@@ -33,11 +33,14 @@ public:
         Entities = 1 << 4,
         Times = 1 << 5,
         Notes = 1 << 6,
+        Variables = 1 << 7, // article variables
     };
-    static_assert(int(Articles) == int(operations::Area::Articles) && int(Notes) == int(operations::Area::Notes),
+    static_assert(int(Articles) == int(operations::Area::Articles) && int(Notes) == int(operations::Area::Notes)
+            && int(Variables) == int(operations::Area::Variables),
         "Document::Change mirrors operations::Area");
     Q_DECLARE_FLAGS(Changes, Change)
-    static constexpr Changes AllChanges = Changes(Articles | Highlights | Codebook | Sets | Entities | Times | Notes);
+    static constexpr Changes AllChanges
+        = Changes(Articles | Highlights | Codebook | Sets | Entities | Times | Notes | Variables);
 
     explicit Document(std::unique_ptr<Project> project, QObject *parent = nullptr);
     ~Document() override;

@@ -79,7 +79,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     connect(m_articles, &ArticleListPanel::articleActivated, this, [this](qint64 id) {
         m_reader->showArticle(id);
         m_entities->setArticle(id);
-        m_timeline->showArticle(id);
+        m_timeline->showArticle(m_reader->article());
         QSettings().setValue(settingsKey(QStringLiteral("lastArticle")), id);
         statusBar()->showMessage(tr("Article %1 of the list").arg(m_articles->view()->currentIndex().row() + 1), 4000);
     });
@@ -253,6 +253,8 @@ void MainWindow::createMenus()
     });
     find->setShortcut(QKeySequence::Find);
     edit->addAction(tr("&Clear Filters"), m_articles, &ArticleListPanel::clearFilters);
+    edit->addSeparator();
+    edit->addAction(m_articles->variablesAction());
 
     QMenu *code = menuBar()->addMenu(tr("&Code"));
     code->addActions(m_reader->codingActions());

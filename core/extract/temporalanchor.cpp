@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +18,24 @@ bool isSentenceEnd(const QString &s, qsizetype i)
         return true;
     if (c != u'.' && c != u'!' && c != u'?')
         return false;
+    if (c == u'.') {
+        // "Nov. 8", "Sept. 30": the full stop of a month's abbreviation ends no sentence.
+        qsizetype w = i;
+        while (w > 0 && i - w < 5 && s.at(w - 1).isLetter())
+            --w;
+        const qsizetype n = i - w;
+        if ((n == 3 || n == 4) && s.at(w).isUpper() && (w == 0 || !s.at(w - 1).isLetter())) {
+            static const QStringList abbreviations
+                = {QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"), QStringLiteral("Apr"),
+                    QStringLiteral("Jun"), QStringLiteral("Jul"), QStringLiteral("Aug"), QStringLiteral("Sep"),
+                    QStringLiteral("Sept"), QStringLiteral("Oct"), QStringLiteral("Nov"), QStringLiteral("Dec")};
+            qsizetype j = i + 1;
+            while (j < s.size() && s.at(j) == u' ')
+                ++j;
+            if (j < s.size() && s.at(j).isDigit() && abbreviations.contains(s.mid(w, n)))
+                return false;
+        }
+    }
     qsizetype j = i + 1;
     while (j < s.size() && (s.at(j) == u'"' || s.at(j) == u'\u201d' || s.at(j) == u'\''))
         ++j;
@@ -142,6 +161,62 @@ Tense tenseAround(const QString &body, qsizetype start, qsizetype end, bool pres
     if (t == Tense::Unknown)
         t = scan(clauseLast, words.size(), 1, true);
     return t;
+}
+
+Tense tenseInContext(const QString &body, qsizetype start, qsizetype end, bool presentIsFuture)
+{
+    Tense t = tenseAround(body, start, end, presentIsFuture);
+    // A sentence in the present ("Everybody is waiting for February") has a tense of its own: the
+    // nearest instance, not the tense of the sentence before.
+    if (t == Tense::Unknown && !presentIsFuture && tenseAround(body, start, end, true) != Tense::Unknown)
+        return t;
+    qsizetype from = start;
+    for (int back = 0; back < 2 && t == Tense::Unknown; ++back) {
+        constexpr qsizetype reach = 400;
+        const qsizetype lowest = std::max<qsizetype>(0, from - reach);
+        while (from > lowest && !isSentenceEnd(body, from - 1))
+            --from;
+        // Back over the sentence end to the previous sentence's last character.
+        while (from > 0 && (isSentenceEnd(body, from - 1) || body.at(from - 1).isSpace()))
+            --from;
+        if (from <= lowest || from == 0)
+            break;
+        t = tenseAround(body, from - 1, from, presentIsFuture);
+        --from;
+    }
+    return t;
+}
+
+QDate weekdayDate(
+    const QString &body, qsizetype start, qsizetype end, int weekday, const QString &modifier, const QDate &anchor)
+{
+    const int a = anchor.dayOfWeek();
+    const int back = a > weekday ? a - weekday : a - weekday + 7; // days back to the most recent before
+    const int ahead = weekday > a ? weekday - a : weekday - a + 7; // days ahead to the next after
+    int offset = 0;
+    if (modifier == u"last" || modifier == u"past")
+        offset = -back;
+    else if (modifier == u"next" || modifier == u"coming")
+        offset = ahead;
+    else if (weekday == a)
+        offset = 0;
+    else
+        offset = tenseAround(body, start, end, true) == Tense::Future ? ahead : -back;
+    return anchor.addDays(offset);
+}
+
+QString partOfDayCode(const QString &word)
+{
+    const QString w = word.toLower();
+    if (w == u"morning")
+        return QStringLiteral("MO");
+    if (w == u"afternoon")
+        return QStringLiteral("AF");
+    if (w == u"evening")
+        return QStringLiteral("EV");
+    if (w == u"night")
+        return QStringLiteral("NI");
+    return {};
 }
 
 QDate monthDay(int month, int day, int year, const QDate &anchor)

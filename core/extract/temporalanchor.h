@@ -18,6 +18,18 @@ bool isSentenceEnd(const QString &s, qsizetype i);
 // `presentIsFuture`, a present form speaks of what is planned ("the summit begins Monday").
 Tense tenseAround(const QString &body, qsizetype start, qsizetype end, bool presentIsFuture);
 
+// The day a weekday names (1 = Monday) at [start, end) of `body`: "last"/"past" before it is the
+// most recent before the anchor, "next"/"coming" the next after it; bare, the tense decides.
+QDate weekdayDate(
+    const QString &body, qsizetype start, qsizetype end, int weekday, const QString &modifier, const QDate &anchor);
+
+// MO, AF, EV or NI for "morning", "afternoon", "evening", "night" (any case); empty for others.
+QString partOfDayCode(const QString &word);
+
+// The tense around the expression, and when its sentence has none, that of the sentences before it
+// (up to two): "Sales fell last year. Record orders in May." speaks of a May past.
+Tense tenseInContext(const QString &body, qsizetype start, qsizetype end, bool presentIsFuture);
+
 // A day of a month: in `year` when one was written (> 0), else the instance nearest the anchor;
 // invalid when there is neither.
 QDate monthDay(int month, int day, int year, const QDate &anchor);

@@ -119,7 +119,7 @@ void TimeCandidates::addDuration(qsizetype start, qsizetype end, int n, const QS
     add(start, end, value, Granularity::Duration, {}, {});
 }
 
-void TimeCandidates::addTime(qsizetype start, qsizetype end, int hour, int minute)
+void TimeCandidates::addTime(qsizetype start, qsizetype end, int hour, int minute, const QString &zone)
 {
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
         return;
@@ -130,7 +130,39 @@ void TimeCandidates::addTime(qsizetype start, qsizetype end, int hour, int minut
     c.expr.granularity = Granularity::Time;
     c.hour = hour;
     c.minute = minute;
+    c.zone = zone;
     m_candidates.append(c);
+}
+
+void TimeCandidates::addTimeOn(
+    qsizetype start, qsizetype end, const QDate &day, int hour, int minute, const QString &zone)
+{
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || !day.isValid())
+        return;
+    add(start, end, timeOfDayValue(day, hour, minute, zone), Granularity::Time, day, day);
+}
+
+void TimeCandidates::addPartOfDay(qsizetype start, qsizetype end, const QDate &day, const QString &part)
+{
+    if (day.isValid())
+        add(start, end, dayValue(day) + u'T' + part, Granularity::Time, day, day);
+}
+
+void TimeCandidates::addReference(qsizetype start, qsizetype end, const QString &value)
+{
+    // The present is the day the article speaks from; the past and the future have no place.
+    const QDate day = value == u"PRESENT_REF" ? m_anchor : QDate();
+    add(start, end, value, Granularity::Reference, day, day);
+}
+
+void TimeCandidates::addSet(qsizetype start, qsizetype end, const QString &value)
+{
+    add(start, end, value, Granularity::Set, {}, {});
+}
+
+void TimeCandidates::addDurationValue(qsizetype start, qsizetype end, const QString &value)
+{
+    add(start, end, value, Granularity::Duration, {}, {});
 }
 
 QString TimeCandidates::wordBefore(qsizetype pos, int skip) const
@@ -148,9 +180,9 @@ QString TimeCandidates::wordBefore(qsizetype pos, int skip) const
     return {};
 }
 
-QString timeOfDayValue(const QDate &day, int hour, int minute)
+QString timeOfDayValue(const QDate &day, int hour, int minute, const QString &zone)
 {
-    const QString time = u'T' + pad(hour, 2) + u':' + pad(minute, 2);
+    const QString time = u'T' + pad(hour, 2) + u':' + pad(minute, 2) + zone;
     return day.isValid() ? dayValue(day) + time : time;
 }
 

@@ -1,6 +1,7 @@
 #include "extract/temporaltagger.h"
 
 #include "extract/calendarpasses.h"
+#include "extract/referencepasses.h"
 #include "extract/relativepasses.h"
 #include "extract/temporalanchor.h"
 #include "extract/temporalcandidates.h"
@@ -51,7 +52,9 @@ void placeTimesOfDay(QList<Candidate> &kept, const QString &body, const QDate &a
         qsizetype bestDistance = -1;
         QDate previous;
         for (const Candidate &k : std::as_const(kept)) {
-            if (k.hour >= 0 || k.expr.granularity != Granularity::Day || k.expr.rangeStart != k.expr.rangeEnd)
+            // A day, or a part of one ("Friday afternoon"), gives its day.
+            if (k.hour >= 0 || (k.expr.granularity != Granularity::Day && k.expr.granularity != Granularity::Time)
+                || !k.expr.rangeStart.isValid() || k.expr.rangeStart != k.expr.rangeEnd)
                 continue;
             if (k.expr.start >= sStart && k.expr.end <= sEnd) {
                 const qsizetype distance
@@ -66,7 +69,7 @@ void placeTimesOfDay(QList<Candidate> &kept, const QString &body, const QDate &a
         }
         if (!day.isValid())
             day = previous.isValid() ? previous : anchor;
-        c.expr.value = timeOfDayValue(day, c.hour, c.minute);
+        c.expr.value = timeOfDayValue(day, c.hour, c.minute, c.zone);
         c.expr.rangeStart = day; // invalid without a day: a time, no range
         c.expr.rangeEnd = day;
     }
@@ -85,6 +88,10 @@ QList<TimeExpression> tagTimeExpressions(const QString &body, const QDate &ancho
     findRelativeDates(found);
     findWeekdays(found);
     findDurationsAndTimes(found);
+    findZonedTimes(found);
+    findReferences(found);
+    findSets(found);
+    findVagueDurations(found);
 
     QList<Candidate> kept = keepLongest(found.take());
     placeTimesOfDay(kept, body, anchor);

@@ -45,10 +45,16 @@ bool readObject(const QJsonObject &object, const QString &where, ReadResult &res
 {
     model::Article article;
     bool hasBody = false;
+    bool dropped = false; // one warning per record for the extra fields left out
     for (auto it = object.begin(); it != object.end(); ++it) {
         const Field field = fieldFor(it.key());
-        if (field == Field::None)
+        if (field == Field::None) {
+            const QString warning = addVariable(article, variableFor(it.key()), jsonText(it.value(), field));
+            if (!warning.isEmpty() && !dropped)
+                result.warnings.append({where, warning});
+            dropped = dropped || !warning.isEmpty();
             continue;
+        }
         // The first of several synonyms wins ("title" over a later "headline").
         if (field == Field::Body) {
             if (hasBody && !article.body.isEmpty())
@@ -208,6 +214,7 @@ ReadResult readCsv(const QString &text)
         return result;
     }
     QList<Field> columns;
+    QStringList variables; // by column: the variable a column of no fixed field fills, or empty
     QSet<int> seen; // a set, not a search of `columns`: a header may have 10,000 columns
     bool hasBody = false;
     for (const QString &name : header) {
@@ -216,6 +223,7 @@ ReadResult readCsv(const QString &text)
         const bool first = !seen.contains(int(field));
         seen.insert(int(field));
         columns.append(first ? field : Field::None);
+        variables.append(field == Field::None ? variableFor(name) : QString());
         hasBody = hasBody || field == Field::Body;
     }
     if (!hasBody) {
@@ -232,10 +240,14 @@ ReadResult readCsv(const QString &text)
         if (fields.size() == 1 && fields.first().isEmpty())
             continue; // a blank line
         model::Article article;
+        QString dropped; // one warning per line for the extra fields left out, not one per field
         for (qsizetype i = 0; i < fields.size() && i < columns.size(); ++i) {
-            const QString warning = setField(article, columns.at(i), fields.at(i));
-            if (!warning.isEmpty())
+            const QString warning = columns.at(i) == Field::None ? addVariable(article, variables.at(i), fields.at(i))
+                                                                 : setField(article, columns.at(i), fields.at(i));
+            if (!warning.isEmpty() && (columns.at(i) != Field::None || dropped.isEmpty()))
                 result.warnings.append({where, warning});
+            if (!warning.isEmpty() && columns.at(i) == Field::None)
+                dropped = warning;
         }
         article.path = where;
         result.articles.append(std::move(article));

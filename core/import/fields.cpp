@@ -66,6 +66,35 @@ QString setField(model::Article &article, Field field, const QString &value)
     return {};
 }
 
+QString variableFor(QStringView name)
+{
+    QString key = model::variableName(name);
+    if (key.startsWith(u"var_"))
+        return key.mid(4);
+    static const QStringList computed
+        = {QStringLiteral("article_id"), QStringLiteral("dateline"), QStringLiteral("words"), QStringLiteral("tags"),
+            QStringLiteral("note"), QStringLiteral("highlights"), QStringLiteral("entities")};
+    return computed.contains(key) ? QString() : key;
+}
+
+QString addVariable(model::Article &article, const QString &name, const QString &value)
+{
+    const QString v = value.trimmed();
+    if (name.isEmpty() || v.isEmpty())
+        return {};
+    if (v.size() > model::MaxVariableValue)
+        return QStringLiteral("the value of \"%1\" is longer than %2 characters; the variable is left out")
+            .arg(name)
+            .arg(model::MaxVariableValue);
+    if (article.variables.size() >= model::MaxImportedVariables
+        && model::variableValue(article.variables, name).isNull())
+        return QStringLiteral("more than %1 extra fields; \"%2\" and the ones after it are left out")
+            .arg(model::MaxImportedVariables)
+            .arg(name);
+    model::setVariable(article.variables, name, v);
+    return {};
+}
+
 QString noBodyMessage(const QStringList &found, const QString &what)
 {
     // A readable message even for a header of 10,000 columns: the first few, and how many more.

@@ -17,6 +17,15 @@ Field fieldFor(QStringView name);
 // that is not one), or an empty string.
 QString setField(model::Article &article, Field field, const QString &value);
 
+// The article variable that a field name mapping to no fixed field becomes: model::variableName of
+// it, without an export's "var_" prefix. Empty for the columns Gloss's own articles export computes
+// (article_id, dateline, words, tags, note, highlights, entities), which an import computes again.
+QString variableFor(QStringView name);
+// Adds variable `name` with `value` (trimmed) to the article; nothing for an empty name or value.
+// Returns a warning when the value is longer than a variable keeps, or the article already has
+// model::MaxImportedVariables (the variable is then left out), else an empty string.
+QString addVariable(model::Article &article, const QString &name, const QString &value);
+
 // "no body field (body, text, content or article); fields found: a, b, c"
 QString noBodyMessage(const QStringList &found, const QString &what);
 

@@ -3,6 +3,7 @@
 // from the body, leaving out navigation, scripts, styles, comments and page furniture. Nothing is
 // fetched and no other file is read.
 #include "import/decoder.h"
+#include "import/htmlentities.h"
 #include "import/newsdate.h"
 #include "import/reader.h"
 
@@ -100,6 +101,8 @@ const QHash<QString, char16_t> &namedEntities()
     return table;
 }
 
+} // namespace
+
 // Decodes character references. A reference that names nothing (or a code point that is not a
 // character) is left as written rather than turned into U+FFFD.
 QString decodeEntities(QStringView s)
@@ -150,6 +153,8 @@ QString decodeEntities(QStringView s)
     }
     return out;
 }
+
+namespace {
 
 struct Tag
 {

@@ -1,5 +1,7 @@
 #include "import/importer.h"
 
+#include "import/notarticle.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,8 +24,22 @@ bool skippedInFolder(const QFileInfo &info, const QString &projectPath)
     return !projectPath.isEmpty() && info.absoluteFilePath().startsWith(QFileInfo(projectPath).absoluteFilePath());
 }
 
+// Files that are plainly not articles (code, style sheets, images, archives, build files) are
+// refused here, by a look at their first bytes, and counted as refused.
+bool refusedAsNotArticle(const QString &path, QList<ImportProblem> &refused)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false; // the reader says why it cannot be read
+    const QString kind = notArticleKind(path, file.read(NotArticleHeadBytes));
+    if (kind.isEmpty())
+        return false;
+    refused.append({path, QStringLiteral("not an article (looks like %1)").arg(kind)});
+    return true;
+}
+
 void walk(const QString &dirPath, QSet<QString> &visitedDirs, QSet<QString> &seenFiles, QStringList &files,
-    const QString &projectPath)
+    QList<ImportProblem> &refused, const QString &projectPath)
 {
     const QFileInfo dirInfo(dirPath);
     const QString canonical
@@ -35,7 +51,7 @@ void walk(const QString &dirPath, QSet<QString> &visitedDirs, QSet<QString> &see
         = QDir(dirPath).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::DirsLast);
     for (const QFileInfo &entry : entries) {
         if (entry.isDir()) {
-            walk(entry.filePath(), visitedDirs, seenFiles, files, projectPath);
+            walk(entry.filePath(), visitedDirs, seenFiles, files, refused, projectPath);
             continue;
         }
         if (skippedInFolder(entry, projectPath))
@@ -44,7 +60,8 @@ void walk(const QString &dirPath, QSet<QString> &visitedDirs, QSet<QString> &see
         if (seenFiles.contains(key))
             continue;
         seenFiles.insert(key);
-        files.append(entry.filePath());
+        if (!refusedAsNotArticle(entry.filePath(), refused))
+            files.append(entry.filePath());
     }
 }
 
@@ -84,7 +101,7 @@ QStringList collectFiles(const QStringList &paths, QList<ImportProblem> &refused
             continue;
         }
         if (info.isDir()) {
-            walk(path, visitedDirs, seenFiles, files, projectPath);
+            walk(path, visitedDirs, seenFiles, files, refused, projectPath);
             continue;
         }
         // A named pipe, a socket or a device: reading one could wait for ever (a pipe waits for a
@@ -97,7 +114,8 @@ QStringList collectFiles(const QStringList &paths, QList<ImportProblem> &refused
         if (seenFiles.contains(key))
             continue;
         seenFiles.insert(key);
-        files.append(path);
+        if (!refusedAsNotArticle(path, refused))
+            files.append(path);
     }
     return files;
 }

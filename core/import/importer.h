@@ -80,7 +80,8 @@ struct ImportOptions
 // The files an import of `paths` reads, in order: files as given, folders recursively (hidden
 // files, README/LICENSE files and the project's own files skipped inside folders, symbolic link
 // loops followed once). Paths may be Qt resource paths (":/samples"). A path that does not exist
-// is refused. The import itself is operations::Imports'; the reading is Preparer's.
+// is refused, and so is a file that is plainly not an article (source code, a style sheet, an
+// image, an archive, a build file: see notArticleKind), named or inside a folder. The import itself is operations::Imports'; the reading is Preparer's.
 QStringList collectFiles(const QStringList &paths, QList<ImportProblem> &refused, const QString &projectPath = {});
 
 } // namespace gloss::import

@@ -1,6 +1,7 @@
 #include "import/preparer.h"
 
 #include "import/decoder.h"
+#include "import/documents/documents.h"
 #include "import/reader.h"
 #include "model/contenthash.h"
 
@@ -159,8 +160,20 @@ PreparedFile Preparer::prepare(const ImportSource &source, const ImportOptions &
                 .arg(megabytes(bytes.size()), megabytes(options.maxFileBytes))});
         return out;
     }
-    DecodedText decoded = decodeText(bytes);
-    bytes.clear();
+    // Word, OpenDocument, RTF and PDF files: their text is read as a text file's is.
+    const DocumentKind document = detectDocument(source.name, bytes);
+    DocumentParts parts;
+    DecodedText decoded;
+    if (document != DocumentKind::None) {
+        parts = readDocumentParts(document, bytes, options.maxFileBytes);
+        bytes.clear();
+        decoded.text = normalizeLineEnds(std::move(parts.text));
+        decoded.error = parts.error;
+        decoded.warning = parts.warning;
+    } else {
+        decoded = decodeText(bytes);
+        bytes.clear();
+    }
     if (!decoded.ok()) {
         out.refused.append({source.name, decoded.error});
         return out;
@@ -168,15 +181,20 @@ PreparedFile Preparer::prepare(const ImportSource &source, const ImportOptions &
     if (!decoded.warning.isEmpty())
         out.warnings.append({source.name, decoded.warning});
 
-    const Format format = detectFormat(source.name, decoded.text);
+    const Format format = document != DocumentKind::None ? documentTextFormat(source.name, decoded.text)
+                                                         : detectFormat(source.name, decoded.text);
     ReadResult read = readArticles(format, decoded.text);
     decoded.text.clear();
+    if (document != DocumentKind::None)
+        applyDocumentProperties(read.articles, parts);
     for (const RecordProblem &p : std::as_const(read.refused))
         out.refused.append({source.name, p.text()});
     for (const RecordProblem &p : std::as_const(read.warnings))
         out.warnings.append({source.name, p.text()});
     if (read.articles.isEmpty() && read.refused.isEmpty())
-        out.refused.append({source.name, QStringLiteral("no article found in this %1 file").arg(formatName(format))});
+        out.refused.append({source.name,
+            QStringLiteral("no article found in this %1 file")
+                .arg(document != DocumentKind::None ? documentKindName(document) : formatName(format))});
     out.articles = std::move(read.articles);
     for (model::Article &article : out.articles) {
         article.path = source.name;

@@ -4,6 +4,8 @@
 #include "import/decoder.h"
 #include "import/fields.h"
 #include "import/newsdate.h"
+#include "import/newsdb.h"
+#include "import/reflow.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -64,6 +66,12 @@ bool finish(model::Article &article, QString &reason)
             ++lead;
         article.body.remove(0, lead);
     }
+    // Hard-wrapped paragraphs joined; tables kept and listed for a fixed-width font.
+    if (Reflowed r = reflowHardWrapped(article.body); r.joined > 0 || !r.fixedWidth.isEmpty()) {
+        article.body = std::move(r.text);
+        if (!r.fixedWidth.isEmpty())
+            article.variables.append({QStringLiteral("fixed_width_lines"), r.fixedWidthText()});
+    }
     const Dateline d = findDateline(article.body);
     article.dateline = d.place;
     article.datelineEnd = d.end;
@@ -92,6 +100,13 @@ QString formatName(Format format)
         return QStringLiteral("CSV");
     case Format::Markdown:
         return QStringLiteral("Markdown");
+    case Format::LexisNexis:
+        return QStringLiteral("LexisNexis export");
+    case Format::ProQuest:
+        return QStringLiteral("ProQuest export");
+    case Format::Factiva:
+    case Format::FactivaHtml:
+        return QStringLiteral("Factiva export");
     }
     return {};
 }
@@ -105,7 +120,7 @@ Format detectFormat(const QString &fileName, const QString &text)
         || (head.startsWith(u'<')
             && (head.contains(u"<body", Qt::CaseInsensitive) || head.contains(u"<p>", Qt::CaseInsensitive)
                 || head.contains(u"<article", Qt::CaseInsensitive) || head.contains(u"<div", Qt::CaseInsensitive))))
-        return Format::Html;
+        return looksLikeFactivaHtml(text) ? Format::FactivaHtml : Format::Html;
     if (startsWithFrontMatter(text))
         return Format::Markdown;
     if (head.startsWith(u'[') && ext != u"csv")
@@ -118,9 +133,20 @@ Format detectFormat(const QString &fileName, const QString &text)
         QJsonDocument::fromJson(text.toUtf8(), &error);
         return error.error == QJsonParseError::NoError ? Format::Json : Format::JsonLines;
     }
+    // A news database's export of many articles, whatever file its text came from.
+    switch (detectNewsDatabase(text)) {
+    case NewsDatabase::LexisNexis:
+        return Format::LexisNexis;
+    case NewsDatabase::ProQuest:
+        return Format::ProQuest;
+    case NewsDatabase::Factiva:
+        return Format::Factiva;
+    case NewsDatabase::None:
+        break;
+    }
     // Then the extension.
     if (ext == u"html" || ext == u"htm" || ext == u"xhtml")
-        return Format::Html;
+        return looksLikeFactivaHtml(text) ? Format::FactivaHtml : Format::Html;
     if (ext == u"json")
         return Format::Json;
     if (ext == u"jsonl" || ext == u"ndjson")
@@ -164,6 +190,18 @@ ReadResult readArticles(Format format, const QString &text)
         break;
     case Format::Markdown:
         raw = readMarkdown(text);
+        break;
+    case Format::LexisNexis:
+        raw = readLexisNexisText(text);
+        break;
+    case Format::ProQuest:
+        raw = readProQuestText(text);
+        break;
+    case Format::Factiva:
+        raw = readFactivaText(text);
+        break;
+    case Format::FactivaHtml:
+        raw = readFactivaHtml(text);
         break;
     }
     // Readers of one-article formats leave `path` empty; corpus readers put "line N" there so
@@ -267,7 +305,9 @@ ReadResult readMarkdown(const QString &text)
                 else
                     value.replace(QStringLiteral("''"), QStringLiteral("'"));
             }
-            const QString warning = setField(article, fieldFor(line.left(colon)), value);
+            const Field field = fieldFor(line.left(colon));
+            const QString warning = field == Field::None ? addVariable(article, variableFor(line.left(colon)), value)
+                                                         : setField(article, field, value);
             if (!warning.isEmpty())
                 result.warnings.append({QStringLiteral("front matter"), warning});
         }

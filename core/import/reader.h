@@ -24,7 +24,19 @@ struct ReadResult
     QList<RecordProblem> warnings;
 };
 
-enum class Format { NewsText, Html, Json, JsonLines, Csv, Markdown };
+enum class Format {
+    NewsText,
+    Html,
+    Json,
+    JsonLines,
+    Csv,
+    Markdown,
+    // News-database exports, many articles to a file (import/newsdb.h).
+    LexisNexis,
+    ProQuest,
+    Factiva,
+    FactivaHtml,
+};
 
 QString formatName(Format format);
 

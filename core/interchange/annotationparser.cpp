@@ -3,6 +3,7 @@
 #include "csv/csvreader.h"
 #include "csv/csvwriter.h"
 #include "interchange/layout.h"
+#include "model/tag.h"
 
 #include <QHash>
 
@@ -65,7 +66,7 @@ bool readRecord(const Group &group, bool wide, ParsedAnnotations &parsed, Highli
     record.rawText = first.rawText;
     for (const Row &r : group) {
         const QString cell = r.cell(Column::Tags);
-        const QStringList parts = wide ? cell.split(QStringLiteral("; ")) : QStringList{cell};
+        const QStringList parts = wide ? cell.split(model::TagListSeparator) : QStringList{cell};
         for (const QString &p : parts) {
             const QString path = p.trimmed();
             if (!path.isEmpty() && !record.tagPaths.contains(path))

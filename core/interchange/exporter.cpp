@@ -42,7 +42,7 @@ QByteArray joinPaths(QByteArrayView ids, const QHash<qint64, QByteArray> &paths)
         if (it == paths.constEnd())
             continue;
         if (!out.isEmpty())
-            out += "; ";
+            out += model::TagListSeparator.toUtf8();
         out += *it;
     }
     return out;
@@ -55,7 +55,7 @@ QByteArray joinSortedPaths(QByteArrayView ids, const QHash<qint64, QByteArray> &
         if (const auto it = paths.constFind(id.toLongLong()); it != paths.constEnd())
             list.append(*it);
     std::sort(list.begin(), list.end());
-    return list.join("; ");
+    return list.join(model::TagListSeparator.toUtf8());
 }
 
 } // namespace
@@ -63,14 +63,21 @@ QByteArray joinSortedPaths(QByteArrayView ids, const QHash<qint64, QByteArray> &
 bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const ExportProgress &progress, qint64 limit,
     qint64 &rows, bool &deviceOk)
 {
+    ExportSource &repo = m_source;
+    const model::ExportScope &scope = options.scope;
+    // The articles layout has a column "var_NAME" for each variable its articles have, before the
+    // body (which stays last, as the widest column).
+    const QStringList variables = options.layout == Layout::Articles ? repo.variableNames(scope) : QStringList();
+    QStringList header = headerOf(options.layout, options.withBody);
+    for (qsizetype v = 0; v < variables.size(); ++v)
+        header.insert(int(ArticleColumn::Body) + v, VariablePrefix + variables.at(v));
+
     csv::CsvWriter writer(device, {options.bom, options.raw});
-    for (const QString &h : headerOf(options.layout, options.withBody))
-        writer.writeField(QByteArrayView(h.toLatin1()));
+    for (const QString &h : std::as_const(header))
+        writer.writeField(QByteArrayView(h.toUtf8()));
     writer.endRow();
 
-    ExportSource &repo = m_source;
     const Codebook book = loadCodebook(m_source);
-    const model::ExportScope &scope = options.scope;
     bool complete = true;
     qint64 done = 0;
     qint64 total = 0;
@@ -165,7 +172,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
         const int columns = columnCount(Layout::Articles, options.withBody);
         if (progress)
             total = repo.countArticles(scope);
-        complete = repo.articles(scope, options.withBody, [&](const model::ArticleExportRow &r) {
+        complete = repo.articles(scope, options.withBody, variables, [&](const model::ArticleExportRow &r) {
             if (full())
                 return false;
             ++done;
@@ -207,7 +214,11 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
                     writer.writeNumber(r.highlights);
                     break;
                 case ArticleColumn::Entities:
+                    static_assert(int(ArticleColumn::Entities) + 1 == int(ArticleColumn::Body),
+                        "the variables' columns come between entities and body");
                     writer.writeNumber(r.entities);
+                    for (const QByteArrayView value : r.variables)
+                        writer.writeField(value);
                     break;
                 case ArticleColumn::Body:
                     writer.writeField(r.body);
@@ -280,7 +291,7 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
                     writer.writeField(r.type);
                     break;
                 case EntityColumn::Aliases:
-                    writer.writeField(r.aliases.join(QStringLiteral("; ")));
+                    writer.writeField(r.aliases.join(model::TagListSeparator));
                     break;
                 case EntityColumn::Articles:
                     writer.writeNumber(r.articles);

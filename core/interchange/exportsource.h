@@ -22,9 +22,12 @@ public:
     virtual bool highlights(
         const model::ExportScope &scope, bool wide, const std::function<bool(const model::HighlightExportRow &)> &sink)
         = 0;
-    virtual bool articles(const model::ExportScope &scope, bool withBody,
+    // Each row carries the values of `variables`, in that order.
+    virtual bool articles(const model::ExportScope &scope, bool withBody, const QStringList &variables,
         const std::function<bool(const model::ArticleExportRow &)> &sink)
         = 0;
+    // The names of the article variables the articles of the scope have, sorted.
+    virtual QStringList variableNames(const model::ExportScope &scope) = 0;
     virtual bool entities(
         const model::ExportScope &scope, const std::function<bool(const model::EntityExportRow &)> &sink)
         = 0;

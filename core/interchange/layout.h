@@ -59,6 +59,11 @@ inline constexpr int EntityColumnCount = int(EntityColumn::LastPublished) + 1;
 QStringList layoutNames(); // "highlights", "highlights-wide", "articles", "codebook", "entities"
 QString layoutName(Layout layout);
 std::optional<Layout> layoutFromName(const QString &name);
+// The articles layout names the column of article variable NAME "var_NAME"; the columns come
+// after `entities` and before `body`, sorted by name. Importing such a file reads them back as
+// variables.
+inline const QString VariablePrefix = QStringLiteral("var_");
+
 // The header row; `withBody` adds `body` to the articles layout.
 QStringList headerOf(Layout layout, bool withBody = false);
 // How many columns a row of the layout has.

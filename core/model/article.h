@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/variables.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -30,7 +32,7 @@ struct Article
     // gives beyond the fixed ones above, by name ("section", "language", "length", "document_id",
     // a CSV's extra column), in the order the source gives them. Names are lower case, words joined
     // by '_'; a name appears once.
-    QList<QPair<QString, QString>> variables;
+    Variables variables;
 };
 
 // A row of the article list: what the list shows without loading bodies.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/variables.h"
+
 #include <QDate>
 #include <QString>
 
@@ -14,11 +16,12 @@ struct ArticleFilter
     QDate from;
     QDate to;
     qint64 entityId = 0; // articles mentioning this entity
+    Variables variables; // articles whose variable `name` has this value (case-blind), each of them
 
     bool isEmpty() const
     {
         return search.trimmed().isEmpty() && tagId == 0 && setId == 0 && !from.isValid() && !to.isValid()
-            && entityId == 0;
+            && entityId == 0 && variables.isEmpty();
     }
 };
 

@@ -41,6 +41,7 @@ struct ArticleExportRow
     qint64 entities = 0; // distinct entities mentioned
     QByteArrayView tagIds; // article-level tags, "3,7"
     QByteArrayView title, published, retrieved, dateline, source, url, note, body;
+    QList<QByteArrayView> variables; // the values of the variables asked for, in that order (empty: none)
 };
 
 struct EntityExportRow

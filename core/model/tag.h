@@ -22,6 +22,12 @@ struct Tag
 
 // The separator of a tag's full path, as exported and typed on the command line.
 inline const QString TagPathSeparator = QStringLiteral(" > ");
+// The separator of a list of tag paths in one cell (the highlights-wide export, tag lists).
+inline const QString TagListSeparator = QStringLiteral("; ");
+
+// Why `name` cannot be a tag's name (empty when it can): empty, or holding a separator, so that it
+// would read as two tags in a path or a list.
+QString tagNameProblem(const QString &name);
 
 // A tag's full path from the names of its ancestors and its own, top down: "Actors > Officials".
 QString tagPath(const QStringList &names);

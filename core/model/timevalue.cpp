@@ -36,6 +36,10 @@ QString granularityName(Granularity g)
         return QStringLiteral("duration");
     case Granularity::Time:
         return QStringLiteral("time");
+    case Granularity::Reference:
+        return QStringLiteral("reference");
+    case Granularity::Set:
+        return QStringLiteral("set");
     }
     return {};
 }
@@ -43,7 +47,8 @@ QString granularityName(Granularity g)
 std::optional<Granularity> granularityFromName(QStringView name)
 {
     for (const Granularity g : {Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter,
-             Granularity::Year, Granularity::Decade, Granularity::Century, Granularity::Duration, Granularity::Time})
+             Granularity::Year, Granularity::Decade, Granularity::Century, Granularity::Duration, Granularity::Time,
+             Granularity::Reference, Granularity::Set})
         if (name == granularityName(g))
             return g;
     return std::nullopt;
@@ -53,7 +58,12 @@ bool parseTimeValue(const QString &value, Granularity &granularity, QDate &range
 {
     const QString v = value.trimmed();
     static const QRegularExpression day(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
-    static const QRegularExpression time(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})$"));
+    static const QRegularExpression time(
+        QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})(?:Z|[+-]\\d{2}(?::?\\d{2})?)?$"));
+    static const QRegularExpression partOfDay(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})T(?:MO|AF|EV|NI|DT)$"));
+    static const QRegularExpression recurring(
+        QStringLiteral("^XXXX(?:-XX-XX(?:T(?:MO|AF|EV|NI|DT|\\d{2}:\\d{2}))?|-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|"
+                       "-WXX-WE|-(?:SP|SU|FA|WI)|-\\d{2}(?:-\\d{2})?)$"));
     static const QRegularExpression week(QStringLiteral("^(\\d{4})-W(\\d{2})$"));
     static const QRegularExpression month(QStringLiteral("^(\\d{4})-(\\d{2})$"));
     static const QRegularExpression quarter(QStringLiteral("^(\\d{4})-Q([1-4])$"));
@@ -61,7 +71,7 @@ bool parseTimeValue(const QString &value, Granularity &granularity, QDate &range
     static const QRegularExpression decade(QStringLiteral("^(\\d{3})X$"));
     static const QRegularExpression century(QStringLiteral("^(\\d{2})$"));
     static const QRegularExpression duration(
-        QStringLiteral("^P(?:\\d+[YMWD])+(?:T(?:\\d+[HMS])+)?$|^PT(?:\\d+[HMS])+$"));
+        QStringLiteral("^P(?:(?:\\d+|X)(?:[YMWDQ]|DE|CE))+(?:T(?:(?:\\d+|X)[HMS])+)?$|^PT(?:(?:\\d+|X)[HMS])+$"));
     QRegularExpressionMatch m;
     if (const qsizetype slash = v.indexOf(u'/'); slash > 0) {
         Granularity g1, g2;
@@ -80,6 +90,22 @@ bool parseTimeValue(const QString &value, Granularity &granularity, QDate &range
         rangeStart = rangeEnd = d;
         return d.isValid();
     }
+    if (v == u"PRESENT_REF" || v == u"PAST_REF" || v == u"FUTURE_REF") {
+        granularity = Granularity::Reference;
+        rangeStart = rangeEnd = QDate();
+        return true;
+    }
+    if (recurring.match(v).hasMatch()) {
+        granularity = Granularity::Set;
+        rangeStart = rangeEnd = QDate();
+        return true;
+    }
+    if ((m = partOfDay.match(v)).hasMatch()) {
+        const QDate d = QDate::fromString(m.captured(1), Qt::ISODate);
+        granularity = Granularity::Time;
+        rangeStart = rangeEnd = d;
+        return d.isValid();
+    }
     if ((m = time.match(v)).hasMatch()) {
         const QDate d = QDate::fromString(m.captured(1), Qt::ISODate);
         granularity = Granularity::Time;
@@ -87,7 +113,7 @@ bool parseTimeValue(const QString &value, Granularity &granularity, QDate &range
         return d.isValid() && m.captured(2).toInt() < 24 && m.captured(3).toInt() < 60;
     }
     // A time of day in a text that names no day and has no publication date: a time, no range.
-    static const QRegularExpression timeOnly(QStringLiteral("^T(\\d{2}):(\\d{2})$"));
+    static const QRegularExpression timeOnly(QStringLiteral("^T(\\d{2}):(\\d{2})(?:Z|[+-]\\d{2}(?::?\\d{2})?)?$"));
     if ((m = timeOnly.match(v)).hasMatch()) {
         granularity = Granularity::Time;
         rangeStart = rangeEnd = QDate();

@@ -21,11 +21,12 @@ enum class Area {
     Entities = 1 << 4,
     Times = 1 << 5,
     Notes = 1 << 6,
+    Variables = 1 << 7, // article variables set, changed or removed
 };
 Q_DECLARE_FLAGS(Areas, Area)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Areas)
 inline constexpr Areas AllAreas = Areas(Area::Articles) | Area::Highlights | Area::Codebook | Area::Sets
-    | Area::Entities | Area::Times | Area::Notes;
+    | Area::Entities | Area::Times | Area::Notes | Area::Variables;
 
 // What undoing a write needs. Every write of the operations layer returns one; Project::revert
 // puts the project back as it was before that write, in one transaction, and returns the Undo of

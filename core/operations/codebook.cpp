@@ -1,5 +1,6 @@
 #include "operations/codebook.h"
 
+#include "model/tag.h"
 #include "operations/project.h"
 #include "operations/writer.h"
 
@@ -14,19 +15,11 @@ namespace {
 constexpr Areas TagUses = Areas(Area::Codebook) | Area::Highlights;
 
 // What a name must be before it is compared with others: one that would read as two tags in an
-// export is refused (" > " separates a tag from its parent in paths, "; " tags in a list).
+// export is refused.
 void checkWords(const QString &name)
 {
-    if (name.isEmpty())
-        throw OperationError::invalid(QStringLiteral("a tag needs a name"));
-    if (name.contains(model::TagPathSeparator))
-        throw OperationError::invalid(QStringLiteral("a tag name cannot contain \" > \", which separates a tag from "
-                                                     "its parent (\"%1\"); write \">\" without spaces, or make it a "
-                                                     "child tag")
-                                          .arg(name));
-    if (name.contains(QStringLiteral("; ")))
-        throw OperationError::invalid(
-            QStringLiteral("a tag name cannot contain \"; \", which separates tags in exports (\"%1\")").arg(name));
+    if (const QString problem = model::tagNameProblem(name); !problem.isEmpty())
+        throw OperationError::invalid(problem);
 }
 
 void checkColor(const QString &color)

@@ -1,5 +1,6 @@
 #include "operations/imports.h"
 
+#include "model/contenthash.h"
 #include "operations/project.h"
 #include "operations/writer.h"
 #include "storage/articlerepository.h"
@@ -180,7 +181,9 @@ gloss::import::ImportReport Imports::run(const QList<import::ImportSource> &sour
             }
             // Looked up inside the write transaction: another import of the same files (another
             // window, another process) cannot store the article between this look and the insert.
-            if (store.articles().findByHash(article.contentHash)) {
+            // The hash of projects made before it was normalised is looked up too (issue 16).
+            if (store.articles().findByHash(article.contentHash)
+                || store.articles().findByHash(model::exactContentHash(article.title, article.body))) {
                 ++report.duplicates;
                 continue;
             }

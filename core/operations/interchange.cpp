@@ -32,11 +32,12 @@ public:
     {
         return m_repo.highlights(scope, wide, sink);
     }
-    bool articles(const model::ExportScope &scope, bool withBody,
+    bool articles(const model::ExportScope &scope, bool withBody, const QStringList &variables,
         const std::function<bool(const model::ArticleExportRow &)> &sink) override
     {
-        return m_repo.articles(scope, withBody, sink);
+        return m_repo.articles(scope, withBody, variables, sink);
     }
+    QStringList variableNames(const model::ExportScope &scope) override { return m_repo.variableNames(scope); }
     bool entities(
         const model::ExportScope &scope, const std::function<bool(const model::EntityExportRow &)> &sink) override
     {

@@ -1,5 +1,7 @@
 #include "operations/library.h"
 
+#include "operations/error.h"
+#include "operations/project.h"
 #include "operations/writer.h"
 
 #include <QDateTime>
@@ -45,6 +47,76 @@ QList<qint64> Library::ids(const model::ArticleFilter &filter, model::ArticleOrd
 qint64 Library::neighbour(qint64 id, const model::ArticleFilter &filter, int step)
 {
     return m_writer.read([&] { return m_writer.store().articles().neighbour(id, filter, step); });
+}
+
+model::Variables Library::variables(qint64 articleId)
+{
+    return m_writer.read([&] { return m_writer.store().articles().variables(articleId); });
+}
+
+QStringList Library::variableNames(const model::ArticleFilter &filter)
+{
+    return m_writer.read([&] { return m_writer.store().articles().variableNames(filter); });
+}
+
+QHash<qint64, QString> Library::variableValues(const QString &name, const QList<qint64> &ids)
+{
+    return m_writer.read([&] { return m_writer.store().articles().variableValues(name, ids); });
+}
+
+QList<QPair<QString, qint64>> Library::variableValueCounts(const QString &name)
+{
+    return m_writer.read([&] { return m_writer.store().articles().variableValueCounts(name); });
+}
+
+namespace {
+
+void checkVariables(const model::Variables &variables)
+{
+    QStringList seen;
+    for (const auto &[name, value] : variables) {
+        if (const QString problem = model::variableNameProblem(name); !problem.isEmpty())
+            throw OperationError::invalid(problem);
+        if (seen.contains(name))
+            throw OperationError::invalid(QStringLiteral("the variable \"%1\" is given twice").arg(name));
+        seen.append(name);
+        if (value.size() > model::MaxVariableValue)
+            throw OperationError::invalid(QStringLiteral("the value of \"%1\" is longer than %2 characters")
+                                              .arg(name)
+                                              .arg(model::MaxVariableValue));
+    }
+}
+
+} // namespace
+
+Undo Library::setVariables(qint64 articleId, const model::Variables &variables)
+{
+    checkVariables(variables);
+    return m_writer.write(Area::Variables, articleId, [&] {
+        if (!m_writer.store().articles().exists(articleId))
+            throw OperationError::notFound(QStringLiteral("there is no article %1").arg(articleId));
+        const model::Variables old = m_writer.store().articles().variables(articleId);
+        m_writer.store().articles().setVariables(articleId, variables);
+        return Undo(Area::Variables, articleId,
+            [articleId, old](Project &p) { return p.library().setVariables(articleId, old); });
+    });
+}
+
+Undo Library::setVariable(qint64 articleId, const QString &name, const QString &value)
+{
+    model::Variables variables = this->variables(articleId);
+    model::setVariable(variables, name, value);
+    return setVariables(articleId, variables);
+}
+
+Undo Library::removeVariable(qint64 articleId, const QString &name)
+{
+    model::Variables variables = this->variables(articleId);
+    const qsizetype before = variables.size();
+    variables.removeIf([&](const auto &v) { return v.first == name; });
+    if (variables.size() == before)
+        throw OperationError::notFound(QStringLiteral("article %1 has no variable \"%2\"").arg(articleId).arg(name));
+    return setVariables(articleId, variables);
 }
 
 bool Library::samplesAdded()

@@ -2,8 +2,11 @@
 
 #include "model/article.h"
 #include "model/articlefilter.h"
+#include "operations/change.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -11,8 +14,9 @@ namespace gloss::operations {
 
 class Writer;
 
-// Reading the articles of a project: one by id, lists and counts by filter, full-text search.
-// Reads only; a storage failure comes back as an OperationError.
+// The articles of a project: one by id, lists and counts by filter, full-text search; and their
+// variables, the part of an article a researcher edits (the body never changes after import).
+// A storage failure comes back as an OperationError.
 class Library final
 {
 public:
@@ -30,6 +34,19 @@ public:
     QList<qint64> ids(const model::ArticleFilter &filter, model::ArticleOrder order = model::ArticleOrder::Published);
     // The article `step` places from `id` in published order among those the filter selects (0: none).
     qint64 neighbour(qint64 id, const model::ArticleFilter &filter, int step);
+
+    // Article variables: the names among the articles the filter selects, the values of one name
+    // for a list of articles, and the distinct values of a name with their article counts.
+    model::Variables variables(qint64 articleId);
+    QStringList variableNames(const model::ArticleFilter &filter = {});
+    QHash<qint64, QString> variableValues(const QString &name, const QList<qint64> &ids);
+    QList<QPair<QString, qint64>> variableValueCounts(const QString &name);
+    // Replaces the article's variables (names as model::variableName gives them, each once, values
+    // of at most model::MaxVariableValue characters); setVariable sets one, in its place or at the
+    // end, removeVariable takes one away. Each returns the Undo that puts the old ones back.
+    Undo setVariables(qint64 articleId, const model::Variables &variables);
+    Undo setVariable(qint64 articleId, const QString &name, const QString &value);
+    Undo removeVariable(qint64 articleId, const QString &name);
 
     // Whether the sample articles were ever added to this project (the default project gets them
     // on its first start only, so that articles the user deleted do not come back).

@@ -47,7 +47,7 @@ Undo Timeline::setOverride(const model::TimeRefOverride &decision)
     if (!problem.isEmpty())
         throw OperationError::invalid(problem);
     return m_writer.write(Area::Times, decision.articleId, [&] {
-        if (!m_writer.store().articles().get(decision.articleId))
+        if (!m_writer.store().articles().exists(decision.articleId))
             throw OperationError::notFound(QStringLiteral("there is no article %1").arg(decision.articleId));
         auto &refs = m_writer.store().timeRefs();
         const auto before = refs.override(decision.articleId, decision.start, decision.end);

@@ -3,7 +3,9 @@
 #include "model/article.h"
 #include "model/articlefilter.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -25,6 +27,8 @@ public:
     virtual qint64 insertUnindexed(model::Article &article) = 0;
     virtual void addToIndex(qint64 id, const QString &title, const QString &body) = 0;
     virtual std::optional<model::Article> get(qint64 id) = 0;
+    // Whether article `id` is there, without reading its body.
+    virtual bool exists(qint64 id) = 0;
     virtual std::optional<qint64> findByHash(const QString &contentHash) = 0;
     virtual void remove(qint64 id) = 0;
 
@@ -41,6 +45,17 @@ public:
         = 0;
     // The neighbours of `id` in published order, for "next/previous article".
     virtual qint64 neighbour(qint64 id, const model::ArticleFilter &filter, int step) = 0;
+
+    // Article variables. insert() stores article.variables and get() reads them back; these read
+    // and replace them apart from the article.
+    virtual model::Variables variables(qint64 articleId) = 0;
+    virtual void setVariables(qint64 articleId, const model::Variables &variables) = 0;
+    // The names of the variables the articles the filter selects have, sorted.
+    virtual QStringList variableNames(const model::ArticleFilter &filter = {}) = 0;
+    // The value of variable `name` of each article of `ids` that has one (the list's column).
+    virtual QHash<qint64, QString> variableValues(const QString &name, const QList<qint64> &ids) = 0;
+    // The distinct values of variable `name` with the number of articles holding each, by value.
+    virtual QList<QPair<QString, qint64>> variableValueCounts(const QString &name) = 0;
 
     virtual QList<qint64> articleTags(qint64 articleId) = 0;
     virtual void setArticleTags(qint64 articleId, const QList<qint64> &tagIds) = 0;

@@ -31,9 +31,12 @@ public:
     virtual bool highlights(
         const ExportScope &scope, bool wide, const std::function<bool(const HighlightExportRow &)> &sink)
         = 0;
-    virtual bool articles(
-        const ExportScope &scope, bool withBody, const std::function<bool(const ArticleExportRow &)> &sink)
+    // Each row carries the values of `variables` (article variable names), in that order.
+    virtual bool articles(const ExportScope &scope, bool withBody, const QStringList &variables,
+        const std::function<bool(const ArticleExportRow &)> &sink)
         = 0;
+    // The names of the variables the articles of the scope have, sorted.
+    virtual QStringList variableNames(const ExportScope &scope) = 0;
     // Entities mentioned in the scope (with a whole-project scope, every entity, mentioned or not).
     virtual bool entities(const ExportScope &scope, const std::function<bool(const EntityExportRow &)> &sink) = 0;
     virtual QHash<qint64, TagUsage> tagUsage(const ExportScope &scope) = 0;

@@ -52,7 +52,7 @@ TEST_CASE("gloss import on a mixed folder imports the good, names the bad and ex
     CHECK(run.code == 1);
     CHECK(run.out == QStringLiteral("imported 4, duplicates 0, refused 3\n"));
     const QStringList errLines = run.err.split(u'\n', Qt::SkipEmptyParts);
-    CHECK(errLines.contains(in + QStringLiteral("/binary.dat: binary file (NUL bytes near the start)")));
+    CHECK(errLines.contains(in + QStringLiteral("/binary.dat: not an article (looks like a GIF image)")));
     CHECK(errLines.contains(in + QStringLiteral("/empty.txt: empty file")));
     bool brokenLine = false;
     for (const QString &line : errLines)

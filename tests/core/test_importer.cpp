@@ -156,7 +156,8 @@ TEST_CASE("a mixed folder: every good article imported, each bad file named with
     const ImportReport report = importer.importPaths({root});
     CHECK(report.imported == 5); // a, b, feed one and three, cp1252
     CHECK(report.duplicates == 0);
-    CHECK(reasonFor(report, QStringLiteral("picture.png")).startsWith(QStringLiteral("binary file")));
+    CHECK(
+        reasonFor(report, QStringLiteral("picture.png")) == QStringLiteral("not an article (looks like a PNG image)"));
     CHECK(reasonFor(report, QStringLiteral("empty.txt")) == QStringLiteral("empty file"));
     CHECK(reasonFor(report, QStringLiteral("feed.jsonl")).startsWith(QStringLiteral("line 2: not valid JSON")));
     INFO(reasonFor(report, QStringLiteral("title-only.txt")).toStdString());

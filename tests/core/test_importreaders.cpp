@@ -176,6 +176,12 @@ TEST_CASE("datelines as agencies write them", "[import][dateline]")
         {"ISLAMABAD, June 9 (AP) — The Taliban said on Saturday.", "ISLAMABAD", "ISLAMABAD, June 9 (AP) —"},
         {"SÃO PAULO (AFP) - Torrential rain flooded streets.", "SÃO PAULO", "SÃO PAULO (AFP) -"},
         {"ISLAMABAD (Reuters) - U.S. Secretary of State Mike Pompeo met.", "ISLAMABAD", "ISLAMABAD (Reuters) -"},
+        {"Toronto, Feb 26 - Shares rose.", "Toronto", "Toronto, Feb 26 -"},
+        {"NEW YORK, Feb 26- American Express said.", "NEW YORK", "NEW YORK, Feb 26-"},
+        {"ATLANTA , March 3 - Delta said.", "ATLANTA", "ATLANTA , March 3 -"},
+        {"LONDON, 2 March - Gilts fell.", "LONDON", "LONDON, 2 March -"},
+        {"Bonn, march 3 - The Bundesbank said.", "Bonn", "Bonn, march 3 -"},
+        {"BAHIA BLANCA, Argentina, Feb 26 - Grain.", "BAHIA BLANCA", "BAHIA BLANCA, Argentina, Feb 26 -"},
     };
     for (const Case &c : cases) {
         const QString body = QString::fromUtf8(c.body);
@@ -185,13 +191,42 @@ TEST_CASE("datelines as agencies write them", "[import][dateline]")
         CHECK(gloss::text::sliceCodePoints(body, 0, d.end) == QString::fromUtf8(c.prefix));
     }
     for (const char *body : {"The Trump administration seeks support.", "US-EU talks - stalled again.",
-             "UPDATE: the vote was delayed.", "A ceasefire — the first — held."}) {
+             "UPDATE: the vote was delayed.", "A ceasefire — the first — held.",
+             "On Monday, March 3 - the vote - markets fell.", "Meanwhile - prices rose."}) {
         INFO(body);
         CHECK_FALSE(findDateline(QString::fromUtf8(body)).isValid());
     }
     // Offsets are code points: an emoji before does not exist here, but accents count once.
     const QString accented = QStringLiteral("SÃO PAULO: Rain.");
     CHECK(findDateline(accented).end == 10);
+}
+
+TEST_CASE("datelines in the forms wires use, on an invented set", "[import][dateline]")
+{
+    // tests/data/datelines/datelines.tsv (generate.py): openings with the place and prefix each
+    // should yield; an empty place where the opening has no dateline.
+    QFile file(QStringLiteral(GLOSS_TEST_DATA "/datelines/datelines.tsv"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    int total = 0;
+    int right = 0;
+    int negatives = 0;
+    QStringList wrong;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts)) {
+        const QStringList cols = line.split(u'\t');
+        REQUIRE(cols.size() == 3);
+        const Dateline d = findDateline(cols.at(0));
+        ++total;
+        negatives += cols.at(1).isEmpty() ? 1 : 0;
+        if (d.place == cols.at(1) && gloss::text::sliceCodePoints(cols.at(0), 0, d.end) == cols.at(2))
+            ++right;
+        else
+            wrong.append(cols.at(0) + u" -> " + d.place);
+    }
+    INFO(wrong.join(u'\n').toStdString());
+    REQUIRE(total >= 500);
+    REQUIRE(negatives >= 15);
+    WARN("datelines right: " << right << " of " << total);
+    CHECK(double(right) / total >= 0.99);
 }
 
 TEST_CASE("news text: retrieved date, title, publication date, dateline and body", "[import][newstext]")

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the fuzz targets: turning the fuzzer's bytes into what each function takes.
 #include "import/decoder.h"
+#include "import/documents/documents.h"
 #include "import/reader.h"
 
 #include <QByteArray>
@@ -48,6 +49,24 @@ inline int readAndCheck(import::Format format, const uint8_t *data, size_t size)
     if (!ok)
         return 0;
     const import::ReadResult result = import::readArticles(format, text);
+    for (const model::Article &article : result.articles)
+        if (article.body.trimmed().isEmpty())
+            fail("an article without a body", article.title);
+        else if (article.datelineEnd < 0 || article.datelineEnd > article.body.size())
+            fail("a dateline outside the body", article.body);
+    return 0;
+}
+
+// The document targets: what a document reader made of the bytes, read on as the importer reads
+// it (the text in the format documentTextFormat picks), with the checks every reader's articles get.
+inline int checkDocument(const import::DocumentParts &parts, const QString &fileName)
+{
+    if (!parts.ok())
+        return 0;
+    if (parts.text.contains(u'\0'))
+        fail("a NUL character in a document's text", parts.text);
+    const QString text = import::normalizeLineEnds(parts.text);
+    const import::ReadResult result = import::readArticles(import::documentTextFormat(fileName, text), text);
     for (const model::Article &article : result.articles)
         if (article.body.trimmed().isEmpty())
             fail("an article without a body", article.title);

@@ -44,7 +44,7 @@ ALLOWED = {
 # backup is an engine's own copy of its file. Every other operation sees the neutral storage::Store.
 ENGINE_DOORS = {"core/operations/project.cpp", "core/operations/backups.cpp"}
 # Where each part's own #include "x/y.h" lines are looked up, in the compiler's order.
-ROOTS = {"core": ["core"], "cli": ["cli", "core"], "ui": ["ui", "core"], "app": ["ui", "cli", "core"]}
+ROOTS = {"core": ["core", "."], "cli": [".", "core"], "ui": ["ui", "core", "."], "app": ["ui", ".", "core"]}
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
 SOURCE = (".h", ".cpp")
 
@@ -65,7 +65,7 @@ def resolve(root, including, target):
     """The path (under root) of the header `target` included from `including`, or None."""
     top = including.split("/")[0]
     for base in ROOTS.get(top, []):
-        candidate = f"{base}/{target}"
+        candidate = target if base == "." else f"{base}/{target}"
         if os.path.isfile(os.path.join(root, candidate)) or candidate in PLANTED_FILES:
             return candidate
     return None

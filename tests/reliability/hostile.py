@@ -19,12 +19,15 @@ import re
 import subprocess
 import sys
 import tempfile
+import struct
 import time
+import zlib
 
 MB = 1024 * 1024
 
 
 SMALL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "hostile")
+DOCUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "documents")
 
 
 def small_files():
@@ -36,6 +39,20 @@ def small_files():
             with open(os.path.join(SMALL, name), "rb") as src:
                 f[name] = src.read()
     return f
+
+
+def write_bomb(path, deflated, real_size, said_size):
+    """A DOCX whose word/document.xml is `deflated` (raw deflate of `real_size` spaces), its
+    header saying it inflates to `said_size` bytes (CRC left wrong: nothing should get that far)."""
+    name = b"word/document.xml"
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, 0, len(deflated), said_size, len(name), 0)
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, 0, len(deflated), said_size,
+                          len(name), 0, 0, 0, 0, 0, 0)
+    with open(path, "wb") as out:
+        out.write(local + name + deflated)
+        cd_offset = len(local) + len(name) + len(deflated)
+        out.write(central + name)
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central) + len(name), cd_offset, 0))
 
 
 def big_files(folder):
@@ -56,6 +73,15 @@ def big_files(folder):
                                  b"</p></li></td>" * 33334, b"</body></html>"])
     write("nested-100k.json", [b"[" * 100000, b"]" * 100000])
     write("nested-100k-object.json", [b'{"a":' * 100000, b"1", b"}" * 100000])
+    # News-database exports (issue 16): many markers and nothing between them, many records, one
+    # field that never ends; and a style sheet named as an article.
+    write("nexis-markers.txt", [b"Length: 1 words\n", b"End of Document\n\n" * 200000])
+    write("proquest-many.txt", [b"Document %d of 5000\n\nSame title\n\nFull text: Same text.\n\n" % (i + 1)
+                                for i in range(5000)])
+    write("factiva-endless.txt", [b"HD\tA title\nPD\t5 March 2020\nLP\tLead.\nTD\t",
+                                  b"Line of text that goes on.\n" * (4 * MB // 27),
+                                  b"Document ABCDEFGHIJKL0000\n"])
+    write("style-as-article.txt", [b"body { margin: 0 }\n" * 100])
     write("nested-100k.jsonl", [b'{"title":"Deep","body":' + b"[" * 100000 + b"]" * 100000 + b"}\n",
                                 b'{"title":"Shallow","body":"A normal record after a deep one."}\n'])
     write("wide-10k.csv", [",".join(f"column{i}" for i in range(10000)).encode(), b"\n",
@@ -69,6 +95,21 @@ def big_files(folder):
     write("spans-2mb.txt", [b"Spans\n\nJune 9, 2018\n\nKABUL - ",
                             b"On June 9, 2018, President Ghani met Mike Pompeo of the United States in Kabul and "
                             b"Islamabad. " * (2 * MB // 95)])
+    # Documents: a ZIP bomb that says it inflates to 256 MiB (refused from its header) and one that
+    # says 1,000 bytes and inflates to 80 MiB (refused when inflating passes the 64 MiB bound); both
+    # a few hundred KB, quick to write. An encrypted PDF and one without a text layer.
+    zeros = zlib.compressobj(9, zlib.DEFLATED, -15)
+    bomb = b"".join(zeros.compress(b" " * MB) for _ in range(256)) + zeros.flush()
+    write_bomb(os.path.join(folder, "bomb-256mib.docx"), bomb, 256 * MB, 256 * MB)
+    names.append("bomb-256mib.docx")
+    zeros = zlib.compressobj(9, zlib.DEFLATED, -15)
+    liar = b"".join(zeros.compress(b" " * MB) for _ in range(80)) + zeros.flush()
+    write_bomb(os.path.join(folder, "liar-80mib.docx"), liar, 80 * MB, 1000)
+    names.append("liar-80mib.docx")
+    for name in ("encrypted.pdf", "scanned.pdf"):
+        with open(os.path.join(DOCUMENTS, name), "rb") as src, open(os.path.join(folder, name), "wb") as out:
+            out.write(src.read())
+        names.append(name)
     rnd = random.Random(10)
     write("random-1mb.bin", [bytes(rnd.getrandbits(8) for _ in range(MB))])
     os.symlink("loop-b.txt", os.path.join(folder, "loop-a.txt"))
@@ -118,6 +159,18 @@ EXPECTED = {
     "loop-a.txt": (1, 0, r"a loop of symbolic links"),
     "dirloop": (0, 1, None),
     "pipe.txt": (1, 0, r"not a regular file"),
+    "damaged-xml.docx": (1, 0, r"damaged XML in word/document.xml \(line"),
+    "truncated.docx": (1, 0, r"damaged or truncated ZIP archive"),
+    "truncated.pdf": (1, 0, r"damaged PDF"),
+    "deep-small.rtf": (1, 0, r"groups nested more than 10000 deep"),
+    "bomb-256mib.docx": (1, 0, r"word/document.xml would inflate to 256 MiB \(the limit is 64 MiB\)"),
+    "liar-80mib.docx": (1, 0, r"word/document.xml (inflates to more than 64 MiB|is damaged)"),
+    "encrypted.pdf": (1, 0, r"encrypted PDF: it needs a password"),
+    "scanned.pdf": (1, 0, r"no text layer \(a scanned image\?\)"),
+    "nexis-markers.txt": (1, 0, r"no article"),
+    "proquest-many.txt": (0, 1, None),
+    "factiva-endless.txt": (0, 1, None),
+    "style-as-article.txt": (1, 0, r"not an article \(looks like a CSS style sheet\)"),
 }
 
 # What the stored body of an imported HTML article must not hold.

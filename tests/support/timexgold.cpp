@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QXmlStreamReader>
 
 namespace gloss::test {
 
@@ -54,6 +55,73 @@ QList<TimexGoldArticle> loadTimexGold(const QString &goldDir, const QString &sam
     return out;
 }
 
+QList<TimexGoldArticle> loadTimeMLGold(const QString &dir, QString &error)
+{
+    QList<TimexGoldArticle> out;
+    const QDir d(dir);
+    const QStringList files = d.entryList({QStringLiteral("*.tml")}, QDir::Files, QDir::Name);
+    if (files.isEmpty()) {
+        error = QStringLiteral("%1: no TimeML files (*.tml)").arg(dir);
+        return {};
+    }
+    for (const QString &name : files) {
+        QFile f(d.filePath(name));
+        if (!f.open(QIODevice::ReadOnly)) {
+            error = QStringLiteral("%1: %2").arg(f.fileName(), f.errorString());
+            return {};
+        }
+        TimexGoldArticle a;
+        a.file = name;
+        QXmlStreamReader xml(&f);
+        bool inText = false;
+        bool inDct = false;
+        GoldTimex open;
+        bool inTimex = false;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement()) {
+                if (xml.name() == u"TEXT")
+                    inText = true;
+                else if (xml.name() == u"DCT")
+                    inDct = true;
+                else if (xml.name() == u"TIMEX3" && inDct)
+                    a.anchor = QDate::fromString(
+                        xml.attributes().value(QStringLiteral("value")).toString().left(10), Qt::ISODate);
+                else if (xml.name() == u"TIMEX3" && inText) {
+                    open = GoldTimex{};
+                    open.start = a.body.size();
+                    open.value = xml.attributes().value(QStringLiteral("value")).toString();
+                    open.granularity = xml.attributes().value(QStringLiteral("type")).toString();
+                    inTimex = true;
+                }
+            } else if (xml.isEndElement()) {
+                if (xml.name() == u"TEXT")
+                    inText = false;
+                else if (xml.name() == u"DCT")
+                    inDct = false;
+                else if (xml.name() == u"TIMEX3" && inTimex) {
+                    open.end = a.body.size();
+                    open.text = a.body.mid(open.start, open.end - open.start);
+                    a.expressions.append(open);
+                    inTimex = false;
+                }
+            } else if (xml.isCharacters() && inText) {
+                a.body += xml.text();
+            }
+        }
+        if (xml.hasError()) {
+            error = QStringLiteral("%1: line %2: %3").arg(f.fileName()).arg(xml.lineNumber()).arg(xml.errorString());
+            return {};
+        }
+        if (!a.anchor.isValid()) {
+            error = QStringLiteral("%1: no document creation time (DCT)").arg(f.fileName());
+            return {};
+        }
+        out.append(a);
+    }
+    return out;
+}
+
 TimexScores scoreTimex(const QList<TimexGoldArticle> &articles)
 {
     TimexScores s;
@@ -65,11 +133,13 @@ TimexScores scoreTimex(const QList<TimexGoldArticle> &articles)
         for (const extract::TimeExpression &f : found) {
             bool exact = false;
             bool overlap = false;
+            bool valueMatched = false;
             for (qsizetype i = 0; i < a.expressions.size(); ++i) {
                 const GoldTimex &g = a.expressions.at(i);
                 if (f.start < g.end && g.start < f.end) {
                     overlap = true;
                     goldHit[i] = true;
+                    valueMatched = valueMatched || f.value == g.value;
                 }
                 if (f.start == g.start && f.end == g.end) {
                     exact = true;
@@ -82,6 +152,7 @@ TimexScores scoreTimex(const QList<TimexGoldArticle> &articles)
             }
             s.exact += exact;
             s.overlapping += overlap;
+            s.valueMatched += valueMatched;
             if (!exact)
                 s.misses << QStringLiteral("%1: found \"%2\" (%3)%4")
                                 .arg(a.file, f.text, f.value,

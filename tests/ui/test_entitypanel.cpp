@@ -76,10 +76,11 @@ struct Fixture : gloss::test::WindowFixture
     QList<std::pair<qint64, qint64>> underlined() const
     {
         QList<std::pair<qint64, qint64>> spans;
-        for (const QTextEdit::ExtraSelection &sel : window->reader()->textView()->selections())
-            if (sel.format.fontUnderline())
-                spans.append({gloss::text::toCodePoints(Body, sel.cursor.selectionStart()),
-                    gloss::text::toCodePoints(Body, sel.cursor.selectionEnd())});
+        const gloss::ui::BodyView *view = window->reader()->textView();
+        for (const gloss::ui::BodyView::Span &span : view->spans())
+            if (span.format.fontUnderline())
+                spans.append(
+                    {view->pieces().codePointOfDocument(span.start), view->pieces().codePointOfDocument(span.end)});
         return spans;
     }
 };

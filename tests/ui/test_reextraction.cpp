@@ -6,9 +6,9 @@
 #include "operations/entities.h"
 #include "operations/project.h"
 #include "operations/timeline.h"
-#include "reextractor.h"
 #include "support/tempproject.h"
 #include "timeline/timelinepanel.h"
+#include "work/reextractor.h"
 
 #include <QProgressDialog>
 #include <QPushButton>

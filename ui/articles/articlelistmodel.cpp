@@ -27,7 +27,32 @@ void ArticleListModel::reload()
     beginResetModel();
     m_total = m_document.project().library().count(m_filter);
     m_rows = m_document.project().library().list(m_filter, m_order, m_ascending, 0, PageSize);
+    m_variableValues = QList<QHash<qint64, QString>>(m_variableColumns.size());
+    loadVariables(0);
     endResetModel();
+}
+
+void ArticleListModel::setVariableColumns(const QStringList &names)
+{
+    if (names == m_variableColumns)
+        return;
+    beginResetModel();
+    m_variableColumns = names;
+    m_variableValues = QList<QHash<qint64, QString>>(names.size());
+    loadVariables(0);
+    endResetModel();
+}
+
+void ArticleListModel::loadVariables(qsizetype fromRow)
+{
+    if (m_variableColumns.isEmpty() || fromRow >= m_rows.size())
+        return;
+    QList<qint64> ids;
+    ids.reserve(m_rows.size() - fromRow);
+    for (qsizetype i = fromRow; i < m_rows.size(); ++i)
+        ids.append(m_rows.at(i).id);
+    for (qsizetype c = 0; c < m_variableColumns.size(); ++c)
+        m_variableValues[c].insert(m_document.project().library().variableValues(m_variableColumns.at(c), ids));
 }
 
 int ArticleListModel::rowOf(qint64 articleId)
@@ -54,7 +79,7 @@ int ArticleListModel::rowCount(const QModelIndex &parent) const
 
 int ArticleListModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_variableColumns.size());
 }
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
@@ -64,6 +89,14 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     const model::ArticleSummary &a = m_rows.at(index.row());
     if (role == ArticleIdRole)
         return a.id;
+    if (index.column() >= ColumnCount) {
+        const qsizetype v = index.column() - ColumnCount;
+        if (v < m_variableValues.size() && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+            const QString value = m_variableValues.at(v).value(a.id);
+            return role == Qt::ToolTipRole ? Qt::convertFromPlainText(value) : QVariant(value);
+        }
+        return {};
+    }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Title:
@@ -89,6 +122,13 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Highlights)
         return tr("Number of highlights");
+    if (orientation == Qt::Horizontal && section >= ColumnCount && section - ColumnCount < m_variableColumns.size()) {
+        if (role == Qt::DisplayRole)
+            return m_variableColumns.at(section - ColumnCount);
+        if (role == Qt::ToolTipRole)
+            return tr("Article variable “%1”").arg(m_variableColumns.at(section - ColumnCount));
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -122,12 +162,16 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
         return;
     }
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
+    const qsizetype first = m_rows.size();
     m_rows.append(more);
+    loadVariables(first);
     endInsertRows();
 }
 
 void ArticleListModel::sort(int column, Qt::SortOrder order)
 {
+    if (column >= ColumnCount)
+        return; // variable columns are not an order of the list (the panel puts the indicator back)
     switch (column) {
     case Title:
         m_order = model::ArticleOrder::Title;

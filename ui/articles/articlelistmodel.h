@@ -17,6 +17,7 @@ class ArticleListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ArticleListModel)
 
 public:
+    // The fixed columns; a column for each variable shown (setVariableColumns) follows them.
     enum Column { Title, Published, Source, Highlights, Tags, ColumnCount };
     enum Role { ArticleIdRole = Qt::UserRole + 1 };
     static constexpr int PageSize = 256;
@@ -30,6 +31,9 @@ public:
     int rowOf(qint64 articleId);
     qint64 articleAt(int row) const;
     qint64 totalCount() const { return m_total; }
+    // Article variables shown as columns after the fixed ones, in this order.
+    void setVariableColumns(const QStringList &names);
+    const QStringList &variableColumns() const { return m_variableColumns; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -45,7 +49,11 @@ private:
     model::ArticleOrder m_order = model::ArticleOrder::Published;
     bool m_ascending = true;
     qint64 m_total = 0;
+    void loadVariables(qsizetype fromRow);
+
     QList<model::ArticleSummary> m_rows;
+    QStringList m_variableColumns;
+    QList<QHash<qint64, QString>> m_variableValues; // by variable column: article id -> value
 };
 
 } // namespace gloss::ui

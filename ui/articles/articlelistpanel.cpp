@@ -1,6 +1,7 @@
 #include "articles/articlelistpanel.h"
 
 #include "articles/articlelistmodel.h"
+#include "articles/variablesdialog.h"
 #include "commands/setcommands.h"
 #include "document.h"
 #include "operations/codebook.h"
@@ -16,7 +17,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -43,6 +46,8 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
     , m_entityFilter(new QToolButton(this))
+    , m_variableButton(new QToolButton(this))
+    , m_variablesAction(new QAction(tr("Article &Variables…"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -56,6 +61,13 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_setBox->setToolTip(tr("Only articles in this set"));
     filters->addWidget(m_tagBox, 1);
     filters->addWidget(m_setBox, 1);
+    m_variableButton->setObjectName(QStringLiteral("variableFilter"));
+    m_variableButton->setText(tr("Variable"));
+    m_variableButton->setToolTip(tr("Only articles whose variable (section, language, …) has a value"));
+    m_variableButton->setPopupMode(QToolButton::InstantPopup);
+    m_variableButton->setMenu(new QMenu(m_variableButton));
+    connect(m_variableButton->menu(), &QMenu::aboutToShow, this, &ArticleListPanel::fillVariableMenu);
+    filters->addWidget(m_variableButton);
     layout->addLayout(filters);
     auto *dates = new QHBoxLayout;
     for (QDateEdit *edit : {m_from, m_to}) {
@@ -98,6 +110,13 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Tags, QHeaderView::Interactive);
     m_view->setColumnWidth(ArticleListModel::Source, 80);
     m_view->setColumnWidth(ArticleListModel::Tags, 70);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this, &ArticleListPanel::showHeaderMenu);
+    // Variable columns are no order of the list: the indicator goes back to the order in use.
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section) {
+        if (section >= ArticleListModel::ColumnCount)
+            m_view->horizontalHeader()->setSortIndicator(ArticleListModel::Published, Qt::AscendingOrder);
+    });
 
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);
@@ -124,7 +143,8 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     connect(&m_document, &Document::changed, this, [this](Document::Changes changes) {
         if (changes & (Document::Codebook | Document::Sets))
             reloadFilterChoices();
-        if (changes & (Document::Articles | Document::Highlights | Document::Codebook | Document::Sets)) {
+        if (changes
+            & (Document::Articles | Document::Highlights | Document::Codebook | Document::Sets | Document::Variables)) {
             const qint64 current = currentArticle();
             m_model->reload();
             if (current)
@@ -132,8 +152,107 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
         }
     });
     createSetActions();
+    m_variablesAction->setObjectName(QStringLiteral("articleVariablesAction"));
+    m_variablesAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+V")));
+    m_variablesAction->setToolTip(tr("Add, change or remove the variables of the current article"));
+    connect(m_variablesAction, &QAction::triggered, this, [this] {
+        const qint64 id = currentArticle();
+        if (!id)
+            return;
+        auto *dialog = new VariablesDialog(m_document, id, window());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_view->addAction(m_variablesAction);
     reloadFilterChoices();
+    setVariableColumns(QSettings().value(QStringLiteral("articleList/variableColumns")).toStringList());
     updateCount();
+}
+
+void ArticleListPanel::fillVariableMenu()
+{
+    QMenu *menu = m_variableButton->menu();
+    menu->clear();
+    const auto &filter = m_model->filter();
+    QAction *any = menu->addAction(tr("Any Variable"), this, [this] { setVariableFilter({}, {}); });
+    any->setCheckable(true);
+    any->setChecked(filter.variables.isEmpty());
+    const QStringList names = m_document.project().library().variableNames();
+    if (names.isEmpty()) {
+        menu->addSeparator();
+        menu->addAction(tr("No article has variables yet"))->setEnabled(false);
+        return;
+    }
+    menu->addSeparator();
+    constexpr int Shown = 30; // the most common values; the rest by name
+    for (const QString &name : names) {
+        QMenu *sub = menu->addMenu(name);
+        auto counts = m_document.project().library().variableValueCounts(name);
+        std::stable_sort(
+            counts.begin(), counts.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+        for (qsizetype i = 0; i < counts.size() && i < Shown; ++i) {
+            const QString value = counts.at(i).first;
+            QAction *a = sub->addAction(
+                tr("%1 (%2)").arg(value.size() > 50 ? value.left(49) + u'…' : value).arg(counts.at(i).second), this,
+                [this, name, value] { setVariableFilter(name, value); });
+            a->setCheckable(true);
+            a->setChecked(filter.variables.size() == 1 && filter.variables.first().first == name
+                && filter.variables.first().second.compare(value, Qt::CaseInsensitive) == 0);
+        }
+        if (counts.size() > Shown) {
+            sub->addSeparator();
+            sub->addAction(tr("Other Value…"), this, [this, name] {
+                bool ok = false;
+                const QString value = QInputDialog::getText(this, tr("Filter by Variable"),
+                    tr("Articles whose “%1” is:").arg(name), QLineEdit::Normal, {}, &ok);
+                if (ok && !value.trimmed().isEmpty())
+                    setVariableFilter(name, value.trimmed());
+            });
+        }
+    }
+}
+
+void ArticleListPanel::setVariableFilter(const QString &name, const QString &value)
+{
+    model::ArticleFilter filter = m_model->filter();
+    filter.variables.clear();
+    if (!name.isEmpty())
+        filter.variables.append({name, value});
+    m_variableButton->setText(name.isEmpty() ? tr("Variable") : tr("%1: %2").arg(name, value));
+    applyFilter(filter);
+}
+
+void ArticleListPanel::setVariableColumns(const QStringList &names)
+{
+    m_model->setVariableColumns(names);
+    for (int c = ArticleListModel::ColumnCount; c < m_model->columnCount(); ++c) {
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Interactive);
+        m_view->setColumnWidth(c, 90);
+    }
+    QSettings().setValue(QStringLiteral("articleList/variableColumns"), names);
+}
+
+void ArticleListPanel::showHeaderMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    menu.addSection(tr("Variables as Columns"));
+    const QStringList names = m_document.project().library().variableNames();
+    if (names.isEmpty())
+        menu.addAction(tr("No article has variables yet"))->setEnabled(false);
+    const QStringList shown = m_model->variableColumns();
+    for (const QString &name : names) {
+        QAction *a = menu.addAction(name);
+        a->setCheckable(true);
+        a->setChecked(shown.contains(name));
+        connect(a, &QAction::toggled, this, [this, name](bool on) {
+            QStringList columns = m_model->variableColumns();
+            columns.removeAll(name);
+            if (on)
+                columns.append(name);
+            setVariableColumns(columns);
+        });
+    }
+    menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
 }
 
 void ArticleListPanel::createSetActions()
@@ -326,6 +445,7 @@ void ArticleListPanel::clearFilters()
     m_tagBox->setCurrentIndex(0);
     m_setBox->setCurrentIndex(0);
     m_entityFilter->hide();
+    m_variableButton->setText(tr("Variable"));
     applyFilter({});
 }
 

@@ -43,6 +43,13 @@ public:
     void clearFilters();
     QList<qint64> selectedArticles() const;
     QList<QAction *> setActions() const { return m_setActions; }
+    // Article > Edit Variables… for the current article.
+    QAction *variablesAction() const { return m_variablesAction; }
+    // Shows only the articles whose variable `name` has `value` (an empty name shows all again).
+    void setVariableFilter(const QString &name, const QString &value);
+    // The variables shown as columns of the list (kept in the settings).
+    void setVariableColumns(const QStringList &names);
+    QToolButton *variableFilterButton() const { return m_variableButton; }
 
     void newSetFromSelection(const QString &name);
     void newSetFromSearch(const QString &name);
@@ -57,6 +64,8 @@ private:
     void reloadFilterChoices();
     void createSetActions();
     qint64 askSet(const QString &title);
+    void fillVariableMenu();
+    void showHeaderMenu(const QPoint &pos);
 
     Document &m_document;
     ArticleListModel *m_model;
@@ -70,6 +79,8 @@ private:
     QList<QAction *> m_setActions;
     bool m_updating = false;
     QToolButton *m_entityFilter;
+    QToolButton *m_variableButton;
+    QAction *m_variablesAction;
 };
 
 } // namespace gloss::ui

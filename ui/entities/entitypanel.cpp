@@ -5,12 +5,9 @@
 #include "entities/entitymodel.h"
 #include "operations/entities.h"
 #include "operations/error.h"
-#include "operations/library.h"
 #include "operations/project.h"
-#include "reader/bodyview.h"
 #include "reader/readerview.h"
-#include "reextractor.h"
-#include "text/codepoints.h"
+#include "work/reextractor.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -21,7 +18,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QTreeView>
@@ -428,19 +424,13 @@ void EntityPanel::reject()
 
 void EntityPanel::markSelection(model::EntityType type)
 {
-    const QTextCursor cursor = m_reader.textView()->textCursor();
+    // The reader's selection, trimmed, in code points of the body it has already read.
     const qint64 article = m_reader.articleId();
-    if (!article || !cursor.hasSelection())
+    const auto span = m_reader.selectionInCodePoints();
+    if (!article || !span)
         return;
-    const auto art = m_document.project().library().article(article);
-    if (!art)
-        return;
-    const QString &body = art->body;
-    const qint64 start = text::toCodePoints(body, cursor.selectionStart());
-    const qint64 end = text::toCodePoints(body, cursor.selectionEnd());
-    const QString text = cursor.selectedText().trimmed();
-    if (end <= start || text.isEmpty())
-        return;
+    const auto [start, end] = *span;
+    const QString text = m_reader.quote(start, end);
     m_document.undoStack()->push(new MarkEntityCommand(m_document, article, start, end, text, type));
 }
 

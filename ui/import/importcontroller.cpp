@@ -13,7 +13,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -24,7 +23,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTextDocument>
-#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -74,19 +72,11 @@ ImportController::ImportController(Document &document, QWidget *window)
     window->installEventFilter(this);
 }
 
-ImportController::~ImportController()
-{
-    if (m_thread) {
-        m_cancel = true;
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
-}
+ImportController::~ImportController() = default;
 
 QProgressDialog *ImportController::progressDialog() const
 {
-    return m_progress;
+    return m_worker.progress();
 }
 
 QDialog *ImportController::reportDialog() const
@@ -104,7 +94,8 @@ void ImportController::chooseFiles()
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("import/lastFolder"), QDir::homePath()).toString();
     const QStringList files = QFileDialog::getOpenFileNames(m_window, tr("Import Files"), dir,
-        tr("News articles (*.txt *.html *.htm *.md *.markdown *.json *.jsonl *.ndjson *.csv);;All files (*)"));
+        tr("News articles (*.txt *.html *.htm *.md *.markdown *.json *.jsonl *.ndjson *.csv *.docx *.odt *.rtf *.pdf);;"
+           "All files (*)"));
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("import/lastFolder"), QFileInfo(files.first()).absolutePath());
@@ -163,100 +154,73 @@ bool ImportController::seedSamplesIfNeeded()
 
 void ImportController::cancel()
 {
-    m_cancel = true;
+    m_worker.cancel();
 }
 
 bool ImportController::start(std::shared_ptr<Job> job)
 {
-    if (m_thread)
+    if (m_worker.isRunning())
         return false;
-    m_cancel = false;
     job->projectPath = m_document.project().path();
     m_job = job;
     gloss::import::ImportOptions options = m_options;
-    options.cancel = &m_cancel;
+    options.cancel = &m_worker.cancelFlag();
     // A fresh annotator per import: it holds state for the worker's own connection.
     if (!options.afterInsert && !options.analyse)
         operations::prepareImport(options);
-    // Progress crosses to the window's thread at most every 50 ms (and at the end).
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    options.progress = [this, timer, userProgress = m_options.progress](const import::ImportProgress &p) {
+    options.progress = [this, throttle = std::make_shared<ProgressThrottle>(), userProgress = m_options.progress](
+                           const import::ImportProgress &p) {
         if (userProgress)
             userProgress(p);
-        if (timer->elapsed() < 50 && p.filesDone != p.filesTotal && p.filesDone != 0)
+        if (!throttle->due(p.filesDone == p.filesTotal || p.filesDone == 0))
             return;
-        timer->restart();
         QMetaObject::invokeMethod(
             this, [this, p] { onProgress(p); }, Qt::QueuedConnection);
     };
-    m_thread = QThread::create([job, options] {
-        try {
-            auto opened = Project::open(job->projectPath);
-            if (!opened.project) {
-                job->report.refused.append({job->projectPath, opened.error});
-                return;
+    const bool running = m_worker.start(
+        QStringLiteral("gloss-import"),
+        [job, options] {
+            try {
+                auto opened = Project::open(job->projectPath);
+                if (!opened.project) {
+                    job->report.refused.append({job->projectPath, opened.error});
+                    return;
+                }
+                operations::Imports &imports = opened.project->imports();
+                job->report = job->paths.isEmpty() ? imports.importFiles(job->files, options)
+                                                   : imports.importPaths(job->paths, options);
+            } catch (const operations::OperationError &e) {
+                job->report.refused.append({job->projectPath, e.message()});
+            } catch (const std::exception &e) {
+                job->report.refused.append({job->projectPath, QString::fromUtf8(e.what())});
             }
-            operations::Imports &imports = opened.project->imports();
-            job->report = job->paths.isEmpty() ? imports.importFiles(job->files, options)
-                                               : imports.importPaths(job->paths, options);
-        } catch (const operations::OperationError &e) {
-            job->report.refused.append({job->projectPath, e.message()});
-        } catch (const std::exception &e) {
-            job->report.refused.append({job->projectPath, QString::fromUtf8(e.what())});
-        }
-    });
-    m_thread->setObjectName(QStringLiteral("gloss-import"));
-    connect(m_thread, &QThread::finished, this, &ImportController::onFinished);
-
-    if (!job->seeding) {
-        m_progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 0, m_window);
-        m_progress->setObjectName(QStringLiteral("importProgress"));
-        m_progress->setWindowTitle(tr("Import"));
-        m_progress->setWindowModality(Qt::WindowModal);
-        m_progress->setMinimumDuration(400);
-        m_progress->setAutoClose(false);
-        m_progress->setAutoReset(false);
-        connect(m_progress, &QProgressDialog::canceled, this, [this] {
-            m_cancel = true;
-            if (m_progress)
-                m_progress->setLabelText(tr("Cancelling: finishing the current article…"));
-        });
-    }
+        },
+        this, [this] { onFinished(); });
+    if (!running)
+        return false;
+    if (!job->seeding)
+        m_worker.openProgress(m_window, QStringLiteral("importProgress"), tr("Import"), tr("Importing…"),
+            tr("Cancelling: finishing the current article…"));
     if (auto *main = qobject_cast<QMainWindow *>(m_window))
         main->statusBar()->showMessage(job->seeding ? tr("Adding the sample articles…") : tr("Importing…"));
     m_filesAction->setEnabled(false);
     m_folderAction->setEnabled(false);
-    m_thread->start();
     Q_EMIT started();
     return true;
 }
 
 void ImportController::onProgress(const import::ImportProgress &p)
 {
-    if (!m_progress || !m_thread)
-        return;
-    m_progress->setMaximum(p.filesTotal);
-    m_progress->setValue(p.filesDone);
-    if (!m_cancel)
-        m_progress->setLabelText(p.currentFile.isEmpty()
-                ? tr("Imported: %1").arg(p.imported)
-                : tr("Imported: %1\nReading %2").arg(p.imported).arg(QFileInfo(p.currentFile).fileName()));
+    m_worker.showProgress(p.filesDone, p.filesTotal,
+        p.currentFile.isEmpty()
+            ? tr("Imported: %1").arg(p.imported)
+            : tr("Imported: %1\nReading %2").arg(p.imported).arg(QFileInfo(p.currentFile).fileName()));
 }
 
 void ImportController::onFinished()
 {
-    if (!m_thread)
-        return;
-    m_thread->deleteLater();
-    m_thread = nullptr;
     const std::shared_ptr<Job> job = std::move(m_job);
     m_report = job->report;
-    if (m_progress) {
-        m_progress->close();
-        m_progress->deleteLater();
-        m_progress = nullptr;
-    }
     m_filesAction->setEnabled(true);
     m_folderAction->setEnabled(true);
     if (job->seeding) {
@@ -336,7 +300,7 @@ bool ImportController::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_window) {
         if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
             auto *drag = static_cast<QDragMoveEvent *>(event);
-            if (!localPaths(drag->mimeData()).isEmpty() && !m_thread) {
+            if (!localPaths(drag->mimeData()).isEmpty() && !m_worker.isRunning()) {
                 drag->acceptProposedAction();
                 return true;
             }

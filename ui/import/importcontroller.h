@@ -1,17 +1,16 @@
 #pragma once
 
 #include "import/importer.h"
+#include "work/workerthread.h"
 
 #include <QObject>
 #include <QPointer>
 
-#include <atomic>
 #include <memory>
 
 class QAction;
 class QDialog;
 class QProgressDialog;
-class QThread;
 class QWidget;
 
 namespace gloss::ui {
@@ -44,7 +43,7 @@ public:
     // and records it in the project. Returns true when seeding started.
     bool seedSamplesIfNeeded();
 
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_worker.isRunning(); }
     void cancel();
     const import::ImportReport &lastReport() const { return m_report; }
     QProgressDialog *progressDialog() const;
@@ -73,12 +72,10 @@ private:
     QAction *m_filesAction;
     QAction *m_folderAction;
     gloss::import::ImportOptions m_options;
-    std::atomic_bool m_cancel = false;
-    QThread *m_thread = nullptr;
     std::shared_ptr<Job> m_job;
-    QPointer<QProgressDialog> m_progress;
     QPointer<QDialog> m_reportDialog;
     gloss::import::ImportReport m_report;
+    WorkerThread m_worker; // last: destroyed first, so the import ends before the rest goes
 };
 
 } // namespace gloss::ui

@@ -1,5 +1,6 @@
 #include "reader/bodyview.h"
 
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSet>
@@ -19,25 +20,99 @@ BodyView::BodyView(QWidget *parent)
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setFrameShape(QFrame::NoFrame);
     setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Read-only: an undo history would only keep a second copy of every chunk appended.
+    document()->setUndoRedoEnabled(false);
+    m_loader.setInterval(0);
+    connect(&m_loader, &QTimer::timeout, this, &BodyView::appendChunk);
 }
 
-void BodyView::setSelections(const QList<QTextEdit::ExtraSelection> &all)
+void BodyView::setBody(const QString &body)
 {
-    m_all = all;
+    m_loader.stop();
+    m_spans.clear();
+    m_formattedBlocks.clear(); // a new text has new paragraphs, without formats
+    m_notes.clear();
+    m_outlineStart = m_outlineEnd = 0;
+    m_body = body;
+    m_pieces = BodyPieces(m_body);
+    m_shownTo = 0;
+    // setPlainText lays out a document of one paragraph at once; one of many paragraphs is laid out
+    // as it is painted.
+    if (m_body.size() <= ProgressiveAbove) {
+        setPlainText(m_pieces.cuts().isEmpty() ? m_body : m_pieces.documentText(m_body, 0, m_body.size()));
+        m_shownTo = m_body.size();
+        Q_EMIT bodyShown();
+        return;
+    }
+    setPlainText(QString());
+    appendChunk();
+    m_loader.start();
+}
+
+void BodyView::appendChunk()
+{
+    if (!isLoading()) {
+        m_loader.stop();
+        return;
+    }
+    // A chunk ends at a cut or after a line feed, so that the next one starts a paragraph.
+    const qsizetype from = m_shownTo;
+    qsizetype to = m_body.size();
+    const qsizetype target = from + ChunkSize;
+    if (target < to) {
+        const qsizetype lineFeed = m_body.indexOf(u'\n', target);
+        if (lineFeed >= 0)
+            to = lineFeed + 1;
+        const QList<qsizetype> &cuts = m_pieces.cuts();
+        const auto cut = std::lower_bound(cuts.cbegin(), cuts.cend(), target);
+        if (cut != cuts.cend())
+            to = std::min(to, *cut);
+    }
+    QString chunk = m_pieces.documentText(m_body, from, to);
+    if (std::binary_search(m_pieces.cuts().cbegin(), m_pieces.cuts().cend(), from))
+        chunk.prepend(QChar::ParagraphSeparator);
+    QTextCursor end(document());
+    end.movePosition(QTextCursor::End);
+    end.insertText(chunk);
+    m_shownTo = to;
+    formatBlocks(); // the spans that reach into the new text
+    if (!isLoading()) {
+        m_loader.stop();
+        Q_EMIT bodyShown();
+    }
+}
+
+void BodyView::ensureShown(qsizetype position)
+{
+    while (isLoading() && document()->characterCount() - 1 < position)
+        appendChunk();
+}
+
+void BodyView::setSpans(const QList<Span> &all)
+{
+    m_spans = all;
+    formatBlocks();
+}
+
+void BodyView::formatBlocks()
+{
     // The formats go into each paragraph's own layout, as a syntax highlighter's do, not into
     // Qt's extra selections: those are painted one at a time, each clipped to a path united with
     // all before it, which is quadratic in the highlights of a paragraph (a paragraph with 200
     // highlights took most of the 50 ms an article with 1,000 may take to show).
     QHash<int, QList<QTextLayout::FormatRange>> byBlock; // block number -> its ranges
     QTextDocument *doc = document();
-    for (const QTextEdit::ExtraSelection &sel : all) {
-        const int start = sel.cursor.selectionStart();
-        const int end = sel.cursor.selectionEnd();
-        for (QTextBlock b = doc->findBlock(start); b.isValid() && b.position() < end; b = b.next()) {
-            const int from = std::max(start, b.position());
-            const int to = std::min(end, b.position() + b.length() - 1);
+    const qsizetype shown = doc->characterCount() - 1;
+    for (const Span &span : std::as_const(m_spans)) {
+        const qsizetype start = std::max<qsizetype>(span.start, 0);
+        const qsizetype end = std::min(span.end, shown);
+        if (start >= end)
+            continue; // not in the document yet
+        for (QTextBlock b = doc->findBlock(int(start)); b.isValid() && b.position() < end; b = b.next()) {
+            const qsizetype from = std::max<qsizetype>(start, b.position());
+            const qsizetype to = std::min<qsizetype>(end, b.position() + b.length() - 1);
             if (to > from)
-                byBlock[b.blockNumber()].append({from - b.position(), to - from, sel.format});
+                byBlock[b.blockNumber()].append({int(from - b.position()), int(to - from), span.format});
         }
     }
     const QSet<int> before = std::exchange(m_formattedBlocks, {});
@@ -62,12 +137,6 @@ void BodyView::setSelections(const QList<QTextEdit::ExtraSelection> &all)
     viewport()->update();
 }
 
-void BodyView::clearSelections()
-{
-    m_all.clear();
-    m_formattedBlocks.clear(); // a new text has new paragraphs, without formats
-}
-
 std::pair<int, int> BodyView::visibleRange() const
 {
     const int first = firstVisibleBlock().position();
@@ -77,13 +146,13 @@ std::pair<int, int> BodyView::visibleRange() const
     return {first, std::max(first, end)};
 }
 
-void BodyView::setNoteMarkers(const QList<int> &positions)
+void BodyView::setNoteMarkers(const QList<qsizetype> &positions)
 {
     m_notes = positions;
     viewport()->update();
 }
 
-void BodyView::setOutline(int start, int end)
+void BodyView::setOutline(qsizetype start, qsizetype end)
 {
     m_outlineStart = start;
     m_outlineEnd = end;
@@ -100,11 +169,11 @@ void BodyView::paintEvent(QPaintEvent *event)
     const QColor marker = palette().color(QPalette::Highlight);
     // Only the markers on screen: a cursor rectangle further down would lay out the text up to it.
     const auto [first, last] = visibleRange();
-    for (const int pos : std::as_const(m_notes)) {
+    for (const qsizetype pos : std::as_const(m_notes)) {
         if (pos < first || pos > last)
             continue;
         QTextCursor c(document());
-        c.setPosition(std::min(pos, document()->characterCount() - 1));
+        c.setPosition(int(pos));
         const QRect r = cursorRect(c);
         if (!r.intersects(event->rect().adjusted(-8, -8, 8, 8)))
             continue;
@@ -125,7 +194,9 @@ void BodyView::paintEvent(QPaintEvent *event)
             if (line.isValid())
                 painter.drawRoundedRect(QRectF(line).adjusted(-1, 0.5, 1, -0.5), 3, 3);
         };
-        for (int pos = std::max(m_outlineStart, first); pos <= std::min(m_outlineEnd, last); ++pos) {
+        const int from = int(std::max<qsizetype>(m_outlineStart, first));
+        const int to = int(std::min<qsizetype>(m_outlineEnd, last));
+        for (int pos = from; pos <= to; ++pos) {
             c.setPosition(pos);
             const QRect r = cursorRect(c);
             if (line.isValid() && r.top() == line.top() && pos > m_outlineStart) {
@@ -151,6 +222,14 @@ void BodyView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && (event->position().toPoint() - m_pressPos).manhattanLength() < 4
         && !textCursor().hasSelection())
         Q_EMIT clicked(cursorForPosition(event->position().toPoint()).position());
+}
+
+QMimeData *BodyView::createMimeDataFromSelection() const
+{
+    const QTextCursor c = textCursor();
+    auto *mime = new QMimeData;
+    mime->setText(m_pieces.bodyText(m_body, c.selectionStart(), c.selectionEnd()));
+    return mime;
 }
 
 } // namespace gloss::ui

@@ -1,48 +1,88 @@
 #pragma once
 
+#include "reader/bodypieces.h"
+
 #include <QPlainTextEdit>
 #include <QSet>
-#include <QTextEdit>
+#include <QTextCharFormat>
+#include <QTimer>
 
 namespace gloss::ui {
 
 // The article body: read-only, selectable text that also paints a marker at the end of each
-// highlight that has a note, and an outline around the selected highlight.
+// highlight that has a note, and an outline around the selected highlight. Long paragraphs are
+// shown in pieces (BodyPieces); a long body is put into the document a chunk at a time from a
+// timer, so the window paints the start at once and stays responsive while the rest arrives.
+// Positions in its interface are document positions; pieces() maps them to the body's offsets.
 class BodyView final : public QPlainTextEdit
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BodyView)
 
 public:
+    // A format over document positions [start, end).
+    struct Span
+    {
+        qsizetype start = 0;
+        qsizetype end = 0;
+        QTextCharFormat format;
+    };
+
+    // Bodies longer than this (UTF-16 units) are shown progressively, in chunks of ChunkSize.
+    static constexpr qsizetype ProgressiveAbove = 2'000'000;
+    static constexpr qsizetype ChunkSize = 1'000'000;
+
     explicit BodyView(QWidget *parent = nullptr);
 
-    // UTF-16 positions of highlight ends that carry a note.
-    void setNoteMarkers(const QList<int> &positions);
-    // UTF-16 span of the selected highlight, or an empty span.
-    void setOutline(int start, int end);
+    // Shows a body in place of the one before, without formats, markers or outline.
+    void setBody(const QString &body);
+    const QString &body() const { return m_body; }
+    const BodyPieces &pieces() const { return m_pieces; }
+    // Whether part of the body is still to be put into the document.
+    bool isLoading() const { return m_shownTo < m_body.size(); }
+    // Puts the body into the document up to document position `position` at once (to select or
+    // scroll to text that has not arrived yet).
+    void ensureShown(qsizetype position);
+
+    // Document positions of highlight ends that carry a note.
+    void setNoteMarkers(const QList<qsizetype> &positions);
+    // Document span of the selected highlight, or an empty span.
+    void setOutline(qsizetype start, qsizetype end);
     // The formats of highlights and marks over the text, painted under the user's selection.
-    void setSelections(const QList<QTextEdit::ExtraSelection> &all);
-    const QList<QTextEdit::ExtraSelection> &selections() const { return m_all; }
-    // Forgets the formats, before a new text is set.
-    void clearSelections();
+    void setSpans(const QList<Span> &all);
+    const QList<Span> &spans() const { return m_spans; }
+    // The text a span covers, as the body has it.
+    QString spanText(const Span &span) const { return m_pieces.bodyText(m_body, span.start, span.end); }
 
 Q_SIGNALS:
     void clicked(int position);
+    // The whole body is in the document.
+    void bodyShown();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    // Copies the body's text: without the breaks inserted between pieces.
+    QMimeData *createMimeDataFromSelection() const override;
 
 private:
     // The text positions from the first visible paragraph to the end of the last.
     std::pair<int, int> visibleRange() const;
+    // Appends the next chunk of the body to the document.
+    void appendChunk();
+    // Puts the spans' formats into the layouts of the paragraphs they cover.
+    void formatBlocks();
 
-    QList<QTextEdit::ExtraSelection> m_all;
+    QString m_body;
+    BodyPieces m_pieces;
+    qsizetype m_shownTo = 0; // UTF-16 units of the body in the document
+    QTimer m_loader;
+    QList<Span> m_spans;
     QSet<int> m_formattedBlocks; // numbers of the paragraphs whose layouts hold formats
-    QList<int> m_notes;
-    int m_outlineStart = 0;
-    int m_outlineEnd = 0;
+    QList<qsizetype> m_notes;
+    qsizetype m_outlineStart = 0;
+    qsizetype m_outlineEnd = 0;
     QPoint m_pressPos;
 };
 

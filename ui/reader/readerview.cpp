@@ -2,12 +2,12 @@
 
 #include "commands/highlightcommands.h"
 #include "document.h"
+#include "model/tag.h"
 #include "operations/annotations.h"
 #include "operations/codebook.h"
 #include "operations/library.h"
 #include "operations/project.h"
 #include "reader/bodyview.h"
-#include "text/codepoints.h"
 
 #include <QAction>
 #include <QHash>
@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QTextBoundaryFinder>
+#include <QTextDocument>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -35,6 +36,7 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     , m_document(document)
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
+    , m_variables(new QLabel(this))
     , m_text(new BodyView(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -51,6 +53,12 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_meta->setForegroundRole(QPalette::PlaceholderText);
     m_meta->setWordWrap(true);
+    m_variables->setObjectName(QStringLiteral("articleVariables"));
+    m_variables->setTextFormat(Qt::PlainText);
+    m_variables->setForegroundRole(QPalette::PlaceholderText);
+    m_variables->setWordWrap(true);
+    m_variables->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_variables->hide();
     QFont bodyFont = m_text->font();
     bodyFont.setPointSizeF(bodyFont.pointSizeF() * 1.15);
     m_text->setFont(bodyFont);
@@ -58,6 +66,7 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     m_text->setToolTip(tr("Select text, then press 1–9 to code it with a tag; see the Code menu for all keys."));
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
+    layout->addWidget(m_variables);
     layout->addWidget(m_text, 1);
     m_title->setText(tr("No article selected"));
 
@@ -67,6 +76,10 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
         if ((changes & (Document::Highlights | Document::Codebook | Document::Notes))
             && (articleId == 0 || articleId == m_article.id))
             refreshHighlights();
+        if ((changes & Document::Variables) && m_article.id && (articleId == 0 || articleId == m_article.id)) {
+            m_article.variables = m_document.project().library().variables(m_article.id);
+            showVariables(m_article.variables);
+        }
     });
 }
 
@@ -129,6 +142,20 @@ void ReaderView::createActions()
     m_text->addActions({m_highlightAction, m_repeatAction, m_removeAction});
 }
 
+void ReaderView::showVariables(const model::Variables &variables)
+{
+    QStringList parts;
+    QString tip;
+    for (const auto &[name, value] : variables) {
+        // Long values (an abstract, a list of subjects) are cut here and shown whole in the tooltip.
+        parts << QStringLiteral("%1: %2").arg(name, value.size() > 80 ? value.left(79) + u'…' : value);
+        tip += QStringLiteral("%1: %2\n").arg(name, value);
+    }
+    m_variables->setText(parts.join(QStringLiteral("  ·  ")));
+    m_variables->setToolTip(Qt::convertFromPlainText(tip.trimmed()));
+    m_variables->setVisible(!parts.isEmpty());
+}
+
 void ReaderView::showArticle(qint64 articleId)
 {
     if (articleId == m_article.id && articleId != 0) {
@@ -150,25 +177,40 @@ void ReaderView::showArticle(qint64 articleId)
     if (!m_article.author.isEmpty())
         meta << m_article.author;
     m_meta->setText(meta.join(QStringLiteral("  ·  ")));
-    m_offsets = text::OffsetMap(m_article.body);
+    showVariables(m_article.variables);
     m_entityMarks.clear();
     m_currentMark = -1;
-    m_text->clearSelections();
-    m_text->setPlainText(m_article.body);
-    m_entityMarks.clear();
-    m_currentMark = -1;
+    m_text->setBody(m_article.body);
     refreshHighlights();
     Q_EMIT highlightSelected(0);
 }
 
-int ReaderView::utf16(qint64 cp) const
+qsizetype ReaderView::position(qint64 cp, BodyPieces::Side side) const
 {
-    return int(m_offsets.toUtf16(cp));
+    return m_text->pieces().documentOfCodePoint(cp, side);
 }
 
-qint64 ReaderView::codePoint(int utf16) const
+qint64 ReaderView::codePoint(qsizetype position) const
 {
-    return m_offsets.toCodePoints(utf16);
+    return m_text->pieces().codePointOfDocument(position);
+}
+
+QString ReaderView::quote(qint64 startCp, qint64 endCp) const
+{
+    const BodyPieces &pieces = m_text->pieces();
+    const qsizetype from = pieces.utf16OfCodePoint(startCp);
+    return m_article.body.sliced(from, std::max<qsizetype>(0, pieces.utf16OfCodePoint(endCp) - from));
+}
+
+void ReaderView::select(qint64 startCp, qint64 endCp)
+{
+    const qsizetype start = position(startCp);
+    const qsizetype end = std::max(start, position(endCp, BodyPieces::Side::End));
+    m_text->ensureShown(end);
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(int(start));
+    cursor.setPosition(int(end), QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
 }
 
 QString ReaderView::tagColor(const model::Highlight &h, int which) const
@@ -180,14 +222,10 @@ QString ReaderView::tagColor(const model::Highlight &h, int which) const
 
 void ReaderView::selectRange(qint64 startCp, qint64 endCp)
 {
-    const qsizetype start = text::toUtf16(m_article.body, startCp);
-    const qsizetype end = text::toUtf16(m_article.body, endCp);
-    if (start < 0 || end < start)
+    const qint64 length = m_text->pieces().codePointCount();
+    if (startCp < 0 || endCp < startCp || endCp > length)
         return;
-    QTextCursor cursor(m_text->document());
-    cursor.setPosition(int(start));
-    cursor.setPosition(int(end), QTextCursor::KeepAnchor);
-    m_text->setTextCursor(cursor);
+    select(startCp, endCp);
     m_text->centerCursor();
 }
 
@@ -197,7 +235,7 @@ void ReaderView::refreshHighlights()
         = m_article.id ? m_document.project().annotations().highlights(m_article.id) : QList<model::Highlight>{};
     // A span that does not fit the body (only a file changed outside Gloss has one; `gloss check`
     // names it) is not drawn: its offsets may be anything, up to the limits of 64 bits.
-    const qint64 length = m_offsets.toCodePoints(m_article.body.size());
+    const qint64 length = m_text->pieces().codePointCount();
     m_highlights.removeIf([&](const model::Highlight &h) { return h.start < 0 || h.end <= h.start || h.end > length; });
     m_tagColors = m_document.project().codebook().colors();
     bool selectedExists = false;
@@ -211,19 +249,20 @@ void ReaderView::refreshHighlights()
     // and a second tag on the same highlight as a straight underline.
     QHash<qint64, QColor> colors;
     QHash<qint64, QColor> secondColors;
-    std::map<int, QList<qsizetype>> starts, ends;
-    QList<int> noteEnds;
+    // Document positions: a highlight ending at a cut between two pieces ends with the first.
+    std::map<qsizetype, QList<qsizetype>> starts, ends;
+    QList<qsizetype> noteEnds;
     for (qsizetype i = 0; i < m_highlights.size(); ++i) {
         const model::Highlight &h = m_highlights.at(i);
         colors.insert(h.id, QColor(tagColor(h, 0)));
         if (h.tagIds.size() > 1)
             secondColors.insert(h.id, QColor(tagColor(h, 1)));
-        starts[utf16(h.start)].append(i);
-        ends[utf16(h.end)].append(i);
+        starts[position(h.start)].append(i);
+        ends[position(h.end, BodyPieces::Side::End)].append(i);
         if (!h.note.isEmpty())
-            noteEnds.append(utf16(h.end));
+            noteEnds.append(position(h.end, BodyPieces::Side::End));
     }
-    QList<int> bounds;
+    QList<qsizetype> bounds;
     for (const auto &[pos, _] : starts)
         bounds.append(pos);
     for (const auto &[pos, _] : ends)
@@ -231,10 +270,10 @@ void ReaderView::refreshHighlights()
     std::sort(bounds.begin(), bounds.end());
     bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
 
-    QList<QTextEdit::ExtraSelection> selections;
+    QList<BodyView::Span> selections;
     QList<qsizetype> active;
     for (qsizetype b = 0; b + 1 < bounds.size(); ++b) {
-        const int pos = bounds.at(b);
+        const qsizetype pos = bounds.at(b);
         if (const auto it = ends.find(pos); it != ends.end())
             for (const qsizetype i : it->second)
                 active.removeAll(i);
@@ -253,10 +292,9 @@ void ReaderView::refreshHighlights()
                 outer = i;
         }
         const model::Highlight &h = m_highlights.at(inner);
-        QTextEdit::ExtraSelection sel;
-        sel.cursor = QTextCursor(m_text->document());
-        sel.cursor.setPosition(pos);
-        sel.cursor.setPosition(bounds.at(b + 1), QTextCursor::KeepAnchor);
+        BodyView::Span sel;
+        sel.start = pos;
+        sel.end = bounds.at(b + 1);
         QColor bg = colors.value(h.id);
         bg.setAlpha(h.id == m_selected ? SelectedAlpha : HighlightAlpha);
         sel.format.setBackground(bg);
@@ -272,11 +310,11 @@ void ReaderView::refreshHighlights()
     m_highlightSelections = selections;
     applySelections();
     m_text->setNoteMarkers(noteEnds);
-    int outlineStart = 0, outlineEnd = 0;
+    qsizetype outlineStart = 0, outlineEnd = 0;
     for (const auto &h : std::as_const(m_highlights))
         if (h.id == m_selected) {
-            outlineStart = utf16(h.start);
-            outlineEnd = utf16(h.end);
+            outlineStart = position(h.start);
+            outlineEnd = position(h.end, BodyPieces::Side::End);
         }
     m_text->setOutline(outlineStart, outlineEnd);
 }
@@ -288,8 +326,9 @@ void ReaderView::selectHighlight(qint64 highlightId)
     if (m_selected) {
         for (const auto &h : std::as_const(m_highlights))
             if (h.id == m_selected) {
+                m_text->ensureShown(position(h.start));
                 QTextCursor c(m_text->document());
-                c.setPosition(utf16(h.start));
+                c.setPosition(int(position(h.start)));
                 m_text->setTextCursor(c);
                 m_text->ensureCursorVisible();
                 QStringList tags;
@@ -299,18 +338,19 @@ void ReaderView::selectHighlight(qint64 highlightId)
                     tr("Highlight %1–%2 “%3” %4")
                         .arg(h.start)
                         .arg(h.end)
-                        .arg(h.quote.left(60), tags.isEmpty() ? tr("(no tag)") : tags.join(QStringLiteral("; "))));
+                        .arg(h.quote.left(60), tags.isEmpty() ? tr("(no tag)") : tags.join(model::TagListSeparator)));
             }
     }
     Q_EMIT highlightSelected(m_selected);
 }
 
-void ReaderView::onClicked(int position)
+void ReaderView::onClicked(int at)
 {
     // The innermost highlight under the click; clicking again cycles through overlapping ones.
+    const qint64 cp = codePoint(at);
     QList<const model::Highlight *> under;
     for (const auto &h : std::as_const(m_highlights))
-        if (utf16(h.start) <= position && position < utf16(h.end))
+        if (h.start <= cp && cp < h.end)
             under.append(&h);
     if (under.isEmpty()) {
         if (m_selected)
@@ -330,8 +370,9 @@ std::optional<std::pair<qint64, qint64>> ReaderView::selectionInCodePoints() con
     const QTextCursor c = m_text->textCursor();
     if (!c.hasSelection() || !m_article.id)
         return std::nullopt;
-    int a = c.selectionStart();
-    int b = c.selectionEnd();
+    const BodyPieces &pieces = m_text->pieces();
+    qsizetype a = pieces.utf16OfDocument(c.selectionStart());
+    qsizetype b = pieces.utf16OfDocument(c.selectionEnd());
     // Trim white space at the edges, as a careful coder would.
     while (a < b && m_article.body.at(a).isSpace())
         ++a;
@@ -339,7 +380,7 @@ std::optional<std::pair<qint64, qint64>> ReaderView::selectionInCodePoints() con
         --b;
     if (a >= b)
         return std::nullopt;
-    return std::make_pair(codePoint(a), codePoint(b));
+    return std::make_pair(pieces.codePointOfUtf16(a), pieces.codePointOfUtf16(b));
 }
 
 void ReaderView::setEntityMarks(const QList<std::pair<qint64, qint64>> &codePointSpans, int current)
@@ -348,10 +389,7 @@ void ReaderView::setEntityMarks(const QList<std::pair<qint64, qint64>> &codePoin
     m_currentMark = current;
     applySelections();
     if (current >= 0 && current < m_entityMarks.size()) {
-        QTextCursor cursor(m_text->document());
-        cursor.setPosition(utf16(m_entityMarks.at(current).first));
-        cursor.setPosition(utf16(m_entityMarks.at(current).second), QTextCursor::KeepAnchor);
-        m_text->setTextCursor(cursor);
+        select(m_entityMarks.at(current).first, m_entityMarks.at(current).second);
         m_text->ensureCursorVisible();
     }
 }
@@ -359,13 +397,12 @@ void ReaderView::setEntityMarks(const QList<std::pair<qint64, qint64>> &codePoin
 void ReaderView::applySelections()
 {
     // Entity mentions are underlined in the palette's link colour, on top of the highlights.
-    QList<QTextEdit::ExtraSelection> selections = m_highlightSelections;
+    QList<BodyView::Span> selections = m_highlightSelections;
     const QColor mark = palette().color(QPalette::Link);
     for (int i = 0; i < m_entityMarks.size(); ++i) {
-        QTextEdit::ExtraSelection sel;
-        sel.cursor = QTextCursor(m_text->document());
-        sel.cursor.setPosition(utf16(m_entityMarks.at(i).first));
-        sel.cursor.setPosition(utf16(m_entityMarks.at(i).second), QTextCursor::KeepAnchor);
+        BodyView::Span sel;
+        sel.start = position(m_entityMarks.at(i).first);
+        sel.end = position(m_entityMarks.at(i).second, BodyPieces::Side::End);
         sel.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
         sel.format.setUnderlineColor(mark);
         if (i == m_currentMark) {
@@ -375,7 +412,7 @@ void ReaderView::applySelections()
         }
         selections.append(sel);
     }
-    m_text->setSelections(selections);
+    m_text->setSpans(selections);
 }
 
 void ReaderView::applyPaletteTag(int index)
@@ -412,9 +449,8 @@ void ReaderView::applyTag(qint64 tagId)
             h.tagIds = {tagId};
             h.coder = qEnvironmentVariable("USER");
             auto *cmd = new AddHighlightCommand(m_document, h);
-            cmd->setText(tr("Code “%1” as %2")
-                             .arg(text::sliceCodePoints(m_article.body, h.start, h.end).left(30),
-                                 m_document.project().codebook().path(tagId)));
+            cmd->setText(
+                tr("Code “%1” as %2").arg(quote(h.start, h.end).left(30), m_document.project().codebook().path(tagId)));
             m_document.undoStack()->push(cmd);
             QTextCursor c = m_text->textCursor();
             c.clearSelection();
@@ -504,21 +540,29 @@ void ReaderView::adjustSelected(int edge, int direction)
         return;
     // Word boundaries from ICU-like rules in Qt Core; edges land on word starts (for the start)
     // and word ends (for the end).
-    QTextBoundaryFinder finder(QTextBoundaryFinder::Word, m_article.body);
-    int pos = utf16(edge == 0 ? h->start : h->end);
-    const auto isEdge = [&](int p) {
-        finder.setPosition(p);
+    // The finder works on the text around the edge only: over the whole of a long body it would
+    // first analyse every character of it.
+    const BodyPieces &pieces = m_text->pieces();
+    const QString &body = m_article.body;
+    const qsizetype at = pieces.utf16OfCodePoint(edge == 0 ? h->start : h->end);
+    constexpr qsizetype Reach = 4096;
+    const qsizetype from = std::max<qsizetype>(0, at - Reach);
+    const qsizetype to = std::min(body.size(), at + Reach);
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Word, body.constData() + from, to - from);
+    const auto isEdge = [&](qsizetype p) {
+        finder.setPosition(p - from);
         const auto reasons = finder.boundaryReasons();
         return edge == 0 ? reasons.testFlag(QTextBoundaryFinder::StartOfItem)
                          : reasons.testFlag(QTextBoundaryFinder::EndOfItem);
     };
+    qsizetype pos = at;
     do {
         pos += direction;
-    } while (pos > 0 && pos < m_article.body.size() && !isEdge(pos));
-    pos = std::clamp(pos, 0, int(m_article.body.size()));
+    } while (pos > from && pos < to && !isEdge(pos));
+    pos = std::clamp<qsizetype>(pos, 0, body.size());
     qint64 start = h->start;
     qint64 end = h->end;
-    (edge == 0 ? start : end) = codePoint(pos);
+    (edge == 0 ? start : end) = pieces.codePointOfUtf16(pos);
     if (end <= start)
         return;
     m_document.undoStack()->push(new SetHighlightRangeCommand(m_document, h->id, start, end));

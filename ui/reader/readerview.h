@@ -2,10 +2,10 @@
 
 #include "model/article.h"
 #include "model/highlight.h"
-#include "text/codepoints.h"
+#include "reader/bodypieces.h"
+#include "reader/bodyview.h"
 
 #include <QHash>
-#include <QTextEdit>
 #include <QWidget>
 
 #include <optional>
@@ -15,7 +15,6 @@ class QLabel;
 
 namespace gloss::ui {
 
-class BodyView;
 class Document;
 
 // The reader: the article's title, a line with its date, source and dateline, and its body with
@@ -46,6 +45,8 @@ public:
     void selectHighlight(qint64 highlightId);
     // The selected text as code point offsets into the body, when there is a selection.
     std::optional<std::pair<qint64, qint64>> selectionInCodePoints() const;
+    // The body's text between code points.
+    QString quote(qint64 startCp, qint64 endCp) const;
     // Selects body text between code point offsets and scrolls to it.
     void selectRange(qint64 startCp, qint64 endCp);
     // Underlines entity mentions (code points into the body), apart from the highlights; the
@@ -69,26 +70,30 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
+    void showVariables(const model::Variables &variables);
     void createActions();
     void refreshHighlights();
-    void onClicked(int position);
+    void onClicked(int at);
     void applySelections();
-    int utf16(qint64 cp) const;
+    // Code points into the body <-> positions in the shown document.
+    qsizetype position(qint64 cp, BodyPieces::Side side = BodyPieces::Side::Start) const;
+    qint64 codePoint(qsizetype position) const;
+    // Selects the text between code points (putting it into the document first, if need be).
+    void select(qint64 startCp, qint64 endCp);
     QString tagColor(const model::Highlight &h, int which) const;
-    qint64 codePoint(int utf16) const;
 
     Document &m_document;
     model::Article m_article;
-    text::OffsetMap m_offsets{QString()};
     QHash<qint64, QString> m_tagColors;
     QList<model::Highlight> m_highlights;
-    QList<QTextEdit::ExtraSelection> m_highlightSelections;
+    QList<BodyView::Span> m_highlightSelections;
     QList<std::pair<qint64, qint64>> m_entityMarks;
     int m_currentMark = -1;
     qint64 m_selected = 0;
     qint64 m_lastTag = 0;
     QLabel *m_title;
     QLabel *m_meta;
+    QLabel *m_variables; // the article's variables, "section: Business · language: English"
     BodyView *m_text;
     QList<QAction *> m_codingActions;
     QList<QAction *> m_navigationActions;

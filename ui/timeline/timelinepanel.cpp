@@ -7,8 +7,8 @@
 #include "operations/library.h"
 #include "operations/project.h"
 #include "operations/timeline.h"
-#include "reextractor.h"
 #include "timeline/timelineview.h"
+#include "work/reextractor.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -84,8 +84,11 @@ TimelinePanel::TimelinePanel(Document &document, QWidget *parent)
     connect(&m_document, &Document::changed, this, [this](Document::Changes changes, qint64 articleId) {
         if (changes & Document::Articles)
             reloadArticles();
-        if ((changes & (Document::Times | Document::Articles))
-            && (articleId == 0 || articleId == m_view->currentArticle()))
+        if (articleId != 0 && articleId != m_article.id)
+            return;
+        if (changes & Document::Articles) // its dates may have changed, or it may be gone
+            showArticle(m_article.id, false);
+        else if (changes & Document::Times)
             reloadReferences(false);
     });
     reloadArticles();
@@ -102,32 +105,38 @@ void TimelinePanel::reloadArticles()
     m_view->setArticles(marks);
 }
 
-void TimelinePanel::showArticle(qint64 articleId)
+void TimelinePanel::showArticle(qint64 articleId, bool fit)
 {
-    if (articleId == m_view->currentArticle())
+    const auto article = articleId ? m_document.project().library().article(articleId) : std::nullopt;
+    m_article = article.value_or(model::Article{});
+    reloadReferences(fit);
+}
+
+void TimelinePanel::showArticle(const model::Article &article)
+{
+    if (article.id == m_view->currentArticle() && article.id == m_article.id)
         return;
-    m_view->setCurrentArticle(articleId, {}, {}, {});
+    m_article = article; // shares the reader's body: no copy of a long article
     reloadReferences(true);
 }
 
 void TimelinePanel::reloadReferences(bool fit)
 {
-    const qint64 id = m_view->currentArticle();
-    const auto article = id ? m_document.project().library().article(id) : std::nullopt;
-    if (!article) {
+    const qint64 id = m_article.id;
+    if (!id) {
         m_view->setCurrentArticle(0, {}, {}, {});
         m_status->clear();
         return;
     }
-    const QDate date = article->published.isValid() ? article->published : article->retrieved;
-    m_view->setCurrentArticle(id, date, article->body, m_document.project().timeline().forArticle(id));
+    const QDate date = m_article.published.isValid() ? m_article.published : m_article.retrieved;
+    m_view->setCurrentArticle(id, date, m_article.body, m_document.project().timeline().forArticle(id));
     if (!m_view->brushFrom().isValid()) {
-        if (article->published.isValid())
+        if (m_article.published.isValid())
             m_status->setText(tr("Dates resolved against the publication date, %1")
-                                  .arg(QLocale().toString(article->published, QLocale::LongFormat)));
-        else if (article->retrieved.isValid())
+                                  .arg(QLocale().toString(m_article.published, QLocale::LongFormat)));
+        else if (m_article.retrieved.isValid())
             m_status->setText(tr("No publication date: dates resolved against the retrieval date, %1")
-                                  .arg(QLocale().toString(article->retrieved, QLocale::LongFormat)));
+                                  .arg(QLocale().toString(m_article.retrieved, QLocale::LongFormat)));
         else
             m_status->setText(tr("No publication or retrieval date: only full dates are placed"));
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/article.h"
+
 #include <QDate>
 #include <QWidget>
 
@@ -23,7 +25,10 @@ public:
     explicit TimelinePanel(Document &document, QWidget *parent = nullptr);
 
     TimelineView *view() const { return m_view; }
-    void showArticle(qint64 articleId);
+    // Shows an article's dates, read from the project.
+    void showArticle(qint64 articleId, bool fit = true);
+    // Shows the dates of an article already read (the reader's): its body is shared, not read again.
+    void showArticle(const model::Article &article);
     // "Find dates again": in the current article at once, or in every article on a worker thread
     // (reextractor()) with a progress dialog offering Cancel.
     void reextract(bool all);
@@ -41,6 +46,7 @@ private:
     void showReferenceMenu(qsizetype index, QPoint globalPos);
 
     Document &m_document;
+    model::Article m_article; // the current article
     TimelineView *m_view;
     QScrollBar *m_scroll;
     QLabel *m_status;

@@ -245,7 +245,7 @@ void TimelineView::layoutReferences()
         const double start = point ? (x0 + x1) / 2 - MarkSize / 2.0 : x0;
         const double markEnd = point ? start + MarkSize : x1;
         // A long span carries its label inside; a short one to its right.
-        const double end = std::max(markEnd, start + MarkSize + 4 + fm.horizontalAdvance(r.text)) + 8;
+        const double end = std::max(markEnd, start + MarkSize + 4 + fm.horizontalAdvance(r.text.simplified())) + 8;
         labelStarts[i] = point ? start + MarkSize + 4 : start + 4;
         int row = 0;
         while (row < rowEnds.size() && rowEnds.at(row) > start)
@@ -305,7 +305,8 @@ qsizetype TimelineView::referenceAt(const QPoint &pos) const
         QRect label = mark;
         if (r.width() <= MarkSize) // the label to the right is part of the mark
             label.setRight(r.right() + 4
-                + int(std::min(m_labelMax.value(i), double(fontMetrics().horizontalAdvance(m_refs.at(i).text)))));
+                + int(std::min(
+                    m_labelMax.value(i), double(fontMetrics().horizontalAdvance(m_refs.at(i).text.simplified())))));
         const int kind = mark.contains(pos) ? 0 : label.contains(pos) ? 1 : 2;
         const std::pair<int, int> score{kind, r.width()};
         if (kind < 2 && (best < 0 || score < bestScore)) {
@@ -616,7 +617,9 @@ void TimelineView::paintArticleLane(QPainter &p)
         f.setItalic(ref.overridden);
         p.setFont(f);
         p.setPen(text);
-        QString label = ref.overridden ? ref.text + QStringLiteral(" ✎") : ref.text;
+        // An expression broken across a line break ("March\n24") reads with a space, not run together.
+        const QString oneLine = ref.text.simplified();
+        QString label = ref.overridden ? oneLine + QStringLiteral(" ✎") : oneLine;
         if (m_labelMax.value(i) < fm.horizontalAdvance(label)) {
             if (m_labelMax.value(i) < fm.horizontalAdvance(QStringLiteral("Mo…")))
                 continue;

@@ -55,6 +55,12 @@ ArticleRepository::Where ArticleRepository::where(const model::ArticleFilter &fi
         clauses.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)");
         w.values.append(filter.entityId);
     }
+    for (const auto &[name, value] : filter.variables) {
+        clauses.append(
+            "a.id IN (SELECT article_id FROM article_variables WHERE name = ? AND value = ? COLLATE NOCASE)");
+        w.values.append(name);
+        w.values.append(value);
+    }
     if (filter.from.isValid()) {
         clauses.append("a.published >= ?");
         w.values.append(filter.from.toString(Qt::ISODate));
@@ -145,6 +151,7 @@ qint64 ArticleRepository::insertImpl(model::Article &article, bool index)
     article.id = m_db.lastInsertId();
     if (index)
         addToIndex(article.id, article.title, article.body);
+    insertVariables(article.id, article.variables);
     tx.commit();
     return article.id;
 }
@@ -169,7 +176,16 @@ std::optional<model::Article> ArticleRepository::get(qint64 id)
     s.bind(1, id);
     if (!s.step())
         return std::nullopt;
-    return readArticle(s);
+    model::Article article = readArticle(s);
+    article.variables = variables(id);
+    return article;
+}
+
+bool ArticleRepository::exists(qint64 id)
+{
+    Statement s = m_db.cached("SELECT 1 FROM articles WHERE id = ?1");
+    s.bind(1, id);
+    return s.step();
 }
 
 std::optional<qint64> ArticleRepository::findByHash(const QString &hash)
@@ -306,6 +322,84 @@ qint64 ArticleRepository::neighbour(qint64 id, const model::ArticleFilter &filte
     if (next < 0 || next >= all.size())
         return 0;
     return all.at(next);
+}
+
+void ArticleRepository::insertVariables(qint64 articleId, const model::Variables &variables)
+{
+    int position = 0;
+    for (const auto &[name, value] : variables) {
+        // A name given twice keeps its first place and its last value.
+        Statement i = m_db.cached("INSERT INTO article_variables(article_id, name, value, position) "
+                                  "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(article_id, name) DO UPDATE SET value = ?3");
+        i.bind(1, articleId).bind(2, name).bind(3, value).bind(4, position++);
+        i.exec();
+    }
+}
+
+model::Variables ArticleRepository::variables(qint64 articleId)
+{
+    Statement s
+        = m_db.cached("SELECT name, value FROM article_variables WHERE article_id = ?1 ORDER BY position, name");
+    s.bind(1, articleId);
+    model::Variables out;
+    while (s.step())
+        out.append({s.text(0), s.text(1)});
+    return out;
+}
+
+void ArticleRepository::setVariables(qint64 articleId, const model::Variables &variables)
+{
+    Transaction tx(m_db);
+    Statement d = m_db.cached("DELETE FROM article_variables WHERE article_id = ?1");
+    d.bind(1, articleId);
+    d.exec();
+    insertVariables(articleId, variables);
+    tx.commit();
+}
+
+QStringList ArticleRepository::variableNames(const model::ArticleFilter &filter)
+{
+    QStringList names;
+    if (filter.isEmpty()) {
+        // The index on (name, value) read name by name: one seek per distinct name.
+        Statement s = m_db.cached("SELECT DISTINCT name FROM article_variables ORDER BY name");
+        while (s.step())
+            names.append(s.text(0));
+        return names;
+    }
+    const Where w = where(filter);
+    Statement s = m_db.prepare(
+        QByteArray("SELECT DISTINCT v.name FROM article_variables v WHERE v.article_id IN (SELECT a.id FROM articles a"
+            + w.sql + ") ORDER BY v.name")
+            .constData());
+    w.bindTo(s);
+    while (s.step())
+        names.append(s.text(0));
+    return names;
+}
+
+QHash<qint64, QString> ArticleRepository::variableValues(const QString &name, const QList<qint64> &ids)
+{
+    QHash<qint64, QString> out;
+    Statement s = m_db.cached("SELECT value FROM article_variables WHERE article_id = ?1 AND name = ?2");
+    for (const qint64 id : ids) {
+        s.reset();
+        s.bind(1, id).bind(2, name);
+        if (s.step())
+            out.insert(id, s.text(0));
+    }
+    return out;
+}
+
+QList<QPair<QString, qint64>> ArticleRepository::variableValueCounts(const QString &name)
+{
+    Statement s = m_db.cached("SELECT value, count(*) FROM article_variables WHERE name = ?1 "
+                              "GROUP BY value COLLATE NOCASE ORDER BY value COLLATE NOCASE");
+    s.bind(1, name);
+    QList<QPair<QString, qint64>> out;
+    while (s.step())
+        out.append({s.text(0), s.int64(1)});
+    return out;
 }
 
 QList<qint64> ArticleRepository::articleTags(qint64 articleId)

@@ -18,6 +18,7 @@ public:
     qint64 insertUnindexed(model::Article &article) override;
     void addToIndex(qint64 id, const QString &title, const QString &body) override;
     std::optional<model::Article> get(qint64 id) override;
+    bool exists(qint64 id) override;
     std::optional<qint64> findByHash(const QString &contentHash) override;
     void remove(qint64 id) override;
     qint64 count(const model::ArticleFilter &filter = {}) override;
@@ -27,6 +28,11 @@ public:
     QList<qint64> ids(
         const model::ArticleFilter &filter, model::ArticleOrder order = model::ArticleOrder::Published) override;
     qint64 neighbour(qint64 id, const model::ArticleFilter &filter, int step) override;
+    model::Variables variables(qint64 articleId) override;
+    void setVariables(qint64 articleId, const model::Variables &variables) override;
+    QStringList variableNames(const model::ArticleFilter &filter = {}) override;
+    QHash<qint64, QString> variableValues(const QString &name, const QList<qint64> &ids) override;
+    QList<QPair<QString, qint64>> variableValueCounts(const QString &name) override;
     QList<qint64> articleTags(qint64 articleId) override;
     void setArticleTags(qint64 articleId, const QList<qint64> &tagIds) override;
 
@@ -35,6 +41,7 @@ public:
 
 private:
     qint64 insertImpl(model::Article &article, bool index);
+    void insertVariables(qint64 articleId, const model::Variables &variables);
     // Appends " WHERE ..." for `filter` to sql and returns the binder that binds its parameters.
     struct Where;
     static Where where(const model::ArticleFilter &filter);

@@ -17,6 +17,8 @@
 #include <algorithm>
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 #endif
@@ -27,6 +29,40 @@ namespace {
 
 constexpr int BusyTimeoutMs = 10000;
 const char *const StampFormat = "yyyyMMdd-HHmmss-zzz";
+
+enum class Moved { Yes, TargetExists, Failed };
+
+// Moves `from` to `to` only if nothing is at `to`, in one step: QFile::rename checks and then
+// renames, so two backups taken in the same millisecond could both pass the check and the second
+// would replace the first. Linux's RENAME_NOREPLACE makes the check part of the rename; where the
+// file system lacks it, a hard link (which also refuses an existing name) and an unlink do the same.
+Moved moveNoReplace(const QString &from, const QString &to)
+{
+#ifdef Q_OS_LINUX
+    const QByteArray src = QFile::encodeName(from);
+    const QByteArray dst = QFile::encodeName(to);
+    if (::renameat2(AT_FDCWD, src.constData(), AT_FDCWD, dst.constData(), RENAME_NOREPLACE) == 0)
+        return Moved::Yes;
+    if (errno == EEXIST)
+        return Moved::TargetExists;
+    if (errno == EINVAL || errno == ENOSYS) {
+        if (::link(src.constData(), dst.constData()) == 0) {
+            ::unlink(src.constData());
+            return Moved::Yes;
+        }
+        if (errno == EEXIST)
+            return Moved::TargetExists;
+        if (errno != EPERM && errno != EOPNOTSUPP)
+            return Moved::Failed;
+        // No hard links either (FAT, some network shares): the checked rename is all there is.
+    } else {
+        return Moved::Failed;
+    }
+#endif
+    if (QFile::rename(from, to))
+        return Moved::Yes;
+    return QFileInfo::exists(to) ? Moved::TargetExists : Moved::Failed;
+}
 
 // How a connection opens its file: to write, to read a project that may be in use, or to read a
 // closed copy as it is found (a backup, a file to restore from): immutable when no -wal lies
@@ -310,9 +346,10 @@ BackupManager::Result BackupManager::take(const QString &reason, const QString &
     for (int attempt = 0;; ++attempt) {
         target
             = QDir(folder()).filePath(now.toString(QString::fromLatin1(StampFormat)) % u'-' % slug(reason) % u".gloss");
-        if (QFile::rename(tmp, target)) // never over an existing file
+        const Moved moved = moveNoReplace(tmp, target);
+        if (moved == Moved::Yes)
             break;
-        if (!QFileInfo::exists(target) || attempt == 1000) {
+        if (moved == Moved::Failed || attempt == 1000) {
             QFile::remove(tmp);
             result.error = QStringLiteral("cannot back up %1 to %2 (cannot write it)").arg(m_path, target);
             return result;

@@ -139,8 +139,22 @@ bool ExportRepository::highlights(
     return true;
 }
 
-bool ExportRepository::articles(
-    const ExportScope &scope, bool withBody, const std::function<bool(const ArticleExportRow &)> &sink)
+QStringList ExportRepository::variableNames(const ExportScope &scope)
+{
+    const QByteArray ids = scopeIds(scope);
+    Statement s = m_db.prepare(
+        QByteArray("SELECT DISTINCT name FROM article_variables" + scopeWhere(ids, "article_id") + " ORDER BY name")
+            .constData());
+    if (!ids.isEmpty())
+        s.bind(1, ids.constData());
+    QStringList names;
+    while (s.step())
+        names.append(s.text(0));
+    return names;
+}
+
+bool ExportRepository::articles(const ExportScope &scope, bool withBody, const QStringList &variables,
+    const std::function<bool(const ArticleExportRow &)> &sink)
 {
     const QByteArray ids = scopeIds(scope);
     QByteArray sql
@@ -151,13 +165,20 @@ bool ExportRepository::articles(
           "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), "
           "(SELECT count(DISTINCT m.entity_id) FROM mentions m WHERE m.article_id = a.id), ";
     sql += withBody ? "a.body" : "NULL";
+    // One lookup per variable in the (article_id, name) primary key; the names are parameters ?2...
+    for (int v = 0; v < variables.size(); ++v)
+        sql += ", (SELECT value FROM article_variables v WHERE v.article_id = a.id AND v.name = ?"
+            + QByteArray::number(v + 2) + ")";
     sql += " FROM articles a" + scopeWhere(ids, "a.id") + " ORDER BY a.published, a.id";
     const MappedReads mapped(m_db);
     Statement s = m_db.prepare(sql.constData());
     if (!ids.isEmpty())
         s.bind(1, ids.constData());
+    for (int v = 0; v < variables.size(); ++v)
+        s.bind(v + 2, variables.at(v));
     sqlite3_stmt *st = s.handle();
     ArticleExportRow row;
+    row.variables.resize(variables.size());
     while (s.step()) {
         row.id = sqlite3_column_int64(st, 0);
         row.title = view(st, 1);
@@ -172,6 +193,8 @@ bool ExportRepository::articles(
         row.highlights = sqlite3_column_int64(st, 10);
         row.entities = sqlite3_column_int64(st, 11);
         row.body = view(st, 12);
+        for (int v = 0; v < variables.size(); ++v)
+            row.variables[v] = view(st, 13 + v);
         if (!sink(row))
             return false;
     }

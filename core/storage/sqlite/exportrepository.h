@@ -16,8 +16,9 @@ public:
     { }
     bool highlights(
         const ExportScope &scope, bool wide, const std::function<bool(const HighlightExportRow &)> &sink) override;
-    bool articles(
-        const ExportScope &scope, bool withBody, const std::function<bool(const ArticleExportRow &)> &sink) override;
+    bool articles(const ExportScope &scope, bool withBody, const QStringList &variables,
+        const std::function<bool(const ArticleExportRow &)> &sink) override;
+    QStringList variableNames(const ExportScope &scope) override;
     bool entities(const ExportScope &scope, const std::function<bool(const EntityExportRow &)> &sink) override;
     QHash<qint64, TagUsage> tagUsage(const ExportScope &scope) override;
     QList<model::Tag> codebook() override;

@@ -188,6 +188,20 @@ const char *const Schema3 = R"sql(
 DROP INDEX timerefs_range;
 )sql";
 
+// Version 4: article variables (QDA tools' document variables): the metadata a source gives beyond
+// the fixed columns of articles (section, language, a CSV's extra columns), one row per name.
+// `position` keeps the source's order. The second index serves "articles whose section is X".
+const char *const Schema4 = R"sql(
+CREATE TABLE article_variables(
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  name TEXT NOT NULL CHECK(length(name) > 0),
+  value TEXT NOT NULL,
+  position INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(article_id, name)
+) WITHOUT ROWID;
+CREATE INDEX article_variables_name ON article_variables(name, value);
+)sql";
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -196,6 +210,7 @@ const QList<Migration> &migrations()
         {1, Schema1},
         {2, Schema2},
         {3, Schema3},
+        {4, Schema4},
     };
     return steps;
 }

@@ -1,5 +1,6 @@
 #include "storage/sqlite/tagrepository.h"
 
+#include "model/tag.h"
 #include "storage/error.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/sqliteerror.h"
@@ -28,19 +29,11 @@ model::Tag readTag(Statement &s)
     return t;
 }
 
-// A name that would read as two tags in an export: " > " separates a tag from its parent in
-// paths, "; " separates tags in the highlights-wide layout.
+// A name that would read as two tags in an export (the operations refuse it first, in words).
 void checkName(const QString &name)
 {
-    if (name.isEmpty())
-        throw StorageError(QStringLiteral("a tag needs a name"));
-    if (name.contains(model::TagPathSeparator))
-        throw StorageError(QStringLiteral("a tag name cannot contain \" > \", which separates a tag from its parent "
-                                          "(\"%1\"); write \">\" without spaces, or make it a child tag")
-                               .arg(name));
-    if (name.contains(QStringLiteral("; ")))
-        throw StorageError(
-            QStringLiteral("a tag name cannot contain \"; \", which separates tags in exports (\"%1\")").arg(name));
+    if (const QString problem = model::tagNameProblem(name); !problem.isEmpty())
+        throw StorageError(problem);
 }
 
 } // namespace

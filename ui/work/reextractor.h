@@ -1,17 +1,15 @@
 #pragma once
 
 #include "operations/reextraction.h"
+#include "work/workerthread.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
 class QProgressDialog;
-class QThread;
 class QWidget;
 
 namespace gloss::ui {
@@ -34,8 +32,8 @@ public:
 
     // Starts on the worker; false when one is already running.
     bool start();
-    bool isRunning() const { return m_thread != nullptr; }
-    void cancel() { m_cancel = true; }
+    bool isRunning() const { return m_worker.isRunning(); }
+    void cancel() { m_worker.cancel(); }
     QProgressDialog *progressDialog() const;
     const operations::ReextractionResult &lastResult() const { return m_result; }
     const QString &lastError() const { return m_error; }
@@ -59,13 +57,11 @@ private:
     Document &m_document;
     What m_what;
     QWidget *m_window;
-    QThread *m_thread = nullptr;
-    QPointer<QProgressDialog> m_progress;
     std::shared_ptr<Job> m_job;
-    std::atomic_bool m_cancel = false;
     std::function<void(int, int)> m_hook;
     operations::ReextractionResult m_result;
     QString m_error;
+    WorkerThread m_worker; // last: destroyed first, so the job ends before the rest goes
 };
 
 } // namespace gloss::ui

@@ -41,7 +41,7 @@ struct Context
     int usage(const QString &message); // prints "gloss: message" and returns UsageError
     int fail(const QString &message); // prints "gloss: message" and returns InputFailed
 
-    // Reads --search --tag --set --from --to; on a bad value prints why and returns false.
+    // Reads --search --tag --set --from --to --var; on a bad value prints why and returns false.
     bool readFilter(const Arguments &a, model::ArticleFilter &filter);
     // --format, checked against `allowed` (the first is the default).
     bool readFormat(const Arguments &a, const QStringList &allowed, QString &format);
@@ -74,6 +74,9 @@ int exportCommand(Context &c);
 int importAnnotationsCommand(Context &c);
 int entitiesCommand(Context &c);
 int backupCommand(Context &c);
+int variablesCommand(Context &c);
+int variablesSetCommand(Context &c);
+int variablesRemoveCommand(Context &c);
 int restoreCommand(Context &c);
 
 // The table and CSV writers behind writeRows.

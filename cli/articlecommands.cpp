@@ -1,4 +1,5 @@
 #include "cli/context.h"
+#include "model/tag.h"
 #include "operations/annotations.h"
 #include "operations/codebook.h"
 #include "operations/error.h"
@@ -15,6 +16,14 @@ namespace {
 QJsonValue dateJson(const QDate &d)
 {
     return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject variablesJson(const model::Variables &variables)
+{
+    QJsonObject object;
+    for (const auto &[name, value] : variables)
+        object.insert(name, value);
+    return object;
 }
 
 QString dateText(const QDate &d)
@@ -82,6 +91,7 @@ int articlesCommand(Context &c)
                 {QStringLiteral("author"), art->author},
                 {QStringLiteral("path"), art->path},
                 {QStringLiteral("words"), art->words},
+                {QStringLiteral("variables"), variablesJson(art->variables)},
                 {QStringLiteral("highlights"), qint64(c.project->annotations().highlights(id).size())},
             });
         }
@@ -147,6 +157,7 @@ int showCommand(Context &c)
             {QStringLiteral("author"), art->author},
             {QStringLiteral("path"), art->path},
             {QStringLiteral("words"), art->words},
+            {QStringLiteral("variables"), variablesJson(art->variables)},
             {QStringLiteral("note"), c.project->annotations().articleNote(id)},
             {QStringLiteral("body"), art->body},
             {QStringLiteral("highlights"), hl},
@@ -161,7 +172,10 @@ int showCommand(Context &c)
         meta << art->source;
     if (!art->dateline.isEmpty())
         meta << art->dateline;
-    c.out << meta.join(QStringLiteral(" · ")) << "\n\n" << art->body << '\n';
+    c.out << meta.join(QStringLiteral(" · ")) << '\n';
+    for (const auto &[name, value] : art->variables)
+        c.out << name << ": " << value << '\n';
+    c.out << '\n' << art->body << '\n';
     if (!highlights.isEmpty()) {
         c.out << "\nHighlights:\n";
         for (const model::Highlight &h : highlights) {
@@ -170,7 +184,7 @@ int showCommand(Context &c)
                 tags << c.project->codebook().path(t);
             c.out << "  [" << h.id << "] " << h.start << ".." << h.end << " \"" << h.quote << '"';
             if (!tags.isEmpty())
-                c.out << "  {" << tags.join(QStringLiteral("; ")) << '}';
+                c.out << "  {" << tags.join(model::TagListSeparator) << '}';
             if (!h.note.isEmpty())
                 c.out << "  note: " << h.note;
             c.out << '\n';

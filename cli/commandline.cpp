@@ -31,7 +31,9 @@ const QList<Entry> &entries()
 {
     static const QList<Entry> list = {
         {{"import", "import PATH... [--max-size MIB]"}, importCommand},
-        {{"articles", "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--format table|csv|json]"},
+        {{"articles",
+             "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... "
+             "[--format table|csv|json]"},
             articlesCommand},
         {{"show", "show ID [--format text|json]"}, showCommand},
         {{"highlight add",
@@ -42,10 +44,14 @@ const QList<Entry> &entries()
         {{"timeline", "timeline [--article ID] [--format table|csv|json]"}, timelineCommand},
         {{"export",
              "export --layout highlights|highlights-wide|articles|codebook|entities [--search Q] [--tag T] [--set S] "
-             "[--from D] [--to D] [--bom] [--raw] [--with-body] [-o FILE]"},
+             "[--from D] [--to D] [--var NAME=VALUE]... [--bom] [--raw] [--with-body] [-o FILE]"},
             exportCommand},
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
         {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
+        // Longest names first: "variables set" before "variables".
+        {{"variables set", "variables set ID NAME VALUE"}, variablesSetCommand},
+        {{"variables remove", "variables remove ID NAME"}, variablesRemoveCommand},
+        {{"variables", "variables [ID] [--format table|csv|json]"}, variablesCommand},
         {{"check", "check"}, checkCommand},
         {{"backup", "backup [--to FILE [--force]]"}, backupCommand},
         {{"restore", "restore [NUMBER|latest|FILE]"}, restoreCommand},
@@ -205,7 +211,7 @@ int Context::fail(const QString &message)
 QSet<QString> filterOptions()
 {
     return {QStringLiteral("--search"), QStringLiteral("--tag"), QStringLiteral("--set"), QStringLiteral("--from"),
-        QStringLiteral("--to")};
+        QStringLiteral("--to"), QStringLiteral("--var")};
 }
 
 bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
@@ -240,6 +246,16 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
             return false;
         }
         (upper ? filter.to : filter.from) = d;
+    }
+    // --var NAME=VALUE, repeatable: articles whose variable NAME has VALUE (case-blind), each of them.
+    for (const QString &pair : a.values(QStringLiteral("--var"))) {
+        const qsizetype eq = pair.indexOf(u'=');
+        const QString name = eq < 0 ? QString() : model::variableName(pair.left(eq));
+        if (eq <= 0 || name.isEmpty()) {
+            usage(QStringLiteral("--var takes NAME=VALUE, as in --var section=Business, not \"%1\"").arg(pair));
+            return false;
+        }
+        filter.variables.append({name, pair.mid(eq + 1)});
     }
     return true;
 }

@@ -1,0 +1,10 @@
+// Fuzz target: the PDF reader (poppler's words, then our lines, columns, paragraphs, hyphens and
+// running heads), then the text read on as the importer reads it.
+#include "fuzzinput.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    using namespace gloss::import;
+    const DocumentParts parts = readDocumentParts(DocumentKind::Pdf, gloss::fuzz::bytesOf(data, size), qint64(4) << 20);
+    return gloss::fuzz::checkDocument(parts, QStringLiteral("fuzz.pdf"));
+}
