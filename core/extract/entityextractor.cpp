@@ -34,6 +34,8 @@ struct Token
     bool tag = false; // a hashtag or handle
     bool digit = false; // starts with a digit
     bool lowerHyphen = false; // "US-led": a name with a lowercase suffix, which is not part of it
+    bool capitalLine = false; // on a line written all in capitals
+    bool tableLine = false; // on a row of a table (indented, or columns apart by spaces) or its heading
     qsizetype nameEnd = 0; // where the name part ends ("US" in "US-led")
 };
 
@@ -197,6 +199,8 @@ struct Candidate
     int strength = 0; // 0 unknown, 1 a guess from the shape, 2 known or told by a title, head or gazetteer
     QString canonical;
     bool sentenceStart = false;
+    bool recognised = false; // found by the statistical recogniser, not the rules
+    bool byPreposition = false; // a place only because "in", "from" or "near" comes before it
 };
 
 class Reader
@@ -225,6 +229,15 @@ private:
     // confident ones (gazetteer, titles, heads, context) and replace their guesses.
     void recognise(int from);
     void recogniseSentence(std::span<const int> indices);
+    // The rules' names and the recogniser's in one list: of names that overlap, the longer wins; of
+    // two with the same span, the rules' confident type unless the recogniser saw a name the
+    // gazetteer types by habit used otherwise (a county's cricket team); the rules' guesses only
+    // where the recogniser found nothing.
+    void arbitrate();
+    // Marks the words of lines written all in capitals (headlines, table headings): there the
+    // rules, which read capitals, cannot tell a name from a word. And the rows of tables with their
+    // headings, where a name is one the article names elsewhere or the gazetteer knows.
+    void markLines();
     // Agency sign-offs and credits, state and month abbreviations alone, the words of financial
     // tables and single letters are not names.
     void dropJunk();
@@ -236,6 +249,8 @@ private:
     QStringList wordsBefore(int i, int count) const;
     QStringList wordsAfter(int i, int count) const;
     std::optional<EntityType> contextType(const Candidate &c) const;
+    // The rules' guesses that the words around them confirm ("the company Sabesp", "in Itaquera").
+    void confirmByContext();
     void taughtNames();
     void resolve();
     QList<FoundEntity> group() const;
@@ -340,6 +355,9 @@ int Reader::dateline()
         if (t.kind == Token::Break)
             return 0;
         if (t.kind == Token::Punct && (t.punct == u':' || isDash(t.punct))) {
+            // "SOCCER - JAPAN GET LUCKY WIN": a headline in capitals, not a dateline.
+            if (i + 1 < m_tokens.size() && tok(i + 1).capitalLine)
+                return 0;
             for (const Part &p : std::as_const(parts)) {
                 const QString key = keyOf(p.first, p.last);
                 const auto known = lookup(key);
@@ -488,7 +506,11 @@ void Reader::classify(int first, int last)
     }
 
     // "University of São Paulo", "US Chamber of Commerce", "National Association of Manufacturers"
-    for (int k = first + 1; k < last; ++k) {
+    // (but "Bank of Japan Governor Satoshi" is an organisation, a title and a person).
+    bool titleAfterOf = false;
+    for (int k = first + 1; k <= last; ++k)
+        titleAfterOf = titleAfterOf || (m_g.isTitle(tok(k).key) && tok(k - 1).key != u"of" && k - 1 > first);
+    for (int k = first + 1; k < last && !titleAfterOf; ++k) {
         if (tok(k).key == u"of" && !tok(k).cap && m_g.isOrganizationHead(tok(k - 1).key)) {
             emit(first, last, EntityType::Organization, 2);
             return;
@@ -530,11 +552,21 @@ void Reader::classify(int first, int last)
             title = k;
     }
     if (title >= 0) {
-        // The longest known name at the start of the title part ("U.S.", "EU") is kept.
-        for (int p = title - 1; p >= first; --p) {
+        // The longest known name at the start of the title part ("U.S.", "EU") is kept, or an
+        // organisation by its shape ("Bank of Japan Governor").
+        bool before = false;
+        for (int p = title - 1; p >= first && !before; --p) {
             if (const auto known = lookup(keyOf(first, p))) {
                 emit(first, p, known->second, 2, known->first);
-                break;
+                before = true;
+            }
+        }
+        if (!before && title - 1 > first) {
+            for (int k = first + 1; k < title - 1; ++k) {
+                if (tok(k).key == u"of" && !tok(k).cap && m_g.isOrganizationHead(tok(k - 1).key)) {
+                    emit(first, title - 1, EntityType::Organization, 2);
+                    break;
+                }
             }
         }
         if (title < last) {
@@ -680,17 +712,25 @@ std::optional<EntityType> Reader::contextType(const Candidate &c) const
     return std::nullopt;
 }
 
-void Reader::resolve()
+void Reader::confirmByContext()
 {
-    // Context first: what the words around a name not known otherwise say about it.
+    // What the words around a name not known otherwise say about it.
     for (Candidate &c : m_found) {
-        if (c.strength == 2)
+        if (c.strength == 2 || c.recognised)
             continue;
         if (const auto ctx = contextType(c)) {
             c.type = *ctx;
             c.strength = 2;
+            const QStringList before = wordsBefore(c.first, 1);
+            c.byPreposition = *ctx == EntityType::Place && !before.isEmpty()
+                && (before.first() == u"in" || before.first() == u"near" || before.first() == u"from"
+                    || before.first() == u"outside" || before.first() == u"across");
         }
     }
+}
+
+void Reader::resolve()
+{
     // What the article itself establishes: each name's type, a person's surname, an organisation's
     // acronym. Strong findings teach the weak ones.
     QHash<QString, std::pair<QString, EntityType>> taught;
@@ -729,7 +769,14 @@ void Reader::resolve()
         const QString key = keyOf(c.first, c.last);
         if (c.strength < 2) {
             const auto t = taught.constFind(key);
-            if (t != taught.cend()
+            // "Later Pompeo called Bajwa": the recogniser's lone surname is the person named in
+            // full before, whatever it taught itself.
+            const bool surname = c.recognised && c.first == c.last && persons.contains(key)
+                && (t == taught.cend() || t->first == c.canonical);
+            if (surname) {
+                c.type = EntityType::Person;
+                c.strength = 2;
+            } else if (t != taught.cend()
                 && (t->second != EntityType::Person || c.first == c.last || t->first != c.canonical)) {
                 c.type = t->second;
                 c.canonical = t->first;
@@ -871,13 +918,12 @@ const QSet<QString> &abbreviationsAlone()
     static const QSet<QString> set = {QStringLiteral("ala"), QStringLiteral("ariz"), QStringLiteral("ark"),
         QStringLiteral("calif"), QStringLiteral("colo"), QStringLiteral("conn"), QStringLiteral("del"),
         QStringLiteral("fla"), QStringLiteral("ga"), QStringLiteral("ill"), QStringLiteral("ind"),
-        QStringLiteral("kan"), QStringLiteral("kans"), QStringLiteral("ky"), QStringLiteral("la"),
-        QStringLiteral("md"), QStringLiteral("mass"), QStringLiteral("mich"), QStringLiteral("minn"),
-        QStringLiteral("miss"), QStringLiteral("mo"), QStringLiteral("mont"), QStringLiteral("neb"),
-        QStringLiteral("nebr"), QStringLiteral("nev"), QStringLiteral("nh"), QStringLiteral("nj"),
-        QStringLiteral("nm"), QStringLiteral("ny"), QStringLiteral("nc"), QStringLiteral("nd"),
-        QStringLiteral("okla"), QStringLiteral("ore"), QStringLiteral("pa"), QStringLiteral("ri"),
-        QStringLiteral("sc"), QStringLiteral("sd"), QStringLiteral("tenn"), QStringLiteral("tex"),
+        QStringLiteral("kan"), QStringLiteral("kans"), QStringLiteral("ky"), QStringLiteral("la"), QStringLiteral("md"),
+        QStringLiteral("mass"), QStringLiteral("mich"), QStringLiteral("minn"), QStringLiteral("miss"),
+        QStringLiteral("mo"), QStringLiteral("mont"), QStringLiteral("neb"), QStringLiteral("nebr"),
+        QStringLiteral("nev"), QStringLiteral("nh"), QStringLiteral("nj"), QStringLiteral("nm"), QStringLiteral("ny"),
+        QStringLiteral("nc"), QStringLiteral("nd"), QStringLiteral("okla"), QStringLiteral("ore"), QStringLiteral("pa"),
+        QStringLiteral("ri"), QStringLiteral("sc"), QStringLiteral("sd"), QStringLiteral("tenn"), QStringLiteral("tex"),
         QStringLiteral("va"), QStringLiteral("vt"), QStringLiteral("wash"), QStringLiteral("wis"),
         QStringLiteral("wisc"), QStringLiteral("wva"), QStringLiteral("wyo"), QStringLiteral("jan"),
         QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"), QStringLiteral("jun"),
@@ -933,32 +979,7 @@ void Reader::recognise(int from)
     recogniseSentence(sentence);
     sentence.clear();
 
-    // The rules' confident names stand; the recogniser's names fill the rest and replace guesses.
-    QList<Candidate> merged;
-    merged.reserve(m_found.size() + m_recognised.size());
-    static const int mode = qEnvironmentVariableIntValue("GLOSS_NER_MODE");
-    for (const Candidate &c : std::as_const(m_found))
-        if (c.first < m_datelineEnd || (mode == 1 && c.strength == 2))
-            merged.append(c);
-    const qsizetype confident = merged.size();
-    for (const Candidate &r : std::as_const(m_recognised)) {
-        const bool taken = std::any_of(merged.cbegin(), merged.cbegin() + confident,
-            [&](const Candidate &c) { return r.start < c.end && c.start < r.end; });
-        if (!taken)
-            merged.append(r);
-    }
-    if (mode == 2) {
-        const qsizetype recognised = merged.size();
-        for (const Candidate &c : std::as_const(m_found)) {
-            const bool taken = std::any_of(merged.cbegin(), merged.cbegin() + recognised,
-                [&](const Candidate &r) { return r.start < c.end && c.start < r.end; });
-            if (!taken && c.strength == 2)
-                merged.append(c);
-        }
-    }
-    std::stable_sort(
-        merged.begin(), merged.end(), [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
-    m_found = std::move(merged);
+    arbitrate();
 }
 
 void Reader::recogniseSentence(std::span<const int> indices)
@@ -987,12 +1008,25 @@ void Reader::recogniseSentence(std::span<const int> indices)
         k = last;
         if (!isWord(first) || !isWord(lastToken))
             continue;
+        bool hashtag = false;
+        for (int i = first; i <= lastToken; ++i)
+            hashtag = hashtag || tok(i).tag;
+        if (hashtag)
+            continue;
+        if (first == lastToken && type == EntityType::Other) {
+            // "Afghan", "Americans": the project does not count demonyms and adjectives as names.
+            const QString &key = tok(first).key;
+            if (m_g.isDemonym(key) || m_g.isNotAName(key) || (key.endsWith(u's') && m_g.isDemonym(key.chopped(1))))
+                continue;
+        }
         Candidate c;
         c.first = first;
         c.last = lastToken;
         c.start = tok(first).start;
         c.end = tok(lastToken).nameEnd;
-        c.strength = 2;
+        // A guess the article's own confident names may correct ("Corvane" after "Corvane Inc").
+        c.strength = 1;
+        c.recognised = true;
         c.sentenceStart = tok(first).sentenceStart;
         if (const auto known = lookup(keyOf(first, lastToken))) {
             c.canonical = known->first;
@@ -1033,7 +1067,8 @@ void Reader::dropJunk()
                 bool wordAfter = false;
                 for (int k = c.last + 1; k < n && !wordAfter; ++k)
                     wordAfter = isWord(k);
-                junk = !wordAfter || c.first < m_datelineEnd;
+                // A credit in the dateline ("KABUL (Reuters) -") names the agency and stays.
+                junk = !wordAfter && c.first >= m_datelineEnd;
             }
         }
         if (!junk)
@@ -1042,10 +1077,134 @@ void Reader::dropJunk()
     m_found = std::move(kept);
 }
 
+void Reader::markLines()
+{
+    const int n = int(m_tokens.size());
+    int lineStart = 0;
+    int previousFirst = -1, previousEnd = -1; // the line before, if all in capitals
+    for (int i = 0; i <= n; ++i) {
+        if (i < n && tok(i).kind != Token::Break)
+            continue;
+        int words = 0;
+        bool capitals = true;
+        for (int k = lineStart; k < i && capitals; ++k) {
+            const Token &t = tok(k);
+            if (t.kind != Token::Word || t.digit)
+                continue;
+            ++words;
+            capitals = t.allCaps || (t.end - t.start <= 2 && t.cap);
+        }
+        if (capitals && words >= 2)
+            for (int k = lineStart; k < i; ++k)
+                m_tokens[k].capitalLine = true;
+        // A row: the line starts with a space or a tab, or has columns apart by three spaces.
+        bool row = false;
+        if (lineStart < i) {
+            const qsizetype from = lineStart > 0 ? tok(lineStart - 1).end : 0;
+            const qsizetype to = tok(i - 1).end;
+            row = from < m_text.size() && (m_text.at(from) == u' ' || m_text.at(from) == u'\t');
+            for (qsizetype c = from; c + 2 < to && !row; ++c)
+                row = m_text.at(c) == u'\t'
+                    || (m_text.at(c) == u' ' && m_text.at(c + 1) == u' ' && m_text.at(c + 2) == u' ');
+        }
+        if (row) {
+            for (int k = lineStart; k < i; ++k)
+                m_tokens[k].tableLine = true;
+            // The heading in capitals just above the row heads the table.
+            for (int k = previousFirst; k >= 0 && k < previousEnd; ++k)
+                m_tokens[k].tableLine = true;
+        }
+        previousFirst = capitals && words >= 1 ? lineStart : -1;
+        previousEnd = i;
+        lineStart = i + 1;
+    }
+}
+
+void Reader::arbitrate()
+{
+    auto overlaps = [](const Candidate &a, const Candidate &b) { return a.start < b.end && b.start < a.end; };
+    auto length = [](const Candidate &c) { return c.end - c.start; };
+    QList<Candidate> merged;
+    merged.reserve(m_found.size() + m_recognised.size());
+    // The dateline's parts and the rules' confident names first, then the recogniser's where they
+    // are longer or agree on the span.
+    for (const Candidate &c : std::as_const(m_found))
+        if (c.first < m_datelineEnd
+            || (c.strength == 2 && (!tok(c.first).capitalLine || m_known.contains(keyOf(c.first, c.last)))))
+            merged.append(c);
+    for (const Candidate &r : std::as_const(m_recognised)) {
+        if (r.first < m_datelineEnd)
+            continue;
+        // "Ireland's Data Protection Commission" is two names: a possessive ends one.
+        bool possessive = false;
+        for (int k = r.first; k < r.last; ++k)
+            possessive = possessive || tok(k).possessive;
+        if (possessive)
+            continue;
+        bool lose = false;
+        QList<qsizetype> beaten;
+        for (qsizetype k = 0; k < merged.size() && !lose; ++k) {
+            Candidate &c = merged[k];
+            if (!overlaps(r, c))
+                continue;
+            if (c.first < m_datelineEnd || m_known.contains(keyOf(c.first, c.last))) {
+                lose = true;
+            } else if (c.start == r.start && c.end == r.end) {
+                // One span, two types: the rules' unless a place the gazetteer knows is, to the
+                // recogniser, an organisation ("Surrey" the county's team, "Washington" a club); a
+                // short acronym ("US") it does not read as a place is still one.
+                const QString key = keyOf(c.first, c.last);
+                const Gazetteer::Known *known = m_g.find(key);
+                const bool acronym = tok(c.first).allCaps && c.first == c.last && key.size() <= 3;
+                const bool placeAsOrganization = known && known->type == EntityType::Place
+                    && c.type == EntityType::Place && r.type == EntityType::Organization && !acronym;
+                // "away from Karbacher": a preposition alone does not make a person a place.
+                const bool personAfterPreposition = c.byPreposition && !known && r.type == EntityType::Person;
+                if (placeAsOrganization || personAfterPreposition) {
+                    c.type = r.type;
+                    c.recognised = true;
+                }
+                lose = true;
+            } else if (length(c) >= length(r)) {
+                lose = true;
+            } else {
+                beaten.append(k);
+            }
+        }
+        if (lose)
+            continue;
+        // "US Senate", "US Commerce Department": where the rules read a longer span as names side
+        // by side, each confident, they stand.
+        if (beaten.size() >= 2 && merged.at(beaten.first()).start == r.start && merged.at(beaten.last()).end == r.end
+            && m_g.find(keyOf(merged.at(beaten.first()).first, merged.at(beaten.first()).last)))
+            continue;
+        for (qsizetype k = beaten.size() - 1; k >= 0; --k)
+            merged.removeAt(beaten.at(k));
+        merged.append(r);
+    }
+    // The rules' guesses (a capitalised word, a shape) are left to the recogniser, which read them
+    // in context: kept, they were mostly table headings and words opening a line.
+    // In a table ("End Stocks  52.1  41.2", "CCC STOCKS" above it) the recogniser names only what
+    // the gazetteer knows or the article names in its prose.
+    QSet<QString> inProse;
+    for (const Candidate &c : std::as_const(merged))
+        if (!tok(c.first).tableLine)
+            inProse.insert(nameKey(c.canonical));
+    merged.removeIf([&](const Candidate &c) {
+        return c.recognised && tok(c.first).tableLine && !inProse.contains(nameKey(c.canonical))
+            && !lookup(keyOf(c.first, c.last));
+    });
+    std::stable_sort(
+        merged.begin(), merged.end(), [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
+    m_found = std::move(merged);
+}
+
 QList<FoundEntity> Reader::run()
 {
+    markLines();
     const int from = dateline();
     scan(from);
+    confirmByContext();
     recognise(from);
     dropJunk();
     taughtNames();

@@ -32,8 +32,7 @@ void printScores(QTextStream &out, const QMap<QString, TypeScore> &scores)
                .arg(QStringLiteral("F1"), 6);
     // PER+ORG+LOC: the measure of the target, without the other names.
     TypeScore main;
-    for (const QString &type :
-        {QStringLiteral("person"), QStringLiteral("organization"), QStringLiteral("place")}) {
+    for (const QString &type : {QStringLiteral("person"), QStringLiteral("organization"), QStringLiteral("place")}) {
         const TypeScore s = scores.value(type);
         main.truePositives += s.truePositives;
         main.falsePositives += s.falsePositives;
@@ -49,8 +48,8 @@ void printScores(QTextStream &out, const QMap<QString, TypeScore> &scores)
                    .arg(s.recall(), 6, 'f', 3)
                    .arg(s.f1(), 6, 'f', 3);
     };
-    for (const QString &type : {QStringLiteral("person"), QStringLiteral("organization"), QStringLiteral("place"),
-             QStringLiteral("other")})
+    for (const QString &type :
+        {QStringLiteral("person"), QStringLiteral("organization"), QStringLiteral("place"), QStringLiteral("other")})
         row(type, scores.value(type));
     row(QStringLiteral("person+org+place"), main);
     row(QStringLiteral("all"), scores.value(QStringLiteral("all")));
@@ -75,6 +74,14 @@ int main(int argc, char **argv)
     if (const qsizetype at = args.indexOf(QStringLiteral("--conll")); at > 0 && at + 1 < args.size())
         conll = args.at(at + 1);
 
+    // --show TEXT: the names found in TEXT, one a line (for looking at what the extractor does).
+    if (const qsizetype at = args.indexOf(QStringLiteral("--show")); at > 0 && at + 1 < args.size()) {
+        const QString text = args.at(at + 1);
+        for (const auto &e : gloss::extract::EntityExtractor().extract(text))
+            for (const auto &m : e.mentions)
+                out << m.start << ' ' << int(e.type) << " \"" << m.text << "\" -> " << e.name << '\n';
+        return 0;
+    }
     const QList<gloss::test::EntityGoldArticle> articles
         = gloss::test::loadGoldArticles(QStringLiteral(GLOSS_TEST_DATA "/gold/entities"),
             QStringLiteral(GLOSS_SOURCE_DIR "/resources/samples"), &error);
@@ -125,7 +132,11 @@ int main(int argc, char **argv)
     }
     out << "\nEntity extraction against " << conll << " (" << documents.size() << " documents, " << tokens
         << " tokens; exact spans, MISC as other)\n";
-    printScores(out, gloss::test::scoreExtraction(documents));
+    QStringList conllMisses;
+    const auto conllScores = gloss::test::scoreExtraction(documents, verbose ? &conllMisses : nullptr);
+    for (const QString &m : std::as_const(conllMisses))
+        out << "conll " << m << '\n';
+    printScores(out, conllScores);
     cpuStart = std::clock();
     for (const auto &d : documents)
         found += extractor.extract(d.body).size();
@@ -160,7 +171,8 @@ int main(int argc, char **argv)
             tagger.tag(s, std::span(tags.data(), s.size()));
         }
     const double taggerCpu = cpuSince(cpuStart);
-    out << QStringLiteral("speed: the extractor %1 tokens/s of CPU, the recogniser alone %2 tokens/s of CPU (one core)\n")
+    out << QStringLiteral(
+        "speed: the extractor %1 tokens/s of CPU, the recogniser alone %2 tokens/s of CPU (one core)\n")
                .arg(double(tokens) / extractorCpu, 0, 'f', 0)
                .arg(double(tokens) * tagRounds / taggerCpu, 0, 'f', 0);
     return 0;
