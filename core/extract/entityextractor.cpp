@@ -1132,6 +1132,10 @@ void Reader::arbitrate()
         if (c.first < m_datelineEnd
             || (c.strength == 2 && (!tok(c.first).capitalLine || m_known.contains(keyOf(c.first, c.last)))))
             merged.append(c);
+    // Kept in text order; the rules' names do not overlap one another, nor do the recogniser's, so
+    // the names a recognised one overlaps are found by a binary search, not a scan of all.
+    auto byStart = [](const Candidate &a, const Candidate &b) { return a.start < b.start; };
+    std::stable_sort(merged.begin(), merged.end(), byStart);
     for (const Candidate &r : std::as_const(m_recognised)) {
         if (r.first < m_datelineEnd)
             continue;
@@ -1143,7 +1147,13 @@ void Reader::arbitrate()
             continue;
         bool lose = false;
         QList<qsizetype> beaten;
-        for (qsizetype k = 0; k < merged.size() && !lose; ++k) {
+        const qsizetype after = std::lower_bound(merged.cbegin(), merged.cend(), r.end,
+                                    [](const Candidate &c, qsizetype end) { return c.start < end; })
+            - merged.cbegin();
+        qsizetype lowest = after;
+        while (lowest > 0 && merged.at(lowest - 1).end > r.start)
+            --lowest;
+        for (qsizetype k = lowest; k < after && !lose; ++k) {
             Candidate &c = merged[k];
             if (!overlaps(r, c))
                 continue;
@@ -1180,7 +1190,7 @@ void Reader::arbitrate()
             continue;
         for (qsizetype k = beaten.size() - 1; k >= 0; --k)
             merged.removeAt(beaten.at(k));
-        merged.append(r);
+        merged.insert(std::lower_bound(merged.begin(), merged.end(), r, byStart), r);
     }
     // The rules' guesses (a capitalised word, a shape) are left to the recogniser, which read them
     // in context: kept, they were mostly table headings and words opening a line.

@@ -331,8 +331,13 @@ bool NerTagger::load(const QByteArray &file, QString *error)
     for (qsizetype i = 0; i < transitions; ++i, p += 2)
         m_transitions[std::size_t(i)] = qFromLittleEndian<std::int16_t>(p);
     m_weights.resize(std::size_t(rows * NerTagCount));
-    for (qsizetype i = 0; i < rows * NerTagCount; ++i, p += 2)
-        m_weights[std::size_t(i)] = qFromLittleEndian<std::int16_t>(p);
+    // The file is little-endian, as the machines Gloss runs on: the table is copied as it is.
+    if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
+        std::memcpy(m_weights.data(), p, std::size_t(rows * NerTagCount) * sizeof(std::int16_t));
+    } else {
+        for (qsizetype i = 0; i < rows * NerTagCount; ++i, p += 2)
+            m_weights[std::size_t(i)] = qFromLittleEndian<std::int16_t>(p);
+    }
     m_bucketBits = int(bits);
     return true;
 }
