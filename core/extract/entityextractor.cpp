@@ -483,7 +483,10 @@ void Reader::segment(int first, int last)
         if (tok(k).cap || !(key == u"of" || key == u"and" || key == u"for" || key == u"on"))
             continue;
         const QString &before = tok(k - 1).key;
-        const bool keep = key == u"of" ? m_g.isOrganizationHead(before) || m_g.isTitle(before) : orgShaped;
+        // "Amerifirst Holdings Inc of Miami": after a company's suffix, "of" says where it is.
+        const bool keep = key == u"of"
+            ? (m_g.isOrganizationHead(before) || m_g.isTitle(before)) && !m_g.isCorporateSuffix(before)
+            : orgShaped;
         if (!keep) {
             segment(first, k - 1);
             segment(k + 1, last);

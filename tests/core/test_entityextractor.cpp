@@ -370,3 +370,12 @@ TEST_CASE("a table-heavy wire story puts no table words among people", "[extract
     requireMention(hits, body, QStringLiteral("Richard Lyng"), EntityType::Person);
     requireMention(hits, body, QStringLiteral("Agriculture Department"), EntityType::Organization);
 }
+
+TEST_CASE("\"X Inc of Miami\" is a company and a place", "[extract][wire]")
+{
+    const QString body = QStringLiteral("Amerifirst Holdings Inc of Miami, Fla., said first quarter profit rose.");
+    const QList<Hit> hits = extract(body);
+    requireMention(hits, body, QStringLiteral("Amerifirst Holdings Inc"), EntityType::Organization);
+    requireMention(hits, body, QStringLiteral("Miami"), EntityType::Place);
+    CHECK_FALSE(mentionsText(hits, QStringLiteral("Fla")));
+}
