@@ -201,6 +201,7 @@ struct Candidate
     bool sentenceStart = false;
     bool recognised = false; // found by the statistical recogniser, not the rules
     bool byPreposition = false; // a place only because "in", "from" or "near" comes before it
+    bool unconfirmed = false; // a rules' guess the recogniser did not find: kept if the article confirms it
 };
 
 class Reader
@@ -740,7 +741,7 @@ void Reader::resolve()
     QHash<QString, QString> persons; // surname or first-and-last key -> full name
     for (int pass = 0; pass < 2; ++pass) {
         for (const Candidate &c : std::as_const(m_found)) {
-            if (c.strength != 2 - pass)
+            if (c.strength != 2 - pass || c.unconfirmed)
                 continue;
             const QString key = keyOf(c.first, c.last);
             if (!taught.contains(key))
@@ -796,6 +797,8 @@ void Reader::resolve()
             }
         }
         if (c.strength == 0 && c.sentenceStart)
+            continue;
+        if (c.unconfirmed && c.strength < 2)
             continue;
         if (c.type == EntityType::Person) {
             if (c.first == c.last) {
@@ -1196,7 +1199,21 @@ void Reader::arbitrate()
         merged.insert(std::lower_bound(merged.begin(), merged.end(), r, byStart), r);
     }
     // The rules' guesses (a capitalised word, a shape) are left to the recogniser, which read them
-    // in context: kept, they were mostly table headings and words opening a line.
+    // in context: kept, they were mostly table headings and words opening a line. Where the
+    // recogniser found nothing, a guess stays only if the article confirms it (resolve(): "Pompeo
+    // left." after "Mike Pompeo").
+    for (const Candidate &c : std::as_const(m_found)) {
+        if (c.first < m_datelineEnd || c.strength == 2 || tok(c.first).capitalLine || tok(c.first).tableLine)
+            continue;
+        const qsizetype after = std::lower_bound(merged.cbegin(), merged.cend(), c.end,
+                                    [](const Candidate &m, qsizetype end) { return m.start < end; })
+            - merged.cbegin();
+        if (after > 0 && merged.at(after - 1).end > c.start)
+            continue;
+        Candidate guess = c;
+        guess.unconfirmed = true;
+        merged.insert(after, guess);
+    }
     // In a table ("End Stocks  52.1  41.2", "CCC STOCKS" above it) the recogniser names only what
     // the gazetteer knows or the article names in its prose.
     QSet<QString> inProse;
