@@ -1,9 +1,14 @@
 #include "extract/entityextractor.h"
 
 #include "extract/gazetteer.h"
+#include "extract/nertagger.h"
 #include "model/namekey.h"
 
 #include <QSet>
+
+#include <algorithm>
+#include <span>
+#include <vector>
 
 namespace gloss::extract {
 
@@ -29,6 +34,8 @@ struct Token
     bool tag = false; // a hashtag or handle
     bool digit = false; // starts with a digit
     bool lowerHyphen = false; // "US-led": a name with a lowercase suffix, which is not part of it
+    bool capitalLine = false; // on a line written all in capitals
+    bool tableLine = false; // on a row of a table (indented, or columns apart by spaces) or its heading
     qsizetype nameEnd = 0; // where the name part ends ("US" in "US-led")
 };
 
@@ -57,6 +64,18 @@ const QSet<QString> &abbreviations()
         QStringLiteral("capt"), QStringLiteral("gov"), QStringLiteral("prof"), QStringLiteral("rev"),
         QStringLiteral("vs"), QStringLiteral("sgt"), QStringLiteral("no")};
     return set;
+}
+
+// A word of lowercase ASCII letters and digits is its own key: it is read in place, without a copy
+// (the text outlives the reading).
+bool plainKey(const QString &s, qsizetype from, qsizetype to)
+{
+    for (qsizetype k = from; k < to; ++k) {
+        const char16_t c = s.at(k).unicode();
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')))
+            return false;
+    }
+    return to > from;
 }
 
 QList<Token> tokenize(const QString &s)
@@ -149,7 +168,8 @@ QList<Token> tokenize(const QString &s)
                 t.nameEnd = i + hyphen;
             }
         }
-        t.key = nameKey(QStringView(s).mid(i, t.nameEnd - i));
+        t.key = plainKey(s, i, t.nameEnd) ? QString::fromRawData(s.constData() + i, t.nameEnd - i)
+                                          : nameKey(QStringView(s).mid(i, t.nameEnd - i));
         if (i > 0 && (s.at(i - 1) == u'#' || s.at(i - 1) == u'@'))
             t.tag = true;
         if (j < n && isApostrophe(s.at(j))) {
@@ -179,6 +199,9 @@ struct Candidate
     int strength = 0; // 0 unknown, 1 a guess from the shape, 2 known or told by a title, head or gazetteer
     QString canonical;
     bool sentenceStart = false;
+    bool recognised = false; // found by the statistical recogniser, not the rules
+    bool byPreposition = false; // a place only because "in", "from" or "near" comes before it
+    bool unconfirmed = false; // a rules' guess the recogniser did not find: kept if the article confirms it
 };
 
 class Reader
@@ -203,6 +226,23 @@ private:
 
     int dateline();
     void scan(int from);
+    // The statistical recogniser over the sentences from token `from`: its names join the rules'
+    // confident ones (gazetteer, titles, heads, context) and replace their guesses.
+    void recognise(int from);
+    void recogniseSentence(std::span<const int> indices);
+    // The rules' names and the recogniser's in one list: of names that overlap, the longer wins; of
+    // two with the same span, the rules' confident type unless the recogniser saw a name the
+    // gazetteer types by habit used otherwise (a county's cricket team); the rules' guesses only
+    // where the recogniser found nothing.
+    void arbitrate();
+    // Marks the words of lines written all in capitals (headlines, table headings): there the
+    // rules, which read capitals, cannot tell a name from a word. And the rows of tables with their
+    // headings, where a name is one the article names elsewhere or the gazetteer knows.
+    void markLines();
+    // Agency sign-offs and credits, state and month abbreviations alone, the words of financial
+    // tables and single letters are not names.
+    void dropJunk();
+    bool isJunkWord(int i) const;
     void segment(int first, int last);
     void classify(int first, int last);
     void emit(int first, int last, EntityType type, int strength, const QString &canonical = {});
@@ -210,6 +250,8 @@ private:
     QStringList wordsBefore(int i, int count) const;
     QStringList wordsAfter(int i, int count) const;
     std::optional<EntityType> contextType(const Candidate &c) const;
+    // The rules' guesses that the words around them confirm ("the company Sabesp", "in Itaquera").
+    void confirmByContext();
     void taughtNames();
     void resolve();
     QList<FoundEntity> group() const;
@@ -219,6 +261,8 @@ private:
     const Gazetteer &m_g;
     QList<Token> m_tokens;
     QList<Candidate> m_found;
+    QList<Candidate> m_recognised;
+    int m_datelineEnd = 0;
 };
 
 QString Reader::keyOf(int first, int last) const
@@ -312,6 +356,9 @@ int Reader::dateline()
         if (t.kind == Token::Break)
             return 0;
         if (t.kind == Token::Punct && (t.punct == u':' || isDash(t.punct))) {
+            // "SOCCER - JAPAN GET LUCKY WIN": a headline in capitals, not a dateline.
+            if (i + 1 < m_tokens.size() && tok(i + 1).capitalLine)
+                return 0;
             for (const Part &p : std::as_const(parts)) {
                 const QString key = keyOf(p.first, p.last);
                 const auto known = lookup(key);
@@ -324,8 +371,10 @@ int Reader::dateline()
                             w[0] = w.at(0).toUpper();
                     canonical = words.join(u' ');
                 }
-                emit(p.first, p.last, known ? known->second : p.type, 2, canonical);
+                // The dateline's place is a place, whatever else the name may be.
+                emit(p.first, p.last, p.type, 2, canonical);
             }
+            m_datelineEnd = i + 1;
             if (i + 1 < m_tokens.size())
                 m_tokens[i + 1].sentenceStart = true;
             return i + 1;
@@ -343,6 +392,9 @@ int Reader::dateline()
             if (i == first)
                 return 0;
             parts.append({first, i - 1, EntityType::Place});
+            // "STAMFORD, Conn., March 3 -": a state's abbreviation with its dot.
+            if (i < m_tokens.size() && tok(i).kind == Token::Punct && tok(i).punct == u'.')
+                ++i;
             continue;
         }
         if (t.kind == Token::Punct && t.punct == u'(') {
@@ -432,7 +484,10 @@ void Reader::segment(int first, int last)
         if (tok(k).cap || !(key == u"of" || key == u"and" || key == u"for" || key == u"on"))
             continue;
         const QString &before = tok(k - 1).key;
-        const bool keep = key == u"of" ? m_g.isOrganizationHead(before) || m_g.isTitle(before) : orgShaped;
+        // "Amerifirst Holdings Inc of Miami": after a company's suffix, "of" says where it is.
+        const bool keep = key == u"of"
+            ? (m_g.isOrganizationHead(before) || m_g.isTitle(before)) && !m_g.isCorporateSuffix(before)
+            : orgShaped;
         if (!keep) {
             segment(first, k - 1);
             segment(k + 1, last);
@@ -455,7 +510,11 @@ void Reader::classify(int first, int last)
     }
 
     // "University of São Paulo", "US Chamber of Commerce", "National Association of Manufacturers"
-    for (int k = first + 1; k < last; ++k) {
+    // (but "Bank of Japan Governor Satoshi" is an organisation, a title and a person).
+    bool titleAfterOf = false;
+    for (int k = first + 1; k <= last; ++k)
+        titleAfterOf = titleAfterOf || (m_g.isTitle(tok(k).key) && tok(k - 1).key != u"of" && k - 1 > first);
+    for (int k = first + 1; k < last && !titleAfterOf; ++k) {
         if (tok(k).key == u"of" && !tok(k).cap && m_g.isOrganizationHead(tok(k - 1).key)) {
             emit(first, last, EntityType::Organization, 2);
             return;
@@ -497,11 +556,21 @@ void Reader::classify(int first, int last)
             title = k;
     }
     if (title >= 0) {
-        // The longest known name at the start of the title part ("U.S.", "EU") is kept.
-        for (int p = title - 1; p >= first; --p) {
+        // The longest known name at the start of the title part ("U.S.", "EU") is kept, or an
+        // organisation by its shape ("Bank of Japan Governor").
+        bool before = false;
+        for (int p = title - 1; p >= first && !before; --p) {
             if (const auto known = lookup(keyOf(first, p))) {
                 emit(first, p, known->second, 2, known->first);
-                break;
+                before = true;
+            }
+        }
+        if (!before && title - 1 > first) {
+            for (int k = first + 1; k < title - 1; ++k) {
+                if (tok(k).key == u"of" && !tok(k).cap && m_g.isOrganizationHead(tok(k - 1).key)) {
+                    emit(first, title - 1, EntityType::Organization, 2);
+                    break;
+                }
             }
         }
         if (title < last) {
@@ -546,7 +615,11 @@ void Reader::classify(int first, int last)
         return;
     }
     if (m_g.isCorporateSuffix(head) && first < last) {
-        emit(first, last, EntityType::Organization, 2, textOf(first, last - 1));
+        // "Corvane Inc" is Corvane; "Canada Inc" is not Canada, and keeps its suffix so that it is
+        // never taken for the place.
+        const auto rest = lookup(keyOf(first, last - 1));
+        const bool place = rest && rest->second == EntityType::Place;
+        emit(first, last, EntityType::Organization, 2, place ? textOf(first, last) : textOf(first, last - 1));
         return;
     }
     if (m_g.isOrganizationHead(head) && (first < last || !tok(first).sentenceStart)) {
@@ -643,24 +716,32 @@ std::optional<EntityType> Reader::contextType(const Candidate &c) const
     return std::nullopt;
 }
 
-void Reader::resolve()
+void Reader::confirmByContext()
 {
-    // Context first: what the words around a name not known otherwise say about it.
+    // What the words around a name not known otherwise say about it.
     for (Candidate &c : m_found) {
-        if (c.strength == 2)
+        if (c.strength == 2 || c.recognised)
             continue;
         if (const auto ctx = contextType(c)) {
             c.type = *ctx;
             c.strength = 2;
+            const QStringList before = wordsBefore(c.first, 1);
+            c.byPreposition = *ctx == EntityType::Place && !before.isEmpty()
+                && (before.first() == u"in" || before.first() == u"near" || before.first() == u"from"
+                    || before.first() == u"outside" || before.first() == u"across");
         }
     }
+}
+
+void Reader::resolve()
+{
     // What the article itself establishes: each name's type, a person's surname, an organisation's
     // acronym. Strong findings teach the weak ones.
     QHash<QString, std::pair<QString, EntityType>> taught;
     QHash<QString, QString> persons; // surname or first-and-last key -> full name
     for (int pass = 0; pass < 2; ++pass) {
         for (const Candidate &c : std::as_const(m_found)) {
-            if (c.strength != 2 - pass)
+            if (c.strength != 2 - pass || c.unconfirmed)
                 continue;
             const QString key = keyOf(c.first, c.last);
             if (!taught.contains(key))
@@ -692,7 +773,14 @@ void Reader::resolve()
         const QString key = keyOf(c.first, c.last);
         if (c.strength < 2) {
             const auto t = taught.constFind(key);
-            if (t != taught.cend()
+            // "Later Pompeo called Bajwa": the recogniser's lone surname is the person named in
+            // full before, whatever it taught itself.
+            const bool surname = c.recognised && c.first == c.last && persons.contains(key)
+                && (t == taught.cend() || t->first == c.canonical);
+            if (surname) {
+                c.type = EntityType::Person;
+                c.strength = 2;
+            } else if (t != taught.cend()
                 && (t->second != EntityType::Person || c.first == c.last || t->first != c.canonical)) {
                 c.type = t->second;
                 c.canonical = t->first;
@@ -709,6 +797,8 @@ void Reader::resolve()
             }
         }
         if (c.strength == 0 && c.sentenceStart)
+            continue;
+        if (c.unconfirmed && c.strength < 2)
             continue;
         if (c.type == EntityType::Person) {
             if (c.first == c.last) {
@@ -789,9 +879,364 @@ void Reader::taughtNames()
     std::sort(m_found.begin(), m_found.end(), [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
 }
 
+namespace {
+
+EntityType typeOfTag(NerTag tag)
+{
+    switch (tag) {
+    case NerTag::BPer:
+    case NerTag::IPer:
+        return EntityType::Person;
+    case NerTag::BOrg:
+    case NerTag::IOrg:
+        return EntityType::Organization;
+    case NerTag::BLoc:
+    case NerTag::ILoc:
+        return EntityType::Place;
+    default:
+        return EntityType::Other;
+    }
+}
+
+bool isInside(NerTag tag)
+{
+    return tag == NerTag::IPer || tag == NerTag::IOrg || tag == NerTag::ILoc || tag == NerTag::IMisc;
+}
+
+// The words of financial tables in wire copy: "Shr 1.20 dlrs vs 1.10", "Qtly div 12 cts", "Oper
+// net", "Avg shrs", "Revs 12.3 mln".
+const QSet<QString> &tableWords()
+{
+    static const QSet<QString> set = {QStringLiteral("shr"), QStringLiteral("shrs"), QStringLiteral("qtly"),
+        QStringLiteral("oper"), QStringLiteral("revs"), QStringLiteral("rev"), QStringLiteral("avg"),
+        QStringLiteral("mln"), QStringLiteral("mlns"), QStringLiteral("bln"), QStringLiteral("dlrs"),
+        QStringLiteral("dlr"), QStringLiteral("pct"), QStringLiteral("cts"), QStringLiteral("ct"),
+        QStringLiteral("div"), QStringLiteral("qtr"), QStringLiteral("mths"), QStringLiteral("mth"),
+        QStringLiteral("yr"), QStringLiteral("yrs"), QStringLiteral("vs"), QStringLiteral("net"),
+        QStringLiteral("shrs"), QStringLiteral("dil"), QStringLiteral("prev"), QStringLiteral("pay"),
+        QStringLiteral("record"), QStringLiteral("payable"), QStringLiteral("stg"), QStringLiteral("nil")};
+    return set;
+}
+
+// US state abbreviations as news agencies write them ("Fla.", "Conn.", "N.J."), and months'.
+const QSet<QString> &abbreviationsAlone()
+{
+    static const QSet<QString> set = {QStringLiteral("ala"), QStringLiteral("ariz"), QStringLiteral("ark"),
+        QStringLiteral("calif"), QStringLiteral("colo"), QStringLiteral("conn"), QStringLiteral("del"),
+        QStringLiteral("fla"), QStringLiteral("ga"), QStringLiteral("ill"), QStringLiteral("ind"),
+        QStringLiteral("kan"), QStringLiteral("kans"), QStringLiteral("ky"), QStringLiteral("la"), QStringLiteral("md"),
+        QStringLiteral("mass"), QStringLiteral("mich"), QStringLiteral("minn"), QStringLiteral("miss"),
+        QStringLiteral("mo"), QStringLiteral("mont"), QStringLiteral("neb"), QStringLiteral("nebr"),
+        QStringLiteral("nev"), QStringLiteral("nh"), QStringLiteral("nj"), QStringLiteral("nm"), QStringLiteral("ny"),
+        QStringLiteral("nc"), QStringLiteral("nd"), QStringLiteral("okla"), QStringLiteral("ore"), QStringLiteral("pa"),
+        QStringLiteral("ri"), QStringLiteral("sc"), QStringLiteral("sd"), QStringLiteral("tenn"), QStringLiteral("tex"),
+        QStringLiteral("va"), QStringLiteral("vt"), QStringLiteral("wash"), QStringLiteral("wis"),
+        QStringLiteral("wisc"), QStringLiteral("wva"), QStringLiteral("wyo"), QStringLiteral("jan"),
+        QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"), QStringLiteral("jun"),
+        QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"), QStringLiteral("sept"),
+        QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
+    return set;
+}
+
+// News agencies: their names sign a story off ("Reuter" on its last line) and credit it in the
+// dateline ("(AP)").
+const QSet<QString> &agencies()
+{
+    static const QSet<QString> set = {QStringLiteral("reuter"), QStringLiteral("reuters"), QStringLiteral("ap"),
+        QStringLiteral("afp"), QStringLiteral("upi"), QStringLiteral("dpa"), QStringLiteral("ansa"),
+        QStringLiteral("efe"), QStringLiteral("xinhua"), QStringLiteral("kyodo"), QStringLiteral("tass"),
+        QStringLiteral("itar-tass"), QStringLiteral("aap"), QStringLiteral("pti"), QStringLiteral("ips")};
+    return set;
+}
+
+} // namespace
+
+void Reader::recognise(int from)
+{
+    const NerTagger &tagger = NerTagger::instance();
+    if (!tagger.isLoaded() || from >= m_tokens.size())
+        return;
+    thread_local std::vector<int> sentence;
+    sentence.clear();
+    const int n = int(m_tokens.size());
+    qsizetype lineStart = m_text.lastIndexOf(u'\n', tok(from).start) + 1;
+    for (int i = from; i < n; ++i) {
+        const Token &t = tok(i);
+        if (t.kind == Token::Break) {
+            // A line break inside a paragraph is a space: a name broken across it is read whole.
+            // A blank line, an indented line or the end of a short line (a table's row, a heading)
+            // ends the sentence.
+            const qsizetype lineLength = t.start - lineStart;
+            lineStart = t.end;
+            const bool blank = i + 1 < n && tok(i + 1).kind == Token::Break;
+            const bool indented = t.end < m_text.size() && m_text.at(t.end).isSpace();
+            if (blank || indented || lineLength < 40) {
+                recogniseSentence(sentence);
+                sentence.clear();
+            }
+            continue;
+        }
+        sentence.push_back(i);
+        if (t.kind == Token::Punct && (t.punct == u'.' || t.punct == u'!' || t.punct == u'?')) {
+            recogniseSentence(sentence);
+            sentence.clear();
+        }
+    }
+    recogniseSentence(sentence);
+    sentence.clear();
+
+    arbitrate();
+}
+
+void Reader::recogniseSentence(std::span<const int> indices)
+{
+    if (indices.empty())
+        return;
+    thread_local std::vector<NerToken> tokens;
+    thread_local std::vector<NerTag> tags;
+    tokens.resize(indices.size());
+    tags.resize(indices.size());
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        const Token &t = tok(indices[k]);
+        tokens[k].text = QStringView(m_text).mid(t.start, t.end - t.start);
+        tokens[k].gazetteer = t.kind == Token::Word && t.cap ? nerGazetteerBits(t.key) : 0;
+    }
+    NerTagger::instance().tag(tokens, tags);
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        if (tags[k] == NerTag::O)
+            continue;
+        const EntityType type = typeOfTag(tags[k]);
+        std::size_t last = k;
+        while (last + 1 < indices.size() && isInside(tags[last + 1]))
+            ++last;
+        const int first = indices[k];
+        const int lastToken = indices[last];
+        k = last;
+        if (!isWord(first) || !isWord(lastToken))
+            continue;
+        bool hashtag = false;
+        for (int i = first; i <= lastToken; ++i)
+            hashtag = hashtag || tok(i).tag;
+        if (hashtag)
+            continue;
+        if (first == lastToken && type == EntityType::Other) {
+            // "Afghan", "Americans": the project does not count demonyms and adjectives as names.
+            const QString &key = tok(first).key;
+            if (m_g.isDemonym(key) || m_g.isNotAName(key) || (key.endsWith(u's') && m_g.isDemonym(key.chopped(1))))
+                continue;
+        }
+        Candidate c;
+        c.first = first;
+        c.last = lastToken;
+        c.start = tok(first).start;
+        c.end = tok(lastToken).nameEnd;
+        // A guess the article's own confident names may correct ("Corvane" after "Corvane Inc").
+        c.strength = 1;
+        c.recognised = true;
+        c.sentenceStart = tok(first).sentenceStart;
+        if (const auto known = lookup(keyOf(first, lastToken))) {
+            c.canonical = known->first;
+            c.type = m_known.contains(keyOf(first, lastToken)) ? known->second : type;
+        } else {
+            c.canonical = textOf(first, lastToken).simplified();
+            c.type = type;
+        }
+        m_recognised.append(c);
+    }
+}
+
+bool Reader::isJunkWord(int i) const
+{
+    if (!isWord(i))
+        return true; // punctuation inside a span
+    const QString &key = tok(i).key;
+    return tableWords().contains(key) || (key.size() == 1 && key.at(0).isLetter());
+}
+
+void Reader::dropJunk()
+{
+    const int n = int(m_tokens.size());
+    QList<Candidate> kept;
+    kept.reserve(m_found.size());
+    for (const Candidate &c : std::as_const(m_found)) {
+        // A name the researcher taught is always found.
+        bool junk = !m_known.contains(keyOf(c.first, c.last));
+        for (int k = c.first; k <= c.last && junk; ++k)
+            junk = isJunkWord(k);
+        if (!junk && c.first == c.last) {
+            const QString &key = tok(c.first).key;
+            // "Fla." alone, after a city or anywhere: the city is the place.
+            if (abbreviationsAlone().contains(key))
+                junk = true;
+            // A sign-off ends the story; a credit is in its dateline.
+            if (agencies().contains(key)) {
+                bool wordAfter = false;
+                for (int k = c.last + 1; k < n && !wordAfter; ++k)
+                    wordAfter = isWord(k);
+                // A credit in the dateline ("KABUL (Reuters) -") names the agency and stays.
+                junk = !wordAfter && c.first >= m_datelineEnd;
+            }
+        }
+        if (!junk)
+            kept.append(c);
+    }
+    m_found = std::move(kept);
+}
+
+void Reader::markLines()
+{
+    const int n = int(m_tokens.size());
+    int lineStart = 0;
+    int previousFirst = -1, previousEnd = -1; // the line before, if all in capitals
+    for (int i = 0; i <= n; ++i) {
+        if (i < n && tok(i).kind != Token::Break)
+            continue;
+        int words = 0;
+        bool capitals = true;
+        for (int k = lineStart; k < i && capitals; ++k) {
+            const Token &t = tok(k);
+            if (t.kind != Token::Word || t.digit)
+                continue;
+            ++words;
+            capitals = t.allCaps || (t.end - t.start <= 2 && t.cap);
+        }
+        if (capitals && words >= 2)
+            for (int k = lineStart; k < i; ++k)
+                m_tokens[k].capitalLine = true;
+        // A row: the line starts with a space or a tab, or has columns apart by three spaces.
+        bool row = false;
+        if (lineStart < i) {
+            const qsizetype from = lineStart > 0 ? tok(lineStart - 1).end : 0;
+            const qsizetype to = tok(i - 1).end;
+            row = from < m_text.size() && (m_text.at(from) == u' ' || m_text.at(from) == u'\t');
+            for (qsizetype c = from; c + 2 < to && !row; ++c)
+                row = m_text.at(c) == u'\t'
+                    || (m_text.at(c) == u' ' && m_text.at(c + 1) == u' ' && m_text.at(c + 2) == u' ');
+        }
+        if (row) {
+            for (int k = lineStart; k < i; ++k)
+                m_tokens[k].tableLine = true;
+            // The heading in capitals just above the row heads the table.
+            for (int k = previousFirst; k >= 0 && k < previousEnd; ++k)
+                m_tokens[k].tableLine = true;
+        }
+        previousFirst = capitals && words >= 1 ? lineStart : -1;
+        previousEnd = i;
+        lineStart = i + 1;
+    }
+}
+
+void Reader::arbitrate()
+{
+    auto overlaps = [](const Candidate &a, const Candidate &b) { return a.start < b.end && b.start < a.end; };
+    auto length = [](const Candidate &c) { return c.end - c.start; };
+    QList<Candidate> merged;
+    merged.reserve(m_found.size() + m_recognised.size());
+    // The dateline's parts and the rules' confident names first, then the recogniser's where they
+    // are longer or agree on the span.
+    for (const Candidate &c : std::as_const(m_found))
+        if (c.first < m_datelineEnd
+            || (c.strength == 2 && (!tok(c.first).capitalLine || m_known.contains(keyOf(c.first, c.last)))))
+            merged.append(c);
+    // Kept in text order; the rules' names do not overlap one another, nor do the recogniser's, so
+    // the names a recognised one overlaps are found by a binary search, not a scan of all.
+    auto byStart = [](const Candidate &a, const Candidate &b) { return a.start < b.start; };
+    std::stable_sort(merged.begin(), merged.end(), byStart);
+    for (const Candidate &r : std::as_const(m_recognised)) {
+        if (r.first < m_datelineEnd)
+            continue;
+        // "Ireland's Data Protection Commission" is two names: a possessive ends one.
+        bool possessive = false;
+        for (int k = r.first; k < r.last; ++k)
+            possessive = possessive || tok(k).possessive;
+        if (possessive)
+            continue;
+        bool lose = false;
+        QList<qsizetype> beaten;
+        const qsizetype after = std::lower_bound(merged.cbegin(), merged.cend(), r.end,
+                                    [](const Candidate &c, qsizetype end) { return c.start < end; })
+            - merged.cbegin();
+        qsizetype lowest = after;
+        while (lowest > 0 && merged.at(lowest - 1).end > r.start)
+            --lowest;
+        for (qsizetype k = lowest; k < after && !lose; ++k) {
+            Candidate &c = merged[k];
+            if (!overlaps(r, c))
+                continue;
+            if (c.first < m_datelineEnd || m_known.contains(keyOf(c.first, c.last))) {
+                lose = true;
+            } else if (c.start == r.start && c.end == r.end) {
+                // One span, two types: the rules' unless a place the gazetteer knows is, to the
+                // recogniser, an organisation ("Surrey" the county's team, "Washington" a club); a
+                // short acronym ("US") it does not read as a place is still one.
+                const QString key = keyOf(c.first, c.last);
+                const Gazetteer::Known *known = m_g.find(key);
+                const bool acronym = tok(c.first).allCaps && c.first == c.last && key.size() <= 3;
+                const bool placeAsOrganization = known && known->type == EntityType::Place
+                    && c.type == EntityType::Place && r.type == EntityType::Organization && !acronym;
+                // "away from Karbacher": a preposition alone does not make a person a place.
+                const bool personAfterPreposition = c.byPreposition && !known && r.type == EntityType::Person;
+                if (placeAsOrganization || personAfterPreposition) {
+                    c.type = r.type;
+                    c.recognised = true;
+                }
+                lose = true;
+            } else if (length(c) >= length(r)) {
+                lose = true;
+            } else {
+                beaten.append(k);
+            }
+        }
+        if (lose)
+            continue;
+        // "US Senate", "US Commerce Department": where the rules read a longer span as names side
+        // by side, each confident, they stand.
+        if (beaten.size() >= 2 && merged.at(beaten.first()).start == r.start && merged.at(beaten.last()).end == r.end
+            && m_g.find(keyOf(merged.at(beaten.first()).first, merged.at(beaten.first()).last)))
+            continue;
+        for (qsizetype k = beaten.size() - 1; k >= 0; --k)
+            merged.removeAt(beaten.at(k));
+        merged.insert(std::lower_bound(merged.begin(), merged.end(), r, byStart), r);
+    }
+    // The rules' guesses (a capitalised word, a shape) are left to the recogniser, which read them
+    // in context: kept, they were mostly table headings and words opening a line. Where the
+    // recogniser found nothing, a guess stays only if the article confirms it (resolve(): "Pompeo
+    // left." after "Mike Pompeo").
+    for (const Candidate &c : std::as_const(m_found)) {
+        if (c.first < m_datelineEnd || c.strength == 2 || tok(c.first).capitalLine || tok(c.first).tableLine)
+            continue;
+        const qsizetype after = std::lower_bound(merged.cbegin(), merged.cend(), c.end,
+                                    [](const Candidate &m, qsizetype end) { return m.start < end; })
+            - merged.cbegin();
+        if (after > 0 && merged.at(after - 1).end > c.start)
+            continue;
+        Candidate guess = c;
+        guess.unconfirmed = true;
+        merged.insert(after, guess);
+    }
+    // In a table ("End Stocks  52.1  41.2", "CCC STOCKS" above it) the recogniser names only what
+    // the gazetteer knows or the article names in its prose.
+    QSet<QString> inProse;
+    for (const Candidate &c : std::as_const(merged))
+        if (!tok(c.first).tableLine)
+            inProse.insert(nameKey(c.canonical));
+    merged.removeIf([&](const Candidate &c) {
+        return c.recognised && tok(c.first).tableLine && !inProse.contains(nameKey(c.canonical))
+            && !lookup(keyOf(c.first, c.last));
+    });
+    std::stable_sort(
+        merged.begin(), merged.end(), [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
+    m_found = std::move(merged);
+}
+
 QList<FoundEntity> Reader::run()
 {
-    scan(dateline());
+    markLines();
+    const int from = dateline();
+    scan(from);
+    confirmByContext();
+    recognise(from);
+    dropJunk();
     taughtNames();
     resolve();
     return group();

@@ -60,6 +60,74 @@ QList<EntityGoldArticle> loadGoldArticles(const QString &goldDir, const QString 
     return out;
 }
 
+QList<EntityGoldArticle> loadConllArticles(const QString &path, qsizetype *tokens, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        if (error)
+            *error = path + QStringLiteral(": ") + file.errorString();
+        return {};
+    }
+    QList<EntityGoldArticle> out;
+    EntityGoldArticle doc;
+    int documents = 0;
+    qsizetype count = 0;
+    qsizetype openStart = -1;
+    QString openType;
+    auto close = [&] {
+        if (openStart < 0)
+            return;
+        const QString text = doc.body.mid(openStart);
+        const model::EntityType type = openType == u"PER" ? model::EntityType::Person
+            : openType == u"ORG"                          ? model::EntityType::Organization
+            : openType == u"LOC"                          ? model::EntityType::Place
+                                                          : model::EntityType::Other;
+        doc.gold.append({openStart, doc.body.size(), text, type});
+        openStart = -1;
+    };
+    auto flushDocument = [&] {
+        close();
+        if (!doc.body.isEmpty())
+            out.append(doc);
+        doc = EntityGoldArticle();
+        doc.file = QStringLiteral("%1").arg(++documents, 3, 10, QLatin1Char('0'));
+    };
+    flushDocument();
+    bool sentenceOpen = false;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty()) {
+            close();
+            sentenceOpen = false;
+            continue;
+        }
+        const QStringList cols = line.split(u' ');
+        if (cols.first() == u"-DOCSTART-") {
+            flushDocument();
+            continue;
+        }
+        const QString &label = cols.last();
+        const QString type = label.size() > 2 ? label.mid(2) : QString();
+        if (openStart >= 0 && (label == u"O" || label.startsWith(u"B-") || type != openType))
+            close();
+        if (!doc.body.isEmpty())
+            doc.body += sentenceOpen ? QStringLiteral(" ") : QStringLiteral("\n\n");
+        sentenceOpen = true;
+        if (label != u"O" && openStart < 0) {
+            openStart = doc.body.size();
+            openType = type;
+        }
+        doc.body += cols.first();
+        ++count;
+    }
+    flushDocument();
+    if (tokens)
+        *tokens = count;
+    if (out.isEmpty() && error)
+        *error = path + QStringLiteral(": no sentences");
+    return out;
+}
+
 double TypeScore::precision() const
 {
     const int n = truePositives + falsePositives;

@@ -26,6 +26,11 @@ struct EntityGoldArticle
 // Loads the gold entity annotations and their sample articles; `error` says what failed.
 QList<EntityGoldArticle> loadGoldArticles(const QString &goldDir, const QString &samplesDir, QString *error);
 
+// The documents of a CoNLL-2003 file (token POS chunk NER, IOB1) as articles: each sentence's
+// tokens joined by spaces, sentences apart by a blank line, PER/ORG/LOC/MISC as person,
+// organization, place and other; `tokens` gets the number of tokens read.
+QList<EntityGoldArticle> loadConllArticles(const QString &path, qsizetype *tokens, QString *error);
+
 struct TypeScore
 {
     int truePositives = 0;
