@@ -30,7 +30,7 @@ struct Entry
 const QList<Entry> &entries()
 {
     static const QList<Entry> list = {
-        {{"import", "import PATH... [--max-size MIB]"}, importCommand},
+        {{"import", "import PATH|FILE.qdpx... [--max-size MIB]"}, importCommand},
         {{"articles",
              "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... "
              "[--format table|csv|json]"},
@@ -44,9 +44,11 @@ const QList<Entry> &entries()
         {{"timeline", "timeline [--article ID] [--format table|csv|json]"}, timelineCommand},
         {{"export",
              "export --layout highlights|highlights-wide|articles|codebook|entities [--search Q] [--tag T] [--set S] "
-             "[--from D] [--to D] [--var NAME=VALUE]... [--bom] [--raw] [--with-body] [-o FILE]"},
+             "[--from D] [--to D] [--var NAME=VALUE]... [--bom] [--raw] [--with-body] [-o FILE] | --format qdpx|qdc "
+             "[--with-extraction] -o FILE"},
             exportCommand},
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
+        {{"import-codebook", "import-codebook FILE.qdc..."}, importCodebookCommand},
         {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
         // Longest names first: "variables set" before "variables".
         {{"variables set", "variables set ID NAME VALUE"}, variablesSetCommand},

@@ -72,6 +72,7 @@ int tagsCommand(Context &c);
 int timelineCommand(Context &c);
 int exportCommand(Context &c);
 int importAnnotationsCommand(Context &c);
+int importCodebookCommand(Context &c);
 int entitiesCommand(Context &c);
 int backupCommand(Context &c);
 int variablesCommand(Context &c);
