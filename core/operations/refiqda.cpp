@@ -1,8 +1,10 @@
 #include "operations/refiqda.h"
 
 #include "import/documents/documents.h"
-#include "interchange/refi/qde.h"
-#include "interchange/refi/qdpx.h"
+#include "import/refi/qdereader.h"
+#include "import/refi/qdpxarchive.h"
+#include "interchange/refi/qdewriter.h"
+#include "interchange/refi/qdpxwriter.h"
 #include "model/contenthash.h"
 #include "model/entity.h"
 #include "model/tag.h"
@@ -37,7 +39,11 @@
 
 namespace gloss::operations {
 
-namespace refi = interchange::refi;
+namespace refi {
+using namespace gloss::model::refi;
+using namespace gloss::import::refi;
+using namespace gloss::interchange::refi;
+} // namespace refi
 
 namespace {
 

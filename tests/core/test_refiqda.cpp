@@ -1,9 +1,10 @@
 // REFI-QDA: the .qdpx and .qdc Gloss writes (positions in code points, valid against the
 // standard's schema, GUIDs stable), the round trip back into a project, files written the ways
 // MAXQDA, NVivo, ATLAS.ti and QualCoder write them, and the files Gloss must refuse.
+#include "import/refi/qdereader.h"
+#include "import/refi/qdpxarchive.h"
 #include "interchange/exporter.h"
-#include "interchange/refi/qde.h"
-#include "interchange/refi/qdpx.h"
+#include "interchange/refi/qdewriter.h"
 #include "operations/annotations.h"
 #include "operations/codebook.h"
 #include "operations/interchange.h"
@@ -25,7 +26,11 @@
 #include <catch2/catch.hpp>
 
 using namespace gloss;
-namespace refi = gloss::interchange::refi;
+namespace refi {
+using namespace gloss::model::refi;
+using namespace gloss::import::refi;
+using namespace gloss::interchange::refi;
+} // namespace refi
 
 namespace {
 

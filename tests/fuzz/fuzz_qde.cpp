@@ -2,12 +2,13 @@
 // (what mutations reach best) the XML of a project.qde or a .qdc alone. Contract: what the reader
 // accepts, Gloss writes back as XML that the reader accepts again with the same sources and codes.
 #include "fuzzinput.h"
-#include "interchange/refi/qde.h"
-#include "interchange/refi/qdpx.h"
+#include "import/refi/qdereader.h"
+#include "import/refi/qdpxarchive.h"
+#include "interchange/refi/qdewriter.h"
 
 namespace {
 
-int countCodes(const QList<gloss::interchange::refi::Code> &codes)
+int countCodes(const QList<gloss::model::refi::Code> &codes)
 {
     int n = 0;
     for (const auto &c : codes)
@@ -19,6 +20,8 @@ int countCodes(const QList<gloss::interchange::refi::Code> &codes)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    using namespace gloss::model::refi;
+    using namespace gloss::import::refi;
     using namespace gloss::interchange::refi;
     QByteArray xml = gloss::fuzz::bytesOf(data, size);
     if (xml.startsWith("PK")) {

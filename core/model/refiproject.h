@@ -6,7 +6,7 @@
 #include <QStringList>
 #include <QUuid>
 
-namespace gloss::interchange::refi {
+namespace gloss::model::refi {
 
 // The REFI-QDA (QDA-XML 1.0) project as Gloss reads and writes it: the parts of project.qde that
 // carry meaning for a text-coding tool, with GUIDs kept as the file spells them (see normalGuid).
@@ -154,4 +154,4 @@ QString derivedGuid(const QUuid &project, const QString &key);
 QString variableTypeName(VariableType type);
 VariableType variableTypeFromName(const QString &name, bool *ok = nullptr);
 
-} // namespace gloss::interchange::refi
+} // namespace gloss::model::refi

@@ -13,7 +13,7 @@ namespace gloss::import::documents {
 class ZipParts;
 }
 
-namespace gloss::interchange::refi {
+namespace gloss::import::refi {
 
 // What a .qdpx may hold before Gloss refuses it: a zip bomb is refused from the sizes its parts
 // declare and, for one that lies, by counting while inflating.
@@ -53,7 +53,7 @@ private:
     bool init(QByteArray bytes, const ArchiveLimits &limits, QString &error);
 
     QByteArray m_bytes;
-    std::unique_ptr<import::documents::ZipParts> m_zip;
+    std::unique_ptr<documents::ZipParts> m_zip;
     QStringList m_entries;
     QByteArray m_qde;
     ArchiveLimits m_limits;
@@ -68,9 +68,4 @@ QString unsafePathReason(const QString &name);
 // bytes that are not UTF-8 become U+FFFD with a warning.
 QString decodeSourceText(const QByteArray &bytes, QString &warning);
 
-// Writes a .qdpx: project.qde and the files under their entry names ("sources/GUID.txt"), to a
-// temporary file beside `path` renamed into place when all went well. The error, if any, names
-// the file and the reason.
-QString writeQdpx(const QString &path, const QByteArray &projectXml, const QList<QPair<QString, QByteArray>> &files);
-
-} // namespace gloss::interchange::refi
+} // namespace gloss::import::refi
