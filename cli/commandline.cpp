@@ -30,7 +30,7 @@ struct Entry
 const QList<Entry> &entries()
 {
     static const QList<Entry> list = {
-        {{"import", "import PATH... [--max-size MIB]"}, importCommand},
+        {{"import", "import PATH|FILE.qdpx... [--max-size MIB]"}, importCommand},
         {{"articles",
              "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... "
              "[--format table|csv|json]"},
@@ -45,9 +45,11 @@ const QList<Entry> &entries()
         {{"export",
              "export --layout highlights|highlights-wide|articles|codebook|entities|agreement|disagreements "
              "[--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... [--bom] [--raw] [--with-body] "
-             "[--coders A,B,...] [--level article|segment] [--overlap P] [--all] [-o FILE]"},
+             "[--coders A,B,...] [--level article|segment] [--overlap P] [--all] [-o FILE] | --format qdpx|qdc "
+             "[--with-extraction] -o FILE"},
             exportCommand},
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
+        {{"import-codebook", "import-codebook FILE.qdc..."}, importCodebookCommand},
         {{"agreement",
              "agreement [--coders A,B,...] [--tag T]... [--level article|segment] [--overlap P] [--all] "
              "[--format table|csv|json]"},

@@ -73,6 +73,7 @@ int timelineCommand(Context &c);
 int exportCommand(Context &c);
 int importAnnotationsCommand(Context &c);
 int agreementCommand(Context &c);
+int importCodebookCommand(Context &c);
 int entitiesCommand(Context &c);
 int backupCommand(Context &c);
 int variablesCommand(Context &c);

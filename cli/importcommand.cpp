@@ -2,6 +2,7 @@
 #include "import/importer.h"
 #include "operations/extraction.h"
 #include "operations/imports.h"
+#include "operations/refiqda.h"
 
 namespace gloss::cli {
 
@@ -23,15 +24,68 @@ int importCommand(Context &c)
                                .arg(a.value(QStringLiteral("--max-size"))));
         options.maxFileBytes = mib * 1024 * 1024;
     }
+    // REFI-QDA projects (.qdpx) are read whole, each in one transaction; the rest as articles.
+    QStringList projects;
+    QStringList paths;
+    for (const QString &p : a.positionals())
+        (p.endsWith(u".qdpx", Qt::CaseInsensitive) ? projects : paths).append(p);
     if (!c.openProject())
         return InputFailed;
-    const import::ImportReport report = c.project->imports().importPaths(a.positionals(), options);
+    int code = Ok;
+    for (const QString &path : std::as_const(projects)) {
+        const operations::RefiImportReport report = c.project->refiQda().importProject(path);
+        if (!report.ok()) {
+            c.fail(report.error);
+            code = InputFailed;
+            continue;
+        }
+        for (const QString &w : report.warnings)
+            c.err << path << ": warning: " << w << '\n';
+        for (const QString &left : report.leftOut)
+            c.err << path << ": left out: " << left << '\n';
+        c.out << path << ": " << report.summary() << '\n';
+    }
+    if (paths.isEmpty())
+        return code;
+    const import::ImportReport report = c.project->imports().importPaths(paths, options);
     for (const import::ImportProblem &p : report.refused)
         c.err << p.text() << '\n';
     for (const import::ImportProblem &p : report.warnings)
         c.err << p.path << ": warning: " << p.reason << '\n';
     c.out << report.summary() << '\n';
-    return report.refused.isEmpty() ? Ok : InputFailed;
+    return report.refused.isEmpty() ? code : InputFailed;
+}
+
+} // namespace gloss::cli
+
+namespace gloss::cli {
+
+// gloss import-codebook FILE.qdc...: REFI-QDA codebooks into the codebook.
+int importCodebookCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {}, {}))
+        return c.usage(a.error());
+    if (a.positionals().isEmpty())
+        return c.usage(QStringLiteral("import-codebook needs a REFI-QDA codebook (.qdc) or project (.qde)"));
+    if (!c.openProject())
+        return InputFailed;
+    int code = Ok;
+    for (const QString &path : a.positionals()) {
+        const operations::RefiImportReport report = c.project->refiQda().importCodebook(path);
+        if (!report.ok()) {
+            c.fail(report.error);
+            code = InputFailed;
+            continue;
+        }
+        for (const QString &w : report.warnings)
+            c.err << path << ": warning: " << w << '\n';
+        for (const QString &left : report.leftOut)
+            c.err << path << ": left out: " << left << '\n';
+        c.out << path << ": " << counted(report.tags, "tag", "tags") << " created, " << report.tagsThere
+              << " already there\n";
+    }
+    return code;
 }
 
 } // namespace gloss::cli

@@ -9,6 +9,7 @@
 #include "document.h"
 #include "entities/entitypanel.h"
 #include "export/exportdialog.h"
+#include "export/refiactions.h"
 #include "import/importcontroller.h"
 #include "notes/notespanel.h"
 #include "operations/backups.h"
@@ -228,6 +229,13 @@ void MainWindow::createMenus()
         = m_fileMenu->addAction(tr("&Export…"), this, [this] { ExportDialog(m_document, m_articles, this).exec(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_fileMenu->addAction(tr("Import &Annotations…"), this, [this] { importAnnotations(m_document, this); });
+    // REFI-QDA: the exchange standard of MAXQDA, NVivo, ATLAS.ti and QualCoder.
+    QMenu *refi = m_fileMenu->addMenu(tr("RE&FI-QDA (MAXQDA, NVivo, ATLAS.ti)"));
+    refi->addAction(tr("Export REFI-QDA &Project…"), this, [this] { exportRefiProject(m_document, this); });
+    refi->addAction(tr("Export REFI-QDA &Codebook…"), this, [this] { exportRefiCodebook(m_document, this); });
+    refi->addSeparator();
+    refi->addAction(tr("&Import REFI-QDA Project…"), this, [this] { importRefiProject(m_document, this); });
+    refi->addAction(tr("Import REFI-QDA Code&book…"), this, [this] { importRefiCodebook(m_document, this); });
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(tr("&Back Up Now"), this, &MainWindow::backUpNow);
     m_fileMenu->addAction(tr("&Restore from Backup…"), this, &MainWindow::chooseBackup);

@@ -9,6 +9,7 @@
 #include "operations/interchange.h"
 #include "operations/library.h"
 #include "operations/maintenance.h"
+#include "operations/refiqda.h"
 #include "operations/sets.h"
 #include "operations/timeline.h"
 #include "operations/writer.h"
@@ -38,6 +39,7 @@ Project::Project(std::unique_ptr<storage::Store> store)
     , m_imports(std::make_unique<operations::Imports>(*this, *m_writer))
     , m_maintenance(std::make_unique<operations::Maintenance>(*m_writer))
     , m_backups(std::make_unique<operations::Backups>(*m_writer))
+    , m_refiQda(std::make_unique<operations::RefiQda>(*this, *m_writer))
 { }
 
 Project::~Project() = default;

@@ -24,6 +24,7 @@ class Imports;
 class Interchange;
 class Library;
 class Maintenance;
+class RefiQda;
 class Sets;
 class Timeline;
 class Writer;
@@ -98,6 +99,7 @@ public:
     operations::Imports &imports() { return *m_imports; }
     operations::Maintenance &maintenance() { return *m_maintenance; }
     operations::Backups &backups() { return *m_backups; }
+    operations::RefiQda &refiQda() { return *m_refiQda; }
 
 private:
     std::unique_ptr<storage::Store> m_store;
@@ -114,6 +116,7 @@ private:
     std::unique_ptr<operations::Imports> m_imports;
     std::unique_ptr<operations::Maintenance> m_maintenance;
     std::unique_ptr<operations::Backups> m_backups;
+    std::unique_ptr<operations::RefiQda> m_refiQda;
 };
 
 } // namespace gloss

@@ -42,6 +42,18 @@ bool ZipParts::contains(const char *name) const
     return m_zip && zip_name_locate(m_zip, name, 0) >= 0;
 }
 
+QStringList ZipParts::names() const
+{
+    QStringList out;
+    if (!m_zip)
+        return out;
+    const zip_int64_t n = zip_get_num_entries(m_zip, 0);
+    for (zip_int64_t i = 0; i < n; ++i)
+        if (const char *name = zip_get_name(m_zip, zip_uint64_t(i), ZIP_FL_ENC_GUESS))
+            out.append(QString::fromUtf8(name));
+    return out;
+}
+
 std::optional<QByteArray> ZipParts::read(const char *name, qint64 maxBytes, QString &error) const
 {
     const QString part = QString::fromUtf8(name);

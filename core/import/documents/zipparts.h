@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,6 +23,8 @@ public:
     // Why the archive could not be opened; empty when it was.
     QString error() const { return m_error; }
     bool contains(const char *name) const;
+    // The names of the archive's entries, as stored (not checked: see refi::unsafePathReason).
+    QStringList names() const;
 
     // The bytes of part `name`, or nothing with `error` set: missing, encrypted, damaged, or larger
     // than `maxBytes` once inflated (refused from the size it declares before anything is inflated,

@@ -1,0 +1,144 @@
+#include "export/refiactions.h"
+
+#include "document.h"
+#include "operations/error.h"
+#include "operations/project.h"
+#include "operations/refiqda.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+namespace gloss::ui {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("RefiActions", text, disambiguation, n);
+}
+
+QString documents()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+// Runs `work` with the busy cursor; an OperationError becomes the report's error.
+template <typename F> operations::RefiImportReport importing(F &&work)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    operations::RefiImportReport report;
+    try {
+        report = work();
+    } catch (const operations::OperationError &e) {
+        report.error = e.message();
+    }
+    QApplication::restoreOverrideCursor();
+    return report;
+}
+
+void showReport(const QString &title, const QString &done, const operations::RefiImportReport &report, QWidget *parent)
+{
+    if (!report.ok()) {
+        QMessageBox::warning(parent, title, report.error);
+        return;
+    }
+    QStringList details;
+    for (const QString &left : report.leftOut)
+        details.append(tr("Left out: %1").arg(left));
+    for (const QString &w : report.warnings)
+        details.append(tr("Note: %1").arg(w));
+    QMessageBox box(report.leftOut.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, title, done,
+        QMessageBox::Ok, parent);
+    if (!report.leftOut.isEmpty())
+        box.setInformativeText(
+            tr("%n thing(s) in the file did not fit and were left out.", nullptr, int(report.leftOut.size())));
+    if (!details.isEmpty())
+        box.setDetailedText(details.join(u'\n'));
+    box.exec();
+}
+
+} // namespace
+
+void exportRefiProject(Document &document, QWidget *parent)
+{
+    const QString title = tr("Export REFI-QDA Project");
+    QString path = QFileDialog::getSaveFileName(
+        parent, title, documents() + QStringLiteral("/project.qdpx"), tr("REFI-QDA projects (*.qdpx)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(u".qdpx", Qt::CaseInsensitive))
+        path += QStringLiteral(".qdpx");
+    QMessageBox ask(QMessageBox::Question, title,
+        tr("Export every article, highlight, tag, note, coder, set and variable for MAXQDA, NVivo, ATLAS.ti or "
+           "QualCoder?"),
+        QMessageBox::Ok | QMessageBox::Cancel, parent);
+    auto *extraction = new QCheckBox(tr("Include the entities and dates Gloss found (as codes under \u201CGloss "
+                                        "extraction\u201D)"));
+    ask.setCheckBox(extraction);
+    if (ask.exec() != QMessageBox::Ok)
+        return;
+    operations::RefiExportOptions options;
+    options.withExtraction = extraction->isChecked();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const operations::RefiExportResult result = document.project().refiQda().exportProject(path, options);
+    QApplication::restoreOverrideCursor();
+    if (!result.ok()) {
+        QMessageBox::warning(parent, title, result.error);
+        return;
+    }
+    QMessageBox::information(parent, title,
+        tr("Wrote %1 article(s), %2 highlight(s), %3 tag(s) and %4 note(s) to %5.")
+            .arg(result.sources)
+            .arg(result.selections)
+            .arg(result.codes)
+            .arg(result.notes)
+            .arg(path));
+}
+
+void exportRefiCodebook(Document &document, QWidget *parent)
+{
+    const QString title = tr("Export REFI-QDA Codebook");
+    QString path = QFileDialog::getSaveFileName(
+        parent, title, documents() + QStringLiteral("/codebook.qdc"), tr("REFI-QDA codebooks (*.qdc)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(u".qdc", Qt::CaseInsensitive))
+        path += QStringLiteral(".qdc");
+    const operations::RefiExportResult result = document.project().refiQda().exportCodebook(path);
+    if (!result.ok())
+        QMessageBox::warning(parent, title, result.error);
+    else
+        QMessageBox::information(parent, title, tr("Wrote %1 tag(s) to %2.").arg(result.codes).arg(path));
+}
+
+void importRefiProject(Document &document, QWidget *parent)
+{
+    const QString title = tr("Import REFI-QDA Project");
+    const QString path
+        = QFileDialog::getOpenFileName(parent, title, documents(), tr("REFI-QDA projects (*.qdpx);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    // The operation takes a verified backup first; the document hears of the change from the project.
+    const operations::RefiImportReport report
+        = importing([&] { return document.project().refiQda().importProject(path); });
+    showReport(title, tr("Imported from %1: %2.").arg(path, report.summary()), report, parent);
+}
+
+void importRefiCodebook(Document &document, QWidget *parent)
+{
+    const QString title = tr("Import REFI-QDA Codebook");
+    const QString path = QFileDialog::getOpenFileName(
+        parent, title, documents(), tr("REFI-QDA codebooks (*.qdc *.qde);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const operations::RefiImportReport report
+        = importing([&] { return document.project().refiQda().importCodebook(path); });
+    showReport(
+        title, tr("%1 tag(s) created, %2 already there.").arg(report.tags).arg(report.tagsThere), report, parent);
+}
+
+} // namespace gloss::ui
