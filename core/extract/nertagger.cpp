@@ -403,6 +403,14 @@ void NerTagger::tag(std::span<const NerToken> tokens, std::span<NerTag> tags) co
             cur[t] = best == Never ? Never : best + cur[t];
             back[t] = std::uint8_t(from);
         }
+        // Scores are relative: keep the best at 0 so that a sentence of any length cannot overflow.
+        std::int32_t top = Never;
+        for (int t = 0; t < NerTagCount; ++t)
+            top = std::max(top, cur[t]);
+        if (top != Never)
+            for (int t = 0; t < NerTagCount; ++t)
+                if (cur[t] != Never)
+                    cur[t] -= top;
     }
     const std::int32_t *last = score + std::size_t(n - 1) * NerTagCount;
     int t = int(std::max_element(last, last + NerTagCount) - last);
