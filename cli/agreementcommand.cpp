@@ -23,27 +23,13 @@ QString numberText(const std::optional<double> &v, int decimals, double scale = 
 
 } // namespace
 
-int agreementCommand(Context &c)
+std::optional<int> readAgreementOptions(Context &c, const Arguments &a, model::AgreementRequest &request)
 {
-    Arguments a;
-    if (!a.parse(c.args,
-            {QStringLiteral("--coders"), QStringLiteral("--tag"), QStringLiteral("--level"),
-                QStringLiteral("--overlap"), QStringLiteral("--format")},
-            {QStringLiteral("--all")}))
-        return c.usage(a.error());
-    if (!a.positionals().isEmpty())
-        return c.usage(QStringLiteral("unexpected \"%1\"; see gloss agreement --help").arg(a.positionals().first()));
-    QString format;
-    if (!c.readFormat(a, RowFormats, format))
-        return UsageError;
-
-    operations::AgreementRequest request;
     for (const QString &part : a.value(QStringLiteral("--coders")).split(u','))
         if (!part.trimmed().isEmpty())
             request.coders.append(part.trimmed());
     if (a.has(QStringLiteral("--coders")) && request.coders.size() < 2)
         return c.fail(QStringLiteral("agreement needs at least two coders: --coders A,B"));
-    request.tags = a.values(QStringLiteral("--tag"));
     if (a.has(QStringLiteral("--level"))) {
         const auto level = model::agreementLevelFromName(a.value(QStringLiteral("--level")));
         if (!level)
@@ -62,6 +48,27 @@ int agreementCommand(Context &c)
                                .arg(a.value(QStringLiteral("--overlap"))));
     }
     request.allArticles = a.has(QStringLiteral("--all"));
+    return std::nullopt;
+}
+
+int agreementCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args,
+            {QStringLiteral("--coders"), QStringLiteral("--tag"), QStringLiteral("--level"),
+                QStringLiteral("--overlap"), QStringLiteral("--format")},
+            {QStringLiteral("--all")}))
+        return c.usage(a.error());
+    if (!a.positionals().isEmpty())
+        return c.usage(QStringLiteral("unexpected \"%1\"; see gloss agreement --help").arg(a.positionals().first()));
+    QString format;
+    if (!c.readFormat(a, RowFormats, format))
+        return UsageError;
+
+    operations::AgreementRequest request;
+    if (const std::optional<int> refused = readAgreementOptions(c, a, request))
+        return *refused;
+    request.tags = a.values(QStringLiteral("--tag"));
     if (!c.openProjectToRead())
         return InputFailed;
 

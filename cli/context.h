@@ -2,12 +2,14 @@
 
 #include "cli/arguments.h"
 #include "cli/commandline.h"
+#include "model/agreement.h"
 #include "model/articlefilter.h"
 #include "operations/project.h"
 
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 class QIODevice;
 class QJsonArray;
@@ -73,6 +75,9 @@ int timelineCommand(Context &c);
 int exportCommand(Context &c);
 int importAnnotationsCommand(Context &c);
 int agreementCommand(Context &c);
+// --coders, --level, --overlap and --all of `agreement` and of the agreement export layouts; an exit
+// code when one is refused (the message said), else nothing.
+std::optional<int> readAgreementOptions(Context &c, const Arguments &a, model::AgreementRequest &request);
 int importCodebookCommand(Context &c);
 int entitiesCommand(Context &c);
 int backupCommand(Context &c);

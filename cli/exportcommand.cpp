@@ -56,8 +56,9 @@ int exportCommand(Context &c)
 {
     Arguments a;
     QSet<QString> valued = filterOptions();
-    valued.unite({QStringLiteral("--layout"), QStringLiteral("-o"), QStringLiteral("--output"),
-        QStringLiteral("--format"), QStringLiteral("--coders"), QStringLiteral("--level"), QStringLiteral("--overlap")});
+    valued.unite(
+        {QStringLiteral("--layout"), QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--format"),
+            QStringLiteral("--coders"), QStringLiteral("--level"), QStringLiteral("--overlap")});
     if (!a.parse(c.args, valued,
             {QStringLiteral("--bom"), QStringLiteral("--raw"), QStringLiteral("--with-body"), QStringLiteral("--all"),
                 QStringLiteral("--with-extraction")}))
@@ -91,24 +92,9 @@ int exportCommand(Context &c)
         {QStringLiteral("--coders"), QStringLiteral("--level"), QStringLiteral("--overlap"), QStringLiteral("--all")})
         if (a.has(option) && !agreement)
             return c.usage(QStringLiteral("%1 goes with --layout agreement or disagreements").arg(option));
-    for (const QString &part : a.value(QStringLiteral("--coders")).split(u','))
-        if (!part.trimmed().isEmpty())
-            request.coders.append(part.trimmed());
-    if (a.has(QStringLiteral("--level"))) {
-        const auto level = model::agreementLevelFromName(a.value(QStringLiteral("--level")));
-        if (!level)
-            return c.usage(
-                QStringLiteral("--level is article or segment, not \"%1\"").arg(a.value(QStringLiteral("--level"))));
-        request.level = *level;
-    }
-    if (a.has(QStringLiteral("--overlap"))) {
-        bool ok = false;
-        request.overlap = a.value(QStringLiteral("--overlap")).toDouble(&ok);
-        if (!ok || !(request.overlap >= 1 && request.overlap <= 100))
-            return c.usage(QStringLiteral("--overlap takes a percentage from 1 to 100, not \"%1\"")
-                               .arg(a.value(QStringLiteral("--overlap"))));
-    }
-    request.allArticles = a.has(QStringLiteral("--all"));
+    if (agreement)
+        if (const std::optional<int> refused = readAgreementOptions(c, a, request))
+            return *refused;
 
     const QString output
         = a.has(QStringLiteral("-o")) ? a.value(QStringLiteral("-o")) : a.value(QStringLiteral("--output"));

@@ -6,6 +6,24 @@
 
 namespace gloss::cli {
 
+namespace {
+
+// A REFI-QDA import's problems on stderr: false (and the error said) when the file was refused.
+bool reportRefi(Context &c, const QString &path, const operations::RefiImportReport &report)
+{
+    if (!report.ok()) {
+        c.fail(report.error);
+        return false;
+    }
+    for (const QString &w : report.warnings)
+        c.err << path << ": warning: " << w << '\n';
+    for (const QString &left : report.leftOut)
+        c.err << path << ": left out: " << left << '\n';
+    return true;
+}
+
+} // namespace
+
 // gloss import PATH...: files and folders; one line per refusal on stderr, the summary on stdout.
 int importCommand(Context &c)
 {
@@ -34,15 +52,10 @@ int importCommand(Context &c)
     int code = Ok;
     for (const QString &path : std::as_const(projects)) {
         const operations::RefiImportReport report = c.project->refiQda().importProject(path);
-        if (!report.ok()) {
-            c.fail(report.error);
+        if (!reportRefi(c, path, report)) {
             code = InputFailed;
             continue;
         }
-        for (const QString &w : report.warnings)
-            c.err << path << ": warning: " << w << '\n';
-        for (const QString &left : report.leftOut)
-            c.err << path << ": left out: " << left << '\n';
         c.out << path << ": " << report.summary() << '\n';
     }
     if (paths.isEmpty())
@@ -73,15 +86,10 @@ int importCodebookCommand(Context &c)
     int code = Ok;
     for (const QString &path : a.positionals()) {
         const operations::RefiImportReport report = c.project->refiQda().importCodebook(path);
-        if (!report.ok()) {
-            c.fail(report.error);
+        if (!reportRefi(c, path, report)) {
             code = InputFailed;
             continue;
         }
-        for (const QString &w : report.warnings)
-            c.err << path << ": warning: " << w << '\n';
-        for (const QString &left : report.leftOut)
-            c.err << path << ": left out: " << left << '\n';
         c.out << path << ": " << counted(report.tags, "tag", "tags") << " created, " << report.tagsThere
               << " already there\n";
     }
