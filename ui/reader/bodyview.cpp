@@ -117,21 +117,23 @@ void BodyView::formatBlocks()
     QHash<int, QList<QTextLayout::FormatRange>> byBlock; // block number -> its ranges
     QTextDocument *doc = document();
     const qsizetype shown = doc->characterCount() - 1;
-    // The fixed-width font first: a highlight's format over a table changes its colour, not its font.
-    QList<Span> all = m_fixed;
-    all.append(m_spans);
-    for (const Span &span : std::as_const(all)) {
+    auto add = [&](const Span &span) {
         const qsizetype start = std::max<qsizetype>(span.start, 0);
         const qsizetype end = std::min(span.end, shown);
         if (start >= end)
-            continue; // not in the document yet
+            return; // not in the document yet
         for (QTextBlock b = doc->findBlock(int(start)); b.isValid() && b.position() < end; b = b.next()) {
             const qsizetype from = std::max<qsizetype>(start, b.position());
             const qsizetype to = std::min<qsizetype>(end, b.position() + b.length() - 1);
             if (to > from)
                 byBlock[b.blockNumber()].append({int(from - b.position()), int(to - from), span.format});
         }
-    }
+    };
+    // The fixed-width font first: a highlight's format over a table changes its colour, not its font.
+    for (const Span &span : std::as_const(m_fixed))
+        add(span);
+    for (const Span &span : std::as_const(m_spans))
+        add(span);
     const QSet<int> before = std::exchange(m_formattedBlocks, {});
     for (const int number : before)
         if (!byBlock.contains(number)) {
