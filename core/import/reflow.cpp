@@ -15,8 +15,9 @@ bool isBlank(QStringView line)
     return line.trimmed().isEmpty();
 }
 
-// Columns: a tab, or three spaces or more between two non-space characters.
-bool isTableLine(QStringView line)
+// Columns: a tab, or three spaces or more between two non-space characters; with `needDigit`, and a
+// digit somewhere (a row of figures rather than a header).
+bool hasColumns(QStringView line, bool needDigit)
 {
     qsizetype first = 0;
     while (first < line.size() && line.at(first).isSpace())
@@ -37,7 +38,24 @@ bool isTableLine(QStringView line)
             run = 0;
         }
     }
-    return gap && digit;
+    return gap && (digit || !needDigit);
+}
+
+// A row of a table of figures.
+bool isTableLine(QStringView line)
+{
+    return hasColumns(line, true);
+}
+
+// Which lines belong to tables: rows of figures, and the header lines in columns right above them
+// ("Qtr  Year", "1987  1986"), which have no figure or only years.
+QList<bool> tableLines(const QList<QStringView> &lines)
+{
+    QList<bool> table(lines.size(), false);
+    for (qsizetype i = lines.size() - 1; i >= 0; --i)
+        table[i]
+            = isTableLine(lines.at(i)) || (i + 1 < lines.size() && table.at(i + 1) && hasColumns(lines.at(i), false));
+    return table;
 }
 
 bool startsIndented(QStringView line)
@@ -69,18 +87,18 @@ Reflowed reflowHardWrapped(const QString &text)
         return out;
     // The wrap width: the longest prose line. A line far longer than a terminal's says the text is
     // not wrapped at a fixed width.
+    const QList<bool> inTable = tableLines(lines);
     qsizetype width = 0;
     QList<qsizetype> inner; // lengths of lines followed by another line of the same paragraph
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QStringView line = lines.at(i);
-        if (isBlank(line) || isTableLine(line))
+        if (isBlank(line) || inTable.at(i))
             continue;
         const qsizetype length = line.trimmed().size();
         if (length > 110)
             return out;
         width = std::max(width, length);
-        if (i + 1 < lines.size() && !isBlank(lines.at(i + 1)) && !startsIndented(lines.at(i + 1))
-            && !isTableLine(lines.at(i + 1)))
+        if (i + 1 < lines.size() && !isBlank(lines.at(i + 1)) && !startsIndented(lines.at(i + 1)) && !inTable.at(i + 1))
             inner.append(length);
     }
     // Wrapped: several lines run on into the next, and most of them come near the width.
@@ -97,7 +115,7 @@ Reflowed reflowHardWrapped(const QString &text)
     int tableStart = 0;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QStringView current = lines.at(i);
-        const bool table = isTableLine(current);
+        const bool table = inTable.at(i);
         if (table && tableStart == 0)
             tableStart = line;
         if (!table && tableStart != 0) {
@@ -109,7 +127,7 @@ Reflowed reflowHardWrapped(const QString &text)
             break;
         }
         const QStringView next = lines.at(i + 1);
-        const bool join = !table && !isBlank(current) && !isBlank(next) && !startsIndented(next) && !isTableLine(next)
+        const bool join = !table && !isBlank(current) && !isBlank(next) && !startsIndented(next) && !inTable.at(i + 1)
             && !startsItem(next) && current.trimmed().size() >= width * 0.6;
         if (!join) {
             result.append(current);

@@ -98,3 +98,36 @@ TEST_CASE(
     CHECK(names.contains(QStringLiteral("Clayton Yeutter")));
     CHECK(names.contains(QStringLiteral("Securities and Exchange Commission")));
 }
+
+TEST_CASE("a table's header of words is kept with its rows, and its words are not a name", "[import][reflow][extract]")
+{
+    // Reuters' quarterly results: the header names the columns in words, the rows hold the figures.
+    const QString story = QStringLiteral("NEW YORK, March 3 - Acme Widget Corp said its net income rose in\n"
+                                         "the fourth quarter on higher sales of industrial parts to car\n"
+                                         "makers in the United States and Canada.\n"
+                                         "\n"
+                                         "                         Qtr          Year\n"
+                                         "    Shr                 1.20          4.10\n"
+                                         "    Revs          12.3 mln      48.7 mln\n"
+                                         "\n"
+                                         "    The company said it expected further gains in the coming year\n"
+                                         "as new plants in Ohio and Ontario started production next month.\n");
+    const Reflowed r = reflowHardWrapped(story);
+    const QStringList lines = r.text.split(u'\n');
+    INFO(r.text.toStdString());
+    REQUIRE(lines.size() == 8);
+    CHECK(lines.at(2) == QStringLiteral("                         Qtr          Year"));
+    REQUIRE(r.fixedWidth.size() == 1);
+    CHECK(r.fixedWidth.first() == qMakePair(3, 5));
+    CHECK(words(r.text) == words(story));
+
+    QStringList names;
+    for (const gloss::model::FoundEntity &e : gloss::extract::EntityExtractor().extract(r.text))
+        names.append(e.name);
+    INFO(names.join(QStringLiteral(" | ")).toStdString());
+    CHECK(names.contains(QStringLiteral("Ohio")));
+    for (const QString &name : names) {
+        CHECK_FALSE(name.contains(QStringLiteral("Qtr")));
+        CHECK_FALSE(name.contains(QStringLiteral("Year")));
+    }
+}
