@@ -3,13 +3,15 @@
 bound, each with a clear refusal or a safe result, and the project clean afterwards (`gloss check`
 within the same bounds: it reads every span of the long articles).
 
-    hostile.py GLOSS [--scale N] [--keep DIR] [--only REGEX]
+    hostile.py GLOSS [--scale N] [--size F] [--keep DIR] [--only REGEX]
 
 The small files are committed under tests/data/hostile/ (they also seed the fuzzers); the big ones
 (50 MB) are generated here, in a temporary folder. --scale multiplies the time and memory bounds
 (10 s of CPU and 500 MB for a Release build; ctest passes more for ASan). The time bound is on
 CPU time, user + system, which a loaded machine changes far less than wall time; a run is stopped
-after three times the bound of wall time.
+after three times the bound of wall time. --size makes the 50 MB files that fraction of their size
+(ctest under sanitizers: a quarter, 12.5 MB, whose cost is what a quadratic path or an unbounded
+buffer shows at once; run the full size by hand on a Release build).
 """
 import argparse
 import json
@@ -55,8 +57,9 @@ def write_bomb(path, deflated, real_size, said_size):
         out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central) + len(name), cd_offset, 0))
 
 
-def big_files(folder):
-    """Writes the big hostile files; returns their names."""
+def big_files(folder, size=1.0):
+    """Writes the big hostile files, the 50 MB ones at `size` of that; returns their names."""
+    big = int(50 * MB * size)
     names = []
 
     def write(name, chunks):
@@ -66,7 +69,7 @@ def big_files(folder):
         names.append(name)
 
     write("data-image.html", [b"<html><head><title>Big image</title></head><body><p>Caption of a big picture.</p>",
-                              b'<img src="data:image/png;base64,', b"iVBORw0KGgo" * (50 * MB // 11), b'"></body></html>'])
+                              b'<img src="data:image/png;base64,', b"iVBORw0KGgo" * (big // 11), b'"></body></html>'])
     write("nested-100k.html", [b"<html><head><title>Deep</title></head><body>", b"<div><span>" * 50000,
                                b"Deep text at the bottom.", b"</span></div>" * 50000, b"</body></html>"])
     write("unclosed-100k.html", [b"<html><body><p>Opening.</p>", b"<div><b><i>" * 33334, b"<p>Text.</p>" ,
@@ -86,8 +89,8 @@ def big_files(folder):
                                 b'{"title":"Shallow","body":"A normal record after a deep one."}\n'])
     write("wide-10k.csv", [",".join(f"column{i}" for i in range(10000)).encode(), b"\n",
                            ",".join(f"v{i}" for i in range(10000)).encode(), b"\n"])
-    write("big-cell.csv", [b"title,body\n", b'"Big cell","', b"word " * (50 * MB // 5), b'"\n'])
-    write("one-line-50mb.txt", [b"Headline " * 4, b"\n\n", b"The same sentence again and again. " * (50 * MB // 35)])
+    write("big-cell.csv", [b"title,body\n", b'"Big cell","', b"word " * (big // 5), b'"\n'])
+    write("one-line-50mb.txt", [b"Headline " * 4, b"\n\n", b"The same sentence again and again. " * (big // 35)])
     # One sentence of 2 MB full of relative dates: each one's tense is read from its sentence.
     write("one-sentence-dates.txt", [b"Dates\n\n", b"it happened on Tuesday and then last week and " * (2 * MB // 46)])
     # 2 MB of one article dense with names and dates: 110,000 entity mentions and 22,000 dates, each
@@ -181,6 +184,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("gloss")
     ap.add_argument("--scale", type=float, default=1.0, help="multiplies the time bound")
+    ap.add_argument("--size", type=float, default=1.0, help="fraction of the 50 MB files' size")
     ap.add_argument("--memory-scale", type=float, default=None, help="multiplies the memory bound (default: --scale)")
     ap.add_argument("--keep")
     ap.add_argument("--only")
@@ -193,7 +197,7 @@ def main():
     for name, data in small_files().items():
         with open(os.path.join(folder, name), "wb") as out:
             out.write(data)
-    big_files(folder)
+    big_files(folder, args.size)
     env = dict(os.environ)
     env.pop("GLOSS_PROJECT", None)
 
