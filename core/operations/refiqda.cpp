@@ -12,6 +12,7 @@
 #include "operations/annotations.h"
 #include "operations/backups.h"
 #include "operations/codebook.h"
+#include "operations/extraction.h"
 #include "operations/project.h"
 #include "operations/sets.h"
 #include "operations/writer.h"
@@ -753,6 +754,10 @@ RefiImportReport RefiQda::importProjectBytes(const QByteArray &bytes, const QStr
                 } else {
                     articleId = store.articles().insert(ps.article);
                     ++report.articles;
+                    // Its entities and dates, found and stored as for any imported article.
+                    model::Article stored = ps.article;
+                    stored.id = articleId;
+                    annotateArticle(m_project, stored);
                 }
                 articleByGuid.insert(refi::normalGuid(s.guid), articleId);
 

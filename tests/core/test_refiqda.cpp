@@ -7,11 +7,13 @@
 #include "interchange/refi/qdewriter.h"
 #include "operations/annotations.h"
 #include "operations/codebook.h"
+#include "operations/entities.h"
 #include "operations/interchange.h"
 #include "operations/library.h"
 #include "operations/project.h"
 #include "operations/refiqda.h"
 #include "operations/sets.h"
+#include "operations/timeline.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
 
@@ -335,6 +337,35 @@ TEST_CASE("Gloss to qdpx to Gloss gives the same highlights, ids aside", "[refi]
     CHECK(again.highlights == 0);
     CHECK(again.highlightsThere == 5);
     CHECK(highlightsWithoutIds(to.project()) == highlightsWithoutIds(from.project()));
+}
+
+TEST_CASE("articles from a qdpx get their entities and dates found, as any imported article", "[refi]")
+{
+    test::TempProject from;
+    from.addArticle(QStringLiteral("Summit"),
+        QStringLiteral("PARIS - Angela Merkel met Emmanuel Macron in Paris on Thursday, their offices said."),
+        QDate(2021, 3, 5));
+    const QString path = from.dir() + QStringLiteral("/study.qdpx");
+    REQUIRE(from.project().refiQda().exportProject(path).ok());
+
+    test::TempProject to;
+    const operations::RefiImportReport report = to.project().refiQda().importProject(path);
+    INFO(report.error.toStdString());
+    REQUIRE(report.ok());
+    REQUIRE(report.articles == 1);
+    const QList<qint64> ids = to.project().library().ids({}, model::ArticleOrder::Title);
+    REQUIRE(ids.size() == 1);
+    QStringList names;
+    for (const model::Entity &e : to.project().entities().forArticle(ids.first()))
+        names.append(e.name);
+    INFO(names.join(QStringLiteral(" | ")).toStdString());
+    CHECK(names.contains(QStringLiteral("Angela Merkel")));
+    CHECK(names.contains(QStringLiteral("Emmanuel Macron")));
+    QStringList dates;
+    for (const model::TimeRef &t : to.project().timeline().forArticle(ids.first()))
+        dates.append(t.text + u'=' + t.value);
+    INFO(dates.join(QStringLiteral(" | ")).toStdString());
+    CHECK(dates.contains(QStringLiteral("Thursday=2021-03-04")));
 }
 
 TEST_CASE("a codebook goes out as .qdc and comes back with its tree, colours and descriptions", "[refi]")

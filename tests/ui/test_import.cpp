@@ -5,6 +5,9 @@
 #include "document.h"
 #include "import/importcontroller.h"
 #include "mainwindow.h"
+#include "operations/annotations.h"
+#include "operations/codebook.h"
+#include "operations/refiqda.h"
 #include "storage/sqlite/checker.h"
 #include "support/windowfixture.h"
 
@@ -223,4 +226,61 @@ TEST_CASE("the default project is seeded with the samples once, other projects n
     gloss::ui::Document other(tp.take());
     gloss::ui::MainWindow window(other);
     CHECK_FALSE(window.importController()->seedSamplesIfNeeded());
+}
+
+TEST_CASE("a REFI-QDA project dropped on the window is read whole on the worker, with its coding", "[ui][import][refi]")
+{
+    // Another tool's project (written by Gloss's own REFI-QDA export): one article, one code, one
+    // coded passage.
+    gloss::test::TempProject source;
+    const qint64 article = source.addArticle(QStringLiteral("Truce talks"),
+        QStringLiteral("KABUL \u2014 The truce held for a third day, officials said."), QDate(2018, 6, 9));
+    qint64 tag = 0;
+    source.project().codebook().create(QStringLiteral("Conflict"), 0, {}, {}, &tag);
+    gloss::model::Highlight h;
+    h.articleId = article;
+    h.start = 8;
+    h.end = 17;
+    h.coder = QStringLiteral("ana");
+    h.tagIds = {tag};
+    source.project().annotations().addHighlight(h);
+    const QString qdpx = source.dir() + QStringLiteral("/study.qdpx");
+    REQUIRE(source.project().refiQda().exportProject(qdpx).ok());
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("one.txt")), story(1));
+
+    gloss::test::WindowFixture f;
+    f.open();
+    gloss::ui::MainWindow &window = *f.window;
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(qdpx), QUrl::fromLocalFile(dir.filePath(QStringLiteral("one.txt")))});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    CHECK(enter.isAccepted());
+    QSignalSpy finished(window.importController(), &ImportController::finished);
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    CHECK(drop.isAccepted());
+    CHECK(window.importController()->isRunning()); // not on the window's thread
+    REQUIRE(finished.wait(20000));
+    CHECK(window.importController()->lastReport().imported == 2);
+    CHECK(window.articleList()->model()->rowCount() == 2);
+    QStringList tags;
+    for (const gloss::model::Tag &t : f.project().codebook().tags())
+        tags.append(t.name);
+    CHECK(tags == QStringList{QStringLiteral("Conflict")});
+    CHECK(f.project().annotations().highlightCount() == 1);
+    // The report says what came from the project file.
+    const QStringList problems = problemFiles(window.importController()->reportDialog());
+    INFO(problems.join(u'\n').toStdString());
+    CHECK(problems.filter(QStringLiteral("study.qdpx: REFI-QDA project: 1 article")).size() == 1);
+    window.importController()->reportDialog()->close();
+
+    // A file that is not a REFI-QDA project, though named like one: refused by name and reason.
+    writeFile(dir.filePath(QStringLiteral("broken.qdpx")), "not a zip");
+    REQUIRE(window.importController()->importPaths({dir.filePath(QStringLiteral("broken.qdpx"))}));
+    REQUIRE(finished.wait(20000));
+    CHECK(window.importController()->lastReport().refused.size() == 1);
+    CHECK(window.articleList()->model()->rowCount() == 2);
+    window.importController()->reportDialog()->close();
 }

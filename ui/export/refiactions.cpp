@@ -1,6 +1,7 @@
 #include "export/refiactions.h"
 
 #include "document.h"
+#include "import/importcontroller.h"
 #include "operations/error.h"
 #include "operations/project.h"
 #include "operations/refiqda.h"
@@ -122,6 +123,14 @@ void importRefiProject(Document &document, QWidget *parent)
         = QFileDialog::getOpenFileName(parent, title, documents(), tr("REFI-QDA projects (*.qdpx);;All files (*)"));
     if (path.isEmpty())
         return;
+    // On the window's import worker, as File > Import Files… and drops do: a progress dialog, the
+    // window stays responsive, and the import report lists what was left out.
+    if (auto *controller = parent ? parent->findChild<ImportController *>() : nullptr) {
+        if (!controller->importPaths({path}))
+            QMessageBox::information(
+                parent, title, tr("An import is already running; try again when it has finished."));
+        return;
+    }
     // The operation takes a verified backup first; the document hears of the change from the project.
     const operations::RefiImportReport report
         = importing([&] { return document.project().refiQda().importProject(path); });

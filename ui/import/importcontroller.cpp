@@ -6,6 +6,7 @@
 #include "operations/imports.h"
 #include "operations/library.h"
 #include "operations/project.h"
+#include "operations/refiqda.h"
 
 #include <QAction>
 #include <QDialog>
@@ -36,6 +37,7 @@ struct ImportController::Job
     QList<import::InMemoryFile> files;
     bool seeding = false;
     gloss::import::ImportReport report;
+    int refiProjects = 0; // REFI-QDA projects (.qdpx) read: tags, highlights and notes changed too
 };
 
 namespace {
@@ -94,8 +96,9 @@ void ImportController::chooseFiles()
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("import/lastFolder"), QDir::homePath()).toString();
     const QStringList files = QFileDialog::getOpenFileNames(m_window, tr("Import Files"), dir,
-        tr("News articles (*.txt *.html *.htm *.md *.markdown *.json *.jsonl *.ndjson *.csv *.docx *.odt *.rtf *.pdf);;"
-           "All files (*)"));
+        tr("News articles and REFI-QDA projects (*.txt *.html *.htm *.md *.markdown *.json *.jsonl *.ndjson *.csv "
+           "*.docx *.odt *.rtf *.pdf *.qdpx);;"
+           "REFI-QDA projects (*.qdpx);;All files (*)"));
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("import/lastFolder"), QFileInfo(files.first()).absolutePath());
@@ -186,9 +189,40 @@ bool ImportController::start(std::shared_ptr<Job> job)
                     job->report.refused.append({job->projectPath, opened.error});
                     return;
                 }
+                // REFI-QDA projects (.qdpx) are read whole, each in one transaction after a backup, as
+                // `gloss import` does; the rest as articles.
+                QStringList paths;
+                gloss::import::ImportReport refi;
+                for (const QString &path : std::as_const(job->paths)) {
+                    if (!path.endsWith(u".qdpx", Qt::CaseInsensitive)) {
+                        paths.append(path);
+                        continue;
+                    }
+                    const operations::RefiImportReport r = opened.project->refiQda().importProject(path);
+                    ++refi.files;
+                    if (!r.ok()) {
+                        refi.refused.append({path, r.error});
+                        continue;
+                    }
+                    ++job->refiProjects;
+                    refi.imported += r.articles;
+                    refi.duplicates += r.articlesThere;
+                    refi.warnings.append({path, tr("REFI-QDA project: %1").arg(r.summary())});
+                    for (const QString &w : r.warnings)
+                        refi.warnings.append({path, w});
+                    for (const QString &left : r.leftOut)
+                        refi.warnings.append({path, tr("left out: %1").arg(left)});
+                }
                 operations::Imports &imports = opened.project->imports();
-                job->report = job->paths.isEmpty() ? imports.importFiles(job->files, options)
-                                                   : imports.importPaths(job->paths, options);
+                if (!job->files.isEmpty())
+                    job->report = imports.importFiles(job->files, options);
+                else if (!paths.isEmpty())
+                    job->report = imports.importPaths(paths, options);
+                job->report.imported += refi.imported;
+                job->report.duplicates += refi.duplicates;
+                job->report.files += refi.files;
+                job->report.refused = refi.refused + job->report.refused;
+                job->report.warnings = refi.warnings + job->report.warnings;
             } catch (const operations::OperationError &e) {
                 job->report.refused.append({job->projectPath, e.message()});
             } catch (const std::exception &e) {
@@ -230,7 +264,9 @@ void ImportController::onFinished()
             // Not recorded: the next start tries again, and finds the samples already there.
         }
     }
-    if (m_report.imported > 0)
+    if (job->refiProjects > 0)
+        m_document.notify(Document::AllChanges);
+    else if (m_report.imported > 0)
         m_document.notify(Document::Articles);
     if (auto *main = qobject_cast<QMainWindow *>(m_window))
         main->statusBar()->showMessage(
