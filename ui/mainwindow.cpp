@@ -5,7 +5,9 @@
 #include "articles/articlelistpanel.h"
 #include "backup/backupscheduler.h"
 #include "backup/restorebackupdialog.h"
+#include "codebook/codebookmodel.h"
 #include "codebook/codebookpanel.h"
+#include "codebook/tagpicker.h"
 #include "document.h"
 #include "entities/entitypanel.h"
 #include "export/exportdialog.h"
@@ -31,12 +33,16 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace gloss::ui {
 
@@ -54,8 +60,14 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     updateTitle();
-    setCentralWidget(m_reader);
+    // The reader, or for a project without articles, what to do first.
+    m_centre = new QStackedWidget(this);
+    m_centre->addWidget(m_reader);
+    setCentralWidget(m_centre);
+    createStartGuide();
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    // The codebook column runs to the bottom of the window: room for its tags above the timeline.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     addPanel(m_articles, tr("Articles"), QStringLiteral("ArticlesDock"), Qt::LeftDockWidgetArea);
     addPanel(m_codebook, tr("Codebook"), QStringLiteral("CodebookDock"), Qt::RightDockWidgetArea);
@@ -95,6 +107,8 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
         // After the first import (or the samples on first run) show an article at once.
         if ((changes & Document::Articles) && m_reader->articleId() == 0)
             m_articles->step(0);
+        if (changes & Document::Articles)
+            updateStartGuide();
     });
     connect(&m_document, &Document::errorOccurred, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Gloss"), tr("The change was not made.\n\n%1").arg(message));
@@ -109,8 +123,14 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     });
 
     createMenus();
-    resize(1360, 860);
     restoreState();
+    updateStartGuide();
+    // Changes made by another process show without a click: the project's data version is one
+    // cheap query, and nothing reloads while it stays the same.
+    m_changePoll = new QTimer(this);
+    m_changePoll->setInterval(2000);
+    connect(m_changePoll, &QTimer::timeout, this, &MainWindow::pollForChanges);
+    m_changePoll->start();
     m_reader->textView()->setFocus();
     if (m_document.project().isReadOnly())
         m_backups->stop();
@@ -127,6 +147,93 @@ void MainWindow::updateTitle()
     // A read-only project can be read, searched and navigated, not coded.
     for (QAction *a : m_reader->codingActions())
         a->setEnabled(!readOnly);
+    if (m_quickTagAction)
+        m_quickTagAction->setEnabled(!readOnly);
+}
+
+bool MainWindow::pollForChanges()
+{
+    if (QApplication::activeModalWidget() || QApplication::activePopupWidget())
+        return false; // not under an open dialog or the picker
+    if (!m_document.refreshIfChangedElsewhere())
+        return false;
+    statusBar()->showMessage(tr("Updated with changes made elsewhere"), 4000);
+    return true;
+}
+
+void MainWindow::openTagPicker()
+{
+    if (m_document.project().isReadOnly())
+        return;
+    if (!m_picker) {
+        m_picker = new TagPicker(m_document, this);
+        const QStringList saved = QSettings().value(settingsKey(QStringLiteral("recentTags"))).toStringList();
+        QList<qint64> recent;
+        for (const QString &id : saved)
+            recent.append(id.toLongLong());
+        m_picker->setRecent(recent);
+        connect(m_picker, &TagPicker::tagChosen, this, [this](qint64 tagId) {
+            QStringList ids;
+            for (qint64 id : m_picker->recent())
+                ids.append(QString::number(id));
+            QSettings().setValue(settingsKey(QStringLiteral("recentTags")), ids);
+            m_reader->textView()->setFocus();
+            m_reader->applyTag(tagId);
+        });
+    }
+    m_picker->popup(m_reader);
+}
+
+void MainWindow::createStartGuide()
+{
+    m_startGuide = new QFrame(this);
+    m_startGuide->setObjectName(QStringLiteral("startGuide"));
+    auto *outer = new QVBoxLayout(m_startGuide);
+    outer->addStretch(2);
+    auto *title = new QLabel(tr("<h2>This project has no articles yet</h2>"), m_startGuide);
+    title->setAlignment(Qt::AlignCenter);
+    outer->addWidget(title);
+    auto *text = new QLabel(tr("Import articles (Ctrl+I) or drop files here: text, HTML, Markdown, JSON or CSV,\n"
+                               "one article per file or many in one. Then create the tags you code with."),
+        m_startGuide);
+    text->setAlignment(Qt::AlignCenter);
+    outer->addWidget(text);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    auto button = [&](const QString &label, const QString &name, auto slot) {
+        auto *b = new QPushButton(label, m_startGuide);
+        b->setObjectName(name);
+        b->setMinimumHeight(b->sizeHint().height() * 5 / 4);
+        connect(b, &QPushButton::clicked, this, slot);
+        buttons->addWidget(b);
+        return b;
+    };
+    const QList<QAction *> imports = m_import->actions();
+    button(tr("Import Articles… (Ctrl+I)"), QStringLiteral("guideImportFiles"), [imports] {
+        imports.value(0)->trigger();
+    })->setDefault(true);
+    button(tr("Import a Folder… (Ctrl+Shift+I)"), QStringLiteral("guideImportFolder"),
+        [imports] { imports.value(1)->trigger(); });
+    button(tr("Create a Tag…"), QStringLiteral("guideCreateTag"), [this] {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("CodebookDock")))
+            dock->show();
+        m_codebook->createTag(false);
+    });
+    buttons->addStretch(1);
+    outer->addLayout(buttons);
+    outer->addStretch(3);
+    m_centre->addWidget(m_startGuide);
+}
+
+void MainWindow::updateStartGuide()
+{
+    bool empty = false;
+    try {
+        empty = m_document.project().library().count({}) == 0;
+    } catch (const operations::OperationError &) {
+        empty = false; // the reader reports what it cannot read
+    }
+    m_centre->setCurrentWidget(empty ? static_cast<QWidget *>(m_startGuide) : m_reader);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -266,6 +373,11 @@ void MainWindow::createMenus()
     edit->addAction(m_articles->variablesAction());
 
     QMenu *code = menuBar()->addMenu(tr("&Code"));
+    m_quickTagAction = code->addAction(tr("&Quick Tag…"), this, &MainWindow::openTagPicker);
+    m_quickTagAction->setObjectName(QStringLiteral("quickTagAction"));
+    m_quickTagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_quickTagAction->setToolTip(tr("Type part of a tag's name and press Enter to apply it (Ctrl+T)"));
+    code->addSeparator();
     code->addActions(m_reader->codingActions());
     code->addSeparator();
     code->addMenu(tr("Tag &Article"))->addActions(m_reader->articleActions());
@@ -345,14 +457,26 @@ QString MainWindow::settingsKey(const QString &name) const
 void MainWindow::restoreState()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First run: most of the screen, centred.
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1600, 1000);
+        const QSize size(available.width() * 85 / 100, available.height() * 85 / 100);
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    }
     if (!QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // First run: room for titles in the list, and a reader column of comfortable width.
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("ArticlesDock")),
                         findChild<QDockWidget *>(QStringLiteral("CodebookDock"))},
-            {440, 340}, Qt::Horizontal);
+            {width() * 30 / 100, std::max(300, width() * 20 / 100)}, Qt::Horizontal);
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("TimelineDock"))}, {m_timeline->sizeHint().height()},
             Qt::Vertical);
+        // Most of the right column for the codebook; notes and entities below it.
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("CodebookDock")),
+                        findChild<QDockWidget *>(QStringLiteral("NotesDock")),
+                        findChild<QDockWidget *>(QStringLiteral("EntitiesDock"))},
+            {height() * 50 / 100, height() * 15 / 100, height() * 25 / 100}, Qt::Vertical);
     }
     const qint64 last = settings.value(settingsKey(QStringLiteral("lastArticle"))).toLongLong();
     if (last > 0 && m_articles->model()->rowOf(last) >= 0)
@@ -385,6 +509,7 @@ void MainWindow::showKeys()
                         .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
                             a->text().remove(u'&').toHtmlEscaped());
     };
+    list({m_quickTagAction});
     list(m_reader->codingActions());
     list(m_reader->navigationActions());
     QMessageBox::information(this, tr("Keyboard Shortcuts"),

@@ -3,6 +3,9 @@
 #include <QMainWindow>
 
 class QDockWidget;
+class QFrame;
+class QStackedWidget;
+class QTimer;
 
 namespace gloss::ui {
 
@@ -15,6 +18,7 @@ class Document;
 class NotesPanel;
 class ImportController;
 class ReaderView;
+class TagPicker;
 class TimelinePanel;
 
 // The window: a host that arranges the article list, the reader and the docks each panel brings,
@@ -37,6 +41,16 @@ public:
     BackupScheduler *backupScheduler() const { return m_backups; }
     QAction *refreshAction() const { return m_refreshAction; }
     QAction *writeBackAction() const { return m_writeBackAction; }
+    // Code > Quick Tag… (Ctrl+T) and the picker it opens over the reader.
+    QAction *quickTagAction() const { return m_quickTagAction; }
+    TagPicker *tagPicker() const { return m_picker; }
+    // What an empty project shows in place of the reader: import, drop files, create a tag.
+    QFrame *startGuide() const { return m_startGuide; }
+    // Every few seconds the window looks whether another process (the command line, a second
+    // window) changed the project, and refreshes every panel when it did.
+    QTimer *changePoll() const { return m_changePoll; }
+    // What the poll does on each tick: refreshes when the project's data version moved; true then.
+    bool pollForChanges();
     // Analysis > Agreement…: the report, created when first asked for.
     AgreementDialog *agreementDialog();
     // Shows the article in the reader (selected in the list when it is there) with [start, end) selected.
@@ -64,6 +78,9 @@ private:
     void backUpNow();
     void fileLost(const QString &path);
     void updateTitle();
+    void createStartGuide();
+    void updateStartGuide();
+    void openTagPicker();
     QString settingsKey(const QString &name) const;
 
     Document &m_document;
@@ -80,6 +97,11 @@ private:
     AgreementDialog *m_agreement = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_writeBackAction = nullptr;
+    QAction *m_quickTagAction = nullptr;
+    TagPicker *m_picker = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    QFrame *m_startGuide = nullptr;
+    QTimer *m_changePoll = nullptr;
 };
 
 } // namespace gloss::ui

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
@@ -103,13 +104,14 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // The title takes what the other columns leave; they are as wide as their content (fitColumns).
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Published, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Highlights, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Source, QHeaderView::Interactive);
-    m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Tags, QHeaderView::Interactive);
-    m_view->setColumnWidth(ArticleListModel::Source, 80);
-    m_view->setColumnWidth(ArticleListModel::Tags, 70);
+    for (int c :
+        {ArticleListModel::Published, ArticleListModel::Source, ArticleListModel::Highlights, ArticleListModel::Tags})
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Interactive);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ArticleListPanel::fitColumns);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ArticleListPanel::fitColumns);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this, &ArticleListPanel::showHeaderMenu);
     // Variable columns are no order of the list: the indicator goes back to the order in use.
@@ -145,10 +147,24 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
             reloadFilterChoices();
         if (changes
             & (Document::Articles | Document::Highlights | Document::Codebook | Document::Sets | Document::Variables)) {
+            // A reload (a change here or in another process) keeps the selection and the place.
             const qint64 current = currentArticle();
+            const QList<qint64> selected = selectedArticles();
+            const int scroll = m_view->verticalScrollBar()->value();
             m_model->reload();
             if (current)
                 selectArticle(current);
+            constexpr qsizetype KeptSelection = 500; // beyond that, the current article only
+            if (selected.size() > 1 && selected.size() <= KeptSelection) {
+                QItemSelection rows;
+                for (qint64 id : selected) {
+                    const int row = m_model->rowOf(id);
+                    if (row >= 0)
+                        rows.select(m_model->index(row, 0), m_model->index(row, m_model->columnCount() - 1));
+                }
+                m_view->selectionModel()->select(rows, QItemSelectionModel::Select);
+            }
+            m_view->verticalScrollBar()->setValue(scroll);
         }
     });
     createSetActions();
@@ -166,6 +182,8 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_view->addAction(m_variablesAction);
     reloadFilterChoices();
     setVariableColumns(QSettings().value(QStringLiteral("articleList/variableColumns")).toStringList());
+    setHiddenColumns(QSettings().value(QStringLiteral("articleList/hiddenColumns")).toStringList());
+    fitColumns();
     updateCount();
 }
 
@@ -232,9 +250,71 @@ void ArticleListPanel::setVariableColumns(const QStringList &names)
     QSettings().setValue(QStringLiteral("articleList/variableColumns"), names);
 }
 
+namespace {
+
+// The fixed columns the user may hide, by the name the settings keep.
+const QList<std::pair<int, QString>> &optionalColumns()
+{
+    static const QList<std::pair<int, QString>> columns = {{ArticleListModel::Published, QStringLiteral("published")},
+        {ArticleListModel::Source, QStringLiteral("source")},
+        {ArticleListModel::Highlights, QStringLiteral("highlights")}, {ArticleListModel::Tags, QStringLiteral("tags")}};
+    return columns;
+}
+
+} // namespace
+
+void ArticleListPanel::fitColumns()
+{
+    // As wide as the widest of the rows loaded (and the header), up to a third of the list for
+    // a source or the tags; a column the user widened stays as wide.
+    const int cap = std::max(120, m_view->viewport()->width() / 3);
+    for (const auto &[column, name] : optionalColumns()) {
+        if (m_view->isColumnHidden(column))
+            continue;
+        const int wanted = std::min(cap,
+            std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column),
+                m_view->horizontalHeader()->sectionSizeHint(column)));
+        if (wanted > m_view->columnWidth(column) || !m_fitted)
+            m_view->setColumnWidth(column, wanted);
+    }
+    m_fitted = m_model->rowCount() > 0;
+}
+
+QStringList ArticleListPanel::hiddenColumns() const
+{
+    QStringList names;
+    for (const auto &[column, name] : optionalColumns())
+        if (m_view->isColumnHidden(column))
+            names.append(name);
+    return names;
+}
+
+void ArticleListPanel::setHiddenColumns(const QStringList &names)
+{
+    for (const auto &[column, name] : optionalColumns())
+        m_view->setColumnHidden(column, names.contains(name));
+    QSettings().setValue(QStringLiteral("articleList/hiddenColumns"), hiddenColumns());
+    fitColumns();
+}
+
 void ArticleListPanel::showHeaderMenu(const QPoint &pos)
 {
     QMenu menu(this);
+    menu.addSection(tr("Columns"));
+    menu.addAction(m_model->headerData(ArticleListModel::Title, Qt::Horizontal, Qt::DisplayRole).toString())
+        ->setEnabled(false); // always shown
+    for (const auto &[column, name] : optionalColumns()) {
+        QAction *a = menu.addAction(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        a->setCheckable(true);
+        a->setChecked(!m_view->isColumnHidden(column));
+        connect(a, &QAction::toggled, this, [this, name](bool on) {
+            QStringList hidden = hiddenColumns();
+            hidden.removeAll(name);
+            if (!on)
+                hidden.append(name);
+            setHiddenColumns(hidden);
+        });
+    }
     menu.addSection(tr("Variables as Columns"));
     const QStringList names = m_document.project().library().variableNames();
     if (names.isEmpty())

@@ -50,6 +50,12 @@ public:
     // The variables shown as columns of the list (kept in the settings).
     void setVariableColumns(const QStringList &names);
     QToolButton *variableFilterButton() const { return m_variableButton; }
+    // The fixed columns hidden from the header's context menu ("published", "source",
+    // "highlights", "tags"; kept in the settings). The title always shows.
+    QStringList hiddenColumns() const;
+    void setHiddenColumns(const QStringList &names);
+    // Sizes the date, source, highlights and tags columns to their content; the title takes the rest.
+    void fitColumns();
 
     void newSetFromSelection(const QString &name);
     void newSetFromSearch(const QString &name);
@@ -78,6 +84,7 @@ private:
     QDateEdit *m_to;
     QList<QAction *> m_setActions;
     bool m_updating = false;
+    bool m_fitted = false;
     QToolButton *m_entityFilter;
     QToolButton *m_variableButton;
     QAction *m_variablesAction;

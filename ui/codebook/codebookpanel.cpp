@@ -10,8 +10,12 @@
 #include <QColorDialog>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -23,6 +27,7 @@ CodebookPanel::CodebookPanel(Document &document, QWidget *parent)
     , m_document(document)
     , m_model(new CodebookModel(document, this))
     , m_view(new QTreeView(this))
+    , m_emptyHint(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -33,6 +38,9 @@ CodebookPanel::CodebookPanel(Document &document, QWidget *parent)
     layout->addWidget(m_view, 1);
 
     m_view->setModel(m_model);
+    m_view->setUniformRowHeights(true);
+    m_view->setIndentation(14);
+    m_view->setAlternatingRowColors(true);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->header()->setStretchLastSection(false);
@@ -40,10 +48,25 @@ CodebookPanel::CodebookPanel(Document &document, QWidget *parent)
     m_view->header()->setSectionResizeMode(CodebookModel::Highlights, QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(CodebookModel::Articles, QHeaderView::ResizeToContents);
     m_view->setToolTip(
-        tr("Keys 1–9 in the reader apply the first nine tags. Double-click a tag to list its articles."));
-    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+        tr("Keys 1–9 in the reader apply the first nine tags, Ctrl+T any tag. Double-click a tag to list its "
+           "articles."));
+    // A reload (counts changed here or by another process) keeps the current tag and the place.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keptTag = currentTag();
+        m_keptScroll = m_view->verticalScrollBar()->value();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->expandAll();
+        if (m_keptTag)
+            selectTag(m_keptTag);
+        m_view->verticalScrollBar()->setValue(m_keptScroll);
+        updateEmptyHint();
+    });
     m_view->expandAll();
 
+    // Three buttons for what is done often; the rest under "More" and in the context menu, so
+    // that the bar fits a narrow dock without an overflow arrow.
+    auto *more = new QMenu(this);
     auto add = [&](const QString &text, const QString &tip, const QKeySequence &key, auto slot, bool onBar = true) {
         auto *a = new QAction(text, this);
         a->setToolTip(tip);
@@ -55,12 +78,15 @@ CodebookPanel::CodebookPanel(Document &document, QWidget *parent)
         m_view->addAction(a);
         if (onBar)
             bar->addAction(a);
+        else
+            more->addAction(a);
         return a;
     };
     add(tr("New"), tr("Create a tag at the top level (Ctrl+N)"), QKeySequence(Qt::CTRL | Qt::Key_N),
         [this] { createTag(false); });
-    add(tr("New Child"), tr("Create a tag under the selected one (Ctrl+Shift+N)"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { createTag(true); });
+    add(
+        tr("New Child…"), tr("Create a tag under the selected one (Ctrl+Shift+N)"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { createTag(true); }, false);
     add(tr("Rename"), tr("Rename the selected tag (F2)"), QKeySequence(Qt::Key_F2), [this] {
         if (currentTag())
             m_view->edit(m_view->currentIndex().siblingAtColumn(CodebookModel::Name));
@@ -70,9 +96,14 @@ CodebookPanel::CodebookPanel(Document &document, QWidget *parent)
         tr("Describe…"), tr("Write the selected tag's description"), {}, [this] { describeCurrent(); }, false);
     add(
         tr("Move…"), tr("Move the selected tag under another tag"), {}, [this] { moveCurrent(); }, false);
-    add(tr("Merge…"), tr("Merge the selected tag into another: its highlights take the other tag"), {},
-        [this] { mergeCurrent(); });
-    add(tr("Delete"), tr("Delete the selected tag (Del)"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); });
+    add(
+        tr("Merge…"), tr("Merge the selected tag into another: its highlights take the other tag"), {},
+        [this] { mergeCurrent(); }, false);
+    more->addSeparator();
+    add(
+        tr("Delete"), tr("Delete the selected tag (Del)"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); },
+        false);
+    more->addSeparator();
     add(
         tr("Show Articles"), tr("List the articles coded with this tag"), {},
         [this] {
@@ -80,11 +111,33 @@ CodebookPanel::CodebookPanel(Document &document, QWidget *parent)
                 Q_EMIT tagActivated(currentTag());
         },
         false);
+    auto *moreButton = new QToolButton(this);
+    moreButton->setObjectName(QStringLiteral("codebookMore"));
+    moreButton->setText(tr("More"));
+    moreButton->setToolTip(tr("New child, describe, move, merge, delete, show articles"));
+    moreButton->setMenu(more);
+    moreButton->setPopupMode(QToolButton::InstantPopup);
+    moreButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addWidget(moreButton);
+
+    m_emptyHint->setObjectName(QStringLiteral("codebookEmptyHint"));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_emptyHint->setText(tr("<p>No tags yet. Press <b>New</b> (Ctrl+N) to create the first; keys 1–9 in the "
+                            "reader apply the first nine, Ctrl+T any of them.</p>"));
+    m_emptyHint->setContentsMargins(6, 6, 6, 6);
+    layout->insertWidget(1, m_emptyHint);
+    updateEmptyHint();
 
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (const qint64 id = m_model->tagAt(index))
             Q_EMIT tagActivated(id);
     });
+}
+
+void CodebookPanel::updateEmptyHint()
+{
+    m_emptyHint->setVisible(m_model->rowCount() == 0);
 }
 
 qint64 CodebookPanel::currentTag() const

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
 class QTreeView;
 
 namespace gloss::ui {
@@ -40,9 +41,14 @@ private:
     // Lets the user pick another tag (or the top level when `allowTop`); 0 when cancelled.
     qint64 chooseTag(const QString &title, const QString &label, qint64 exclude, bool allowTop, bool *top);
 
+    void updateEmptyHint();
+
     Document &m_document;
     CodebookModel *m_model;
     QTreeView *m_view;
+    QLabel *m_emptyHint;
+    qint64 m_keptTag = 0;
+    int m_keptScroll = 0;
 };
 
 } // namespace gloss::ui

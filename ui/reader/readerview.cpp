@@ -71,11 +71,14 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     m_title->setText(tr("No article selected"));
 
     createActions();
+    namePaletteActions();
     connect(m_text, &BodyView::clicked, this, &ReaderView::onClicked);
     connect(&m_document, &Document::changed, this, [this](Document::Changes changes, qint64 articleId) {
         if ((changes & (Document::Highlights | Document::Codebook | Document::Notes))
             && (articleId == 0 || articleId == m_article.id))
             refreshHighlights();
+        if (changes & Document::Codebook)
+            namePaletteActions();
         if ((changes & Document::Variables) && m_article.id && (articleId == 0 || articleId == m_article.id)) {
             m_article.variables = m_document.project().library().variables(m_article.id);
             showVariables(m_article.variables);
@@ -100,8 +103,8 @@ void ReaderView::createActions()
     m_highlightAction->setToolTip(tr("Highlight the selected text without a tag (H); keys 1–9 highlight and code it"));
     m_highlightAction->setIcon(QIcon(QStringLiteral(":/icons/highlight.svg")));
     for (int i = 0; i < 9; ++i)
-        add(m_codingActions, tr("Apply Tag %1").arg(i + 1), {QKeySequence(Qt::Key_1 + i)},
-            [this, i] { applyPaletteTag(i); });
+        m_paletteActions.append(add(m_codingActions, tr("Apply Tag %1").arg(i + 1), {QKeySequence(Qt::Key_1 + i)},
+            [this, i] { applyPaletteTag(i); }));
     for (int i = 0; i < 9; ++i)
         add(m_articleActions, tr("Tag Article with Tag %1").arg(i + 1), {QKeySequence(Qt::CTRL | (Qt::Key_1 + i))},
             [this, i] { toggleArticleTag(i); });
@@ -447,6 +450,37 @@ void ReaderView::applySelections()
         selections.append(sel);
     }
     m_text->setSpans(selections);
+}
+
+void ReaderView::namePaletteActions()
+{
+    QList<model::Tag> tags;
+    try {
+        tags = m_document.project().codebook().tagsWithoutCounts();
+    } catch (const operations::OperationError &) {
+        return; // the names stay as they were; the keys still look the tag up when pressed
+    }
+    QHash<qint64, QString> names;
+    for (const model::Tag &t : std::as_const(tags))
+        names.insert(t.id, t.name);
+    QList<qint64> palette;
+    try {
+        palette = m_document.project().codebook().paletteOrder();
+    } catch (const operations::OperationError &) {
+        return;
+    }
+    for (int i = 0; i < 9; ++i) {
+        // "&" in a tag's name is text, not a mnemonic.
+        const QString name
+            = i < palette.size() ? QString(names.value(palette.at(i))).replace(u'&', QStringLiteral("&&")) : QString();
+        if (QAction *a = m_paletteActions.value(i)) {
+            a->setText(name.isEmpty() ? tr("Apply Tag %1 (none yet)").arg(i + 1) : tr("Apply “%1”").arg(name));
+        }
+        if (QAction *a = m_articleActions.value(i)) {
+            a->setText(name.isEmpty() ? tr("Tag Article with Tag %1 (none yet)").arg(i + 1)
+                                      : tr("Tag Article “%1”").arg(name));
+        }
+    }
 }
 
 void ReaderView::applyPaletteTag(int index)

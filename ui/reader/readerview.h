@@ -40,6 +40,8 @@ public:
     QAction *removeAction() const { return m_removeAction; }
     QAction *nextArticleAction() const { return m_nextArticleAction; }
     QAction *previousArticleAction() const { return m_previousArticleAction; }
+    // Code > Apply “name”: the actions of keys 1–9, named after the codebook's first nine tags.
+    QList<QAction *> paletteActions() const { return m_paletteActions; }
 
     qint64 selectedHighlight() const { return m_selected; }
     void selectHighlight(qint64 highlightId);
@@ -74,6 +76,8 @@ private:
     // Shows the lines import kept as a table (the variable fixed_width_lines) in a fixed-width font.
     void showFixedWidthLines();
     void createActions();
+    // Names the actions of keys 1–9 (and Ctrl+1–9) after the tags they apply.
+    void namePaletteActions();
     void refreshHighlights();
     void onClicked(int at);
     void applySelections();
@@ -100,6 +104,7 @@ private:
     QList<QAction *> m_codingActions;
     QList<QAction *> m_navigationActions;
     QList<QAction *> m_articleActions;
+    QList<QAction *> m_paletteActions;
     QAction *m_highlightAction = nullptr;
     QAction *m_repeatAction = nullptr;
     QAction *m_removeAction = nullptr;

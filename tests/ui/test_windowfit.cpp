@@ -1,0 +1,252 @@
+// The window fits the work (issue 19.6): column choice, the quick tag picker, the Code menu's
+// tag names, refreshing after another process writes, and what an empty project shows.
+#include "articles/articlelistmodel.h"
+#include "articles/articlelistpanel.h"
+#include "codebook/codebookmodel.h"
+#include "codebook/codebookpanel.h"
+#include "codebook/tagpicker.h"
+#include "commands/tagcommands.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "model/article.h"
+#include "model/highlight.h"
+#include "operations/annotations.h"
+#include "operations/project.h"
+#include "reader/bodyview.h"
+#include "reader/readerview.h"
+#include "support/windowfixture.h"
+
+#include <QAction>
+#include <QFrame>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+using gloss::test::selectWithKeyboard;
+
+QMenu *codeMenu(gloss::ui::MainWindow &window)
+{
+    for (QAction *a : window.menuBar()->actions())
+        if (a->text().remove(u'&') == QStringLiteral("Code"))
+            return a->menu();
+    return nullptr;
+}
+
+int highlightsCount(gloss::ui::CodebookPanel *codebook, qint64 tagId)
+{
+    const QModelIndex index = codebook->model()->indexOf(tagId);
+    return codebook->model()
+        ->data(index.siblingAtColumn(gloss::ui::CodebookModel::Highlights), Qt::DisplayRole)
+        .toInt();
+}
+
+} // namespace
+
+TEST_CASE("the Code menu names the tags on keys 1 to 9 and follows renames", "[ui][windowfit]")
+{
+    gloss::test::CodingFixture f;
+    QMenu *code = codeMenu(*f.window);
+    REQUIRE(code);
+    QStringList texts;
+    for (QAction *a : code->actions())
+        texts << a->text();
+    CHECK(texts.contains(QStringLiteral("Apply “Actors”")));
+    CHECK(texts.contains(QStringLiteral("Apply “Places”")));
+    CHECK(texts.contains(QStringLiteral("Apply Tag 3 (none yet)")));
+    CHECK(f.window->reader()->paletteActions().at(0)->shortcut() == QKeySequence(Qt::Key_1));
+
+    // Renaming the tag renames the menu entry; undo puts the old name back.
+    f.document->undoStack()->push(new gloss::ui::EditTagCommand(
+        *f.document, f.tagA, gloss::ui::EditTagCommand::Property::Name, QStringLiteral("Blame & Credit")));
+    CHECK(f.window->reader()->paletteActions().at(0)->text() == QStringLiteral("Apply “Blame && Credit”"));
+    f.undo()->undo();
+    CHECK(f.window->reader()->paletteActions().at(0)->text() == QStringLiteral("Apply “Actors”"));
+    // A new tag takes the next key's name.
+    f.document->undoStack()->push(new gloss::ui::CreateTagCommand(*f.document, QStringLiteral("Blame"), 0));
+    CHECK(f.window->reader()->paletteActions().at(2)->text() == QStringLiteral("Apply “Blame”"));
+}
+
+TEST_CASE("Ctrl+T picks a tag by typing and applies it to the selection", "[ui][windowfit]")
+{
+    gloss::test::CodingFixture f;
+    f.window->activateWindow();
+    // Ctrl+T is not taken by anything else in the window.
+    int bound = 0;
+    for (const QAction *a : f.window->findChildren<QAction *>())
+        bound += a->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_T)) ? 1 : 0;
+    CHECK(bound == 1);
+
+    selectWithKeyboard(f.reader(), QStringLiteral("Núñez"));
+    f.window->quickTagAction()->trigger();
+    gloss::ui::TagPicker *picker = f.window->tagPicker();
+    REQUIRE(picker);
+    CHECK(picker->isVisible());
+    CHECK(picker->shownTags() == QList<qint64>{f.tagA, f.tagB});
+
+    // Case-blind filtering by part of the name.
+    QTest::keyClicks(picker->filterBox(), QStringLiteral("pLA"));
+    CHECK(picker->shownTags() == QList<qint64>{f.tagB});
+    QTest::keyClick(picker->filterBox(), Qt::Key_Return);
+    CHECK_FALSE(picker->isVisible());
+
+    // The selection became a highlight coded Places, undoable as one step.
+    const qint64 h = f.reader()->selectedHighlight();
+    REQUIRE(h);
+    CHECK(f.project().annotations().highlight(h)->tagIds == QList<qint64>{f.tagB});
+    CHECK(f.project().annotations().highlight(h)->start == gloss::test::CodingFixture::cp(QStringLiteral("Núñez")));
+
+    // Next time the tag used last comes first; Down then Enter adds the second one (Actors) to
+    // the selected highlight.
+    f.window->quickTagAction()->trigger();
+    CHECK(picker->shownTags() == QList<qint64>{f.tagB, f.tagA});
+    QTest::keyClick(picker->filterBox(), Qt::Key_Down);
+    QTest::keyClick(picker->filterBox(), Qt::Key_Return);
+    CHECK(f.project().annotations().highlight(h)->tagIds.contains(f.tagA));
+    CHECK(f.project().annotations().highlight(h)->tagIds.contains(f.tagB));
+    f.undo()->undo();
+    CHECK(f.project().annotations().highlight(h)->tagIds == QList<qint64>{f.tagB});
+
+    // Esc closes without applying anything; a filter matching nothing offers nothing.
+    f.window->quickTagAction()->trigger();
+    QTest::keyClicks(picker->filterBox(), QStringLiteral("zzz"));
+    CHECK(picker->shownTags().isEmpty());
+    const int steps = f.undo()->count();
+    QTest::keyClick(picker->filterBox(), Qt::Key_Return);
+    QTest::keyClick(picker->filterBox(), Qt::Key_Escape);
+    CHECK_FALSE(picker->isVisible());
+    CHECK(f.undo()->count() == steps);
+
+    // The recent tags are kept for the project.
+    const QList<qint64> recent = picker->recent();
+    f.reopen();
+    f.window->quickTagAction()->trigger();
+    CHECK(f.window->tagPicker()->shownTags().first() == recent.first());
+}
+
+TEST_CASE("the article list's columns are chosen from the header and remembered", "[ui][windowfit]")
+{
+    QSettings().remove(QStringLiteral("articleList/hiddenColumns"));
+    gloss::test::WindowFixture f;
+    f.tp.addArticle(QStringLiteral("A rather long title about the floods in the south of the country this week"),
+        QStringLiteral("Body."), QDate(2018, 6, 9), QStringLiteral("AFP"));
+    f.open(0, QSize(1600, 1000));
+    gloss::ui::ArticleListPanel *list = f.window->articleList();
+    QTableView *view = list->view();
+    using M = gloss::ui::ArticleListModel;
+
+    // The short columns are as wide as their content; the title has the rest.
+    CHECK(view->columnWidth(M::Source) < 120);
+    CHECK(view->columnWidth(M::Title) > view->columnWidth(M::Source) + view->columnWidth(M::Tags));
+    CHECK(view->horizontalHeader()->sectionResizeMode(M::Title) == QHeaderView::Stretch);
+
+    const int titleBefore = view->columnWidth(M::Title);
+    list->setHiddenColumns({QStringLiteral("source"), QStringLiteral("tags")});
+    CHECK(view->isColumnHidden(M::Source));
+    CHECK(view->isColumnHidden(M::Tags));
+    CHECK_FALSE(view->isColumnHidden(M::Published));
+    QCoreApplication::processEvents();
+    CHECK(view->columnWidth(M::Title) > titleBefore);
+
+    f.reopen();
+    CHECK(f.window->articleList()->view()->isColumnHidden(M::Source));
+    CHECK(f.window->articleList()->hiddenColumns() == QStringList{QStringLiteral("source"), QStringLiteral("tags")});
+    f.window->articleList()->setHiddenColumns({});
+    CHECK_FALSE(f.window->articleList()->view()->isColumnHidden(M::Source));
+}
+
+TEST_CASE("another process's highlights show in the codebook counts without a click", "[ui][windowfit]")
+{
+    gloss::test::CodingFixture f;
+    gloss::ui::CodebookPanel *codebook = f.window->codebook();
+    codebook->selectTag(f.tagB);
+    selectWithKeyboard(f.reader(), QStringLiteral("Núñez"));
+    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
+    CHECK(highlightsCount(codebook, f.tagA) == 1);
+
+    // A second connection (the command line) adds 40 highlights of Actors.
+    {
+        auto other = gloss::Project::open(f.tp.path());
+        REQUIRE(other.project);
+        for (int i = 0; i < 40; ++i) {
+            gloss::model::Highlight h;
+            h.articleId = f.articleId;
+            h.start = i;
+            h.end = i + 2;
+            h.tagIds = {f.tagA};
+            h.coder = QStringLiteral("cli");
+            other.project->annotations().addHighlight(h);
+        }
+    }
+    // The window looks every few seconds: one tick of its poll shows them, the codebook's
+    // current tag and the list's current article unchanged.
+    CHECK(f.window->pollForChanges());
+    CHECK(highlightsCount(codebook, f.tagA) == 41);
+    CHECK(codebook->currentTag() == f.tagB);
+    CHECK(f.window->articleList()->currentArticle() == f.articleId);
+    CHECK(
+        f.window->articleList()
+            ->model()
+            ->data(f.window->articleList()->model()->index(0, gloss::ui::ArticleListModel::Highlights), Qt::DisplayRole)
+            .toInt()
+        == 41);
+    // Nothing changed since: the next tick reloads nothing (the codebook is not reset).
+    bool reset = false;
+    QObject::connect(codebook->model(), &QAbstractItemModel::modelReset, [&] { reset = true; });
+    CHECK_FALSE(f.window->pollForChanges());
+    CHECK_FALSE(reset);
+    CHECK(f.window->changePoll()->isActive());
+    CHECK(f.window->changePoll()->interval() <= 2000);
+}
+
+TEST_CASE("an empty project says what to do first", "[ui][windowfit]")
+{
+    gloss::test::WindowFixture f;
+    f.open();
+    QFrame *guide = f.window->startGuide();
+    REQUIRE(guide);
+    CHECK(guide->isVisible());
+    CHECK_FALSE(f.window->reader()->isVisible());
+    auto *import = guide->findChild<QPushButton *>(QStringLiteral("guideImportFiles"));
+    REQUIRE(import);
+    CHECK(import->text().contains(QStringLiteral("Ctrl+I")));
+    CHECK(guide->findChild<QPushButton *>(QStringLiteral("guideCreateTag")));
+    bool dropMentioned = false;
+    for (const QLabel *label : guide->findChildren<QLabel *>())
+        dropMentioned = dropMentioned || label->text().contains(QStringLiteral("drop files here"));
+    CHECK(dropMentioned);
+    // The codebook says how to create the first tag.
+    auto *hint = f.window->codebook()->findChild<QLabel *>(QStringLiteral("codebookEmptyHint"));
+    REQUIRE(hint);
+    CHECK(hint->isVisible());
+
+    // Once there are articles (here from another process) the reader shows the first.
+    {
+        auto other = gloss::Project::open(f.tp.path());
+        REQUIRE(other.project);
+        gloss::model::Article a;
+        a.title = QStringLiteral("First article");
+        a.body = QStringLiteral("Some text.");
+        a.published = QDate(2020, 1, 2);
+        other.project->store().articles().insert(a);
+    }
+    CHECK(f.window->pollForChanges());
+    CHECK_FALSE(guide->isVisible());
+    CHECK(f.window->reader()->isVisible());
+    CHECK(f.window->reader()->textView()->toPlainText() == QStringLiteral("Some text."));
+
+    f.document->undoStack()->push(new gloss::ui::CreateTagCommand(*f.document, QStringLiteral("Blame"), 0));
+    CHECK_FALSE(hint->isVisible());
+}
