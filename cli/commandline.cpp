@@ -43,7 +43,7 @@ const QList<Entry> &entries()
         {{"tags", "tags [--format table|csv|json]"}, tagsCommand},
         {{"timeline", "timeline [--article ID] [--format table|csv|json]"}, timelineCommand},
         {{"export",
-             "export --layout highlights|highlights-wide|articles|codebook|entities|agreement|disagreements "
+             "export --layout highlights|highlights-wide|articles|codebook|entities|agreement|disagreements|matrix "
              "[--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... [--bom] [--raw] [--with-body] "
              "[--coders A,B,...] [--level article|segment] [--overlap P] [--all] [-o FILE] | --format qdpx|qdc "
              "[--with-extraction] -o FILE"},
@@ -54,6 +54,20 @@ const QList<Entry> &entries()
              "agreement [--coders A,B,...] [--tag T]... [--level article|segment] [--overlap P] [--all] "
              "[--format table|csv|json]"},
             agreementCommand},
+        {{"report passages",
+             "report passages [--tag T]... [--coder NAME]... [--search Q] [--set S] [--from D] [--to D] "
+             "[--var NAME=VALUE]... [--sort tag|date|title|source|coder] [--context WORDS] "
+             "[--format html|table|csv|json] [-o FILE.html]"},
+            reportPassagesCommand},
+        {{"report frequency",
+             "report frequency [--by day|week|month|quarter|year|source|set|var:NAME] [--tag T]... [--coder NAME]... "
+             "[filters] [--count articles|highlights] [--share] [--format table|csv|json]"},
+            reportFrequencyCommand},
+        {{"report cooccurrence",
+             "report cooccurrence [--unit highlight|article] [--entities] [--tag T]... [--coder NAME]... [filters] "
+             "[--format table|csv|json]"},
+            reportCooccurrenceCommand},
+        {{"report", "report passages|frequency|cooccurrence ... (see each)"}, reportCommand},
         {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
         // Longest names first: "variables set" before "variables".
         {{"variables set", "variables set ID NAME VALUE"}, variablesSetCommand},

@@ -75,6 +75,10 @@ int timelineCommand(Context &c);
 int exportCommand(Context &c);
 int importAnnotationsCommand(Context &c);
 int agreementCommand(Context &c);
+int reportPassagesCommand(Context &c);
+int reportFrequencyCommand(Context &c);
+int reportCooccurrenceCommand(Context &c);
+int reportCommand(Context &c); // `report` without a known kind: says which there are
 // --coders, --level, --overlap and --all of `agreement` and of the agreement export layouts; an exit
 // code when one is refused (the message said), else nothing.
 std::optional<int> readAgreementOptions(Context &c, const Arguments &a, model::AgreementRequest &request);

@@ -71,13 +71,17 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
     QStringList header = headerOf(options.layout, options.withBody);
     for (qsizetype v = 0; v < variables.size(); ++v)
         header.insert(int(ArticleColumn::Body) + v, VariablePrefix + variables.at(v));
+    const Codebook book = loadCodebook(m_source);
+    // The matrix has a column per tag, by path, in codebook order.
+    if (options.layout == Layout::Matrix)
+        for (const model::Tag &t : book.tags)
+            header.append(QString::fromUtf8(book.paths.value(t.id)));
 
     csv::CsvWriter writer(device, {options.bom, options.raw});
     for (const QString &h : std::as_const(header))
         writer.writeField(QByteArrayView(h.toUtf8()));
     writer.endRow();
 
-    const Codebook book = loadCodebook(m_source);
     bool complete = true;
     qint64 done = 0;
     qint64 total = 0;
@@ -307,6 +311,51 @@ bool Exporter::writeRows(QIODevice &device, const ExportOptions &options, const 
                     break;
                 }
             }
+            writer.endRow();
+            return writer.ok();
+        });
+        break;
+    }
+    case Layout::Matrix: {
+        if (progress)
+            total = repo.countArticles(scope);
+        QHash<qint64, int> columnOf; // tag id -> its column after the fixed ones
+        for (int i = 0; i < book.tags.size(); ++i)
+            columnOf.insert(book.tags.at(i).id, i);
+        QList<qint64> counts(book.tags.size(), 0);
+        complete = repo.matrix(scope, [&](const model::MatrixRow &r) {
+            if (full())
+                return false;
+            ++done;
+            if (!report(false))
+                return false;
+            for (int column = 0; column < MatrixColumnCount; ++column) {
+                switch (MatrixColumn(column)) {
+                case MatrixColumn::ArticleId:
+                    writer.writeNumber(r.articleId);
+                    break;
+                case MatrixColumn::ArticleTitle:
+                    writer.writeField(r.title);
+                    break;
+                case MatrixColumn::Published:
+                    writer.writeField(r.published);
+                    break;
+                case MatrixColumn::Source:
+                    writer.writeField(r.source);
+                    break;
+                }
+            }
+            std::fill(counts.begin(), counts.end(), 0);
+            for (const QByteArray &cell : QByteArray::fromRawData(r.counts.data(), r.counts.size()).split(',')) {
+                const qsizetype colon = cell.indexOf(':');
+                if (colon <= 0)
+                    continue;
+                const auto it = columnOf.constFind(cell.left(colon).toLongLong());
+                if (it != columnOf.constEnd())
+                    counts[*it] = cell.mid(colon + 1).toLongLong();
+            }
+            for (const qint64 n : std::as_const(counts))
+                writer.writeNumber(n);
             writer.endRow();
             return writer.ok();
         });

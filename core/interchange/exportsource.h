@@ -2,6 +2,7 @@
 
 #include "model/agreement.h"
 #include "model/exportrows.h"
+#include "model/report.h"
 #include "model/tag.h"
 
 #include <QHash>
@@ -40,6 +41,8 @@ public:
     virtual qint64 countEntities(const model::ExportScope &scope) = 0;
     // The intercoder agreement report over the articles of the scope (README, "Intercoder
     // agreement"), with its disagreements.
+    // The code x article matrix's rows: the scope's articles in export order with their tag counts.
+    virtual bool matrix(const model::ExportScope &scope, const std::function<bool(const model::MatrixRow &)> &sink) = 0;
     virtual model::AgreementReport agreement(const model::AgreementRequest &request, const model::ExportScope &scope)
         = 0;
 };

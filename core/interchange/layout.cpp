@@ -31,9 +31,11 @@ constexpr std::array<std::string_view, AgreementColumnCount> AgreementNames = {"
     "units", "alpha", "kappa", "percent", "disagreements", "overlap", "segments", "matched"};
 constexpr std::array<std::string_view, DisagreementColumnCount> DisagreementNames
     = {"article_id", "article_title", "tag", "level", "start", "end", "text", "coded_by", "not_coded_by", "detail"};
+constexpr std::array<std::string_view, MatrixColumnCount> MatrixNames
+    = {"article_id", "article_title", "published", "source"};
 static_assert(unnamed(HighlightNames) == 1 && HighlightNames[std::size_t(HighlightColumn::Tags)].empty()
         && unnamed(ArticleNames) == 0 && unnamed(CodebookNames) == 0 && unnamed(EntityNames) == 0
-        && unnamed(AgreementNames) == 0 && unnamed(DisagreementNames) == 0,
+        && unnamed(AgreementNames) == 0 && unnamed(DisagreementNames) == 0 && unnamed(MatrixNames) == 0,
     "every column of a layout has a name");
 
 struct LayoutName
@@ -50,6 +52,7 @@ constexpr LayoutName Names[] = {
     {Layout::Entities, "entities"},
     {Layout::Agreement, "agreement"},
     {Layout::Disagreements, "disagreements"},
+    {Layout::Matrix, "matrix"},
 };
 
 // Not a template over the array's size: GCC 12 -O2 then merges the copies and warns of bounds
@@ -113,6 +116,8 @@ QStringList headerOf(Layout layout, bool withBody)
         return namesOf(AgreementNames);
     case Layout::Disagreements:
         return namesOf(DisagreementNames);
+    case Layout::Matrix:
+        return namesOf(MatrixNames);
     }
     return {};
 }
@@ -133,6 +138,8 @@ int columnCount(Layout layout, bool withBody)
         return AgreementColumnCount;
     case Layout::Disagreements:
         return DisagreementColumnCount;
+    case Layout::Matrix:
+        return MatrixColumnCount;
     }
     return 0;
 }

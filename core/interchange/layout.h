@@ -8,7 +8,7 @@ namespace gloss::interchange {
 
 // The CSV layouts of `gloss export` (README, "Export"). Their header rows are fixed. The last two
 // are the intercoder agreement report (README, "Intercoder agreement").
-enum class Layout { Highlights, HighlightsWide, Articles, Codebook, Entities, Agreement, Disagreements };
+enum class Layout { Highlights, HighlightsWide, Articles, Codebook, Entities, Agreement, Disagreements, Matrix };
 
 // The columns of each layout, in file order: the one definition the header, the exporter's write
 // order and the annotation importer's reading all follow. A column added here fails the build
@@ -78,7 +78,13 @@ inline constexpr int AgreementColumnCount = int(AgreementColumn::Matched) + 1;
 enum class DisagreementColumn { ArticleId, ArticleTitle, Tag, Level, Start, End, Text, CodedBy, NotCodedBy, Detail };
 inline constexpr int DisagreementColumnCount = int(DisagreementColumn::Detail) + 1;
 
-// "highlights", "highlights-wide", "articles", "codebook", "entities", "agreement", "disagreements"
+// The code x article matrix: one row per article, these columns, then one column per tag of the
+// codebook (its path), in codebook order, holding how many highlights of the tag the article has
+// (an article tag counts as one).
+enum class MatrixColumn { ArticleId, ArticleTitle, Published, Source };
+inline constexpr int MatrixColumnCount = int(MatrixColumn::Source) + 1;
+
+// "highlights", "highlights-wide", "articles", "codebook", "entities", "agreement", "disagreements", "matrix"
 QStringList layoutNames();
 QString layoutName(Layout layout);
 std::optional<Layout> layoutFromName(const QString &name);

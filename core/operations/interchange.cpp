@@ -51,6 +51,10 @@ public:
     qint64 countHighlights(const model::ExportScope &scope) override { return m_repo.countHighlights(scope); }
     qint64 countArticles(const model::ExportScope &scope) override { return m_repo.countArticles(scope); }
     qint64 countEntities(const model::ExportScope &scope) override { return m_repo.countEntities(scope); }
+    bool matrix(const model::ExportScope &scope, const std::function<bool(const model::MatrixRow &)> &sink) override
+    {
+        return m_writer.store().reports().matrix(scope, sink);
+    }
     model::AgreementReport agreement(const model::AgreementRequest &request, const model::ExportScope &scope) override
     {
         std::optional<QList<qint64>> within;

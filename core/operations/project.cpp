@@ -10,6 +10,7 @@
 #include "operations/library.h"
 #include "operations/maintenance.h"
 #include "operations/refiqda.h"
+#include "operations/reports.h"
 #include "operations/sets.h"
 #include "operations/timeline.h"
 #include "operations/writer.h"
@@ -40,6 +41,7 @@ Project::Project(std::unique_ptr<storage::Store> store)
     , m_maintenance(std::make_unique<operations::Maintenance>(*m_writer))
     , m_backups(std::make_unique<operations::Backups>(*m_writer))
     , m_refiQda(std::make_unique<operations::RefiQda>(*this, *m_writer))
+    , m_reports(std::make_unique<operations::Reports>(*m_writer))
 { }
 
 Project::~Project() = default;

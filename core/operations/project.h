@@ -25,6 +25,7 @@ class Interchange;
 class Library;
 class Maintenance;
 class RefiQda;
+class Reports;
 class Sets;
 class Timeline;
 class Writer;
@@ -100,6 +101,7 @@ public:
     operations::Maintenance &maintenance() { return *m_maintenance; }
     operations::Backups &backups() { return *m_backups; }
     operations::RefiQda &refiQda() { return *m_refiQda; }
+    operations::Reports &reports() { return *m_reports; }
 
 private:
     std::unique_ptr<storage::Store> m_store;
@@ -117,6 +119,7 @@ private:
     std::unique_ptr<operations::Maintenance> m_maintenance;
     std::unique_ptr<operations::Backups> m_backups;
     std::unique_ptr<operations::RefiQda> m_refiQda;
+    std::unique_ptr<operations::Reports> m_reports;
 };
 
 } // namespace gloss

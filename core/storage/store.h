@@ -8,6 +8,7 @@
 #include "storage/exportrepository.h"
 #include "storage/highlightrepository.h"
 #include "storage/metarepository.h"
+#include "storage/reportrepository.h"
 #include "storage/setrepository.h"
 #include "storage/tagrepository.h"
 #include "storage/timerefrepository.h"
@@ -37,6 +38,7 @@ public:
     virtual ExportRepository &exports() = 0;
     virtual AnnotationRepository &annotationLookups() = 0;
     virtual CodingRepository &codings() = 0;
+    virtual ReportRepository &reports() = 0;
 
     // Where the project is, in words a user knows it by: a file's path, a server and database.
     virtual QString location() const = 0;

@@ -51,6 +51,8 @@ QString layoutLabel(interchange::Layout layout)
         return ExportDialog::tr("Codebook — one row per tag, with counts");
     case interchange::Layout::Entities:
         return ExportDialog::tr("Entities — one row per entity, with counts and dates");
+    case interchange::Layout::Matrix:
+        return ExportDialog::tr("Code × article matrix — one row per article, one column per tag, counts in cells");
     case interchange::Layout::Agreement:
     case interchange::Layout::Disagreements:
         break; // exported from the Agreement report, which holds the coders and level compared

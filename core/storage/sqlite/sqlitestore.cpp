@@ -17,6 +17,7 @@ Store::Store(std::unique_ptr<Database> db)
     , m_exports(*m_db)
     , m_annotations(*m_db)
     , m_codings(*m_db)
+    , m_reports(*m_db)
 { }
 
 Store::~Store()

@@ -8,6 +8,7 @@
 #include "storage/sqlite/exportrepository.h"
 #include "storage/sqlite/highlightrepository.h"
 #include "storage/sqlite/metarepository.h"
+#include "storage/sqlite/reportrepository.h"
 #include "storage/sqlite/setrepository.h"
 #include "storage/sqlite/tagrepository.h"
 #include "storage/sqlite/timerefrepository.h"
@@ -39,6 +40,7 @@ public:
     storage::ExportRepository &exports() override { return m_exports; }
     storage::AnnotationRepository &annotationLookups() override { return m_annotations; }
     storage::CodingRepository &codings() override { return m_codings; }
+    storage::ReportRepository &reports() override { return m_reports; }
 
     QString location() const override { return m_db->path(); }
     bool isReadOnly() const override { return m_db->isReadOnly(); }
@@ -63,6 +65,7 @@ private:
     ExportRepository m_exports;
     AnnotationRepository m_annotations;
     CodingRepository m_codings;
+    ReportRepository m_reports;
 };
 
 // The SQLite connection under a store, or null when the project is on another engine (tools and
