@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace gloss::cli {
 
@@ -53,7 +54,44 @@ bool stopsBatch(operations::OperationError::Kind kind)
         || kind == Kind::Busy;
 }
 
+// `highlight add` records the coder (--coder, GLOSS_CODER), else the login name as it always did.
+QString highlightCoder(const Context &c)
+{
+    return c.coder.isEmpty() ? qEnvironmentVariable("USER") : c.coder;
+}
+
 } // namespace
+
+int doneCommand(Context &c)
+{
+    Arguments a;
+    if (!a.parse(c.args, {}, {QStringLiteral("--undo")}))
+        return c.usage(a.error());
+    if (a.positionals().isEmpty())
+        return c.usage(QStringLiteral("done takes one or more article ids"));
+    QList<qint64> ids;
+    for (const QString &text : a.positionals()) {
+        bool ok = false;
+        const qint64 id = text.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return c.usage(QStringLiteral("\"%1\" is not an article id").arg(text));
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    if (!c.openProject())
+        return InputFailed;
+    const bool done = !a.has(QStringLiteral("--undo"));
+    int changed = 0;
+    c.project->library().setDone(ids, done, &changed);
+    const QString who = c.coder.isEmpty() ? QStringLiteral("no coder (give --coder NAME or set GLOSS_CODER)") : c.coder;
+    c.err << "gloss: " << (done ? "marked " : "unmarked ") << counted(changed, "article", "articles")
+          << (done ? " done for " : " for ") << who;
+    if (changed < ids.size())
+        c.err << " (" << counted(ids.size() - changed, "article was", "articles were")
+              << (done ? " already marked)" : " not marked)");
+    c.err << '\n';
+    return Ok;
+}
 
 int articlesCommand(Context &c)
 {
@@ -93,17 +131,22 @@ int articlesCommand(Context &c)
                 {QStringLiteral("words"), art->words},
                 {QStringLiteral("variables"), variablesJson(art->variables)},
                 {QStringLiteral("highlights"), qint64(c.project->annotations().highlights(id).size())},
+                {QStringLiteral("done"), QJsonArray::fromStringList(c.project->library().doneCoders(id))},
             });
         }
         return c.writeJson(list);
     }
     const QStringList headers = {QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("source"),
-        QStringLiteral("highlights"), QStringLiteral("title")};
+        QStringLiteral("highlights"), QStringLiteral("done"), QStringLiteral("title")};
     QList<QStringList> rows;
     const QList<model::ArticleSummary> summaries = c.project->library().list(
         filter, model::ArticleOrder::Published, true, 0, std::numeric_limits<qint64>::max());
-    for (const model::ArticleSummary &s : summaries)
-        rows.append({QString::number(s.id), dateText(s.published), s.source, QString::number(s.highlights), s.title});
+    for (const model::ArticleSummary &s : summaries) {
+        QStringList done = c.project->library().doneCoders(s.id);
+        done.replaceInStrings(QRegularExpression(QStringLiteral("^$")), QStringLiteral("(no coder)"));
+        rows.append({QString::number(s.id), dateText(s.published), s.source, QString::number(s.highlights),
+            done.join(u','), s.title});
+    }
     return c.writeRows(format, headers, rows);
 }
 
@@ -127,8 +170,18 @@ int showCommand(Context &c)
     if (!art)
         return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(id));
     const QList<model::Highlight> highlights = c.project->annotations().highlights(id);
+    const QList<std::pair<QString, QString>> notes = c.project->annotations().articleNotes(id);
+    const QList<std::pair<QString, qint64>> articleTags = c.project->annotations().articleTagsByCoder(id);
+    const QStringList done = c.project->library().doneCoders(id);
+    auto named = [](const QString &coder) { return coder.isEmpty() ? QStringLiteral("(no coder)") : coder; };
 
     if (format == u"json") {
+        QJsonArray notesJson, articleTagsJson;
+        for (const auto &[coder, text] : notes)
+            notesJson.append(QJsonObject{{QStringLiteral("coder"), coder}, {QStringLiteral("text"), text}});
+        for (const auto &[coder, tag] : articleTags)
+            articleTagsJson.append(QJsonObject{
+                {QStringLiteral("coder"), coder}, {QStringLiteral("tag"), c.project->codebook().path(tag)}});
         QJsonArray hl;
         for (const model::Highlight &h : highlights) {
             QJsonArray tags;
@@ -159,6 +212,9 @@ int showCommand(Context &c)
             {QStringLiteral("words"), art->words},
             {QStringLiteral("variables"), variablesJson(art->variables)},
             {QStringLiteral("note"), c.project->annotations().articleNote(id)},
+            {QStringLiteral("notes"), notesJson},
+            {QStringLiteral("article_tags"), articleTagsJson},
+            {QStringLiteral("done"), QJsonArray::fromStringList(done)},
             {QStringLiteral("body"), art->body},
             {QStringLiteral("highlights"), hl},
         };
@@ -176,6 +232,22 @@ int showCommand(Context &c)
     for (const auto &[name, value] : art->variables)
         c.out << name << ": " << value << '\n';
     c.out << '\n' << art->body << '\n';
+    if (!articleTags.isEmpty()) {
+        c.out << "\nArticle tags:\n";
+        for (const auto &[coder, tag] : articleTags)
+            c.out << "  " << c.project->codebook().path(tag) << "  by " << named(coder) << '\n';
+    }
+    if (!notes.isEmpty()) {
+        c.out << "\nNotes:\n";
+        for (const auto &[coder, text] : notes)
+            c.out << "  " << named(coder) << ": " << text << '\n';
+    }
+    if (!done.isEmpty()) {
+        QStringList names;
+        for (const QString &coder : done)
+            names << named(coder);
+        c.out << "\nDone by: " << names.join(QStringLiteral(", ")) << '\n';
+    }
     if (!highlights.isEmpty()) {
         c.out << "\nHighlights:\n";
         for (const model::Highlight &h : highlights) {
@@ -185,6 +257,8 @@ int showCommand(Context &c)
             c.out << "  [" << h.id << "] " << h.start << ".." << h.end << " \"" << h.quote << '"';
             if (!tags.isEmpty())
                 c.out << "  {" << tags.join(model::TagListSeparator) << '}';
+            if (!h.coder.isEmpty())
+                c.out << "  by " << h.coder;
             if (!h.note.isEmpty())
                 c.out << "  note: " << h.note;
             c.out << '\n';
@@ -274,8 +348,7 @@ int highlightCommand(Context &c)
                  QStringLiteral("--tag"), QStringLiteral("--note")})
             if (a.has(other))
                 return c.usage(QStringLiteral("--from-tsv takes the highlights from the file, not %1").arg(other));
-        return highlightBatch(
-            c, a.value(QStringLiteral("--from-tsv")), a.value(QStringLiteral("--coder"), qEnvironmentVariable("USER")));
+        return highlightBatch(c, a.value(QStringLiteral("--from-tsv")), highlightCoder(c));
     }
     qint64 numbers[3] = {};
     const QString names[3] = {QStringLiteral("--article"), QStringLiteral("--start"), QStringLiteral("--end")};
@@ -294,7 +367,7 @@ int highlightCommand(Context &c)
     h.start = numbers[1];
     h.end = numbers[2];
     h.note = a.value(QStringLiteral("--note"));
-    h.coder = a.value(QStringLiteral("--coder"), qEnvironmentVariable("USER"));
+    h.coder = highlightCoder(c);
     for (const QString &tag : a.values(QStringLiteral("--tag")))
         if (tag.trimmed().isEmpty())
             return c.usage(QStringLiteral("--tag needs a name"));

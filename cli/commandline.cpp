@@ -33,8 +33,9 @@ const QList<Entry> &entries()
         {{"import", "import PATH|FILE.qdpx... [--max-size MIB]"}, importCommand},
         {{"articles",
              "articles [--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... "
-             "[--format table|csv|json]"},
+             "[--done-by A,B] [--not-done-by C] [--format table|csv|json]"},
             articlesCommand},
+        {{"done", "done ID... [--undo]"}, doneCommand},
         {{"show", "show ID [--format text|json]"}, showCommand},
         {{"highlight add",
              "highlight add --article ID --start N --end N [--tag T]... [--note TEXT] [--coder NAME] | --from-tsv "
@@ -44,7 +45,8 @@ const QList<Entry> &entries()
         {{"timeline", "timeline [--article ID] [--format table|csv|json]"}, timelineCommand},
         {{"export",
              "export --layout highlights|highlights-wide|articles|codebook|entities|agreement|disagreements|matrix "
-             "[--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... [--bom] [--raw] [--with-body] "
+             "[--search Q] [--tag T] [--set S] [--from D] [--to D] [--var NAME=VALUE]... [--done-by A,B] "
+             "[--not-done-by C] [--bom] [--raw] [--with-body] "
              "[--coders A,B,...] [--level article|segment] [--overlap P] [--all] [-o FILE] | --format qdpx|qdc "
              "[--with-extraction] -o FILE"},
             exportCommand},
@@ -109,15 +111,17 @@ const QList<CommandInfo> &commands()
 
 QString helpText()
 {
-    QString text = QStringLiteral("Usage: gloss [--project PATH] [COMMAND [OPTIONS]]\n\n"
+    QString text = QStringLiteral("Usage: gloss [--project PATH] [--coder NAME] [COMMAND [OPTIONS]]\n\n"
                                   "With no command, Gloss opens its window on the project.\n"
-                                  "The project is --project PATH, else $GLOSS_PROJECT, else the default project.\n\n"
+                                  "The project is --project PATH, else $GLOSS_PROJECT, else the default project.\n"
+                                  "The coder (who is coding) is --coder NAME, else $GLOSS_CODER, else none.\n\n"
                                   "Commands:\n");
     for (const CommandInfo &c : commands())
         text += u"  gloss " + QString::fromUtf8(c.synopsis) + u'\n';
     text += QStringLiteral(
         "\nOptions:\n"
         "  --project PATH   the project file (.gloss)\n"
+        "  --coder NAME     who is coding: recorded with every highlight, note, tag and done mark\n"
         "  --help           this help\n"
         "  --version        the version of Gloss\n\n"
         "Exit status: 0 when all went well, 1 when some input failed (the rest is kept), 2 for a usage error.\n");
@@ -128,9 +132,26 @@ ProjectArgument takeProjectArgument(const QStringList &args)
 {
     ProjectArgument taken;
     const QLatin1String option("--project");
+    const QLatin1String coderOption("--coder");
+    bool positionalsOnly = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if (i == 0 && !a.startsWith(u'-') && a.endsWith(u".gloss", Qt::CaseInsensitive)) {
+        if (positionalsOnly) {
+            taken.rest.append(a);
+        } else if (a == u"--") {
+            positionalsOnly = true;
+            taken.rest.append(a);
+        } else if (a == coderOption) {
+            if (i + 1 >= args.size()) {
+                taken.error = QStringLiteral("--coder needs a name");
+            } else {
+                taken.coder = args.at(++i);
+                taken.coderGiven = true;
+            }
+        } else if (a.startsWith(coderOption + u'=')) {
+            taken.coder = a.mid(coderOption.size() + 1);
+            taken.coderGiven = true;
+        } else if (i == 0 && !a.startsWith(u'-') && a.endsWith(u".gloss", Qt::CaseInsensitive)) {
             taken.path = a;
         } else if (a == option) {
             if (i + 1 >= args.size())
@@ -160,6 +181,10 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
         return c.usage(project.error);
     const QStringList &args = project.rest;
     c.projectPath = Project::resolvePath(project.path);
+    if (project.coderGiven && project.coder.trimmed().isEmpty())
+        return c.usage(QStringLiteral("--coder needs a name"));
+    c.coder = Project::resolveCoder(project.coder);
+    c.coderGiven = project.coderGiven;
 
     if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
         c.out << helpText();
@@ -212,6 +237,7 @@ bool Context::openProject(Project::Access access, bool verify)
         }
     }
     project = std::move(opened.project);
+    project->setCoder(coder);
     return true;
 }
 
@@ -232,7 +258,7 @@ int Context::fail(const QString &message)
 QSet<QString> filterOptions()
 {
     return {QStringLiteral("--search"), QStringLiteral("--tag"), QStringLiteral("--set"), QStringLiteral("--from"),
-        QStringLiteral("--to"), QStringLiteral("--var")};
+        QStringLiteral("--to"), QStringLiteral("--var"), QStringLiteral("--done-by"), QStringLiteral("--not-done-by")};
 }
 
 bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
@@ -277,6 +303,20 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
             return false;
         }
         filter.variables.append({name, pair.mid(eq + 1)});
+    }
+    // --done-by A,B: marked done by each; --not-done-by C: by none. Repeatable, comma lists.
+    for (const bool negated : {false, true}) {
+        const QString option = negated ? QStringLiteral("--not-done-by") : QStringLiteral("--done-by");
+        for (const QString &list : a.values(option)) {
+            const QStringList names = list.split(u',');
+            for (const QString &name : names) {
+                if (name.trimmed().isEmpty()) {
+                    usage(QStringLiteral("%1 takes coders' names separated by commas, not \"%2\"").arg(option, list));
+                    return false;
+                }
+                (negated ? filter.notDoneBy : filter.doneBy).append(name.trimmed());
+            }
+        }
     }
     return true;
 }

@@ -21,10 +21,13 @@ const QList<CommandInfo> &commands();
 // The project a command line names, and the arguments left once it is taken out: `--project PATH`,
 // `--project=PATH` (the last one given counts), or a first argument naming a .gloss file, as a
 // file manager or a shell gives it (`gloss study.gloss [COMMAND ...]`). `path` is as given (empty:
-// none); `error` is set when --project has no path.
+// none); `error` is set when --project has no path. `--coder NAME` (or `--coder=NAME`, anywhere, the
+// last one counts) is taken out too: who is coding (Project::resolveCoder adds GLOSS_CODER).
 struct ProjectArgument
 {
     QString path;
+    QString coder;
+    bool coderGiven = false;
     QStringList rest;
     QString error;
 };

@@ -22,6 +22,8 @@ struct Context
 {
     QStringList args; // after the command name, --project removed
     QString projectPath;
+    QString coder; // --coder, else GLOSS_CODER, else ""; the opened project writes as this coder
+    bool coderGiven = false; // --coder was on the command line
     QIODevice &outDevice;
     QTextStream out;
     QTextStream err;
@@ -43,7 +45,8 @@ struct Context
     int usage(const QString &message); // prints "gloss: message" and returns UsageError
     int fail(const QString &message); // prints "gloss: message" and returns InputFailed
 
-    // Reads --search --tag --set --from --to --var; on a bad value prints why and returns false.
+    // Reads --search --tag --set --from --to --var --done-by --not-done-by; on a bad value prints
+    // why and returns false.
     bool readFilter(const Arguments &a, model::ArticleFilter &filter);
     // --format, checked against `allowed` (the first is the default).
     bool readFormat(const Arguments &a, const QStringList &allowed, QString &format);
@@ -69,6 +72,7 @@ int articlesCommand(Context &c);
 int importCommand(Context &c);
 int showCommand(Context &c);
 int highlightCommand(Context &c);
+int doneCommand(Context &c);
 int checkCommand(Context &c);
 int tagsCommand(Context &c);
 int timelineCommand(Context &c);

@@ -22,7 +22,7 @@ struct AgreementRequest
     AgreementLevel level = AgreementLevel::Article;
     double overlap = 90; // percent, segment matching (1..100)
     // The articles compared. Given: exactly these. Otherwise every article when `allArticles`,
-    // else every article in which any chosen coder coded something.
+    // else the articles every chosen coder marked done (done marks).
     std::optional<QList<qint64>> articleIds;
     bool allArticles = false;
 };

@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 
 namespace gloss::model {
 
@@ -17,11 +18,13 @@ struct ArticleFilter
     QDate to;
     qint64 entityId = 0; // articles mentioning this entity
     Variables variables; // articles whose variable `name` has this value (case-blind), each of them
+    QStringList doneBy; // articles each of these coders marked done
+    QStringList notDoneBy; // articles none of these coders marked done
 
     bool isEmpty() const
     {
         return search.trimmed().isEmpty() && tagId == 0 && setId == 0 && !from.isValid() && !to.isValid()
-            && entityId == 0 && variables.isEmpty();
+            && entityId == 0 && variables.isEmpty() && doneBy.isEmpty() && notDoneBy.isEmpty();
     }
 };
 

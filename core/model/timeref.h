@@ -36,6 +36,7 @@ struct TimeRefOverride
     QString value;
     QString granularity;
     bool dismissed = false;
+    QString coder; // who decided ("" for no one named)
 };
 
 } // namespace gloss::model

@@ -63,7 +63,7 @@ model::AgreementReport Agreement::report(const AgreementRequest &request, const 
 
         QList<qint64> articles = request.articleIds ? *request.articleIds
             : request.allArticles                   ? store.codings().allArticles()
-                                                    : store.codings().codedArticles(chosen);
+                                                    : store.articles().doneByAll(chosen);
         if (within) {
             const QSet<qint64> keep(within->cbegin(), within->cend());
             articles.removeIf([&](qint64 id) { return !keep.contains(id); });
@@ -71,7 +71,9 @@ model::AgreementReport Agreement::report(const AgreementRequest &request, const 
         if (articles.isEmpty())
             throw OperationError::invalid(request.articleIds || request.allArticles
                     ? QStringLiteral("No articles to compare.")
-                    : QStringLiteral("None of %1 has coded an article: nothing to compare.")
+                    : QStringLiteral("No article is marked done by all of %1: agreement compares the articles "
+                                     "every chosen coder marked done. Mark them (`gloss done ID...` as each coder, "
+                                     "or Mark Done in the reader), or compare on every article (--all).")
                           .arg(chosen.join(QStringLiteral(", "))));
 
         analysis::AgreementInput input;

@@ -22,12 +22,32 @@ qint64 Annotations::highlightCount()
 
 QString Annotations::articleNote(qint64 articleId)
 {
-    return m_writer.read([&] { return m_writer.store().highlights().articleNote(articleId); });
+    return articleNote(articleId, m_writer.coder());
+}
+
+QString Annotations::articleNote(qint64 articleId, const QString &coder)
+{
+    return m_writer.read([&] { return m_writer.store().highlights().articleNote(articleId, coder); });
+}
+
+QList<std::pair<QString, QString>> Annotations::articleNotes(qint64 articleId)
+{
+    return m_writer.read([&] { return m_writer.store().highlights().articleNotes(articleId); });
 }
 
 QList<qint64> Annotations::articleTags(qint64 articleId)
 {
-    return m_writer.read([&] { return m_writer.store().articles().articleTags(articleId); });
+    return articleTags(articleId, m_writer.coder());
+}
+
+QList<qint64> Annotations::articleTags(qint64 articleId, const QString &coder)
+{
+    return m_writer.read([&] { return m_writer.store().articles().articleTags(articleId, coder); });
+}
+
+QList<std::pair<QString, qint64>> Annotations::articleTagsByCoder(qint64 articleId)
+{
+    return m_writer.read([&] { return m_writer.store().articles().articleTagsByCoder(articleId); });
 }
 
 model::Highlight Annotations::existing(qint64 id)
@@ -47,6 +67,8 @@ Undo Annotations::addHighlight(const model::Highlight &highlight, qint64 *id)
     return m_writer.write(Area::Highlights, highlight.articleId, [&] {
         model::Highlight stored = highlight;
         stored.id = 0;
+        if (stored.coder.isEmpty())
+            stored.coder = m_writer.coder();
         const qint64 newId = m_writer.store().highlights().add(stored);
         if (id)
             *id = newId;
@@ -111,21 +133,31 @@ Undo Annotations::setHighlightNote(qint64 id, const QString &text)
 
 Undo Annotations::setArticleNote(qint64 articleId, const QString &text)
 {
+    return setArticleNote(articleId, m_writer.coder(), text);
+}
+
+Undo Annotations::setArticleNote(qint64 articleId, const QString &coder, const QString &text)
+{
     return m_writer.write(Area::Notes, articleId, [&] {
-        const QString old = m_writer.store().highlights().articleNote(articleId);
-        m_writer.store().highlights().setArticleNote(articleId, text);
+        const QString old = m_writer.store().highlights().articleNote(articleId, coder);
+        m_writer.store().highlights().setArticleNote(articleId, coder, text);
         return Undo(Area::Notes, articleId,
-            [articleId, old](Project &p) { return p.annotations().setArticleNote(articleId, old); });
+            [articleId, coder, old](Project &p) { return p.annotations().setArticleNote(articleId, coder, old); });
     });
 }
 
 Undo Annotations::setArticleTags(qint64 articleId, const QList<qint64> &tagIds)
 {
+    return setArticleTags(articleId, m_writer.coder(), tagIds);
+}
+
+Undo Annotations::setArticleTags(qint64 articleId, const QString &coder, const QList<qint64> &tagIds)
+{
     return m_writer.write(Area::Highlights, articleId, [&] {
-        const QList<qint64> old = m_writer.store().articles().articleTags(articleId);
-        m_writer.store().articles().setArticleTags(articleId, tagIds);
+        const QList<qint64> old = m_writer.store().articles().articleTags(articleId, coder);
+        m_writer.store().articles().setArticleTags(articleId, coder, tagIds);
         return Undo(Area::Highlights, articleId,
-            [articleId, old](Project &p) { return p.annotations().setArticleTags(articleId, old); });
+            [articleId, coder, old](Project &p) { return p.annotations().setArticleTags(articleId, coder, old); });
     });
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace gloss::operations {
 
@@ -26,11 +27,19 @@ public:
     std::optional<model::Highlight> highlight(qint64 id);
     QList<model::Highlight> highlights(qint64 articleId);
     qint64 highlightCount();
+    // Article notes and tags are each coder's own. Without a coder these read and write the
+    // project's current coder's (Project::coder()).
     QString articleNote(qint64 articleId);
+    QString articleNote(qint64 articleId, const QString &coder);
+    // Every coder's note on the article: (coder, text), by coder.
+    QList<std::pair<QString, QString>> articleNotes(qint64 articleId);
     QList<qint64> articleTags(qint64 articleId);
+    QList<qint64> articleTags(qint64 articleId, const QString &coder);
+    // Every coder's article tags: (coder, tag id), by coder then tag.
+    QList<std::pair<QString, qint64>> articleTagsByCoder(qint64 articleId);
 
     // Stores a new highlight with its tags and note (start and end in code points of the body);
-    // *id gets its id.
+    // *id gets its id. A highlight with no coder gets the project's current coder.
     Undo addHighlight(const model::Highlight &highlight, qint64 *id = nullptr);
     // Brings back a removed highlight exactly as it was (same id).
     Undo restoreHighlight(const model::Highlight &highlight);
@@ -39,7 +48,9 @@ public:
     Undo setHighlightRange(qint64 id, qint64 start, qint64 end);
     Undo setHighlightNote(qint64 id, const QString &text);
     Undo setArticleNote(qint64 articleId, const QString &text);
+    Undo setArticleNote(qint64 articleId, const QString &coder, const QString &text);
     Undo setArticleTags(qint64 articleId, const QList<qint64> &tagIds);
+    Undo setArticleTags(qint64 articleId, const QString &coder, const QList<qint64> &tagIds);
 
 private:
     model::Highlight existing(qint64 id);

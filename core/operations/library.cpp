@@ -102,6 +102,44 @@ Undo Library::setVariables(qint64 articleId, const model::Variables &variables)
     });
 }
 
+QStringList Library::doneCoders(qint64 articleId)
+{
+    return m_writer.read([&] { return m_writer.store().articles().doneCoders(articleId); });
+}
+
+bool Library::isDone(qint64 articleId)
+{
+    return doneCoders(articleId).contains(m_writer.coder());
+}
+
+QList<qint64> Library::articlesDoneBy(const QStringList &coders)
+{
+    return m_writer.read([&] { return m_writer.store().articles().doneByAll(coders); });
+}
+
+Undo Library::setDone(const QList<qint64> &articleIds, bool done, int *changed)
+{
+    return setDone(articleIds, m_writer.coder(), done, changed);
+}
+
+Undo Library::setDone(const QList<qint64> &articleIds, const QString &coder, bool done, int *changed)
+{
+    const qint64 single = articleIds.size() == 1 ? articleIds.first() : 0;
+    return m_writer.write(Area::Highlights, single, [&] {
+        QList<qint64> flipped;
+        for (const qint64 id : articleIds) {
+            if (!m_writer.store().articles().exists(id))
+                throw OperationError::notFound(QStringLiteral("there is no article %1").arg(id));
+            if (m_writer.store().articles().setDone(id, coder, done))
+                flipped.append(id);
+        }
+        if (changed)
+            *changed = int(flipped.size());
+        return Undo(Area::Highlights, single,
+            [flipped, coder, done](Project &p) { return p.library().setDone(flipped, coder, !done); });
+    });
+}
+
 Undo Library::setVariable(qint64 articleId, const QString &name, const QString &value)
 {
     model::Variables variables = this->variables(articleId);

@@ -48,6 +48,18 @@ public:
     Undo setVariable(qint64 articleId, const QString &name, const QString &value);
     Undo removeVariable(qint64 articleId, const QString &name);
 
+    // Done marks: each coder's "I have finished coding this article" (the reader's Mark Done, `gloss
+    // done`). doneCoders: who marked the article, sorted. isDone: whether the current coder
+    // (Project::coder()) did. articlesDoneBy: the articles every one of `coders` marked, ascending.
+    QStringList doneCoders(qint64 articleId);
+    bool isDone(qint64 articleId);
+    QList<qint64> articlesDoneBy(const QStringList &coders);
+    // Marks (done true) or unmarks the articles for the current coder, in one write; *changed gets
+    // how many changed (those already so are left). Throws OperationError::notFound for an id that
+    // is no article (nothing is changed then).
+    Undo setDone(const QList<qint64> &articleIds, bool done, int *changed = nullptr);
+    Undo setDone(const QList<qint64> &articleIds, const QString &coder, bool done, int *changed = nullptr);
+
     // Whether the sample articles were ever added to this project (the default project gets them
     // on its first start only, so that articles the user deleted do not come back).
     bool samplesAdded();

@@ -61,6 +61,23 @@ qint64 Project::dataVersion()
     return m_writer->read([&] { return m_store->dataVersion(); });
 }
 
+QString Project::coder() const
+{
+    return m_writer->coder();
+}
+
+void Project::setCoder(const QString &coder)
+{
+    m_writer->setCoder(coder.trimmed());
+}
+
+QString Project::resolveCoder(const QString &explicitCoder)
+{
+    if (!explicitCoder.trimmed().isEmpty())
+        return explicitCoder.trimmed();
+    return qEnvironmentVariable("GLOSS_CODER").trimmed();
+}
+
 void Project::setChangeListener(operations::ChangeListener listener)
 {
     m_writer->setListener(std::move(listener));

@@ -76,6 +76,13 @@ public:
     bool isReadOnly() const;
     // Changes whenever another connection (a second window, the command line) commits.
     qint64 dataVersion();
+    // Who is coding: every highlight, note, article tag, date decision and done mark written from
+    // now on records this name ("" when no one is named, the default). The command line takes it
+    // from --coder or GLOSS_CODER; the window from the user's settings.
+    QString coder() const;
+    void setCoder(const QString &coder);
+    // --coder, else GLOSS_CODER, else "" (trimmed).
+    static QString resolveCoder(const QString &explicitCoder);
     // Told after every write that committed, whichever operation made it.
     void setChangeListener(operations::ChangeListener listener);
     // Puts back what `undo` describes, in one transaction; returns the Undo of that (for redo).

@@ -318,12 +318,20 @@ RefiExportResult RefiQda::exportProject(const QString &path, const RefiExportOpt
                     s.selections.append(sel);
                     ++result.selections;
                 }
-                if (const QString note = store.highlights().articleNote(id); !note.isEmpty()) {
+                // One note per coder; a named coder's is keyed and named by the coder too.
+                for (const auto &[coder, note] : store.highlights().articleNotes(id)) {
+                    if (note.isEmpty())
+                        continue;
                     refi::Note n;
-                    n.guid = guid(QStringLiteral("article-note"), id);
-                    n.name = QStringLiteral("Note on %1").arg(s.name.left(60));
+                    n.guid = guid(coder.isEmpty() ? QStringLiteral("article-note") : u"article-note/" + coder, id);
+                    n.name = coder.isEmpty() ? QStringLiteral("Note on %1").arg(s.name.left(60))
+                                             : QStringLiteral("%1's note on %2").arg(coder, s.name.left(60));
                     n.hasInlineText = true;
                     n.text = note;
+                    if (!coder.isEmpty()) {
+                        users.insert(coder);
+                        n.creatingUser = keyGuid(QStringLiteral("user"), coder);
+                    }
                     p.notes.append(n);
                     s.noteGuids.append(n.guid);
                 }
@@ -768,7 +776,7 @@ RefiImportReport RefiQda::importProjectBytes(const QByteArray &bytes, const QStr
                     if (const QString n = notes.value(refi::normalGuid(g)); !n.isEmpty())
                         articleNotes.append(n);
                 if (!articleNotes.isEmpty()) {
-                    const QString before = store.highlights().articleNote(articleId);
+                    const QString before = store.highlights().articleNote(articleId, m_project.coder());
                     const QString add = articleNotes.join(QStringLiteral("\n\n"));
                     if (!before.contains(add)) {
                         m_project.annotations().setArticleNote(

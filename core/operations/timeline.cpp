@@ -51,7 +51,10 @@ Undo Timeline::setOverride(const model::TimeRefOverride &decision)
             throw OperationError::notFound(QStringLiteral("there is no article %1").arg(decision.articleId));
         auto &refs = m_writer.store().timeRefs();
         const auto before = refs.override(decision.articleId, decision.start, decision.end);
-        refs.setOverride(decision);
+        model::TimeRefOverride stored = decision;
+        if (stored.coder.isEmpty())
+            stored.coder = m_writer.coder();
+        refs.setOverride(stored);
         return putBack(decision.articleId, decision.start, decision.end, before);
     });
 }

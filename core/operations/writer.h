@@ -24,6 +24,9 @@ public:
 
     storage::Store &store() { return m_store; }
     void setListener(ChangeListener listener) { m_listener = std::move(listener); }
+    // Who is coding (Project::setCoder): every write that makes coding records it.
+    const QString &coder() const { return m_coder; }
+    void setCoder(const QString &coder) { m_coder = coder; }
 
     // Runs `work` (returning anything) in a transaction that commits when it returns.
     template <typename F> auto write(Areas areas, qint64 articleId, F &&work) -> decltype(work())
@@ -76,6 +79,7 @@ private:
 
     storage::Store &m_store;
     ChangeListener m_listener;
+    QString m_coder;
     int m_depth = 0;
     Areas m_pending;
     qint64 m_pendingArticle = -1; // -1 none yet, 0 several

@@ -57,8 +57,18 @@ public:
     // The distinct values of variable `name` with the number of articles holding each, by value.
     virtual QList<QPair<QString, qint64>> variableValueCounts(const QString &name) = 0;
 
-    virtual QList<qint64> articleTags(qint64 articleId) = 0;
-    virtual void setArticleTags(qint64 articleId, const QList<qint64> &tagIds) = 0;
+    // Article-level tags are each coder's own: these read and replace `coder`'s ("" for no one named).
+    virtual QList<qint64> articleTags(qint64 articleId, const QString &coder) = 0;
+    virtual void setArticleTags(qint64 articleId, const QString &coder, const QList<qint64> &tagIds) = 0;
+    // Every coder's article tags: (coder, tag), by coder then tag.
+    virtual QList<std::pair<QString, qint64>> articleTagsByCoder(qint64 articleId) = 0;
+
+    // Done marks: a coder's "I have finished coding this article".
+    virtual QStringList doneCoders(qint64 articleId) = 0; // sorted
+    // Marks (done true) or unmarks the article for `coder`; returns whether anything changed.
+    virtual bool setDone(qint64 articleId, const QString &coder, bool done) = 0;
+    // The articles every one of `coders` marked done, ascending (none when `coders` is empty).
+    virtual QList<qint64> doneByAll(const QStringList &coders) = 0;
 };
 
 } // namespace gloss::storage

@@ -5,6 +5,7 @@
 #include <QList>
 
 #include <optional>
+#include <utility>
 
 namespace gloss::storage {
 
@@ -32,11 +33,14 @@ public:
     virtual void addTag(qint64 id, qint64 tagId) = 0;
     virtual void removeTag(qint64 id, qint64 tagId) = 0;
 
-    // Notes: an empty text removes the note.
+    // Notes: an empty text removes the note. A highlight's note records the highlight's coder; an
+    // article has one note per coder ("" for no one named).
     virtual void setNote(qint64 highlightId, const QString &text) = 0;
     virtual QString note(qint64 highlightId) = 0;
-    virtual void setArticleNote(qint64 articleId, const QString &text) = 0;
-    virtual QString articleNote(qint64 articleId) = 0;
+    virtual void setArticleNote(qint64 articleId, const QString &coder, const QString &text) = 0;
+    virtual QString articleNote(qint64 articleId, const QString &coder) = 0;
+    // Every coder's note on the article: (coder, text), by coder.
+    virtual QList<std::pair<QString, QString>> articleNotes(qint64 articleId) = 0;
 };
 
 } // namespace gloss::storage

@@ -44,14 +44,14 @@ public:
     {
         QList<model::Tag> tags; // parents before children
         QList<std::tuple<qint64, qint64, int>> highlightLinks; // highlight, tag, position
-        QList<std::pair<qint64, qint64>> articleLinks; // article, tag
+        QList<std::tuple<qint64, qint64, QString>> articleLinks; // article, tag, coder
     };
     struct MergeRecord
     {
         Snapshot from; // the merged-away tag alone, with its links
         QList<qint64> movedChildren;
         QList<qint64> addedHighlights; // highlights that got `into` through the merge
-        QList<qint64> addedArticles;
+        QList<std::pair<qint64, QString>> addedArticles; // article, coder
         qint64 into = 0;
     };
     // Deletes the tag with its subtree and returns what restore() needs to bring it back.

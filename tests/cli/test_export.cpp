@@ -122,9 +122,9 @@ void buildFixture(gloss::test::TempProject &tp)
 
     p.store().tags().setDescription(
         *p.store().tags().find(QStringLiteral("Food")), QStringLiteral("=what, \"they\" eat\nand drink"));
-    p.store().articles().setArticleTags(
-        emoji, {*p.store().tags().find(QStringLiteral("Emoji")), *p.store().tags().find(QStringLiteral("Pro>Con"))});
-    p.store().highlights().setArticleNote(emoji, QStringLiteral("note on the article,\n\"quoted\""));
+    p.store().articles().setArticleTags(emoji, QString(),
+        {*p.store().tags().find(QStringLiteral("Emoji")), *p.store().tags().find(QStringLiteral("Pro>Con"))});
+    p.store().highlights().setArticleNote(emoji, QString(), QStringLiteral("note on the article,\n\"quoted\""));
     const qint64 set = p.store().sets().create(QStringLiteral("Chosen"));
     p.store().sets().addArticles(set, {emoji, undated});
 

@@ -5,6 +5,7 @@
 #include "operations/codebook.h"
 #include "operations/error.h"
 #include "operations/interchange.h"
+#include "operations/library.h"
 #include "support/tempproject.h"
 
 #include <QBuffer>
@@ -326,8 +327,14 @@ TEST_CASE("the agreement operation reads who coded what from the project", "[agr
 
     model::AgreementRequest r;
     r.coders = {QStringLiteral("ann"), QStringLiteral("ben")};
+    // The articles compared are those both marked done: none yet.
+    CHECK_THROWS_WITH(p.agreement().report(r), Catch::Contains("No article is marked done by all of ann, ben"));
+    p.library().setDone({a1, a2}, QStringLiteral("ann"), true);
+    p.library().setDone({a1}, QStringLiteral("ben"), true);
+    CHECK(p.agreement().report(r).articles == 1); // ben has not finished a2
+    p.library().setDone({a2}, QStringLiteral("ben"), true);
     model::AgreementReport article = p.agreement().report(r);
-    CHECK(article.articles == 2); // the articles ann or ben coded
+    CHECK(article.articles == 2); // the articles ann and ben both marked done
     REQUIRE(article.rows.size() == 3); // Conflict, Government (codebook order), pooled
     CHECK(article.rows.at(0).tag == QStringLiteral("Frames > Conflict"));
     CHECK(article.rows.at(0).disagreements == 0); // both applied it in a1, neither in a2
@@ -383,6 +390,18 @@ TEST_CASE("the agreement operation reads who coded what from the project", "[agr
     CHECK(lines.at(1)
         == QStringLiteral("%1,Strike,Frames > Conflict,segment,19,25,strike,ann,ben,ann: 19\u201325; ben: none")
                .arg(a1));
+
+    // Article tags count for their coder: ben tags a2 with Conflict, ann does not.
+    p.annotations().setArticleTags(a2, QStringLiteral("ben"), {conflict});
+    options.layout = interchange::Layout::Agreement;
+    options.agreement.level = model::AgreementLevel::Article;
+    QBuffer withTag;
+    withTag.open(QIODevice::WriteOnly);
+    REQUIRE(p.interchange().exportTo(withTag, options).ok());
+    lines = QString::fromUtf8(withTag.data()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines.at(1).startsWith(QStringLiteral("Frames > Conflict,article,ann; ben,2,2,")));
+    CHECK(lines.at(1).section(u',', 8, 8) == QStringLiteral("1")); // one disagreement now: a2
 
     // Refusals, in words.
     model::AgreementRequest one;

@@ -98,6 +98,40 @@ TEST_CASE("a version 2 project loses the range index no query used, and keeps it
     CHECK(scalar(*opened.db, "SELECT count(*) FROM timerefs WHERE range_start = '2018-06-04'") == 1);
 }
 
+TEST_CASE("a version 4 project gains coders and done marks, and keeps its article tags and notes", "[storage]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v4.gloss"));
+    {
+        auto v4 = Database::openAtVersion(path, 4);
+        REQUIRE(v4.db);
+        v4.db->exec("INSERT INTO articles(title, content_hash, imported, body) VALUES('Old', 'h1', '2018-01-01', "
+                    "'It rained on Monday.')");
+        v4.db->exec("INSERT INTO tags(name, created) VALUES('Weather', '2018-01-01')");
+        v4.db->exec("INSERT INTO article_tags(article_id, tag_id) VALUES(1, 1)");
+        v4.db->exec("INSERT INTO notes(article_id, body, modified) VALUES(1, 'Check the date', '2018-01-01')");
+        v4.db->exec("INSERT INTO timeref_overrides(article_id, start, end, value, modified) "
+                    "VALUES(1, 12, 18, '2018-06-04', '2018-01-01')");
+    }
+    auto opened = Database::open(path);
+    REQUIRE(opened.db);
+    CHECK(opened.db->userVersion() == Database::schemaVersion());
+    CHECK_FALSE(opened.backupPath.isEmpty());
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM article_tags WHERE article_id = 1 AND tag_id = 1 AND coder = ''")
+        == 1);
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM notes WHERE body = 'Check the date' AND coder = ''") == 1);
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM timeref_overrides WHERE coder = ''") == 1);
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM done_marks") == 0);
+    // Two coders may now apply the same tag to the article, and keep a note each.
+    opened.db->exec("INSERT INTO article_tags(article_id, tag_id, coder) VALUES(1, 1, 'ann')");
+    opened.db->exec("INSERT INTO notes(article_id, body, modified, coder) VALUES(1, 'Mine', '2019-01-01', 'ann')");
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM article_tags") == 2);
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM notes") == 2);
+    CHECK_THROWS_AS(
+        opened.db->exec("INSERT INTO notes(article_id, body, modified, coder) VALUES(1, 'Again', '2019-01-01', 'ann')"),
+        StorageError);
+}
+
 TEST_CASE("a project from a newer Gloss is refused and left as it was", "[storage]")
 {
     QTemporaryDir dir;

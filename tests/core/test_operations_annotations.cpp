@@ -1,6 +1,7 @@
 #include "operations/annotations.h"
 #include "operations/codebook.h"
 #include "operations/error.h"
+#include "operations/library.h"
 #include "operations/project.h"
 #include "support/tempproject.h"
 
@@ -216,4 +217,67 @@ TEST_CASE("operations run together are stored all or none, and undone as one", "
     CHECK(tagCount() == 2);
     REQUIRE(p.annotations().highlights(article).size() == 1);
     CHECK(p.annotations().highlights(article).first().tagIds.size() == 1);
+}
+
+TEST_CASE("coding records its coder: two coders keep their own article tags, notes and done marks",
+    "[operations][annotations][coders]")
+{
+    gloss::test::TempProject tp;
+    gloss::Project &p = tp.project();
+    const qint64 article
+        = tp.addArticle(QStringLiteral("Talks"), QStringLiteral("The minister met the envoy in Doha."));
+    const qint64 other = tp.addArticle(QStringLiteral("Port"), QStringLiteral("The dockers struck."));
+    const qint64 actors = p.store().tags().create(QStringLiteral("Actors"));
+
+    CHECK(p.coder().isEmpty());
+    p.setCoder(QStringLiteral(" ann "));
+    CHECK(p.coder() == QStringLiteral("ann"));
+    gloss::model::Highlight h;
+    h.articleId = article;
+    h.start = 4;
+    h.end = 12;
+    h.tagIds = {actors};
+    qint64 id = 0;
+    p.annotations().addHighlight(h, &id);
+    CHECK(p.annotations().highlight(id)->coder == QStringLiteral("ann"));
+    p.annotations().setArticleTags(article, {actors});
+    p.annotations().setArticleNote(article, QStringLiteral("ann's note"));
+    p.library().setDone({article}, true);
+
+    p.setCoder(QStringLiteral("ben"));
+    CHECK(p.annotations().articleTags(article).isEmpty()); // ben's own: none yet
+    CHECK(p.annotations().articleNote(article).isEmpty());
+    CHECK_FALSE(p.library().isDone(article));
+    p.annotations().setArticleTags(article, {actors}); // the same tag, by another coder
+    const Undo benNote = p.annotations().setArticleNote(article, QStringLiteral("ben's note"));
+    int changed = -1;
+    const Undo benDone = p.library().setDone({article, other}, true, &changed);
+    CHECK(changed == 2);
+
+    using Pairs = QList<std::pair<QString, qint64>>;
+    CHECK(p.annotations().articleTagsByCoder(article)
+        == Pairs{{QStringLiteral("ann"), actors}, {QStringLiteral("ben"), actors}});
+    CHECK(p.annotations().articleNote(article, QStringLiteral("ann")) == QStringLiteral("ann's note"));
+    CHECK(p.annotations().articleNotes(article).size() == 2);
+    CHECK(p.library().doneCoders(article) == QStringList{QStringLiteral("ann"), QStringLiteral("ben")});
+    CHECK(p.library().articlesDoneBy({QStringLiteral("ann"), QStringLiteral("ben")}) == QList<qint64>{article});
+    CHECK(p.library().articlesDoneBy({QStringLiteral("ben")}) == QList<qint64>{article, other});
+
+    gloss::model::ArticleFilter filter;
+    filter.doneBy = {QStringLiteral("ben")};
+    filter.notDoneBy = {QStringLiteral("ann")};
+    CHECK(p.library().ids(filter) == QList<qint64>{other});
+
+    // Undo puts back ben's, whoever is coding when it runs.
+    p.setCoder(QStringLiteral("ann"));
+    p.revert(benDone);
+    CHECK(p.library().doneCoders(other).isEmpty());
+    CHECK(p.library().doneCoders(article) == QStringList{QStringLiteral("ann")});
+    p.revert(benNote);
+    CHECK(p.annotations().articleNote(article, QStringLiteral("ben")).isEmpty());
+    CHECK(p.annotations().articleNote(article) == QStringLiteral("ann's note"));
+
+    // An id that is no article changes nothing.
+    CHECK_THROWS_AS(p.library().setDone({other, 999}, true), OperationError);
+    CHECK_FALSE(p.library().isDone(other));
 }

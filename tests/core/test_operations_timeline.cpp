@@ -45,13 +45,13 @@ TEST_CASE("a date's correction, dismissal and restoring are undone exactly and r
 
     const QStringList found = dates(p, id);
     const Undo correct
-        = p.timeline().setOverride({id, sunday.start, sunday.end, QStringLiteral("2018-06-10"), {}, false});
+        = p.timeline().setOverride({id, sunday.start, sunday.end, QStringLiteral("2018-06-10"), {}, false, {}});
     const QStringList corrected = dates(p, id);
     CHECK(corrected != found);
     CHECK(p.timeline().override(id, sunday.start, sunday.end)->value == u"2018-06-10");
     CHECK(p.timeline().forArticle(id).at(0).value == u"2018-06-10");
 
-    const Undo dismiss = p.timeline().setOverride({id, sunday.start, sunday.end, {}, {}, true});
+    const Undo dismiss = p.timeline().setOverride({id, sunday.start, sunday.end, {}, {}, true, {}});
     const QStringList dismissed = dates(p, id);
     CHECK(p.timeline().forArticle(id).size() == 1); // dismissed ones are left out unless asked for
 
@@ -75,7 +75,8 @@ TEST_CASE("a date's correction, dismissal and restoring are undone exactly and r
     CHECK(dates(p, id) == found);
 
     // A correction survives re-extraction (kept apart, by span).
-    p.timeline().setOverride({id, sunday.start, sunday.end, QStringLiteral("2018-06"), QStringLiteral("month"), false});
+    p.timeline().setOverride(
+        {id, sunday.start, sunday.end, QStringLiteral("2018-06"), QStringLiteral("month"), false, {}});
     p.timeline().reextract(id);
     CHECK(p.timeline().forArticle(id).at(0).value == u"2018-06");
 }
@@ -99,11 +100,11 @@ TEST_CASE("a date correction is refused in words before it is stored", "[operati
     };
     using Kind = OperationError::Kind;
     refused(Kind::InvalidInput, QStringLiteral("\"next week-ish\" is not a date value"),
-        {id, 25, 31, QStringLiteral("next week-ish"), {}, false});
+        {id, 25, 31, QStringLiteral("next week-ish"), {}, false, {}});
     refused(Kind::InvalidInput, QStringLiteral("\"fortnight\" is not a granularity"),
-        {id, 25, 31, QStringLiteral("2018-06-10"), QStringLiteral("fortnight"), false});
-    refused(Kind::InvalidInput, QStringLiteral("at least one character"), {id, 31, 25, {}, {}, true});
-    refused(Kind::NotFound, QStringLiteral("there is no article 9999"), {9999, 25, 31, {}, {}, true});
+        {id, 25, 31, QStringLiteral("2018-06-10"), QStringLiteral("fortnight"), false, {}});
+    refused(Kind::InvalidInput, QStringLiteral("at least one character"), {id, 31, 25, {}, {}, true, {}});
+    refused(Kind::NotFound, QStringLiteral("there is no article 9999"), {9999, 25, 31, {}, {}, true, {}});
 }
 
 TEST_CASE("re-extracting every article's dates, cancelled midway, leaves each re-extracted or as it was",

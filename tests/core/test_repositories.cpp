@@ -59,8 +59,13 @@ TEST_CASE("highlights keep their quote and context, notes are upserted", "[stora
     CHECK(hl.note(h.id) == QStringLiteral("second"));
     hl.setNote(h.id, QString());
     CHECK(hl.note(h.id).isEmpty());
-    hl.setArticleNote(article, QStringLiteral("about the rally"));
-    CHECK(hl.articleNote(article) == QStringLiteral("about the rally"));
+    hl.setArticleNote(article, QString(), QStringLiteral("about the rally"));
+    CHECK(hl.articleNote(article, QString()) == QStringLiteral("about the rally"));
+    hl.setArticleNote(article, QStringLiteral("ana"), QStringLiteral("Ana's own note"));
+    CHECK(hl.articleNote(article, QString()) == QStringLiteral("about the rally"));
+    CHECK(hl.articleNotes(article)
+        == QList<std::pair<QString, QString>>{
+            {QString(), QStringLiteral("about the rally")}, {QStringLiteral("ana"), QStringLiteral("Ana's own note")}});
     hl.setRange(h.id, 35, 44);
     CHECK(hl.get(h.id)->quote == QStringLiteral("São Paulo"));
     CHECK_THROWS_AS(hl.setRange(h.id, 50, 200), StorageError);
@@ -107,7 +112,7 @@ TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates r
 
     const qint64 parent = tp.project().store().tags().create(QStringLiteral("Topics"));
     const qint64 child = tp.project().store().tags().create(QStringLiteral("Weather"), parent);
-    articles.setArticleTags(b, {child});
+    articles.setArticleTags(b, QString(), {child});
     f = {};
     f.tagId = parent; // a parent tag selects its children's articles too
     CHECK(articles.ids(f) == QList<qint64>{b});
@@ -169,7 +174,7 @@ TEST_CASE("tags without counts come in the same tree order as with them", "[stor
     tags.create(QStringLiteral("State"), actors);
     tags.create(QStringLiteral("Frames"));
     const qint64 article = tp.addArticle(QStringLiteral("Talks"), QStringLiteral("Talks in Kabul."));
-    tp.project().store().articles().setArticleTags(article, {actors});
+    tp.project().store().articles().setArticleTags(article, QString(), {actors});
     const auto counted = tags.all();
     const auto plain = tags.allWithoutCounts();
     REQUIRE(plain.size() == counted.size());

@@ -79,8 +79,8 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
     CHECK(february->value == u"2019-02");
 
     // Correct July to a day, dismiss February.
-    p.store().timeRefs().setOverride({id, july->start, july->end, QStringLiteral("2018-07-25"), {}, false});
-    p.store().timeRefs().setOverride({id, february->start, february->end, {}, {}, true});
+    p.store().timeRefs().setOverride({id, july->start, july->end, QStringLiteral("2018-07-25"), {}, false, {}});
+    p.store().timeRefs().setOverride({id, february->start, february->end, {}, {}, true, {}});
     const qint64 febStart = february->start;
 
     auto check = [&] {
@@ -113,10 +113,11 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
     REQUIRE(kept);
     CHECK(kept->value == u"2018-07-25");
 
-    CHECK_THROWS_AS(p.store().timeRefs().setOverride({id, july->start, july->end, QStringLiteral("soon"), {}, false}),
+    CHECK_THROWS_AS(
+        p.store().timeRefs().setOverride({id, july->start, july->end, QStringLiteral("soon"), {}, false, {}}),
         gloss::storage::StorageError);
     CHECK_THROWS_AS(
-        p.store().timeRefs().setOverride({id, july->start, july->end, {}, QStringLiteral("fortnight"), false}),
+        p.store().timeRefs().setOverride({id, july->start, july->end, {}, QStringLiteral("fortnight"), false, {}}),
         gloss::storage::StorageError);
 }
 

@@ -1,5 +1,6 @@
 #include "analysis/agreementdialog.h"
 #include "mainwindow.h"
+#include "operations/library.h"
 #include "reader/readerview.h"
 #include "support/windowfixture.h"
 
@@ -33,6 +34,8 @@ TEST_CASE("the agreement report lists tags and opens a disagreement in the reade
     addHighlight(f.tp.project(), a, 4, 9, QStringLiteral("ann"), QStringLiteral("Actors"));
     addHighlight(f.tp.project(), a, 4, 9, QStringLiteral("ben"), QStringLiteral("Actors"));
     addHighlight(f.tp.project(), b, 4, 12, QStringLiteral("ben"), QStringLiteral("Actors")); // ann missed it
+    for (const QString &coder : {QStringLiteral("ann"), QStringLiteral("ben")})
+        f.tp.project().library().setDone({a, b}, coder, true); // the report compares articles both finished
     f.open(a);
 
     gloss::ui::AgreementDialog *dialog = f.window->agreementDialog();

@@ -23,7 +23,7 @@ TEST_CASE("notes are saved as you type, a burst is one undo step", "[ui][notes]"
     QPlainTextEdit *editor = f.window->notes()->editor();
     // With no highlight selected the note is the article's.
     QTest::keyClicks(editor, QStringLiteral("Check the date"));
-    CHECK(f.project().store().highlights().articleNote(f.articleId) == QStringLiteral("Check the date"));
+    CHECK(f.project().store().highlights().articleNote(f.articleId, QString()) == QStringLiteral("Check the date"));
 
     selectWithKeyboard(f.reader(), QStringLiteral("Thursday"));
     QTest::keyClick(f.reader()->textView(), Qt::Key_1);

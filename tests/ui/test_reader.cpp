@@ -140,12 +140,12 @@ TEST_CASE("Ctrl+number tags the article itself, and the list shows it", "[ui][re
     Fixture f;
     f.reader()->textView()->setFocus();
     QTest::keyClick(f.reader()->textView(), Qt::Key_2, Qt::ControlModifier);
-    CHECK(f.project().store().articles().articleTags(f.articleId) == QList<qint64>{f.tagB});
+    CHECK(f.project().store().articles().articleTags(f.articleId, QString()) == QList<qint64>{f.tagB});
     auto *model = f.window->articleList()->model();
     CHECK(model->data(model->index(0, gloss::ui::ArticleListModel::Tags), Qt::DisplayRole).toString()
         == QStringLiteral("Places"));
     f.undo()->undo();
-    CHECK(f.project().store().articles().articleTags(f.articleId).isEmpty());
+    CHECK(f.project().store().articles().articleTags(f.articleId, QString()).isEmpty());
 }
 
 TEST_CASE("highlights are painted in their tag's colour", "[ui][reader]")

@@ -2,8 +2,8 @@
 #include "articles/articlelistpanel.h"
 #include "commands/timerefoverridecommand.h"
 #include "document.h"
-#include "operations/timeline.h"
 #include "mainwindow.h"
+#include "operations/timeline.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
 #include "support/windowfixture.h"
@@ -95,12 +95,12 @@ TEST_CASE("correcting and dismissing a date is undoable", "[ui][timeline]")
     REQUIRE(view->references().size() == 2);
     const gloss::model::TimeRef july = view->references().at(0);
     document.undoStack()->push(new gloss::ui::TimeRefOverrideCommand(document, id, july.start, july.end,
-        gloss::model::TimeRefOverride{id, july.start, july.end, QStringLiteral("2018-07-25"), {}, false},
+        gloss::model::TimeRefOverride{id, july.start, july.end, QStringLiteral("2018-07-25"), {}, false, {}},
         QStringLiteral("Correct")));
     CHECK(view->references().at(0).value == u"2018-07-25");
     CHECK(view->references().at(0).overridden);
     document.undoStack()->push(new gloss::ui::TimeRefOverrideCommand(document, id, july.start, july.end,
-        gloss::model::TimeRefOverride{id, july.start, july.end, {}, {}, true}, QStringLiteral("Dismiss")));
+        gloss::model::TimeRefOverride{id, july.start, july.end, {}, {}, true, {}}, QStringLiteral("Dismiss")));
     CHECK(view->references().size() == 1);
     document.undoStack()->undo();
     REQUIRE(view->references().size() == 2);

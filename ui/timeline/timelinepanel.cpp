@@ -175,12 +175,12 @@ void TimelinePanel::showReferenceMenu(qsizetype index, QPoint globalPos)
             return;
         }
         m_document.undoStack()->push(new TimeRefOverrideCommand(m_document, articleId, ref.start, ref.end,
-            model::TimeRefOverride{articleId, ref.start, ref.end, value.trimmed(), {}, false},
+            model::TimeRefOverride{articleId, ref.start, ref.end, value.trimmed(), {}, false, {}},
             tr("Correct date of “%1”").arg(ref.text)));
     });
     menu.addAction(tr("Not a date: dismiss “%1”").arg(ref.text), this, [this, ref, articleId] {
         m_document.undoStack()->push(new TimeRefOverrideCommand(m_document, articleId, ref.start, ref.end,
-            model::TimeRefOverride{articleId, ref.start, ref.end, {}, {}, true},
+            model::TimeRefOverride{articleId, ref.start, ref.end, {}, {}, true, {}},
             tr("Dismiss date “%1”").arg(ref.text)));
     });
     if (ref.overridden)

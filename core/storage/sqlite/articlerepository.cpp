@@ -7,6 +7,8 @@
 #include "storage/sqlite/transaction.h"
 #include "text/codepoints.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QVariant>
 
 namespace gloss::storage::sqlite {
@@ -60,6 +62,15 @@ ArticleRepository::Where ArticleRepository::where(const model::ArticleFilter &fi
             "a.id IN (SELECT article_id FROM article_variables WHERE name = ? AND value = ? COLLATE NOCASE)");
         w.values.append(name);
         w.values.append(value);
+    }
+    // Done marks: done by each of doneBy; not done by any of notDoneBy.
+    for (const QString &coder : filter.doneBy) {
+        clauses.append("a.id IN (SELECT article_id FROM done_marks WHERE coder = ?)");
+        w.values.append(coder);
+    }
+    for (const QString &coder : filter.notDoneBy) {
+        clauses.append("a.id NOT IN (SELECT article_id FROM done_marks WHERE coder = ?)");
+        w.values.append(coder);
     }
     if (filter.from.isValid()) {
         clauses.append("a.published >= ?");
@@ -232,8 +243,8 @@ QList<model::ArticleSummary> ArticleRepository::list(
     const QByteArray ordering = orderBy(order, ascending);
     const QByteArray sql = "SELECT a.id, a.title, a.published, a.source, "
                            "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), "
-                           "(SELECT group_concat(t.name, ', ') FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                           "WHERE at.article_id = a.id) "
+                           "(SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM article_tags at "
+                           "JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id)) "
                            "FROM (SELECT a.id FROM articles a"
         + w.sql + ordering + " LIMIT ? OFFSET ?) page JOIN articles a ON a.id = page.id" + ordering;
     Statement s = m_db.prepare(sql.constData());
@@ -402,28 +413,78 @@ QList<QPair<QString, qint64>> ArticleRepository::variableValueCounts(const QStri
     return out;
 }
 
-QList<qint64> ArticleRepository::articleTags(qint64 articleId)
+QList<qint64> ArticleRepository::articleTags(qint64 articleId, const QString &coder)
 {
-    Statement s = m_db.cached("SELECT tag_id FROM article_tags WHERE article_id = ?1 ORDER BY tag_id");
-    s.bind(1, articleId);
+    Statement s = m_db.cached("SELECT tag_id FROM article_tags WHERE article_id = ?1 AND coder = ?2 ORDER BY tag_id");
+    s.bind(1, articleId).bind(2, QStringView(coder));
     QList<qint64> out;
     while (s.step())
         out.append(s.int64(0));
     return out;
 }
 
-void ArticleRepository::setArticleTags(qint64 articleId, const QList<qint64> &tagIds)
+void ArticleRepository::setArticleTags(qint64 articleId, const QString &coder, const QList<qint64> &tagIds)
 {
     Transaction tx(m_db);
-    Statement d = m_db.cached("DELETE FROM article_tags WHERE article_id = ?1");
-    d.bind(1, articleId);
+    Statement d = m_db.cached("DELETE FROM article_tags WHERE article_id = ?1 AND coder = ?2");
+    d.bind(1, articleId).bind(2, QStringView(coder));
     d.exec();
     for (const qint64 tag : tagIds) {
-        Statement i = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES(?1, ?2)");
-        i.bind(1, articleId).bind(2, tag);
+        Statement i = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id, coder) VALUES(?1, ?2, ?3)");
+        i.bind(1, articleId).bind(2, tag).bind(3, QStringView(coder));
         i.exec();
     }
     tx.commit();
+}
+
+QList<std::pair<QString, qint64>> ArticleRepository::articleTagsByCoder(qint64 articleId)
+{
+    Statement s = m_db.cached("SELECT coder, tag_id FROM article_tags WHERE article_id = ?1 ORDER BY coder, tag_id");
+    s.bind(1, articleId);
+    QList<std::pair<QString, qint64>> out;
+    while (s.step())
+        out.append({s.text(0), s.int64(1)});
+    return out;
+}
+
+QStringList ArticleRepository::doneCoders(qint64 articleId)
+{
+    Statement s = m_db.cached("SELECT coder FROM done_marks WHERE article_id = ?1 ORDER BY coder");
+    s.bind(1, articleId);
+    QStringList out;
+    while (s.step())
+        out.append(s.text(0));
+    return out;
+}
+
+bool ArticleRepository::setDone(qint64 articleId, const QString &coder, bool done)
+{
+    if (done) {
+        Statement s = m_db.cached("INSERT OR IGNORE INTO done_marks(article_id, coder, marked_at) VALUES(?1, ?2, ?3)");
+        s.bind(1, articleId).bind(2, QStringView(coder)).bind(3, QDateTime::currentDateTimeUtc());
+        s.exec();
+    } else {
+        Statement s = m_db.cached("DELETE FROM done_marks WHERE article_id = ?1 AND coder = ?2");
+        s.bind(1, articleId).bind(2, QStringView(coder));
+        s.exec();
+    }
+    return m_db.changes() > 0;
+}
+
+QList<qint64> ArticleRepository::doneByAll(const QStringList &coders)
+{
+    QList<qint64> out;
+    if (coders.isEmpty())
+        return out;
+    QStringList unique = coders;
+    unique.removeDuplicates();
+    Statement s = m_db.cached("SELECT article_id FROM done_marks WHERE coder IN (SELECT value FROM json_each(?1)) "
+                              "GROUP BY article_id HAVING count(*) = ?2 ORDER BY article_id");
+    s.bind(1, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(unique)).toJson(QJsonDocument::Compact)))
+        .bind(2, qint64(unique.size()));
+    while (s.step())
+        out.append(s.int64(0));
+    return out;
 }
 
 } // namespace gloss::storage::sqlite

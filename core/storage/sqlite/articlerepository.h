@@ -33,8 +33,12 @@ public:
     QStringList variableNames(const model::ArticleFilter &filter = {}) override;
     QHash<qint64, QString> variableValues(const QString &name, const QList<qint64> &ids) override;
     QList<QPair<QString, qint64>> variableValueCounts(const QString &name) override;
-    QList<qint64> articleTags(qint64 articleId) override;
-    void setArticleTags(qint64 articleId, const QList<qint64> &tagIds) override;
+    QList<qint64> articleTags(qint64 articleId, const QString &coder) override;
+    void setArticleTags(qint64 articleId, const QString &coder, const QList<qint64> &tagIds) override;
+    QList<std::pair<QString, qint64>> articleTagsByCoder(qint64 articleId) override;
+    QStringList doneCoders(qint64 articleId) override;
+    bool setDone(qint64 articleId, const QString &coder, bool done) override;
+    QList<qint64> doneByAll(const QStringList &coders) override;
 
     // The SQL search() runs, for measuring it against raw FTS5: ?1 the FTS5 query, ?2 the limit.
     static const char *const SearchSql;

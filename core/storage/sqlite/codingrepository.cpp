@@ -25,11 +25,10 @@ QString jsonNames(const QStringList &names)
 
 } // namespace
 
-// Article tags record no coder yet (issue 18 item 1 adds it): they are not counted for any coder
-// until then. The queries below name the one place to add it.
+// A coder's coding: their tagged highlights and their article tags.
 QStringList CodingRepository::coders()
 {
-    Statement s = m_db.cached("SELECT DISTINCT coder FROM highlights ORDER BY coder");
+    Statement s = m_db.cached("SELECT coder FROM highlights UNION SELECT coder FROM article_tags ORDER BY 1");
     QStringList out;
     while (s.step())
         out.append(s.text(0));
@@ -39,8 +38,10 @@ QStringList CodingRepository::coders()
 QList<qint64> CodingRepository::codedArticles(const QStringList &coders)
 {
     Statement s
-        = m_db.cached("SELECT DISTINCT h.article_id FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id"
-                      " WHERE h.coder IN (SELECT value FROM json_each(?1)) ORDER BY h.article_id");
+        = m_db.cached("SELECT h.article_id FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id"
+                      " WHERE h.coder IN (SELECT value FROM json_each(?1))"
+                      " UNION SELECT article_id FROM article_tags WHERE coder IN (SELECT value FROM json_each(?1))"
+                      " ORDER BY 1");
     s.bind(1, jsonNames(coders));
     QList<qint64> ids;
     while (s.step())
@@ -64,7 +65,10 @@ void CodingRepository::codings(
                               " FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id"
                               " WHERE h.article_id IN (SELECT value FROM json_each(?1))"
                               " AND h.coder IN (SELECT value FROM json_each(?2))"
-                              " ORDER BY h.article_id, h.start, h.end, h.id");
+                              " UNION ALL SELECT at.article_id, 0, at.tag_id, -1, -1, at.coder FROM article_tags at"
+                              " WHERE at.article_id IN (SELECT value FROM json_each(?1))"
+                              " AND at.coder IN (SELECT value FROM json_each(?2))"
+                              " ORDER BY 1, 4, 5, 2");
     s.bind(1, jsonIds(articleIds)).bind(2, jsonNames(coders));
     Coding c;
     while (s.step()) {

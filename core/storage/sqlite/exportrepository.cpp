@@ -157,13 +157,16 @@ bool ExportRepository::articles(const ExportScope &scope, bool withBody, const Q
     const std::function<bool(const ArticleExportRow &)> &sink)
 {
     const QByteArray ids = scopeIds(scope);
-    QByteArray sql
-        = "SELECT a.id, a.title, a.published, a.retrieved, a.dateline, a.source, a.url, a.words, "
-          "(SELECT group_concat(tag_id) FROM (SELECT at.tag_id FROM article_tags at WHERE at.article_id = a.id "
-          "ORDER BY at.tag_id)), "
-          "(SELECT n.body FROM notes n WHERE n.article_id = a.id AND n.article_id IS NOT NULL), "
-          "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), "
-          "(SELECT count(DISTINCT m.entity_id) FROM mentions m WHERE m.article_id = a.id), ";
+    QByteArray sql = "SELECT a.id, a.title, a.published, a.retrieved, a.dateline, a.source, a.url, a.words, "
+                     "(SELECT group_concat(tag_id) FROM (SELECT DISTINCT at.tag_id FROM article_tags at WHERE "
+                     "at.article_id = a.id "
+                     "ORDER BY at.tag_id)), "
+                     // One note per coder: a named coder's note is headed by the name.
+                     "(SELECT group_concat(CASE WHEN n.coder = '' THEN n.body ELSE n.coder || ': ' || n.body END, "
+                     "char(10) || char(10)) FROM (SELECT coder, body FROM notes WHERE article_id = a.id "
+                     "AND article_id IS NOT NULL ORDER BY coder) n), "
+                     "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), "
+                     "(SELECT count(DISTINCT m.entity_id) FROM mentions m WHERE m.article_id = a.id), ";
     sql += withBody ? "a.body" : "NULL";
     // One lookup per variable in the (article_id, name) primary key; the names are parameters ?2...
     for (int v = 0; v < variables.size(); ++v)

@@ -252,7 +252,8 @@ void HighlightRepository::setNote(qint64 highlightId, const QString &text)
         d.exec();
     } else {
         Statement s = m_db.cached(
-            "INSERT INTO notes(highlight_id, body, modified) VALUES(?1, ?2, ?3) "
+            "INSERT INTO notes(highlight_id, body, modified, coder) "
+            "VALUES(?1, ?2, ?3, (SELECT coder FROM highlights WHERE id = ?1)) "
             "ON CONFLICT(highlight_id) WHERE highlight_id IS NOT NULL DO UPDATE SET body = excluded.body, "
             "modified = excluded.modified");
         s.bind(1, highlightId).bind(2, text).bind(3, QDateTime::currentDateTimeUtc());
@@ -269,27 +270,37 @@ QString HighlightRepository::note(qint64 highlightId)
     return s.step() ? s.text(0) : QString();
 }
 
-void HighlightRepository::setArticleNote(qint64 articleId, const QString &text)
+void HighlightRepository::setArticleNote(qint64 articleId, const QString &coder, const QString &text)
 {
     if (text.isEmpty()) {
-        Statement d = m_db.cached("DELETE FROM notes WHERE article_id = ?1");
-        d.bind(1, articleId);
+        Statement d = m_db.cached("DELETE FROM notes WHERE article_id = ?1 AND coder = ?2");
+        d.bind(1, articleId).bind(2, QStringView(coder));
         d.exec();
         return;
     }
     Statement s
-        = m_db.cached("INSERT INTO notes(article_id, body, modified) VALUES(?1, ?2, ?3) "
-                      "ON CONFLICT(article_id) WHERE article_id IS NOT NULL DO UPDATE SET body = excluded.body, "
+        = m_db.cached("INSERT INTO notes(article_id, body, modified, coder) VALUES(?1, ?2, ?3, ?4) "
+                      "ON CONFLICT(article_id, coder) WHERE article_id IS NOT NULL DO UPDATE SET body = excluded.body, "
                       "modified = excluded.modified");
-    s.bind(1, articleId).bind(2, text).bind(3, QDateTime::currentDateTimeUtc());
+    s.bind(1, articleId).bind(2, text).bind(3, QDateTime::currentDateTimeUtc()).bind(4, QStringView(coder));
     s.exec();
 }
 
-QString HighlightRepository::articleNote(qint64 articleId)
+QString HighlightRepository::articleNote(qint64 articleId, const QString &coder)
 {
-    Statement s = m_db.cached("SELECT body FROM notes WHERE article_id = ?1");
-    s.bind(1, articleId);
+    Statement s = m_db.cached("SELECT body FROM notes WHERE article_id = ?1 AND coder = ?2");
+    s.bind(1, articleId).bind(2, QStringView(coder));
     return s.step() ? s.text(0) : QString();
+}
+
+QList<std::pair<QString, QString>> HighlightRepository::articleNotes(qint64 articleId)
+{
+    Statement s = m_db.cached("SELECT coder, body FROM notes WHERE article_id = ?1 ORDER BY coder");
+    s.bind(1, articleId);
+    QList<std::pair<QString, QString>> out;
+    while (s.step())
+        out.append({s.text(0), s.text(1)});
+    return out;
 }
 
 } // namespace gloss::storage::sqlite

@@ -26,8 +26,9 @@ public:
     void removeTag(qint64 id, qint64 tagId) override;
     void setNote(qint64 highlightId, const QString &text) override;
     QString note(qint64 highlightId) override;
-    void setArticleNote(qint64 articleId, const QString &text) override;
-    QString articleNote(qint64 articleId) override;
+    void setArticleNote(qint64 articleId, const QString &coder, const QString &text) override;
+    QString articleNote(qint64 articleId, const QString &coder) override;
+    QList<std::pair<QString, QString>> articleNotes(qint64 articleId) override;
 
 private:
     void touch(qint64 id);

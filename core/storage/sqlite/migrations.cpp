@@ -202,6 +202,37 @@ CREATE TABLE article_variables(
 CREATE INDEX article_variables_name ON article_variables(name, value);
 )sql";
 
+// Version 5: coders (README, "Coders and team work"). An article tag, an article note and a date
+// decision record who made them: two coders may each apply the same tag to an article or keep
+// their own note on it. done_marks holds each coder's "done" mark on an article. Coding from before
+// has the coder "" (no one named), as highlights had.
+const char *const Schema5 = R"sql(
+CREATE TABLE article_tags_5(
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  coder TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(article_id, tag_id, coder)
+) WITHOUT ROWID;
+INSERT INTO article_tags_5(article_id, tag_id) SELECT article_id, tag_id FROM article_tags;
+DROP TABLE article_tags;
+ALTER TABLE article_tags_5 RENAME TO article_tags;
+CREATE INDEX article_tags_tag ON article_tags(tag_id);
+
+ALTER TABLE notes ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+DROP INDEX notes_article;
+CREATE UNIQUE INDEX notes_article ON notes(article_id, coder) WHERE article_id IS NOT NULL;
+
+ALTER TABLE timeref_overrides ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE done_marks(
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  coder TEXT NOT NULL,
+  marked_at TEXT NOT NULL,
+  PRIMARY KEY(article_id, coder)
+) WITHOUT ROWID;
+CREATE INDEX done_marks_coder ON done_marks(coder, article_id);
+)sql";
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -211,6 +242,7 @@ const QList<Migration> &migrations()
         {2, Schema2},
         {3, Schema3},
         {4, Schema4},
+        {5, Schema5},
     };
     return steps;
 }

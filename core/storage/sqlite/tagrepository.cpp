@@ -189,8 +189,8 @@ void TagRepository::merge(qint64 from, qint64 into)
                               "SELECT highlight_id, ?2, position FROM highlight_tags WHERE tag_id = ?1");
     h.bind(1, from).bind(2, into);
     h.exec();
-    Statement a = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) "
-                              "SELECT article_id, ?2 FROM article_tags WHERE tag_id = ?1");
+    Statement a = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id, coder) "
+                              "SELECT article_id, ?2, coder FROM article_tags WHERE tag_id = ?1");
     a.bind(1, from).bind(2, into);
     a.exec();
     Statement c = m_db.cached("SELECT id FROM tags WHERE parent_id = ?1");
@@ -302,10 +302,10 @@ TagRepository::Snapshot TagRepository::removeWithSnapshot(qint64 id)
         h.bind(1, t.id);
         while (h.step())
             snap.highlightLinks.append({h.int64(0), t.id, h.integer(1)});
-        Statement a = m_db.cached("SELECT article_id FROM article_tags WHERE tag_id = ?1");
+        Statement a = m_db.cached("SELECT article_id, coder FROM article_tags WHERE tag_id = ?1");
         a.bind(1, t.id);
         while (a.step())
-            snap.articleLinks.append({a.int64(0), t.id});
+            snap.articleLinks.append({a.int64(0), t.id, a.text(1)});
     }
     remove(id);
     tx.commit();
@@ -326,9 +326,9 @@ void TagRepository::restore(const Snapshot &snapshot)
         s.bind(1, highlight).bind(2, tag).bind(3, position);
         s.exec();
     }
-    for (const auto &[article, tag] : snapshot.articleLinks) {
-        Statement s = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES(?1, ?2)");
-        s.bind(1, article).bind(2, tag);
+    for (const auto &[article, tag, coder] : snapshot.articleLinks) {
+        Statement s = m_db.cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id, coder) VALUES(?1, ?2, ?3)");
+        s.bind(1, article).bind(2, tag).bind(3, QStringView(coder));
         s.exec();
     }
     tx.commit();
@@ -347,11 +347,12 @@ TagRepository::MergeRecord TagRepository::mergeWithRecord(qint64 from, qint64 in
     added.bind(1, from).bind(2, into);
     while (added.step())
         record.addedHighlights.append(added.int64(0));
-    Statement addedA = m_db.cached("SELECT article_id FROM article_tags WHERE tag_id = ?1 "
-                                   "AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = ?2)");
+    Statement addedA = m_db.cached("SELECT f.article_id, f.coder FROM article_tags f WHERE f.tag_id = ?1 "
+                                   "AND NOT EXISTS (SELECT 1 FROM article_tags i WHERE i.tag_id = ?2 "
+                                   "AND i.article_id = f.article_id AND i.coder = f.coder)");
     addedA.bind(1, from).bind(2, into);
     while (addedA.step())
-        record.addedArticles.append(addedA.int64(0));
+        record.addedArticles.append({addedA.int64(0), addedA.text(1)});
     Statement kids = m_db.cached("SELECT id FROM tags WHERE parent_id = ?1 ORDER BY position, id");
     kids.bind(1, from);
     while (kids.step())
@@ -363,10 +364,10 @@ TagRepository::MergeRecord TagRepository::mergeWithRecord(qint64 from, qint64 in
     h.bind(1, from);
     while (h.step())
         record.from.highlightLinks.append({h.int64(0), from, h.integer(1)});
-    Statement a = m_db.cached("SELECT article_id FROM article_tags WHERE tag_id = ?1");
+    Statement a = m_db.cached("SELECT article_id, coder FROM article_tags WHERE tag_id = ?1");
     a.bind(1, from);
     while (a.step())
-        record.from.articleLinks.append({a.int64(0), from});
+        record.from.articleLinks.append({a.int64(0), from, a.text(1)});
     merge(from, into);
     tx.commit();
     return record;
@@ -384,9 +385,9 @@ void TagRepository::unmerge(const MergeRecord &record)
         s.bind(1, highlight).bind(2, record.into);
         s.exec();
     }
-    for (const qint64 article : record.addedArticles) {
-        Statement s = m_db.cached("DELETE FROM article_tags WHERE article_id = ?1 AND tag_id = ?2");
-        s.bind(1, article).bind(2, record.into);
+    for (const auto &[article, coder] : record.addedArticles) {
+        Statement s = m_db.cached("DELETE FROM article_tags WHERE article_id = ?1 AND tag_id = ?2 AND coder = ?3");
+        s.bind(1, article).bind(2, record.into).bind(3, QStringView(coder));
         s.exec();
     }
     tx.commit();

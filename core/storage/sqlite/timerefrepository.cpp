@@ -115,12 +115,12 @@ qint64 TimeRefRepository::count()
 
 std::optional<model::TimeRefOverride> TimeRefRepository::override(qint64 articleId, qint64 start, qint64 end)
 {
-    Statement s = m_db.cached("SELECT value, granularity, dismissed FROM timeref_overrides "
+    Statement s = m_db.cached("SELECT value, granularity, dismissed, coder FROM timeref_overrides "
                               "WHERE article_id = ?1 AND start = ?2 AND end = ?3");
     s.bind(1, articleId).bind(2, start).bind(3, end);
     if (!s.step())
         return std::nullopt;
-    return model::TimeRefOverride{articleId, start, end, s.text(0), s.text(1), s.int64(2) != 0};
+    return model::TimeRefOverride{articleId, start, end, s.text(0), s.text(1), s.int64(2) != 0, s.text(3)};
 }
 
 void TimeRefRepository::setOverride(const model::TimeRefOverride &o)
@@ -139,10 +139,11 @@ void TimeRefRepository::setOverride(const model::TimeRefOverride &o)
     }
     Statement s = m_db.cached(
         "INSERT INTO timeref_overrides(article_id, start, end, value, granularity, range_start, range_end, "
-        "dismissed, modified) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "dismissed, modified, coder) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
         "ON CONFLICT(article_id, start, end) DO UPDATE SET value = excluded.value, "
         "granularity = excluded.granularity, range_start = excluded.range_start, "
-        "range_end = excluded.range_end, dismissed = excluded.dismissed, modified = excluded.modified");
+        "range_end = excluded.range_end, dismissed = excluded.dismissed, modified = excluded.modified, "
+        "coder = excluded.coder");
     s.bind(1, o.articleId)
         .bind(2, o.start)
         .bind(3, o.end)
@@ -151,7 +152,8 @@ void TimeRefRepository::setOverride(const model::TimeRefOverride &o)
         .bind(6, rangeStart)
         .bind(7, rangeEnd)
         .bind(8, o.dismissed ? 1 : 0)
-        .bind(9, QDateTime::currentDateTimeUtc());
+        .bind(9, QDateTime::currentDateTimeUtc())
+        .bind(10, QStringView(o.coder));
     s.exec();
 }
 
