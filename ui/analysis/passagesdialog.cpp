@@ -80,7 +80,9 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     auto *side = new QWidget(this);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(new QLabel(tr("&Tags:"), side));
+    auto *tagsLabel = new QLabel(tr("&Tags:"), side);
+    tagsLabel->setBuddy(m_tags);
+    sideLayout->addWidget(tagsLabel);
     sideLayout->addWidget(m_tags, 1);
     auto *coderLabel = new QLabel(tr("&Coder:"), side);
     coderLabel->setBuddy(m_coder);
