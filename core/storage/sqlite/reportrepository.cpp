@@ -353,7 +353,8 @@ QList<model::FrequencyCell> ReportRepository::frequency(const model::ReportScope
             + " CROSS JOIN highlights h ON h.article_id = a.id CROSS JOIN highlight_tags ht ON ht.highlight_id = h.id "
               "WHERE 1"
             + articleScope + (b.tags.isEmpty() ? QByteArray() : in("ht.tag_id", TagsParam))
-            + (b.coders.isEmpty() ? QByteArray() : in("h.coder", CodersParam)),
+            + (b.coders.isEmpty() ? QByteArray() : in("h.coder", CodersParam))
+            + " ORDER BY a.id", // articles by id: their highlights were mostly stored in that order
         true);
 
     QList<model::FrequencyCell> cells;
