@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysis/agreementdialog.h"
+#include "analysis/passagesdialog.h"
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
 #include "backup/backupscheduler.h"
@@ -390,6 +391,19 @@ void MainWindow::createMenus()
         dialog->activateWindow();
         if (dialog->report().rows.isEmpty())
             dialog->compute();
+    });
+    analysis->addAction(tr("Retrieved &Passages…"), this, [this] {
+        auto *dialog = findChild<PassagesDialog *>();
+        if (!dialog) {
+            dialog = new PassagesDialog(m_document, this);
+            connect(dialog, &PassagesDialog::passageRequested, this, &MainWindow::showPassage);
+        }
+        dialog->reload();
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+        if (dialog->passages().isEmpty())
+            dialog->retrieve();
     });
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions(m_reader->navigationActions());

@@ -3,6 +3,8 @@
 #include "storage/sqlite/articlerepository.h"
 #include "storage/sqlite/database.h"
 
+#include <QDate>
+#include <QMap>
 #include <QSet>
 #include <QVarLengthArray>
 
@@ -56,6 +58,40 @@ QByteArray jsonStrings(const QStringList &values)
     json += ']';
     return json;
 }
+
+// Reads the project through a memory map while a report visits articles out of their stored order
+// (the matrix in order of publication, passages by tag), as the export does: each page read
+// costs no system call and no copy.
+class MappedReads final
+{
+public:
+    explicit MappedReads(Database &db)
+        : m_db(db)
+    {
+        Statement get = m_db.prepare("PRAGMA mmap_size");
+        m_previous = get.step() ? get.int64(0) : 0;
+        set(qint64(1) << 31);
+    }
+    ~MappedReads()
+    {
+        try {
+            set(m_previous);
+        } catch (...) { // never throw from a destructor; the setting only affects speed
+        }
+    }
+    MappedReads(const MappedReads &) = delete;
+    MappedReads &operator=(const MappedReads &) = delete;
+
+private:
+    void set(qint64 bytes)
+    {
+        const QByteArray sql = "PRAGMA mmap_size=" + QByteArray::number(bytes); // a number we made
+        Statement s = m_db.prepare(sql.constData());
+        s.exec();
+    }
+    Database &m_db;
+    qint64 m_previous = 0;
+};
 
 // The article ids of a scope as a JSON array; empty for the whole project.
 QByteArray scopeIds(Database &db, const model::ExportScope &scope)
@@ -127,34 +163,50 @@ struct Bound
     }
 };
 
-// The bucket of an article `a` (see model::FrequencyUnit), and the joins it needs. Periods are of
-// the publication date, stored as ISO yyyy-MM-dd; weeks are ISO weeks (the year is the one of the
-// week's Thursday).
+// The bucket of an article `a` (see model::FrequencyUnit), and the joins it needs. For a period the
+// query reads the publication date (ISO yyyy-MM-dd) and periodLabel() names its period: an
+// expression evaluated on each of a million rows costs more than the rest of the query.
 struct BucketSql
 {
     QByteArray expression;
     QByteArray joins;
+    bool period = false;
 };
+
+// "2018-06-09" -> "2018-06-09", "2018-W23" (ISO week: the year of its Thursday), "2018-06",
+// "2018-Q2", "2018"; "" for no date.
+QByteArray periodLabel(const QByteArray &published, model::FrequencyUnit unit)
+{
+    const QDate d = QDate::fromString(QString::fromLatin1(published), Qt::ISODate);
+    if (!d.isValid())
+        return {};
+    switch (unit) {
+    case model::FrequencyUnit::Week: {
+        int year = 0;
+        const int week = d.weekNumber(&year);
+        return QByteArray::number(year) + "-W" + QByteArray::number(week).rightJustified(2, '0');
+    }
+    case model::FrequencyUnit::Month:
+        return published.left(7);
+    case model::FrequencyUnit::Quarter:
+        return QByteArray::number(d.year()) + "-Q" + QByteArray::number((d.month() + 2) / 3);
+    case model::FrequencyUnit::Year:
+        return QByteArray::number(d.year());
+    default:
+        return published.left(10);
+    }
+}
 
 BucketSql bucketSql(const model::FrequencyBy &by)
 {
     using model::FrequencyUnit;
     switch (by.unit) {
     case FrequencyUnit::Day:
-        return {"a.published", {}};
-    case FrequencyUnit::Week: {
-        const QByteArray thursday = "date(a.published, printf('%+d days', 3 - (CAST(strftime('%w', a.published) AS "
-                                    "INTEGER) + 6) % 7))";
-        return {"strftime('%Y', " + thursday + ") || '-W' || printf('%02d', (CAST(strftime('%j', " + thursday
-                + ") AS INTEGER) - 1) / 7 + 1)",
-            {}};
-    }
+    case FrequencyUnit::Week:
     case FrequencyUnit::Month:
-        return {"substr(a.published, 1, 7)", {}};
     case FrequencyUnit::Quarter:
-        return {"substr(a.published, 1, 4) || '-Q' || ((CAST(substr(a.published, 6, 2) AS INTEGER) + 2) / 3)", {}};
     case FrequencyUnit::Year:
-        return {"substr(a.published, 1, 4)", {}};
+        return {"a.published", {}, true};
     case FrequencyUnit::Source:
         return {"nullif(a.source, '')", {}};
     case FrequencyUnit::Set:
@@ -163,7 +215,7 @@ BucketSql bucketSql(const model::FrequencyBy &by)
         return {"nullif(v.value, '')",
             " LEFT JOIN article_variables v ON v.article_id = a.id AND v.name = ?" + QByteArray::number(ExtraParam)};
     }
-    return {"NULL", {}};
+    return {"NULL", {}, false};
 }
 
 } // namespace
@@ -198,6 +250,7 @@ bool ReportRepository::passages(const model::ReportScope &scope, model::PassageO
         break;
     }
     sql += ", h.start, h.id, ht.tag_id";
+    const MappedReads mapped(m_db);
     Statement s = m_db.prepare(sql.constData());
     b.bind(s);
     s.bind(ExtraParam, qint64(std::max(0, context)));
@@ -237,7 +290,8 @@ QList<model::FrequencyCell> ReportRepository::frequency(const model::ReportScope
         qint64 lastArticle = 0;
     };
     QList<QByteArray> names; // the buckets by index; the null one is ""
-    QHash<QByteArray, int> indexOf;
+    QHash<QByteArray, int> indexOf; // by the value read (a date, for periods)
+    QHash<QByteArray, int> indexOfName;
     QHash<std::pair<int, qint64>, Count> counts;
     QSet<std::pair<qint64, std::pair<int, qint64>>> articleTagged; // (article, bucket, tag) from article tags
     QByteArray lastName;
@@ -250,8 +304,13 @@ QList<model::FrequencyCell> ReportRepository::frequency(const model::ReportScope
         lastName = name.toByteArray();
         auto it = indexOf.constFind(lastName);
         if (it == indexOf.constEnd()) {
-            it = indexOf.insert(lastName, int(names.size()));
-            names.append(lastName);
+            const QByteArray label = bucket.period ? periodLabel(lastName, by.unit) : lastName;
+            auto named = indexOfName.constFind(label);
+            if (named == indexOfName.constEnd()) {
+                named = indexOfName.insert(label, int(names.size()));
+                names.append(label);
+            }
+            it = indexOf.insert(lastName, *named);
         }
         lastIndex = *it;
         return lastIndex;
@@ -294,7 +353,8 @@ QList<model::FrequencyCell> ReportRepository::frequency(const model::ReportScope
             + " CROSS JOIN highlights h ON h.article_id = a.id CROSS JOIN highlight_tags ht ON ht.highlight_id = h.id "
               "WHERE 1"
             + articleScope + (b.tags.isEmpty() ? QByteArray() : in("ht.tag_id", TagsParam))
-            + (b.coders.isEmpty() ? QByteArray() : in("h.coder", CodersParam)) + " ORDER BY a.id",
+            + (b.coders.isEmpty() ? QByteArray() : in("h.coder", CodersParam))
+            + " ORDER BY a.id", // articles by id: their highlights were mostly stored in that order
         true);
 
     QList<model::FrequencyCell> cells;
@@ -322,15 +382,23 @@ QList<std::pair<QString, qint64>> ReportRepository::buckets(
     QByteArray sql = "SELECT " + bucket.expression + " AS bucket, count(*) FROM articles a" + bucket.joins + " WHERE 1";
     if (!ids.isEmpty())
         sql += in("a.id", ScopeParam);
-    sql += " GROUP BY bucket ORDER BY bucket IS NULL, bucket";
+    sql += " GROUP BY bucket";
     Statement s = m_db.prepare(sql.constData());
     if (!ids.isEmpty())
         s.bind(ScopeParam, ids.constData());
     if (by.unit == model::FrequencyUnit::Variable)
         s.bind(ExtraParam, by.variable);
+    QMap<QByteArray, qint64> counts; // by name; "" (none) goes last
+    while (s.step()) {
+        const QByteArray value = s.isNull(0) ? QByteArray() : s.text(0).toUtf8();
+        counts[bucket.period ? periodLabel(value, by.unit) : value] += s.int64(1);
+    }
     QList<std::pair<QString, qint64>> out;
-    while (s.step())
-        out.append({s.text(0), s.int64(1)});
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (!it.key().isEmpty())
+            out.append({QString::fromUtf8(it.key()), it.value()});
+    if (counts.contains(QByteArray()))
+        out.append({QString(), counts.value(QByteArray())});
     return out;
 }
 
@@ -446,10 +514,12 @@ QList<model::CooccurrenceCell> ReportRepository::cooccurrence(
 QList<model::EntityTagCell> ReportRepository::entityTags(const model::ReportScope &scope)
 {
     const Bound b(m_db, scope);
+    // From each mention to the highlights of its article that hold it (mentions are fewer than
+    // highlights times their tags).
     const QByteArray sql = "SELECT e.id, e.name, e.type, ht.tag_id, count(DISTINCT h.id), count(DISTINCT h.article_id) "
-                           "FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id "
-                           "JOIN mentions m ON m.article_id = h.article_id AND m.start >= h.start AND m.start < h.end "
-                           "AND m.end <= h.end JOIN entities e ON e.id = m.entity_id WHERE 1"
+                           "FROM mentions m CROSS JOIN highlights h ON h.article_id = m.article_id "
+                           "AND h.start <= m.start AND h.end >= m.end CROSS JOIN highlight_tags ht "
+                           "ON ht.highlight_id = h.id JOIN entities e ON e.id = m.entity_id WHERE 1"
         + b.highlightClauses("h", "ht")
         + " GROUP BY e.id, ht.tag_id ORDER BY 5 DESC, e.name COLLATE NOCASE, e.id, ht.tag_id";
     Statement s = m_db.prepare(sql.constData());
@@ -484,6 +554,7 @@ bool ReportRepository::matrix(
     if (!ids.isEmpty())
         sql += in("a.id", ScopeParam);
     sql += " ORDER BY a.published, a.id";
+    const MappedReads mapped(m_db);
     Statement s = m_db.prepare(sql.constData());
     if (!ids.isEmpty())
         s.bind(ScopeParam, ids.constData());

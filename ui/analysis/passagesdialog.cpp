@@ -1,0 +1,181 @@
+#include "analysis/passagesdialog.h"
+
+#include "document.h"
+#include "operations/agreement.h"
+#include "operations/error.h"
+#include "operations/project.h"
+#include "operations/reports.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSet>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace gloss::ui {
+
+namespace {
+
+enum Column { ColTag, ColPassage, ColArticle, ColDate, ColSource, ColCoder, ColNote, ColumnCount };
+constexpr int PassageRole = Qt::UserRole + 1; // the row's index in passages()
+
+} // namespace
+
+PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
+    : QDialog(parent)
+    , m_document(document)
+    , m_tags(new QListWidget(this))
+    , m_coder(new QComboBox(this))
+    , m_context(new QSpinBox(this))
+    , m_summary(new QLabel(this))
+    , m_model(new QStandardItemModel(0, ColumnCount, this))
+    , m_table(new QTableView(this))
+{
+    setWindowTitle(tr("Retrieved Passages"));
+    resize(1200, 700);
+    m_model->setHorizontalHeaderLabels(
+        {tr("Tag"), tr("Passage"), tr("Article"), tr("Date"), tr("Source"), tr("Coder"), tr("Note")});
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(ColTag, 150);
+    m_table->setColumnWidth(ColPassage, 460);
+    m_table->setColumnWidth(ColArticle, 220);
+    m_table->setColumnWidth(ColDate, 90);
+    m_table->setColumnWidth(ColSource, 110);
+    m_table->setColumnWidth(ColCoder, 70);
+    m_tags->setToolTip(tr("The tags whose passages are listed; none checked: every tag"));
+    m_coder->setToolTip(tr("Only this coder's highlights"));
+    m_context->setRange(0, 50);
+    m_context->setValue(8);
+    m_context->setSuffix(tr(" words"));
+    m_context->setToolTip(tr("Words of the article shown either side of each passage"));
+
+    auto *show = new QPushButton(tr("&Show Passages"), this);
+    show->setDefault(true);
+    connect(show, &QPushButton::clicked, this, &PassagesDialog::retrieve);
+    connect(m_tags, &QListWidget::itemDoubleClicked, this, &PassagesDialog::retrieve);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QModelIndex first = index.siblingAtColumn(ColTag);
+        const int row = first.data(PassageRole).toInt();
+        if (row >= 0 && row < m_passages.size()) {
+            const model::Passage &p = m_passages.at(row);
+            Q_EMIT passageRequested(p.articleId, p.start, p.end);
+        }
+    });
+
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto *tagsLabel = new QLabel(tr("&Tags:"), side);
+    tagsLabel->setBuddy(m_tags);
+    sideLayout->addWidget(tagsLabel);
+    sideLayout->addWidget(m_tags, 1);
+    auto *coderLabel = new QLabel(tr("&Coder:"), side);
+    coderLabel->setBuddy(m_coder);
+    sideLayout->addWidget(coderLabel);
+    sideLayout->addWidget(m_coder);
+    auto *contextLabel = new QLabel(tr("C&ontext:"), side);
+    contextLabel->setBuddy(m_context);
+    sideLayout->addWidget(contextLabel);
+    sideLayout->addWidget(m_context);
+    sideLayout->addWidget(show);
+
+    auto *split = new QSplitter(this);
+    split->addWidget(side);
+    split->addWidget(m_table);
+    split->setStretchFactor(1, 1);
+    split->setSizes({240, 960});
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_summary);
+}
+
+void PassagesDialog::reload()
+{
+    QSet<qint64> checked;
+    for (int i = 0; i < m_tags->count(); ++i)
+        if (m_tags->item(i)->checkState() == Qt::Checked)
+            checked.insert(m_tags->item(i)->data(Qt::UserRole).toLongLong());
+    const QString coder = m_coder->currentData().toString();
+    m_tags->clear();
+    m_coder->clear();
+    m_coder->addItem(tr("All coders"), QString());
+    try {
+        for (const model::Tag &t : m_document.project().reports().codebook()) {
+            auto *item = new QListWidgetItem(t.name, m_tags);
+            item->setData(Qt::UserRole, t.id);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(checked.contains(t.id) ? Qt::Checked : Qt::Unchecked);
+            QPixmap swatch(12, 12);
+            swatch.fill(QColor(t.color));
+            item->setIcon(QIcon(swatch));
+        }
+        for (const QString &c : m_document.project().agreement().coders())
+            m_coder->addItem(c, c);
+    } catch (const operations::OperationError &e) {
+        m_summary->setText(e.message());
+    }
+    m_coder->setCurrentIndex(std::max(0, m_coder->findData(coder)));
+}
+
+void PassagesDialog::retrieve()
+{
+    model::ReportScope scope;
+    QHash<qint64, QString> names;
+    QHash<qint64, QColor> colors;
+    for (int i = 0; i < m_tags->count(); ++i) {
+        const qint64 id = m_tags->item(i)->data(Qt::UserRole).toLongLong();
+        names.insert(id, m_tags->item(i)->text());
+        if (m_tags->item(i)->checkState() == Qt::Checked)
+            scope.tagIds.append(id);
+    }
+    if (!m_coder->currentData().toString().isEmpty())
+        scope.coders = {m_coder->currentData().toString()};
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        m_passages = m_document.project().reports().passages(scope, model::PassageOrder::Tag, m_context->value());
+        for (const model::Tag &t : m_document.project().reports().codebook())
+            colors.insert(t.id, QColor(t.color));
+    } catch (const operations::OperationError &e) {
+        QApplication::restoreOverrideCursor();
+        m_summary->setText(e.message());
+        return;
+    }
+    m_table->setSortingEnabled(false);
+    m_model->removeRows(0, m_model->rowCount());
+    for (int row = 0; row < m_passages.size(); ++row) {
+        const model::Passage &p = m_passages.at(row);
+        auto *tag = new QStandardItem(names.value(p.tagId));
+        tag->setData(row, PassageRole);
+        QPixmap swatch(12, 12);
+        swatch.fill(colors.value(p.tagId));
+        tag->setIcon(QIcon(swatch));
+        const QString before = p.before.isEmpty() ? QString() : u"…" + p.before;
+        const QString after = p.after.isEmpty() ? QString() : p.after + u"…";
+        auto *passage = new QStandardItem(before + u'[' + p.text + u']' + after);
+        passage->setToolTip(p.text);
+        m_model->appendRow({tag, passage, new QStandardItem(p.title), new QStandardItem(p.published),
+            new QStandardItem(p.source), new QStandardItem(p.coder), new QStandardItem(p.note)});
+    }
+    m_table->setSortingEnabled(true);
+    m_table->resizeRowsToContents();
+    QApplication::restoreOverrideCursor();
+    m_summary->setText(tr("%n passage(s); double-click or press Enter on one to show it in the reader.", nullptr,
+        int(m_passages.size())));
+}
+
+} // namespace gloss::ui
