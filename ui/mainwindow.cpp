@@ -190,12 +190,18 @@ void MainWindow::createStartGuide()
     m_startGuide->setObjectName(QStringLiteral("startGuide"));
     auto *outer = new QVBoxLayout(m_startGuide);
     outer->addStretch(2);
-    auto *title = new QLabel(tr("<h2>This project has no articles yet</h2>"), m_startGuide);
+    auto *title = new QLabel(tr("This project has no articles yet"), m_startGuide);
+    title->setTextFormat(Qt::PlainText);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    title->setFont(big);
     title->setAlignment(Qt::AlignCenter);
     outer->addWidget(title);
     auto *text = new QLabel(tr("Import articles (Ctrl+I) or drop files here: text, HTML, Markdown, JSON or CSV,\n"
                                "one article per file or many in one. Then create the tags you code with."),
         m_startGuide);
+    text->setTextFormat(Qt::PlainText);
     text->setAlignment(Qt::AlignCenter);
     outer->addWidget(text);
     auto *buttons = new QHBoxLayout;
@@ -469,7 +475,7 @@ void MainWindow::restoreState()
         // First run: room for titles in the list, and a reader column of comfortable width.
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("ArticlesDock")),
                         findChild<QDockWidget *>(QStringLiteral("CodebookDock"))},
-            {width() * 30 / 100, std::max(300, width() * 20 / 100)}, Qt::Horizontal);
+            {width() * 34 / 100, std::max(300, width() * 22 / 100)}, Qt::Horizontal);
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("TimelineDock"))}, {m_timeline->sizeHint().height()},
             Qt::Vertical);
         // Most of the right column for the codebook; notes and entities below it.
