@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
@@ -249,4 +250,45 @@ TEST_CASE("an empty project says what to do first", "[ui][windowfit]")
 
     f.document->undoStack()->push(new gloss::ui::CreateTagCommand(*f.document, QStringLiteral("Blame"), 0));
     CHECK_FALSE(hint->isVisible());
+}
+
+TEST_CASE("a refresh after another process's write keeps the list's selection and place", "[ui][windowfit]")
+{
+    gloss::test::WindowFixture f;
+    QList<qint64> ids;
+    for (int i = 0; i < 120; ++i)
+        ids.append(f.tp.addArticle(QStringLiteral("Article %1").arg(i, 3, 10, QLatin1Char('0')),
+            QStringLiteral("Body of article %1.").arg(i), QDate(2018, 1, 1).addDays(i)));
+    const qint64 tag = f.tp.project().store().tags().create(QStringLiteral("Blame"));
+    f.open(0, QSize(1600, 1000));
+    gloss::ui::ArticleListPanel *list = f.window->articleList();
+    QTableView *view = list->view();
+    // Two articles selected far down the list, scrolled there.
+    list->selectArticle(ids.at(90));
+    view->selectionModel()->select(view->model()->index(list->model()->rowOf(ids.at(92)), 0),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const int scroll = view->verticalScrollBar()->value();
+    REQUIRE(scroll > 0);
+    REQUIRE(list->selectedArticles().size() == 2);
+
+    {
+        auto other = gloss::Project::open(f.tp.path());
+        REQUIRE(other.project);
+        gloss::model::Highlight h;
+        h.articleId = ids.at(91);
+        h.start = 0;
+        h.end = 4;
+        h.tagIds = {tag};
+        other.project->annotations().addHighlight(h);
+    }
+    CHECK(f.window->pollForChanges());
+    CHECK(list->currentArticle() == ids.at(90));
+    CHECK(list->selectedArticles() == QList<qint64>{ids.at(90), ids.at(92)});
+    CHECK(view->verticalScrollBar()->value() == scroll);
+    CHECK(list->model()
+              ->data(list->model()->index(list->model()->rowOf(ids.at(91)), gloss::ui::ArticleListModel::Highlights),
+                  Qt::DisplayRole)
+              .toInt()
+        == 1);
+    CHECK(highlightsCount(f.window->codebook(), tag) == 1);
 }
