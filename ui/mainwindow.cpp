@@ -100,6 +100,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     connect(m_reader, &ReaderView::highlightSelected, this,
         [this](qint64 highlightId) { m_notes->setTarget(m_reader->articleId(), highlightId); });
     connect(m_reader, &ReaderView::articleStepRequested, m_articles, &ArticleListPanel::step);
+    connect(m_reader, &ReaderView::tagApplied, this, &MainWindow::noteTagUsed);
     connect(
         m_reader, &ReaderView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
     connect(m_codebook, &CodebookPanel::tagActivated, m_articles, &ArticleListPanel::setTagFilter);
@@ -161,26 +162,30 @@ bool MainWindow::pollForChanges()
     return true;
 }
 
+void MainWindow::noteTagUsed(qint64 tagId)
+{
+    // The picker lists the tags used last first, however they were applied (picker, keys, '.').
+    QStringList ids = QSettings().value(settingsKey(QStringLiteral("recentTags"))).toStringList();
+    ids.removeAll(QString::number(tagId));
+    ids.prepend(QString::number(tagId));
+    QSettings().setValue(settingsKey(QStringLiteral("recentTags")), ids.mid(0, 9));
+}
+
 void MainWindow::openTagPicker()
 {
     if (m_document.project().isReadOnly())
         return;
     if (!m_picker) {
         m_picker = new TagPicker(m_document, this);
-        const QStringList saved = QSettings().value(settingsKey(QStringLiteral("recentTags"))).toStringList();
-        QList<qint64> recent;
-        for (const QString &id : saved)
-            recent.append(id.toLongLong());
-        m_picker->setRecent(recent);
         connect(m_picker, &TagPicker::tagChosen, this, [this](qint64 tagId) {
-            QStringList ids;
-            for (qint64 id : m_picker->recent())
-                ids.append(QString::number(id));
-            QSettings().setValue(settingsKey(QStringLiteral("recentTags")), ids);
             m_reader->textView()->setFocus();
             m_reader->applyTag(tagId);
         });
     }
+    QList<qint64> recent;
+    for (const QString &id : QSettings().value(settingsKey(QStringLiteral("recentTags"))).toStringList())
+        recent.append(id.toLongLong());
+    m_picker->setRecent(recent);
     m_picker->popup(m_reader);
 }
 

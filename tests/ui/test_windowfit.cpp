@@ -130,11 +130,15 @@ TEST_CASE("Ctrl+T picks a tag by typing and applies it to the selection", "[ui][
     CHECK_FALSE(picker->isVisible());
     CHECK(f.undo()->count() == steps);
 
-    // The recent tags are kept for the project.
-    const QList<qint64> recent = picker->recent();
+    // A tag applied with its key counts as used too; the recent tags are kept for the project.
+    f.window->reader()->selectHighlight(h);
+    f.window->reader()->textView()->setFocus();
+    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
+    CHECK(f.project().annotations().highlight(h)->tagIds.contains(f.tagA));
     f.reopen();
     f.window->quickTagAction()->trigger();
-    CHECK(f.window->tagPicker()->shownTags().first() == recent.first());
+    CHECK(f.window->tagPicker()->shownTags() == QList<qint64>{f.tagA, f.tagB});
+    f.window->tagPicker()->hide();
 }
 
 TEST_CASE("the article list's columns are chosen from the header and remembered", "[ui][windowfit]")
