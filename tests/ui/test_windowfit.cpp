@@ -17,6 +17,7 @@
 #include "support/windowfixture.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,6 +25,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
@@ -33,6 +35,8 @@
 #include <QUndoStack>
 
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 
 namespace {
 
@@ -144,10 +148,15 @@ TEST_CASE("Ctrl+T picks a tag by typing and applies it to the selection", "[ui][
 TEST_CASE("the article list's columns are chosen from the header and remembered", "[ui][windowfit]")
 {
     QSettings().remove(QStringLiteral("articleList/hiddenColumns"));
+    QSettings().remove(QStringLiteral("window/geometry")); // the docks as on a first run
+    QSettings().remove(QStringLiteral("window/state"));
     gloss::test::WindowFixture f;
     f.tp.addArticle(QStringLiteral("A rather long title about the floods in the south of the country this week"),
         QStringLiteral("Body."), QDate(2018, 6, 9), QStringLiteral("AFP"));
     f.open(0, QSize(1600, 1000));
+    // The list as wide as on a first run at 1600×1000 (a third of the window).
+    f.window->resizeDocks({f.window->findChild<QDockWidget *>(QStringLiteral("ArticlesDock"))}, {540}, Qt::Horizontal);
+    QCoreApplication::processEvents();
     gloss::ui::ArticleListPanel *list = f.window->articleList();
     QTableView *view = list->view();
     using M = gloss::ui::ArticleListModel;
@@ -295,4 +304,32 @@ TEST_CASE("a refresh after another process's write keeps the list's selection an
               .toInt()
         == 1);
     CHECK(highlightsCount(f.window->codebook(), tag) == 1);
+}
+
+TEST_CASE("the window first opens sized to the screen and then as it was left", "[ui][windowfit]")
+{
+    QSettings().remove(QStringLiteral("window/geometry"));
+    QSettings().remove(QStringLiteral("window/state"));
+    gloss::test::WindowFixture f;
+    f.tp.addArticle(QStringLiteral("One"), QStringLiteral("Body."), QDate(2018, 6, 9));
+    f.open();
+    // 85% of the screen (the offscreen screen is small: no less than the window's least size).
+    const QRect screen = f.window->screen()->availableGeometry();
+    CHECK(f.window->width() == std::max(screen.width() * 85 / 100, f.window->minimumSizeHint().width()));
+    CHECK(f.window->height() == std::max(screen.height() * 85 / 100, f.window->minimumSizeHint().height()));
+    if (f.window->width() < screen.width())
+        CHECK(std::abs(f.window->geometry().center().x() - screen.center().x()) <= 2);
+
+    // Resized and the timeline closed: so it opens again.
+    f.window->resize(1300, 950);
+    auto *timeline = f.window->findChild<QDockWidget *>(QStringLiteral("TimelineDock"));
+    REQUIRE(timeline);
+    timeline->close();
+    f.reopen();
+    CHECK(f.window->size() == QSize(1300, 950));
+    CHECK_FALSE(f.window->findChild<QDockWidget *>(QStringLiteral("TimelineDock"))->isVisible());
+    f.window->findChild<QDockWidget *>(QStringLiteral("TimelineDock"))->show();
+    f.window->close();
+    QSettings().remove(QStringLiteral("window/geometry"));
+    QSettings().remove(QStringLiteral("window/state"));
 }
