@@ -101,6 +101,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     connect(m_reader, &ReaderView::highlightSelected, this,
         [this](qint64 highlightId) { m_notes->setTarget(m_reader->articleId(), highlightId); });
     connect(m_reader, &ReaderView::articleStepRequested, m_articles, &ArticleListPanel::step);
+    connect(m_reader, &ReaderView::tagApplied, this, &MainWindow::noteTagUsed);
     connect(
         m_reader, &ReaderView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
     connect(m_codebook, &CodebookPanel::tagActivated, m_articles, &ArticleListPanel::setTagFilter);
@@ -162,26 +163,30 @@ bool MainWindow::pollForChanges()
     return true;
 }
 
+void MainWindow::noteTagUsed(qint64 tagId)
+{
+    // The picker lists the tags used last first, however they were applied (picker, keys, '.').
+    QStringList ids = QSettings().value(settingsKey(QStringLiteral("recentTags"))).toStringList();
+    ids.removeAll(QString::number(tagId));
+    ids.prepend(QString::number(tagId));
+    QSettings().setValue(settingsKey(QStringLiteral("recentTags")), ids.mid(0, 9));
+}
+
 void MainWindow::openTagPicker()
 {
     if (m_document.project().isReadOnly())
         return;
     if (!m_picker) {
         m_picker = new TagPicker(m_document, this);
-        const QStringList saved = QSettings().value(settingsKey(QStringLiteral("recentTags"))).toStringList();
-        QList<qint64> recent;
-        for (const QString &id : saved)
-            recent.append(id.toLongLong());
-        m_picker->setRecent(recent);
         connect(m_picker, &TagPicker::tagChosen, this, [this](qint64 tagId) {
-            QStringList ids;
-            for (qint64 id : m_picker->recent())
-                ids.append(QString::number(id));
-            QSettings().setValue(settingsKey(QStringLiteral("recentTags")), ids);
             m_reader->textView()->setFocus();
             m_reader->applyTag(tagId);
         });
     }
+    QList<qint64> recent;
+    for (const QString &id : QSettings().value(settingsKey(QStringLiteral("recentTags"))).toStringList())
+        recent.append(id.toLongLong());
+    m_picker->setRecent(recent);
     m_picker->popup(m_reader);
 }
 
@@ -191,12 +196,18 @@ void MainWindow::createStartGuide()
     m_startGuide->setObjectName(QStringLiteral("startGuide"));
     auto *outer = new QVBoxLayout(m_startGuide);
     outer->addStretch(2);
-    auto *title = new QLabel(tr("<h2>This project has no articles yet</h2>"), m_startGuide);
+    auto *title = new QLabel(tr("This project has no articles yet"), m_startGuide);
+    title->setTextFormat(Qt::PlainText);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    title->setFont(big);
     title->setAlignment(Qt::AlignCenter);
     outer->addWidget(title);
     auto *text = new QLabel(tr("Import articles (Ctrl+I) or drop files here: text, HTML, Markdown, JSON or CSV,\n"
                                "one article per file or many in one. Then create the tags you code with."),
         m_startGuide);
+    text->setTextFormat(Qt::PlainText);
     text->setAlignment(Qt::AlignCenter);
     outer->addWidget(text);
     auto *buttons = new QHBoxLayout;
@@ -483,7 +494,7 @@ void MainWindow::restoreState()
         // First run: room for titles in the list, and a reader column of comfortable width.
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("ArticlesDock")),
                         findChild<QDockWidget *>(QStringLiteral("CodebookDock"))},
-            {width() * 30 / 100, std::max(300, width() * 20 / 100)}, Qt::Horizontal);
+            {width() * 34 / 100, std::max(300, width() * 22 / 100)}, Qt::Horizontal);
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("TimelineDock"))}, {m_timeline->sizeHint().height()},
             Qt::Vertical);
         // Most of the right column for the codebook; notes and entities below it.

@@ -81,6 +81,7 @@ private:
     void createStartGuide();
     void updateStartGuide();
     void openTagPicker();
+    void noteTagUsed(qint64 tagId);
     QString settingsKey(const QString &name) const;
 
     Document &m_document;

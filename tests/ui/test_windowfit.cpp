@@ -17,6 +17,7 @@
 #include "support/windowfixture.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,6 +25,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
@@ -32,6 +35,8 @@
 #include <QUndoStack>
 
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 
 namespace {
 
@@ -129,20 +134,29 @@ TEST_CASE("Ctrl+T picks a tag by typing and applies it to the selection", "[ui][
     CHECK_FALSE(picker->isVisible());
     CHECK(f.undo()->count() == steps);
 
-    // The recent tags are kept for the project.
-    const QList<qint64> recent = picker->recent();
+    // A tag applied with its key counts as used too; the recent tags are kept for the project.
+    f.window->reader()->selectHighlight(h);
+    f.window->reader()->textView()->setFocus();
+    QTest::keyClick(f.reader()->textView(), Qt::Key_1);
+    CHECK(f.project().annotations().highlight(h)->tagIds.contains(f.tagA));
     f.reopen();
     f.window->quickTagAction()->trigger();
-    CHECK(f.window->tagPicker()->shownTags().first() == recent.first());
+    CHECK(f.window->tagPicker()->shownTags() == QList<qint64>{f.tagA, f.tagB});
+    f.window->tagPicker()->hide();
 }
 
 TEST_CASE("the article list's columns are chosen from the header and remembered", "[ui][windowfit]")
 {
     QSettings().remove(QStringLiteral("articleList/hiddenColumns"));
+    QSettings().remove(QStringLiteral("window/geometry")); // the docks as on a first run
+    QSettings().remove(QStringLiteral("window/state"));
     gloss::test::WindowFixture f;
     f.tp.addArticle(QStringLiteral("A rather long title about the floods in the south of the country this week"),
         QStringLiteral("Body."), QDate(2018, 6, 9), QStringLiteral("AFP"));
     f.open(0, QSize(1600, 1000));
+    // The list as wide as on a first run at 1600×1000 (a third of the window).
+    f.window->resizeDocks({f.window->findChild<QDockWidget *>(QStringLiteral("ArticlesDock"))}, {540}, Qt::Horizontal);
+    QCoreApplication::processEvents();
     gloss::ui::ArticleListPanel *list = f.window->articleList();
     QTableView *view = list->view();
     using M = gloss::ui::ArticleListModel;
@@ -249,4 +263,73 @@ TEST_CASE("an empty project says what to do first", "[ui][windowfit]")
 
     f.document->undoStack()->push(new gloss::ui::CreateTagCommand(*f.document, QStringLiteral("Blame"), 0));
     CHECK_FALSE(hint->isVisible());
+}
+
+TEST_CASE("a refresh after another process's write keeps the list's selection and place", "[ui][windowfit]")
+{
+    gloss::test::WindowFixture f;
+    QList<qint64> ids;
+    for (int i = 0; i < 120; ++i)
+        ids.append(f.tp.addArticle(QStringLiteral("Article %1").arg(i, 3, 10, QLatin1Char('0')),
+            QStringLiteral("Body of article %1.").arg(i), QDate(2018, 1, 1).addDays(i)));
+    const qint64 tag = f.tp.project().store().tags().create(QStringLiteral("Blame"));
+    f.open(0, QSize(1600, 1000));
+    gloss::ui::ArticleListPanel *list = f.window->articleList();
+    QTableView *view = list->view();
+    // Two articles selected far down the list, scrolled there.
+    list->selectArticle(ids.at(90));
+    view->selectionModel()->select(view->model()->index(list->model()->rowOf(ids.at(92)), 0),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const int scroll = view->verticalScrollBar()->value();
+    REQUIRE(scroll > 0);
+    REQUIRE(list->selectedArticles().size() == 2);
+
+    {
+        auto other = gloss::Project::open(f.tp.path());
+        REQUIRE(other.project);
+        gloss::model::Highlight h;
+        h.articleId = ids.at(91);
+        h.start = 0;
+        h.end = 4;
+        h.tagIds = {tag};
+        other.project->annotations().addHighlight(h);
+    }
+    CHECK(f.window->pollForChanges());
+    CHECK(list->currentArticle() == ids.at(90));
+    CHECK(list->selectedArticles() == QList<qint64>{ids.at(90), ids.at(92)});
+    CHECK(view->verticalScrollBar()->value() == scroll);
+    CHECK(list->model()
+              ->data(list->model()->index(list->model()->rowOf(ids.at(91)), gloss::ui::ArticleListModel::Highlights),
+                  Qt::DisplayRole)
+              .toInt()
+        == 1);
+    CHECK(highlightsCount(f.window->codebook(), tag) == 1);
+}
+
+TEST_CASE("the window first opens sized to the screen and then as it was left", "[ui][windowfit]")
+{
+    QSettings().remove(QStringLiteral("window/geometry"));
+    QSettings().remove(QStringLiteral("window/state"));
+    gloss::test::WindowFixture f;
+    f.tp.addArticle(QStringLiteral("One"), QStringLiteral("Body."), QDate(2018, 6, 9));
+    f.open();
+    // 85% of the screen (the offscreen screen is small: no less than the window's least size).
+    const QRect screen = f.window->screen()->availableGeometry();
+    CHECK(f.window->width() == std::max(screen.width() * 85 / 100, f.window->minimumSizeHint().width()));
+    CHECK(f.window->height() == std::max(screen.height() * 85 / 100, f.window->minimumSizeHint().height()));
+    if (f.window->width() < screen.width())
+        CHECK(std::abs(f.window->geometry().center().x() - screen.center().x()) <= 2);
+
+    // Resized and the timeline closed: so it opens again.
+    f.window->resize(1300, 950);
+    auto *timeline = f.window->findChild<QDockWidget *>(QStringLiteral("TimelineDock"));
+    REQUIRE(timeline);
+    timeline->close();
+    f.reopen();
+    CHECK(f.window->size() == QSize(1300, 950));
+    CHECK_FALSE(f.window->findChild<QDockWidget *>(QStringLiteral("TimelineDock"))->isVisible());
+    f.window->findChild<QDockWidget *>(QStringLiteral("TimelineDock"))->show();
+    f.window->close();
+    QSettings().remove(QStringLiteral("window/geometry"));
+    QSettings().remove(QStringLiteral("window/state"));
 }

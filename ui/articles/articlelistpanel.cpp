@@ -112,6 +112,10 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
         m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Interactive);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ArticleListPanel::fitColumns);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ArticleListPanel::fitColumns);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting && column != ArticleListModel::Title && column < ArticleListModel::ColumnCount)
+            m_userSized.insert(column);
+    });
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this, &ArticleListPanel::showHeaderMenu);
     // Variable columns are no order of the list: the indicator goes back to the order in use.
@@ -265,19 +269,46 @@ const QList<std::pair<int, QString>> &optionalColumns()
 
 void ArticleListPanel::fitColumns()
 {
-    // As wide as the widest of the rows loaded (and the header), up to a third of the list for
-    // a source or the tags; a column the user widened stays as wide.
-    const int cap = std::max(120, m_view->viewport()->width() / 3);
+    // Each column as wide as the widest of the rows loaded (or its header); the title keeps at
+    // least 45% of the list, taken from the source and then the tags when they would leave less.
+    // A column the user widened or narrowed by hand keeps its width.
+    if (m_fitting)
+        return;
+    m_fitting = true;
+    QHeaderView *header = m_view->horizontalHeader();
+    QHash<int, int> widths;
+    int total = 0;
     for (const auto &[column, name] : optionalColumns()) {
         if (m_view->isColumnHidden(column))
             continue;
-        const int wanted = std::min(cap,
-            std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column),
-                m_view->horizontalHeader()->sectionSizeHint(column)));
-        if (wanted > m_view->columnWidth(column) || !m_fitted)
-            m_view->setColumnWidth(column, wanted);
+        const int w = m_userSized.contains(column)
+            ? m_view->columnWidth(column)
+            : std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column),
+                header->sectionSizeHint(column));
+        widths.insert(column, w);
+        total += w;
     }
-    m_fitted = m_model->rowCount() > 0;
+    const int room = m_view->viewport()->width() * 55 / 100;
+    for (int column : {int(ArticleListModel::Source), int(ArticleListModel::Tags)}) {
+        if (total <= room || !widths.contains(column) || m_userSized.contains(column))
+            continue;
+        const int least = header->sectionSizeHint(column);
+        const int cut = std::min(total - room, widths.value(column) - least);
+        if (cut > 0) {
+            widths[column] -= cut;
+            total -= cut;
+        }
+    }
+    for (auto it = widths.cbegin(); it != widths.cend(); ++it)
+        if (!m_userSized.contains(it.key()))
+            m_view->setColumnWidth(it.key(), it.value());
+    m_fitting = false;
+}
+
+void ArticleListPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
 }
 
 QStringList ArticleListPanel::hiddenColumns() const
@@ -291,8 +322,10 @@ QStringList ArticleListPanel::hiddenColumns() const
 
 void ArticleListPanel::setHiddenColumns(const QStringList &names)
 {
+    m_fitting = true; // showing a column is no resizing by hand
     for (const auto &[column, name] : optionalColumns())
         m_view->setColumnHidden(column, names.contains(name));
+    m_fitting = false;
     QSettings().setValue(QStringLiteral("articleList/hiddenColumns"), hiddenColumns());
     fitColumns();
 }

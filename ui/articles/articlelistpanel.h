@@ -2,6 +2,7 @@
 
 #include "model/articlefilter.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QAction;
@@ -63,6 +64,9 @@ public:
 Q_SIGNALS:
     void articleActivated(qint64 articleId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void applySearch();
     void updateCount();
@@ -84,7 +88,8 @@ private:
     QDateEdit *m_to;
     QList<QAction *> m_setActions;
     bool m_updating = false;
-    bool m_fitted = false;
+    bool m_fitting = false;
+    QSet<int> m_userSized; // columns widened or narrowed by hand
     QToolButton *m_entityFilter;
     QToolButton *m_variableButton;
     QAction *m_variablesAction;

@@ -168,15 +168,25 @@ Qt::ItemFlags CodebookModel::flags(const QModelIndex &index) const
 
 QVariant CodebookModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    // Short headers leave the dock's width to the tags' names; the tooltips say them in full.
+    if (role == Qt::ToolTipRole) {
+        if (section == Highlights)
+            return tr("Highlights coded with the tag");
+        if (section == Articles)
+            return tr("Articles with the tag (on a highlight or on the article)");
+        return {};
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Name:
         return tr("Tag");
     case Highlights:
-        return tr("Highlights");
+        return tr("Hl.");
     case Articles:
-        return tr("Articles");
+        return tr("Art.");
     }
     return {};
 }

@@ -123,8 +123,9 @@ CodebookPanel::CodebookPanel(Document &document, QWidget *parent)
     m_emptyHint->setObjectName(QStringLiteral("codebookEmptyHint"));
     m_emptyHint->setWordWrap(true);
     m_emptyHint->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_emptyHint->setText(tr("<p>No tags yet. Press <b>New</b> (Ctrl+N) to create the first; keys 1–9 in the "
-                            "reader apply the first nine, Ctrl+T any of them.</p>"));
+    m_emptyHint->setTextFormat(Qt::PlainText);
+    m_emptyHint->setText(tr("No tags yet. Press New (Ctrl+N) to create the first; keys 1–9 in the reader "
+                            "apply the first nine, Ctrl+T any of them."));
     m_emptyHint->setContentsMargins(6, 6, 6, 6);
     layout->insertWidget(1, m_emptyHint);
     updateEmptyHint();

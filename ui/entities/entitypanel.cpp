@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QTreeView>
@@ -203,13 +204,16 @@ void EntityPanel::setProjectWide(bool projectWide)
 
 void EntityPanel::reload()
 {
+    // A reload (a change here or in another process) keeps the current entity and the place.
     const qint64 keep = currentEntity();
+    const int scroll = m_view->verticalScrollBar()->value();
     m_model->reload();
     if (keep && !selectEntity(keep)) {
         m_spans.clear();
         m_mention = -1;
         updateMarks();
     }
+    m_view->verticalScrollBar()->setValue(scroll);
 }
 
 qint64 EntityPanel::currentEntity() const

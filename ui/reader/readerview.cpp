@@ -524,6 +524,7 @@ void ReaderView::applyTag(qint64 tagId)
             c.clearSelection();
             m_text->setTextCursor(c);
             selectHighlight(cmd->highlightId());
+            Q_EMIT tagApplied(tagId);
             return;
         }
     }
@@ -548,6 +549,7 @@ void ReaderView::applyTag(qint64 tagId)
         }
         m_document.undoStack()->push(new SetHighlightTagsCommand(m_document, h.id, tags, text));
         selectHighlight(h.id);
+        Q_EMIT tagApplied(tagId);
         return;
     }
 }

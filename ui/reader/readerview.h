@@ -69,6 +69,8 @@ public:
 Q_SIGNALS:
     void highlightSelected(qint64 highlightId);
     void articleStepRequested(int direction);
+    // A tag was applied to (or taken off) a highlight through applyTag (keys 1–9, '.', Quick Tag).
+    void tagApplied(qint64 tagId);
     void statusMessage(const QString &message);
 
 private:
