@@ -115,7 +115,7 @@ int main(int argc, char **argv)
                 store.highlights().add(h);
             }
             if (a % 10 == 0)
-                store.articles().setArticleTags(article.id, {tagIds.at(a % tagIds.size())});
+                store.articles().setArticleTags(article.id, QString(), {tagIds.at(a % tagIds.size())});
         }
         tx.commit();
     }
