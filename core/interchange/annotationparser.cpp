@@ -143,8 +143,14 @@ ParsedAnnotations parseAnnotations(const QString &text, const QString &name)
         for (const QString &cell : cells)
             row.cells.append(guarded ? csv::CsvWriter::unguard(cell) : cell);
         row.rawText = cells.at(int(Column::Text));
-        const QString key = row.cell(Column::HighlightId).trimmed();
+        // The rows of one highlight share its id and every cell but the tag. Rows with one id but
+        // another article, span, text, note, coder or time are other highlights (two coders'
+        // exports of copies of one project, concatenated, repeat ids): never folded into one.
+        QString key = row.cell(Column::HighlightId).trimmed();
         if (!key.isEmpty()) {
+            for (int c = 0; c < HighlightColumnCount; ++c)
+                if (c != int(Column::Tags) && c != int(Column::HighlightId))
+                    key += u'\x1f' + row.cells.at(c);
             if (const auto it = groupOf.constFind(key); it != groupOf.constEnd()) {
                 groups[*it].append(row);
                 continue;

@@ -163,3 +163,47 @@ TEST_CASE(
     CHECK(opened.project->interchange().exportTo(out, {}).ok());
     CHECK(out.data().startsWith("article_id"));
 }
+
+TEST_CASE("two coders' highlight exports concatenated are imported whole, though their ids repeat",
+    "[operations][interchange][coders]")
+{
+    // Each coder codes a copy of the same article: their highlights both get id 1.
+    const auto coderCopy = [](test::TempProject &tp, qint64 start, qint64 end, const QString &coder) {
+        const qint64 article = tp.addArticle(
+            QStringLiteral("Talks resume"), QStringLiteral("Envoys met in Doha on Monday."), QDate(2021, 3, 4));
+        model::Highlight h;
+        h.articleId = article;
+        h.start = start;
+        h.end = end;
+        h.tagIds = {tp.project().store().tags().ensure(QStringLiteral("Talks"))};
+        h.coder = coder;
+        qint64 id = 0;
+        tp.project().annotations().addHighlight(h, &id);
+        return id;
+    };
+    test::TempProject ana;
+    test::TempProject ben;
+    REQUIRE(coderCopy(ana, 0, 6, QStringLiteral("ana")) == coderCopy(ben, 14, 18, QStringLiteral("ben")));
+    const QString anaFile = ana.dir() + QStringLiteral("/ana.csv");
+    const QString benFile = ben.dir() + QStringLiteral("/ben.csv");
+    REQUIRE(ana.project().interchange().exportFile(anaFile, {}).ok());
+    REQUIRE(ben.project().interchange().exportFile(benFile, {}).ok());
+    // One spreadsheet: ana's rows, then ben's without the header.
+    const QByteArray benRows = readAll(benFile);
+    const QString both = QString::fromUtf8(readAll(anaFile) + benRows.mid(benRows.indexOf('\n') + 1));
+
+    test::TempProject lead;
+    const qint64 article = lead.addArticle(
+        QStringLiteral("Talks resume"), QStringLiteral("Envoys met in Doha on Monday."), QDate(2021, 3, 4));
+    const interchange::AnnotationImportReport report
+        = lead.project().interchange().importAnnotationsText(both, QStringLiteral("both.csv"));
+    INFO(report.error.toStdString());
+    REQUIRE(report.ok());
+    CHECK(report.refused.isEmpty());
+    CHECK(report.highlightsCreated == 2);
+    QStringList got;
+    for (const model::Highlight &h : lead.project().annotations().highlights(article))
+        got.append(h.coder + u':' + h.quote);
+    got.sort();
+    CHECK(got == QStringList{QStringLiteral("ana:Envoys"), QStringLiteral("ben:Doha")});
+}
