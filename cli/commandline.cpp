@@ -57,16 +57,16 @@ const QList<Entry> &entries()
              "[--format table|csv|json]"},
             agreementCommand},
         {{"report passages",
-             "report passages [--tag T]... [--coder NAME]... [--search Q] [--set S] [--from D] [--to D] "
+             "report passages [--tag T]... [--coders A,B]... [--search Q] [--set S] [--from D] [--to D] "
              "[--var NAME=VALUE]... [--sort tag|date|title|source|coder] [--context WORDS] "
              "[--format html|table|csv|json] [-o FILE.html]"},
             reportPassagesCommand},
         {{"report frequency",
-             "report frequency [--by day|week|month|quarter|year|source|set|var:NAME] [--tag T]... [--coder NAME]... "
+             "report frequency [--by day|week|month|quarter|year|source|set|var:NAME] [--tag T]... [--coders A,B]... "
              "[filters] [--count articles|highlights] [--share] [--format table|csv|json]"},
             reportFrequencyCommand},
         {{"report cooccurrence",
-             "report cooccurrence [--unit highlight|article] [--entities] [--tag T]... [--coder NAME]... [filters] "
+             "report cooccurrence [--unit highlight|article] [--entities] [--tag T]... [--coders A,B]... [filters] "
              "[--format table|csv|json]"},
             reportCooccurrenceCommand},
         {{"report", "report passages|frequency|cooccurrence ... (see each)"}, reportCommand},

@@ -13,7 +13,8 @@ namespace gloss::cli {
 namespace {
 
 const QString TagOption = QStringLiteral("--tag");
-const QString CoderOption = QStringLiteral("--coder");
+// --coders A,B (repeatable too): whose coding; --coder is the global "who am I" option.
+const QString CoderOption = QStringLiteral("--coders");
 
 // The command's arguments without --tag: in a report --tag chooses the tags reported, not the
 // articles (the other filters of `gloss articles` choose those).
@@ -32,15 +33,16 @@ QStringList withoutTags(const QStringList &args)
     return out;
 }
 
-// Reads the report's scope: the tags (--tag, repeatable), the coders (--coder, repeatable) and the
+// Reads the report's scope: the tags (--tag, repeatable), the coders (--coders A,B, repeatable) and the
 // articles (the filters). On a refusal prints why and returns its exit code.
 std::optional<int> readScope(
     Context &c, const Arguments &a, const QSet<QString> &valued, const QSet<QString> &flags, model::ReportScope &scope)
 {
     scope.tagIds = c.project->reports().tagIds(a.values(TagOption)); // an unknown tag: OperationError
-    for (const QString &coder : a.values(CoderOption))
-        if (!coder.trimmed().isEmpty() && !scope.coders.contains(coder.trimmed()))
-            scope.coders.append(coder.trimmed());
+    for (const QString &value : a.values(CoderOption))
+        for (const QString &part : value.split(u','))
+            if (const QString coder = part.trimmed(); !coder.isEmpty() && !scope.coders.contains(coder))
+                scope.coders.append(coder);
     Arguments filters;
     if (!filters.parse(withoutTags(c.args), valued, flags))
         return c.usage(filters.error());

@@ -184,7 +184,7 @@ TEST_CASE("report passages writes a readable, escaped HTML report", "[cli][repor
     const QString html = tp.dir() + QStringLiteral("/blame.html");
     const Run run = runGloss({QStringLiteral("report"), QStringLiteral("passages"), QStringLiteral("--tag"),
                                  QStringLiteral("Blame"), QStringLiteral("--tag"), QStringLiteral("Hope"),
-                                 QStringLiteral("--coder"), QStringLiteral("ann"), QStringLiteral("-o"), html},
+                                 QStringLiteral("--coders"), QStringLiteral("ann"), QStringLiteral("-o"), html},
         project);
     REQUIRE(run.code == 0);
     CHECK(run.err.contains(QStringLiteral("4 passages")));
