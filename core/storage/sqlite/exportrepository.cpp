@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/articlerepository.h"
 #include "storage/sqlite/database.h"
+#include "storage/sqlite/scopedreads.h"
 #include "storage/sqlite/tagrepository.h"
 
 #include <QSet>
@@ -30,65 +31,11 @@ QByteArray scopeAnd(const QByteArray &ids, const char *column)
     return ids.isEmpty() ? QByteArray() : QByteArray(" AND ") + column + " IN (SELECT value FROM json_each(?1))";
 }
 
-// Reads the project through a memory map while an export runs. The highlights query visits rows in
-// article order, not in the order they were stored, so each page is read many times: through the
-// map that costs no system call and no copy (a third of the time of a million-row export).
-class MappedReads final
-{
-public:
-    explicit MappedReads(Database &db)
-        : m_db(db)
-    {
-        Statement get = m_db.prepare("PRAGMA mmap_size");
-        m_previous = get.step() ? get.int64(0) : 0;
-        set(qint64(1) << 31);
-    }
-    ~MappedReads()
-    {
-        try {
-            set(m_previous);
-        } catch (...) { // never throw from a destructor; the setting only affects speed
-        }
-    }
-    MappedReads(const MappedReads &) = delete;
-    MappedReads &operator=(const MappedReads &) = delete;
-
-private:
-    void set(qint64 bytes)
-    {
-        // A pragma takes no bound parameters; the value is a number we made.
-        const QByteArray sql = "PRAGMA mmap_size=" + QByteArray::number(bytes);
-        Statement s = m_db.prepare(sql.constData());
-        s.exec();
-    }
-    Database &m_db;
-    qint64 m_previous = 0;
-};
-
 } // namespace
 
 QByteArray ExportRepository::scopeIds(const ExportScope &scope)
 {
-    if (scope.isWholeProject())
-        return {};
-    QList<qint64> ids;
-    if (scope.filter.isEmpty()) {
-        ids = scope.articleIds;
-    } else {
-        ids = ArticleRepository(m_db).ids(scope.filter, model::ArticleOrder::Id);
-        if (!scope.articleIds.isEmpty()) {
-            const QSet<qint64> chosen(scope.articleIds.cbegin(), scope.articleIds.cend());
-            ids.removeIf([&](qint64 id) { return !chosen.contains(id); });
-        }
-    }
-    QByteArray json = "[";
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (i)
-            json += ',';
-        json += QByteArray::number(ids.at(i));
-    }
-    json += ']';
-    return json;
+    return sqlite::scopeIds(m_db, scope);
 }
 
 bool ExportRepository::highlights(

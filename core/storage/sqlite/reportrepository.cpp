@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/articlerepository.h"
 #include "storage/sqlite/database.h"
+#include "storage/sqlite/scopedreads.h"
 
 #include <QDate>
 #include <QMap>
@@ -24,18 +25,6 @@ constexpr int TagsParam = 2;
 constexpr int CodersParam = 3;
 constexpr int ExtraParam = 4;
 
-QByteArray jsonIds(const QList<qint64> &ids)
-{
-    QByteArray json = "[";
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (i)
-            json += ',';
-        json += QByteArray::number(ids.at(i));
-    }
-    json += ']';
-    return json;
-}
-
 QByteArray jsonStrings(const QStringList &values)
 {
     QByteArray json = "[";
@@ -57,58 +46,6 @@ QByteArray jsonStrings(const QStringList &values)
     }
     json += ']';
     return json;
-}
-
-// Reads the project through a memory map while a report visits articles out of their stored order
-// (the matrix in order of publication, passages by tag), as the export does: each page read
-// costs no system call and no copy.
-class MappedReads final
-{
-public:
-    explicit MappedReads(Database &db)
-        : m_db(db)
-    {
-        Statement get = m_db.prepare("PRAGMA mmap_size");
-        m_previous = get.step() ? get.int64(0) : 0;
-        set(qint64(1) << 31);
-    }
-    ~MappedReads()
-    {
-        try {
-            set(m_previous);
-        } catch (...) { // never throw from a destructor; the setting only affects speed
-        }
-    }
-    MappedReads(const MappedReads &) = delete;
-    MappedReads &operator=(const MappedReads &) = delete;
-
-private:
-    void set(qint64 bytes)
-    {
-        const QByteArray sql = "PRAGMA mmap_size=" + QByteArray::number(bytes); // a number we made
-        Statement s = m_db.prepare(sql.constData());
-        s.exec();
-    }
-    Database &m_db;
-    qint64 m_previous = 0;
-};
-
-// The article ids of a scope as a JSON array; empty for the whole project.
-QByteArray scopeIds(Database &db, const model::ExportScope &scope)
-{
-    if (scope.isWholeProject())
-        return {};
-    QList<qint64> ids;
-    if (scope.filter.isEmpty()) {
-        ids = scope.articleIds;
-    } else {
-        ids = ArticleRepository(db).ids(scope.filter, model::ArticleOrder::Id);
-        if (!scope.articleIds.isEmpty()) {
-            const QSet<qint64> chosen(scope.articleIds.cbegin(), scope.articleIds.cend());
-            ids.removeIf([&](qint64 id) { return !chosen.contains(id); });
-        }
-    }
-    return jsonIds(ids);
 }
 
 QByteArray in(const char *column, int param)
