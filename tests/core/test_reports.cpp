@@ -139,11 +139,17 @@ Corpus makeCorpus(gloss::test::TempProject &tp)
 
     for (const MadeArticle &a : c.articles) {
         const QList<qint64> starts = wordStarts(a.body);
-        // Every "Karachi" is marked as a place: the entity x tag report reads these mentions.
+        // Half the "Karachi"s are marked as a place, and half the "union"s as an organisation: the
+        // entity x tag report reads these mentions.
         for (const qint64 s : starts) {
             if (a.body.mid(s, 7) == u"Karachi" && random.bounded(2) == 0) {
                 MadeMention m{0, a.id, s, s + 7};
                 p.entities().markSpan(a.id, s, s + 7, model::EntityType::Place, &m.entityId);
+                c.mentions.append(m);
+            } else if (a.body.mid(s, 5) == u"union" && (s + 5 == a.body.size() || a.body.at(s + 5) == u' ')
+                && random.bounded(2) == 0) {
+                MadeMention m{0, a.id, s, s + 5};
+                p.entities().markSpan(a.id, s, s + 5, model::EntityType::Organization, &m.entityId);
                 c.mentions.append(m);
             }
         }
@@ -361,16 +367,43 @@ TEST_CASE("co-occurrence counts overlapping highlights, articles holding both, a
         expectedPassages.insert(it.key(), it.value().size());
         expectedArticles.insert(it.key(), articles.value(it.key()).size());
     }
+    QSet<QString> names;
     for (const model::EntityTagCell &e : h.entities) {
-        CHECK(e.entity == u"Karachi");
-        CHECK(e.type == u"place");
+        CHECK((e.entity == u"Karachi" ? e.type == u"place" : e.entity == u"union" && e.type == u"organization"));
+        names.insert(e.entity);
         gotPassages.insert({e.entityId, e.tagId}, e.highlights);
         gotArticles.insert({e.entityId, e.tagId}, e.articles);
     }
+    CHECK(names == QSet<QString>{QStringLiteral("Karachi"), QStringLiteral("union")});
     CHECK(gotPassages == expectedPassages);
     CHECK(gotArticles == expectedArticles);
-    for (qsizetype i = 1; i < h.entities.size(); ++i)
-        CHECK(h.entities.at(i - 1).highlights >= h.entities.at(i).highlights);
+    // Most passages first; a tie by name without case ("Karachi" before "union"), then by tag.
+    for (qsizetype i = 1; i < h.entities.size(); ++i) {
+        const model::EntityTagCell &x = h.entities.at(i - 1), &y = h.entities.at(i);
+        CHECK(x.highlights >= y.highlights);
+        if (x.highlights == y.highlights && x.entityId != y.entityId)
+            CHECK(x.entity.compare(y.entity, Qt::CaseInsensitive) < 0);
+        if (x.highlights == y.highlights && x.entityId == y.entityId)
+            CHECK(x.tagId < y.tagId);
+    }
+
+    // Within chosen articles (those of "Sample A"): only their mentions and passages.
+    model::ReportScope inSet;
+    QSet<qint64> members;
+    for (const MadeArticle &article : c.articles)
+        if (article.sets.contains(QStringLiteral("Sample A"))) {
+            members.insert(article.id);
+            inSet.articles.articleIds.append(article.id);
+        }
+    QMap<std::pair<qint64, qint64>, qint64> expectedInSet, gotInSet;
+    for (const MadeMention &m : c.mentions)
+        for (const MadeHighlight &x : c.highlights)
+            if (members.contains(m.articleId) && x.articleId == m.articleId && m.start >= x.start && m.end <= x.end)
+                for (const qint64 t : x.tags)
+                    ++expectedInSet[{m.entityId, t}];
+    for (const model::EntityTagCell &e : p.reports().cooccurrence(inSet, model::CooccurrenceUnit::Highlight, true).entities)
+        gotInSet.insert({e.entityId, e.tagId}, e.highlights);
+    CHECK(gotInSet == expectedInSet);
 }
 
 TEST_CASE("passages list every highlight of the chosen tags with its context and article", "[reports]")
@@ -450,9 +483,10 @@ TEST_CASE("the matrix export has a row per article and a column per tag, counts 
     const Corpus c = makeCorpus(tp);
     Project &p = tp.project();
 
-    auto exported = [&](interchange::Layout layout) {
+    auto exported = [&](interchange::Layout layout, const QList<qint64> &articleIds = {}) {
         interchange::ExportOptions options;
         options.layout = layout;
+        options.scope.articleIds = articleIds;
         QBuffer out;
         out.open(QIODevice::WriteOnly);
         REQUIRE(p.interchange().exportTo(out, options).ok());
@@ -502,4 +536,24 @@ TEST_CASE("the matrix export has a row per article and a column per tag, counts 
     }
     CHECK(seen.size() == c.articles.size());
     CHECK(got == expected);
+    // Rows in order of publication (undated first, as SQLite orders NULL), then by id.
+    for (qsizetype i = 2; i < matrix.size(); ++i) {
+        const QString x = matrix.at(i - 1).at(2), y = matrix.at(i).at(2);
+        CHECK((x < y || (x == y && matrix.at(i - 1).at(0).toLongLong() < matrix.at(i).at(0).toLongLong())));
+    }
+
+    // The chosen articles only, with the same counts.
+    QList<qint64> chosen;
+    for (const MadeArticle &a : c.articles)
+        if (a.sets.contains(QStringLiteral("Sample B")))
+            chosen.append(a.id);
+    REQUIRE(chosen.size() > 3);
+    const QList<QStringList> part = exported(interchange::Layout::Matrix, chosen);
+    REQUIRE(part.size() == chosen.size() + 1);
+    for (qsizetype i = 1; i < part.size(); ++i) {
+        const qint64 id = part.at(i).at(0).toLongLong();
+        CHECK(chosen.contains(id));
+        for (qsizetype col = 4; col < part.at(0).size(); ++col)
+            CHECK(part.at(i).at(col).toLongLong() == expected.value({id, part.at(0).at(col)}));
+    }
 }
