@@ -401,7 +401,8 @@ TEST_CASE("co-occurrence counts overlapping highlights, articles holding both, a
             if (members.contains(m.articleId) && x.articleId == m.articleId && m.start >= x.start && m.end <= x.end)
                 for (const qint64 t : x.tags)
                     ++expectedInSet[{m.entityId, t}];
-    for (const model::EntityTagCell &e : p.reports().cooccurrence(inSet, model::CooccurrenceUnit::Highlight, true).entities)
+    for (const model::EntityTagCell &e :
+        p.reports().cooccurrence(inSet, model::CooccurrenceUnit::Highlight, true).entities)
         gotInSet.insert({e.entityId, e.tagId}, e.highlights);
     CHECK(gotInSet == expectedInSet);
 }

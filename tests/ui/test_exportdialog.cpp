@@ -2,6 +2,7 @@
 #include "articles/articlelistpanel.h"
 #include "document.h"
 #include "export/exportdialog.h"
+#include "export/refiactions.h"
 #include "interchange/annotationimporter.h"
 #include "interchange/exporter.h"
 #include "mainwindow.h"
@@ -19,6 +20,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 
 #include <catch2/catch.hpp>
 
@@ -161,4 +164,42 @@ TEST_CASE("File > Import Annotations reads an export into another project and te
     CHECK(report.tagsCreated == 4);
     CHECK(changed.size() == 1);
     CHECK(document.project().store().highlights().count() == 3);
+}
+
+TEST_CASE("File > REFI-QDA > Export Project writes the archive on a worker while the window keeps running",
+    "[ui][export][refi]")
+{
+    gloss::test::WindowFixture f;
+    addSamples(f.tp);
+    f.open();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("study.qdpx"));
+    // The window's thread goes on handling events during the export: a timer fires meanwhile, and
+    // the export itself runs on another thread.
+    int ticks = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+    ticker.start(0);
+    const gloss::operations::RefiExportResult result
+        = gloss::ui::exportRefiProjectInBackground(f.project().path(), path, {}, f.window.get());
+    ticker.stop();
+    REQUIRE(result.ok());
+    CHECK(ticks > 0);
+    CHECK(result.sources == 3);
+    CHECK(result.selections == 3);
+    CHECK(readAll(path).startsWith("PK")); // a zip
+    // What was written reads back: the same three articles and highlights in a new project.
+    gloss::test::TempProject other;
+    const gloss::operations::RefiImportReport back = other.project().refiQda().importProject(path);
+    REQUIRE(back.ok());
+    CHECK(back.articles == 3);
+    CHECK(back.highlights == 3);
+
+    // A file that cannot be written: refused with its name, nothing left behind.
+    const QString bad = dir.filePath(QStringLiteral("missing/folder/study.qdpx"));
+    const gloss::operations::RefiExportResult refused
+        = gloss::ui::exportRefiProjectInBackground(f.project().path(), bad, {}, f.window.get());
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.error.contains(QStringLiteral("study.qdpx")));
+    CHECK_FALSE(QFile::exists(bad));
 }

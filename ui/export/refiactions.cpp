@@ -9,9 +9,15 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <exception>
 
 namespace gloss::ui {
 
@@ -84,9 +90,8 @@ void exportRefiProject(Document &document, QWidget *parent)
         return;
     operations::RefiExportOptions options;
     options.withExtraction = extraction->isChecked();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const operations::RefiExportResult result = document.project().refiQda().exportProject(path, options);
-    QApplication::restoreOverrideCursor();
+    const operations::RefiExportResult result
+        = exportRefiProjectInBackground(document.project().path(), path, options, parent);
     if (!result.ok()) {
         QMessageBox::warning(parent, title, result.error);
         return;
@@ -98,6 +103,39 @@ void exportRefiProject(Document &document, QWidget *parent)
             .arg(result.codes)
             .arg(result.notes)
             .arg(path));
+}
+
+operations::RefiExportResult exportRefiProjectInBackground(
+    const QString &projectPath, const QString &path, const operations::RefiExportOptions &options, QWidget *parent)
+{
+    operations::RefiExportResult result;
+    QProgressDialog progress(
+        tr("Writing %1\u2026").arg(QFileInfo(path).fileName()), QString(), 0, 0, parent); // busy: no steps
+    progress.setObjectName(QStringLiteral("refiExportProgress"));
+    progress.setWindowTitle(tr("Export REFI-QDA Project"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    progress.setCancelButton(nullptr); // the archive is written whole or not at all, in one go
+    QEventLoop loop;
+    QThread *thread = QThread::create([&result, projectPath, path, options] {
+        try {
+            auto opened = Project::open(projectPath, Project::Access::ReadOnly);
+            if (!opened.project) {
+                result.error = opened.error;
+                return;
+            }
+            result = opened.project->refiQda().exportProject(path, options);
+        } catch (const std::exception &e) {
+            result.error = tr("%1: %2").arg(path, QString::fromLocal8Bit(e.what()));
+        }
+    });
+    thread->setObjectName(QStringLiteral("refi-export"));
+    QObject::connect(thread, &QThread::finished, &loop, &QEventLoop::quit);
+    thread->start();
+    loop.exec();
+    thread->wait();
+    delete thread;
+    return result;
 }
 
 void exportRefiCodebook(Document &document, QWidget *parent)

@@ -515,8 +515,8 @@ QList<model::EntityTagCell> ReportRepository::entityTags(const model::ReportScop
     cells.reserve(counts.size());
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         const auto name = names.value(it.key().first);
-        cells.append({it.key().first, name.first, name.second, it.key().second, it.value().highlights,
-            it.value().articles});
+        cells.append(
+            {it.key().first, name.first, name.second, it.key().second, it.value().highlights, it.value().articles});
     }
     // Most passages first, then by name (as SQLite's NOCASE: ASCII letters folded), entity, tag.
     auto folded = [](const QString &name) {
