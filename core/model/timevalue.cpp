@@ -1,8 +1,11 @@
 #include "model/timevalue.h"
 
+#include <QLocale>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <algorithm>
+#include <span>
 
 namespace gloss::model {
 
@@ -186,6 +189,139 @@ QString checkTimeValue(const QString &value, const QString &granularity)
     if (!granularity.isEmpty() && !granularityFromName(granularity))
         return QStringLiteral("\"%1\" is not a granularity").arg(granularity);
     return {};
+}
+
+namespace {
+
+// "P1Y6M" -> "1 year 6 months", "PXM" -> "months"; empty when not a duration.
+QString describeDuration(const QString &value)
+{
+    if (!value.startsWith(u'P'))
+        return {};
+    struct Unit
+    {
+        const char *code;
+        const char *one;
+        const char *many;
+    };
+    static const Unit dateUnits[]
+        = {{"CE", "century", "centuries"}, {"DE", "decade", "decades"}, {"Y", "year", "years"},
+            {"Q", "quarter", "quarters"}, {"M", "month", "months"}, {"W", "week", "weeks"}, {"D", "day", "days"}};
+    static const Unit timeUnits[] = {{"H", "hour", "hours"}, {"M", "minute", "minutes"}, {"S", "second", "seconds"}};
+    QStringList parts;
+    bool inTime = false;
+    qsizetype i = 1;
+    while (i < value.size()) {
+        if (value.at(i) == u'T') {
+            inTime = true;
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < value.size() && (value.at(j).isDigit() || value.at(j) == u'X'))
+            ++j;
+        const QString amount = value.mid(i, j - i);
+        if (amount.isEmpty())
+            return {};
+        bool matched = false;
+        for (const Unit &u : inTime ? std::span<const Unit>(timeUnits) : std::span<const Unit>(dateUnits)) {
+            const QLatin1StringView code(u.code);
+            if (QStringView(value).mid(j).startsWith(code)) {
+                if (amount == u"X")
+                    parts.append(QLatin1StringView(u.many));
+                else
+                    parts.append(amount + u' ' + QLatin1StringView(amount == u"1" ? u.one : u.many));
+                j += code.size();
+                matched = true;
+                break;
+            }
+        }
+        if (!matched)
+            return {};
+        i = j;
+    }
+    return parts.join(u' ');
+}
+
+QString partOfDayName(QStringView code)
+{
+    if (code == u"MO")
+        return QStringLiteral("morning");
+    if (code == u"AF")
+        return QStringLiteral("afternoon");
+    if (code == u"EV")
+        return QStringLiteral("evening");
+    if (code == u"NI")
+        return QStringLiteral("night");
+    if (code == u"DT")
+        return QStringLiteral("daytime");
+    return {};
+}
+
+} // namespace
+
+QString describeTimeValue(const QString &value, Granularity granularity)
+{
+    const QString v = value.trimmed();
+    if (v == u"PRESENT_REF")
+        return QStringLiteral("the present");
+    if (v == u"PAST_REF")
+        return QStringLiteral("the past");
+    if (v == u"FUTURE_REF")
+        return QStringLiteral("the future");
+    if (granularity == Granularity::Set && v.startsWith(u'P')) {
+        const QString every = describeDuration(v);
+        if (every.isEmpty())
+            return v;
+        return every.startsWith(u"1 ") ? QStringLiteral("every ") + every.mid(2) : QStringLiteral("every ") + every;
+    }
+    if (granularity == Granularity::Set && v.startsWith(QStringLiteral("XXXX"))) {
+        static const char *const weekdays[]
+            = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+        static const QRegularExpression weekday(QStringLiteral("^XXXX-WXX-([1-7])(?:T(MO|AF|EV|NI))?$"));
+        static const QRegularExpression daily(QStringLiteral("^XXXX-XX-XX(?:T(MO|AF|EV|NI|DT)|T(\\d{2}:\\d{2}))?$"));
+        static const QRegularExpression yearly(QStringLiteral("^XXXX-(\\d{2})(?:-(\\d{2}))?$"));
+        QRegularExpressionMatch m;
+        if ((m = weekday.match(v)).hasMatch()) {
+            QString s = QStringLiteral("every ") + QLatin1StringView(weekdays[m.captured(1).toInt() - 1]);
+            if (m.hasCaptured(2))
+                s += u' ' + partOfDayName(m.capturedView(2));
+            return s;
+        }
+        if (v == u"XXXX-WXX-WE")
+            return QStringLiteral("every weekend");
+        if ((m = daily.match(v)).hasMatch()) {
+            if (m.hasCaptured(1))
+                return QStringLiteral("every ") + partOfDayName(m.capturedView(1));
+            if (m.hasCaptured(2))
+                return QStringLiteral("every day at ") + m.captured(2);
+            return QStringLiteral("every day");
+        }
+        if (v == u"XXXX-SP")
+            return QStringLiteral("every spring");
+        if (v == u"XXXX-SU")
+            return QStringLiteral("every summer");
+        if (v == u"XXXX-FA")
+            return QStringLiteral("every autumn");
+        if (v == u"XXXX-WI")
+            return QStringLiteral("every winter");
+        if ((m = yearly.match(v)).hasMatch()) {
+            const int month = m.captured(1).toInt();
+            if (month < 1 || month > 12)
+                return v;
+            const QString name = QLocale::c().standaloneMonthName(month, QLocale::LongFormat);
+            return m.hasCaptured(2) ? QStringLiteral("every %1 %2").arg(m.captured(2).toInt()).arg(name)
+                                    : QStringLiteral("every ") + name;
+        }
+        return v;
+    }
+    if (granularity == Granularity::Duration) {
+        const QString d = describeDuration(v);
+        return d.isEmpty() ? v : d;
+    }
+    if (granularity == Granularity::Time && v.startsWith(u'T'))
+        return v.mid(1) + QStringLiteral(", day not known");
+    return v;
 }
 
 } // namespace gloss::model

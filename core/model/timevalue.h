@@ -31,4 +31,10 @@ bool parseTimeValue(const QString &value, Granularity &granularity, QDate &range
 // empty) a granularity name; empty ones keep what extraction found.
 QString checkTimeValue(const QString &value, const QString &granularity = {});
 
+// What a value without a place on the timeline means, in words: durations ("3 months", "months"
+// for P3M and PXM), recurrences ("every Monday morning", "every year" for a set of P1Y), references
+// ("the present") and a time of no known day ("22:00, day not known"). Other values come back as
+// they are.
+QString describeTimeValue(const QString &value, Granularity granularity);
+
 } // namespace gloss::model

@@ -49,3 +49,36 @@ TEST_CASE("a researcher's correction is checked before it is stored, with the re
     // The value is reported first: it is what the researcher typed.
     CHECK(checkTimeValue(QStringLiteral("soon"), QStringLiteral("fortnight")).contains(QStringLiteral("soon")));
 }
+
+TEST_CASE("durations, recurrences and references are described in words for the timeline's list", "[timex][timevalue]")
+{
+    using gloss::model::describeTimeValue;
+    CHECK(describeTimeValue(QStringLiteral("P3M"), Granularity::Duration) == u"3 months");
+    CHECK(describeTimeValue(QStringLiteral("P1Y6M"), Granularity::Duration) == u"1 year 6 months");
+    CHECK(describeTimeValue(QStringLiteral("PXM"), Granularity::Duration) == u"months");
+    CHECK(describeTimeValue(QStringLiteral("P4W"), Granularity::Duration) == u"4 weeks");
+    CHECK(describeTimeValue(QStringLiteral("P2DE"), Granularity::Duration) == u"2 decades");
+    CHECK(describeTimeValue(QStringLiteral("PT2H30M"), Granularity::Duration) == u"2 hours 30 minutes");
+    CHECK(describeTimeValue(QStringLiteral("P1DT12H"), Granularity::Duration) == u"1 day 12 hours");
+    CHECK(describeTimeValue(QStringLiteral("P1Y"), Granularity::Set) == u"every year");
+    CHECK(describeTimeValue(QStringLiteral("P2W"), Granularity::Set) == u"every 2 weeks");
+    CHECK(describeTimeValue(QStringLiteral("XXXX-WXX-1"), Granularity::Set) == u"every Monday");
+    CHECK(describeTimeValue(QStringLiteral("XXXX-WXX-5TNI"), Granularity::Set) == u"every Friday night");
+    CHECK(describeTimeValue(QStringLiteral("XXXX-XX-XXTMO"), Granularity::Set) == u"every morning");
+    CHECK(describeTimeValue(QStringLiteral("XXXX-XX-XXT09:30"), Granularity::Set) == u"every day at 09:30");
+    CHECK(describeTimeValue(QStringLiteral("XXXX-SU"), Granularity::Set) == u"every summer");
+    CHECK(describeTimeValue(QStringLiteral("XXXX-06-15"), Granularity::Set) == u"every 15 June");
+    CHECK(describeTimeValue(QStringLiteral("PRESENT_REF"), Granularity::Reference) == u"the present");
+    CHECK(describeTimeValue(QStringLiteral("PAST_REF"), Granularity::Reference) == u"the past");
+    CHECK(describeTimeValue(QStringLiteral("T22:00"), Granularity::Time) == u"22:00, day not known");
+    // What is not understood comes back as it is.
+    CHECK(describeTimeValue(QStringLiteral("P3Z"), Granularity::Duration) == u"P3Z");
+    CHECK(describeTimeValue(QStringLiteral("2018-06"), Granularity::Month) == u"2018-06");
+    // Every value the tagger gives a duration or a set is described, never left as a code.
+    Granularity g{};
+    QDate from, to;
+    for (const char *v : {"P3M", "PXY", "PT4H", "XXXX-WXX-WE", "XXXX-XX-XX", "XXXX-FA"}) {
+        REQUIRE(parseTimeValue(QString::fromLatin1(v), g, from, to));
+        CHECK(describeTimeValue(QString::fromLatin1(v), g) != QString::fromLatin1(v));
+    }
+}
