@@ -493,6 +493,8 @@ SplitResult Merge::split(const QString &path, const SplitOptions &options)
             failure = QStringLiteral("%1: the new project failed its check (%2)").arg(path, e);
     }
     if (failure.isEmpty()) {
+        // Readable as the project is (the temporary file was made private).
+        QFile::setPermissions(work, QFileInfo(location).permissions());
         // Replaces an existing file in one step (POSIX rename).
         std::error_code ec;
         std::filesystem::rename(QFile::encodeName(work).toStdString(), QFile::encodeName(path).toStdString(), ec);
