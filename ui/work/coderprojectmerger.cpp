@@ -141,24 +141,28 @@ void CoderProjectMerger::onFinished()
             details.append(tr("%1: the project before the merge is kept in %2").arg(name, r.backupPath));
         lines.append(line);
     }
-    QMessageBox box(trouble ? QMessageBox::Warning : QMessageBox::Information, tr("Merge Coder's Project"),
+    // Not modal: the window stays usable while the report is read.
+    if (m_report)
+        m_report->close();
+    auto *box = new QMessageBox(trouble ? QMessageBox::Warning : QMessageBox::Information, tr("Merge Coder's Project"),
         lines.join(QStringLiteral("\n\n")), QMessageBox::Ok, m_window);
-    box.setObjectName(QStringLiteral("mergeReport"));
-    QPushButton *importThem = nullptr;
-    if (missing > 0)
-        importThem = box.addButton(tr("Import the Missing Articles Too"), QMessageBox::ActionRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("mergeReport"));
+    box->setWindowModality(Qt::NonModal);
     if (!details.isEmpty())
-        box.setDetailedText(details.join(u'\n'));
-    Q_EMIT finished();
-    box.exec();
-    // Merging again changes nothing already merged: it imports the missing articles with their coding.
-    if (importThem && box.clickedButton() == importThem) {
+        box->setDetailedText(details.join(u'\n'));
+    if (missing > 0) {
+        // Merging again changes nothing already merged: it imports the missing articles with their coding.
         QStringList again;
         for (const operations::MergeResult &r : std::as_const(m_results))
             if (r.ok() && r.articlesMissing > 0)
                 again.append(r.file);
-        start(again, true);
+        QPushButton *importThem = box->addButton(tr("Import the Missing Articles Too"), QMessageBox::ActionRole);
+        connect(importThem, &QPushButton::clicked, this, [this, again] { start(again, true); });
     }
+    m_report = box;
+    box->show();
+    Q_EMIT finished();
 }
 
 } // namespace gloss::ui

@@ -4,7 +4,9 @@
 #include "work/workerthread.h"
 
 #include <QList>
+#include <QMessageBox>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 #include <memory>
@@ -33,6 +35,8 @@ public:
     bool start(const QStringList &files, bool withArticles);
     bool isRunning() const { return m_worker.isRunning(); }
     const QList<operations::MergeResult> &lastResults() const { return m_results; }
+    // The report of the last merge while it is open.
+    QMessageBox *reportBox() const { return m_report; }
 
 Q_SIGNALS:
     void finished();
@@ -46,6 +50,7 @@ private:
     WorkerThread m_worker;
     std::shared_ptr<Job> m_job;
     QList<operations::MergeResult> m_results;
+    QPointer<QMessageBox> m_report;
 };
 
 } // namespace gloss::ui
