@@ -52,6 +52,8 @@ const QList<Entry> &entries()
             exportCommand},
         {{"import-annotations", "import-annotations FILE.csv..."}, importAnnotationsCommand},
         {{"import-codebook", "import-codebook FILE.qdc..."}, importCodebookCommand},
+        {{"merge", "merge OTHER.gloss... [--with-articles] [--format table|json]"}, mergeCommand},
+        {{"split", "split -o FILE [--coder NAME] [--force]"}, splitCommand},
         {{"agreement",
              "agreement [--coders A,B,...] [--tag T]... [--level article|segment] [--overlap P] [--all] "
              "[--format table|csv|json]"},

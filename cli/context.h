@@ -87,6 +87,8 @@ int reportCommand(Context &c); // `report` without a known kind: says which ther
 // code when one is refused (the message said), else nothing.
 std::optional<int> readAgreementOptions(Context &c, const Arguments &a, model::AgreementRequest &request);
 int importCodebookCommand(Context &c);
+int mergeCommand(Context &c);
+int splitCommand(Context &c);
 int entitiesCommand(Context &c);
 int backupCommand(Context &c);
 int variablesCommand(Context &c);

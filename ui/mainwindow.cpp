@@ -22,6 +22,7 @@
 #include "reader/readerview.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
+#include "work/coderprojectmerger.h"
 
 #include <QAction>
 #include <QApplication>
@@ -348,6 +349,9 @@ void MainWindow::createMenus()
         = m_fileMenu->addAction(tr("&Export…"), this, [this] { ExportDialog(m_document, m_articles, this).exec(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_fileMenu->addAction(tr("Import &Annotations…"), this, [this] { importAnnotations(m_document, this); });
+    // Other coders' copies of the project, merged on a worker thread (issue 18).
+    auto *merger = new CoderProjectMerger(m_document, this);
+    m_fileMenu->addAction(tr("&Merge Coder's Project…"), merger, &CoderProjectMerger::chooseAndMerge);
     // REFI-QDA: the exchange standard of MAXQDA, NVivo, ATLAS.ti and QualCoder.
     QMenu *refi = m_fileMenu->addMenu(tr("RE&FI-QDA (MAXQDA, NVivo, ATLAS.ti)"));
     refi->addAction(tr("Export REFI-QDA &Project…"), this, [this] { exportRefiProject(m_document, this); });

@@ -118,4 +118,9 @@ QString Backups::copy(const QString &source, const QString &target)
     return storage::sqlite::BackupManager::copy(source, target);
 }
 
+QString Backups::compact(const QString &file)
+{
+    return storage::sqlite::BackupManager::compact(file);
+}
+
 } // namespace gloss::operations

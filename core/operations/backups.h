@@ -74,6 +74,9 @@ public:
     static QString verify(const QString &file);
     // Copies a project file (maybe in use) to `target`; an empty string on success.
     static QString copy(const QString &source, const QString &target);
+    // Rewrites a closed project file without its free pages, so that what was deleted from it
+    // cannot be read back (a project handed to someone else); an empty string on success.
+    static QString compact(const QString &file);
 
 private:
     QString projectPath() const;

@@ -9,6 +9,7 @@
 #include "operations/interchange.h"
 #include "operations/library.h"
 #include "operations/maintenance.h"
+#include "operations/merge.h"
 #include "operations/refiqda.h"
 #include "operations/reports.h"
 #include "operations/sets.h"
@@ -41,6 +42,7 @@ Project::Project(std::unique_ptr<storage::Store> store)
     , m_maintenance(std::make_unique<operations::Maintenance>(*m_writer))
     , m_backups(std::make_unique<operations::Backups>(*m_writer))
     , m_refiQda(std::make_unique<operations::RefiQda>(*this, *m_writer))
+    , m_merge(std::make_unique<operations::Merge>(*this, *m_writer))
     , m_reports(std::make_unique<operations::Reports>(*m_writer))
 { }
 

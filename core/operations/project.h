@@ -24,6 +24,7 @@ class Imports;
 class Interchange;
 class Library;
 class Maintenance;
+class Merge;
 class RefiQda;
 class Reports;
 class Sets;
@@ -108,6 +109,7 @@ public:
     operations::Maintenance &maintenance() { return *m_maintenance; }
     operations::Backups &backups() { return *m_backups; }
     operations::RefiQda &refiQda() { return *m_refiQda; }
+    operations::Merge &merge() { return *m_merge; }
     operations::Reports &reports() { return *m_reports; }
 
 private:
@@ -126,6 +128,7 @@ private:
     std::unique_ptr<operations::Maintenance> m_maintenance;
     std::unique_ptr<operations::Backups> m_backups;
     std::unique_ptr<operations::RefiQda> m_refiQda;
+    std::unique_ptr<operations::Merge> m_merge;
     std::unique_ptr<operations::Reports> m_reports;
 };
 

@@ -17,10 +17,11 @@
 #include <algorithm>
 
 #ifdef Q_OS_UNIX
-#include <cerrno>
-#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
 #endif
 
 namespace gloss::storage::sqlite {
@@ -552,6 +553,16 @@ QString BackupManager::copy(const QString &source, const QString &target)
     if (!error.isEmpty())
         QFile::remove(tmp);
     return error;
+}
+
+QString BackupManager::compact(const QString &file)
+{
+    Connection db(file, Access::Write);
+    if (!db.ok())
+        return db.error();
+    bool ok = false;
+    db.rows("VACUUM", &ok);
+    return ok ? QString() : db.error();
 }
 
 } // namespace gloss::storage::sqlite

@@ -67,6 +67,9 @@ public:
     // Copies `source` (a project file, maybe in use) to `target` with the backup API; an empty
     // string on success.
     static QString copy(const QString &source, const QString &target);
+    // Rewrites a closed project file without its free pages (VACUUM), so that nothing deleted from
+    // it can be read back from the file; an empty string on success.
+    static QString compact(const QString &file);
 
 private:
     Result take(const QString &reason, const QString &keep);
