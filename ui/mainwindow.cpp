@@ -574,9 +574,11 @@ void MainWindow::addCoderActions(QMenu *edit, QToolBar *bar)
     m_settingsAction = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Preferences);
-    if (keys.isEmpty()) // not every desktop names one
-        keys = {QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    // Ctrl+, everywhere, and the desktop's own key for preferences where it has another.
+    QList<QKeySequence> keys = {QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Preferences))
+        if (!keys.contains(key))
+            keys.append(key);
     m_settingsAction->setShortcuts(keys);
 
     m_viewMenu->addSeparator();
@@ -585,8 +587,8 @@ void MainWindow::addCoderActions(QMenu *edit, QToolBar *bar)
     auto *label = new QLabel(tr("Coders:"), bar);
     label->setContentsMargins(4, 0, 4, 0);
     bar->addWidget(label);
-    bar->addWidget(m_reader->coderBox());
-    m_reader->coderBox()->show();
+    // The reader keeps its combo hidden until a host takes it: the toolbar shows it through its action.
+    bar->addWidget(m_reader->coderBox())->setVisible(true);
 
     m_coderButton = new QToolButton(this);
     m_coderButton->setObjectName(QStringLiteral("coderButton"));

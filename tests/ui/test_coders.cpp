@@ -261,6 +261,7 @@ TEST_CASE("the coder layer shows mine, all or one coder's highlights", "[ui][cod
 
     // Mine, chosen in the toolbar's combo: ben's highlight is neither listed nor painted.
     QComboBox *box = reader->coderBox();
+    CHECK(box->isVisible()); // in the toolbar
     REQUIRE(box->count() == 3); // Mine (ann), All Coders, ben
     CHECK(box->itemText(2) == QStringLiteral("ben"));
     box->setCurrentIndex(0);

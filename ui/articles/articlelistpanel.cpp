@@ -284,7 +284,7 @@ const QList<std::pair<int, QString>> &optionalColumns()
 void ArticleListPanel::fitColumns()
 {
     // Each column as wide as the widest of the rows loaded (or its header); the title keeps at
-    // least 45% of the list, taken from the source and then the tags when they would leave less.
+    // least 45% of the list, taken from the source, the tags and the done marks when they would leave less.
     // A column the user widened or narrowed by hand keeps its width.
     if (m_fitting)
         return;
@@ -303,7 +303,7 @@ void ArticleListPanel::fitColumns()
         total += w;
     }
     const int room = m_view->viewport()->width() * 55 / 100;
-    for (int column : {int(ArticleListModel::Source), int(ArticleListModel::Tags)}) {
+    for (int column : {int(ArticleListModel::Source), int(ArticleListModel::Tags), int(ArticleListModel::Done)}) {
         if (total <= room || !widths.contains(column) || m_userSized.contains(column))
             continue;
         const int least = header->sectionSizeHint(column);
