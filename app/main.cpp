@@ -49,9 +49,9 @@ int runWindow(int argc, char **argv, const QStringList &args)
     QGuiApplication::setDesktopFileName(QStringLiteral(GLOSS_APP_ID)); // matches the window to its .desktop entry
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gloss.svg")));
 
-    const QString path = gloss::Project::resolvePath(gloss::cli::takeProjectArgument(args).path);
-    auto opened
-        = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
+    const gloss::cli::ProjectArgument projectArgument = gloss::cli::takeProjectArgument(args);
+    const QString path = gloss::Project::resolvePath(projectArgument.path);
+    auto opened = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
     if (!opened.project && !opened.damagedPath.isEmpty() && opened.goodBackup) {
         // A damaged project was set aside untouched: offer the newest backup that passes its check.
         const QString when = QLocale().toString(opened.goodBackup->created.toLocalTime(), QLocale::LongFormat);
@@ -75,9 +75,12 @@ int runWindow(int argc, char **argv, const QStringList &args)
             nullptr, QObject::tr("Gloss"), QObject::tr("Cannot open the project.\n\n%1").arg(opened.error));
         return 1;
     }
+    // --coder NAME or GLOSS_CODER name who is coding; else the window takes the name in the settings.
+    opened.project->setCoder(gloss::Project::resolveCoder(projectArgument.coder));
     gloss::ui::Document document(std::move(opened.project));
     gloss::ui::MainWindow window(document);
     window.show();
+    window.askCoderIfNeeded(); // the first run: who is coding?
     window.importController()->seedSamplesIfNeeded(); // the default project, the first time only
     return app.exec();
 }

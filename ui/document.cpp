@@ -143,6 +143,8 @@ bool Document::refreshIfChangedElsewhere()
 void Document::replaceProject(std::unique_ptr<Project> project)
 {
     m_undoStack->clear();
+    if (project->coder().isEmpty())
+        project->setCoder(m_project->coder()); // the same coder goes on coding
     m_project = std::move(project);
     listen();
     rememberFile();

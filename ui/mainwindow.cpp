@@ -9,6 +9,8 @@
 #include "codebook/codebookmodel.h"
 #include "codebook/codebookpanel.h"
 #include "codebook/tagpicker.h"
+#include "coders/coderdialog.h"
+#include "coders/coderidentity.h"
 #include "document.h"
 #include "entities/entitypanel.h"
 #include "export/exportdialog.h"
@@ -27,6 +29,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -43,6 +46,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -145,7 +149,10 @@ void MainWindow::updateTitle()
 {
     const QString fileName = QFileInfo(m_document.project().path()).fileName();
     const bool readOnly = m_document.project().isReadOnly();
-    setWindowTitle(readOnly ? tr("%1 (read-only) — Gloss").arg(fileName) : tr("%1 — Gloss").arg(fileName));
+    const QString coder = m_document.project().coder();
+    setWindowTitle(readOnly   ? tr("%1 (read-only) — Gloss").arg(fileName)
+            : coder.isEmpty() ? tr("%1 — Gloss").arg(fileName)
+                              : tr("%1 — %2 — Gloss").arg(fileName, coder));
     setWindowFilePath(m_document.project().path());
     // A read-only project can be read, searched and navigated, not coded.
     for (QAction *a : m_reader->codingActions())
@@ -453,6 +460,7 @@ void MainWindow::createMenus()
     bar->addSeparator();
     bar->addAction(m_reader->previousArticleAction());
     bar->addAction(m_reader->nextArticleAction());
+    addCoderActions(edit, bar);
 }
 
 AgreementDialog *MainWindow::agreementDialog()
@@ -553,6 +561,100 @@ void MainWindow::showAbout()
         tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
            "<p>Project: %2</p>")
             .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
+}
+
+} // namespace gloss::ui
+
+namespace gloss::ui {
+
+// Coders: who is coding, their settings, and which coders' highlights the reader shows.
+
+void MainWindow::addCoderActions(QMenu *edit, QToolBar *bar)
+{
+    if (m_document.project().coder().isEmpty())
+        m_document.project().setCoder(storedCoder());
+
+    edit->addSeparator();
+    m_settingsAction = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    // Ctrl+, everywhere, and the desktop's own key for preferences where it has another.
+    QList<QKeySequence> keys = {QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Preferences))
+        if (!keys.contains(key))
+            keys.append(key);
+    m_settingsAction->setShortcuts(keys);
+
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(m_reader->coderMenu());
+    bar->addSeparator();
+    auto *label = new QLabel(tr("Coders:"), bar);
+    label->setContentsMargins(4, 0, 4, 0);
+    bar->addWidget(label);
+    // The reader keeps its combo hidden until a host takes it: the toolbar shows it through its action.
+    bar->addWidget(m_reader->coderBox())->setVisible(true);
+
+    m_coderButton = new QToolButton(this);
+    m_coderButton->setObjectName(QStringLiteral("coderButton"));
+    m_coderButton->setAutoRaise(true);
+    m_coderButton->setToolTip(tr("Who is coding: your highlights, notes, article tags and done marks carry this "
+                                 "name (Edit > Settings… changes it)"));
+    connect(m_coderButton, &QToolButton::clicked, this, &MainWindow::showSettings);
+    statusBar()->addPermanentWidget(m_coderButton);
+
+    // The layer chosen last for this project.
+    const QString layer = QSettings().value(settingsKey(QStringLiteral("coderLayer"))).toString();
+    if (layer == u"mine")
+        m_reader->setCoderLayer({CoderLayer::Mine, {}});
+    else if (layer.startsWith(u"coder:"))
+        m_reader->setCoderLayer({CoderLayer::One, layer.mid(6)});
+    connect(m_reader, &ReaderView::coderLayerChanged, this, [this](const CoderLayer &chosen) {
+        const QString value = chosen.kind == CoderLayer::Mine ? QStringLiteral("mine")
+            : chosen.kind == CoderLayer::All                  ? QStringLiteral("all")
+                                                              : QStringLiteral("coder:") + chosen.coder;
+        QSettings().setValue(settingsKey(QStringLiteral("coderLayer")), value);
+    });
+    updateCoder();
+}
+
+void MainWindow::updateCoder()
+{
+    const QString coder = m_document.project().coder();
+    m_coderButton->setText(coder.isEmpty() ? tr("No coder named") : tr("Coder: %1").arg(coder));
+    QPixmap swatch(10, 10);
+    swatch.fill(coder.isEmpty() ? Qt::transparent : coderColor(coder));
+    m_coderButton->setIcon(QIcon(swatch));
+    m_coderButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    updateTitle();
+    m_reader->reloadCoders();
+}
+
+void MainWindow::askCoderIfNeeded()
+{
+    if (!m_document.project().coder().isEmpty() || QGuiApplication::platformName() == u"offscreen")
+        return;
+    CoderDialog dialog(CoderDialog::Purpose::FirstRun, CoderDialog::loginName(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        setCoder(dialog.name());
+    else
+        statusBar()->showMessage(tr("No coder named: Edit > Settings… names who is coding"), 8000);
+}
+
+void MainWindow::showSettings()
+{
+    CoderDialog dialog(CoderDialog::Purpose::Settings, m_document.project().coder(), this);
+    if (dialog.exec() == QDialog::Accepted && dialog.name() != m_document.project().coder())
+        setCoder(dialog.name());
+}
+
+void MainWindow::setCoder(const QString &name)
+{
+    storeCoder(name);
+    m_document.project().setCoder(name);
+    updateCoder();
+    // Mine, done by me and whose notes are editable all change with the coder.
+    m_document.notify(Document::Highlights | Document::Notes);
+    statusBar()->showMessage(tr("Coding as %1").arg(coderLabel(m_document.project().coder())), 6000);
 }
 
 } // namespace gloss::ui

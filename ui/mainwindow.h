@@ -6,6 +6,8 @@ class QDockWidget;
 class QFrame;
 class QStackedWidget;
 class QTimer;
+class QToolBar;
+class QToolButton;
 
 namespace gloss::ui {
 
@@ -63,6 +65,16 @@ public:
     // holds back to the project's path and reopens it there; the error, or empty.
     QString writeBack();
 
+    // Coders. Who is coding: the project's coder (from --coder or GLOSS_CODER), else the name in
+    // the user's settings. askCoderIfNeeded: on the first run (no name anywhere) asks for it once,
+    // not on the offscreen platform (tests). setCoder: the coder from now on, kept in the settings.
+    void askCoderIfNeeded();
+    void setCoder(const QString &name);
+    // Edit > Settings… (the coder's name).
+    QAction *settingsAction() const { return m_settingsAction; }
+    // The status bar's "Coder: ann" (a click opens the settings).
+    QToolButton *coderButton() const { return m_coderButton; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -83,6 +95,9 @@ private:
     void openTagPicker();
     void noteTagUsed(qint64 tagId);
     QString settingsKey(const QString &name) const;
+    void addCoderActions(QMenu *edit, QToolBar *bar);
+    void showSettings();
+    void updateCoder();
 
     Document &m_document;
     ArticleListPanel *m_articles;
@@ -103,6 +118,8 @@ private:
     QStackedWidget *m_centre = nullptr;
     QFrame *m_startGuide = nullptr;
     QTimer *m_changePoll = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QToolButton *m_coderButton = nullptr;
 };
 
 } // namespace gloss::ui

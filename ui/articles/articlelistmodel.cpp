@@ -1,9 +1,11 @@
 #include "articles/articlelistmodel.h"
 
+#include "coders/coderidentity.h"
 #include "document.h"
 #include "operations/library.h"
 #include "operations/project.h"
 
+#include <QFont>
 #include <QLocale>
 #include <QTextDocument>
 
@@ -28,8 +30,17 @@ void ArticleListModel::reload()
     m_total = m_document.project().library().count(m_filter);
     m_rows = m_document.project().library().list(m_filter, m_order, m_ascending, 0, PageSize);
     m_variableValues = QList<QHash<qint64, QString>>(m_variableColumns.size());
+    m_done.clear();
     loadVariables(0);
     endResetModel();
+}
+
+const QStringList &ArticleListModel::doneCoders(qint64 articleId) const
+{
+    auto it = m_done.find(articleId);
+    if (it == m_done.end())
+        it = m_done.insert(articleId, m_document.project().library().doneCoders(articleId));
+    return *it;
 }
 
 void ArticleListModel::setVariableColumns(const QStringList &names)
@@ -109,7 +120,23 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
             return a.highlights;
         case Tags:
             return a.tags;
+        case Done: {
+            QStringList marks;
+            for (const QString &coder : doneCoders(a.id))
+                marks << tr("%1 ✓").arg(coderLabel(coder));
+            return marks.join(u' ');
         }
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Done) {
+        const QStringList &done = doneCoders(a.id);
+        return done.isEmpty() ? tr("No coder marked this article done yet")
+                              : tr("Marked done by %1").arg(done.join(QStringLiteral(", ")));
+    }
+    if (role == Qt::FontRole && index.column() == Done && doneCoders(a.id).contains(m_document.project().coder())) {
+        QFont bold;
+        bold.setBold(true); // the current coder has finished it
+        return bold;
     }
     if (role == Qt::ToolTipRole && index.column() == Title)
         return Qt::convertFromPlainText(a.title); // a tooltip with markup would be read as rich text
@@ -122,6 +149,8 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Highlights)
         return tr("Number of highlights");
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Done)
+        return tr("The coders who marked the article done (Code > Mark Done, Ctrl+D)");
     if (orientation == Qt::Horizontal && section >= ColumnCount && section - ColumnCount < m_variableColumns.size()) {
         if (role == Qt::DisplayRole)
             return m_variableColumns.at(section - ColumnCount);
@@ -142,6 +171,8 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Hl.", "short for highlights");
     case Tags:
         return tr("Tags");
+    case Done:
+        return tr("Done");
     }
     return {};
 }
@@ -170,8 +201,8 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
 
 void ArticleListModel::sort(int column, Qt::SortOrder order)
 {
-    if (column >= ColumnCount)
-        return; // variable columns are not an order of the list (the panel puts the indicator back)
+    if (column >= ColumnCount || column == Done)
+        return; // the done and variable columns are not an order of the list (the panel puts the indicator back)
     switch (column) {
     case Title:
         m_order = model::ArticleOrder::Title;

@@ -18,7 +18,7 @@ class ArticleListModel final : public QAbstractTableModel
 
 public:
     // The fixed columns; a column for each variable shown (setVariableColumns) follows them.
-    enum Column { Title, Published, Source, Highlights, Tags, ColumnCount };
+    enum Column { Title, Published, Source, Highlights, Tags, Done, ColumnCount };
     enum Role { ArticleIdRole = Qt::UserRole + 1 };
     static constexpr int PageSize = 256;
 
@@ -54,6 +54,9 @@ private:
     QList<model::ArticleSummary> m_rows;
     QStringList m_variableColumns;
     QList<QHash<qint64, QString>> m_variableValues; // by variable column: article id -> value
+    // Who marked each article done, read as its row is first shown.
+    mutable QHash<qint64, QStringList> m_done;
+    const QStringList &doneCoders(qint64 articleId) const;
 };
 
 } // namespace gloss::ui

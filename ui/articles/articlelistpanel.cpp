@@ -2,8 +2,10 @@
 
 #include "articles/articlelistmodel.h"
 #include "articles/variablesdialog.h"
+#include "coders/coderidentity.h"
 #include "commands/setcommands.h"
 #include "document.h"
+#include "operations/agreement.h"
 #include "operations/codebook.h"
 #include "operations/library.h"
 #include "operations/project.h"
@@ -12,11 +14,14 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
@@ -48,6 +53,7 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     , m_to(new QDateEdit(this))
     , m_entityFilter(new QToolButton(this))
     , m_variableButton(new QToolButton(this))
+    , m_doneButton(new QToolButton(this))
     , m_variablesAction(new QAction(tr("Article &Variables…"), this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -69,6 +75,13 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_variableButton->setMenu(new QMenu(m_variableButton));
     connect(m_variableButton->menu(), &QMenu::aboutToShow, this, &ArticleListPanel::fillVariableMenu);
     filters->addWidget(m_variableButton);
+    m_doneButton->setObjectName(QStringLiteral("doneFilter"));
+    m_doneButton->setText(tr("Done"));
+    m_doneButton->setToolTip(tr("Only articles done, or not yet done, by coders"));
+    m_doneButton->setPopupMode(QToolButton::InstantPopup);
+    m_doneButton->setMenu(new QMenu(m_doneButton));
+    connect(m_doneButton->menu(), &QMenu::aboutToShow, this, &ArticleListPanel::fillDoneMenu);
+    filters->addWidget(m_doneButton);
     layout->addLayout(filters);
     auto *dates = new QHBoxLayout;
     for (QDateEdit *edit : {m_from, m_to}) {
@@ -107,8 +120,8 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     // The title takes what the other columns leave; they are as wide as their content (fitColumns).
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
-    for (int c :
-        {ArticleListModel::Published, ArticleListModel::Source, ArticleListModel::Highlights, ArticleListModel::Tags})
+    for (int c : {ArticleListModel::Published, ArticleListModel::Source, ArticleListModel::Highlights,
+             ArticleListModel::Tags, ArticleListModel::Done})
         m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Interactive);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ArticleListPanel::fitColumns);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ArticleListPanel::fitColumns);
@@ -120,7 +133,7 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this, &ArticleListPanel::showHeaderMenu);
     // Variable columns are no order of the list: the indicator goes back to the order in use.
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section) {
-        if (section >= ArticleListModel::ColumnCount)
+        if (section >= ArticleListModel::ColumnCount || section == ArticleListModel::Done)
             m_view->horizontalHeader()->setSortIndicator(ArticleListModel::Published, Qt::AscendingOrder);
     });
 
@@ -261,7 +274,8 @@ const QList<std::pair<int, QString>> &optionalColumns()
 {
     static const QList<std::pair<int, QString>> columns = {{ArticleListModel::Published, QStringLiteral("published")},
         {ArticleListModel::Source, QStringLiteral("source")},
-        {ArticleListModel::Highlights, QStringLiteral("highlights")}, {ArticleListModel::Tags, QStringLiteral("tags")}};
+        {ArticleListModel::Highlights, QStringLiteral("highlights")}, {ArticleListModel::Tags, QStringLiteral("tags")},
+        {ArticleListModel::Done, QStringLiteral("done")}};
     return columns;
 }
 
@@ -270,7 +284,7 @@ const QList<std::pair<int, QString>> &optionalColumns()
 void ArticleListPanel::fitColumns()
 {
     // Each column as wide as the widest of the rows loaded (or its header); the title keeps at
-    // least 45% of the list, taken from the source and then the tags when they would leave less.
+    // least 45% of the list, taken from the source, the tags and the done marks when they would leave less.
     // A column the user widened or narrowed by hand keeps its width.
     if (m_fitting)
         return;
@@ -289,7 +303,7 @@ void ArticleListPanel::fitColumns()
         total += w;
     }
     const int room = m_view->viewport()->width() * 55 / 100;
-    for (int column : {int(ArticleListModel::Source), int(ArticleListModel::Tags)}) {
+    for (int column : {int(ArticleListModel::Source), int(ArticleListModel::Tags), int(ArticleListModel::Done)}) {
         if (total <= room || !widths.contains(column) || m_userSized.contains(column))
             continue;
         const int least = header->sectionSizeHint(column);
@@ -559,6 +573,7 @@ void ArticleListPanel::clearFilters()
     m_setBox->setCurrentIndex(0);
     m_entityFilter->hide();
     m_variableButton->setText(tr("Variable"));
+    m_doneButton->setText(tr("Done"));
     applyFilter({});
 }
 
@@ -568,6 +583,94 @@ void ArticleListPanel::updateCount()
     const bool filtered = !m_model->filter().isEmpty();
     m_count->setText(
         filtered ? tr("%n article(s) match", nullptr, int(total)) : tr("%n article(s)", nullptr, int(total)));
+}
+
+} // namespace gloss::ui
+
+namespace gloss::ui {
+
+// The done filter: which coders finished the articles shown.
+
+void ArticleListPanel::setDoneFilter(const QStringList &doneBy, const QStringList &notDoneBy)
+{
+    model::ArticleFilter filter = m_model->filter();
+    filter.doneBy = doneBy;
+    filter.notDoneBy = notDoneBy;
+    QString label = tr("Done");
+    if (!doneBy.isEmpty() && notDoneBy.isEmpty())
+        label = tr("Done by %1").arg(doneBy.join(QStringLiteral(", ")));
+    else if (doneBy.isEmpty() && !notDoneBy.isEmpty())
+        label = tr("Not done by %1").arg(notDoneBy.join(QStringLiteral(", ")));
+    else if (!doneBy.isEmpty())
+        label
+            = tr("Done by %1, not by %2").arg(doneBy.join(QStringLiteral(", ")), notDoneBy.join(QStringLiteral(", ")));
+    m_doneButton->setText(label);
+    applyFilter(filter);
+}
+
+void ArticleListPanel::fillDoneMenu()
+{
+    QMenu *menu = m_doneButton->menu();
+    menu->clear();
+    const model::ArticleFilter &filter = m_model->filter();
+    const QString me = m_document.project().coder();
+    const auto add = [&](const QString &text, const QStringList &doneBy, const QStringList &notDoneBy) {
+        QAction *a = menu->addAction(text, this, [this, doneBy, notDoneBy] { setDoneFilter(doneBy, notDoneBy); });
+        a->setCheckable(true);
+        a->setChecked(filter.doneBy == doneBy && filter.notDoneBy == notDoneBy);
+        return a;
+    };
+    add(tr("Any Progress"), {}, {});
+    menu->addSeparator();
+    add(tr("Done by Me (%1)").arg(coderLabel(me)), {me}, {});
+    add(tr("Not Yet Done by Me (%1)").arg(coderLabel(me)), {}, {me});
+    menu->addSeparator();
+    QAction *all = menu->addAction(tr("Done by All of…"), this, &ArticleListPanel::askDoneByAll);
+    all->setCheckable(true);
+    all->setChecked(filter.doneBy.size() > 1 && filter.notDoneBy.isEmpty());
+}
+
+QStringList ArticleListPanel::knownCoders()
+{
+    QStringList coders = m_document.project().agreement().coders();
+    const QString me = m_document.project().coder();
+    if (!me.isEmpty() && !coders.contains(me))
+        coders.append(me);
+    coders.sort(Qt::CaseInsensitive);
+    return coders;
+}
+
+void ArticleListPanel::askDoneByAll()
+{
+    const QStringList coders = knownCoders();
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Done by All of"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new QLabel(tr("Show the articles every one of these coders marked done:"), &dialog);
+    layout->addWidget(text);
+    auto *list = new QListWidget(&dialog);
+    list->setObjectName(QStringLiteral("doneCoders"));
+    const QStringList chosen = m_model->filter().doneBy;
+    for (const QString &c : coders) {
+        auto *item = new QListWidgetItem(coderLabel(c), list);
+        item->setData(Qt::UserRole, c);
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+        item->setCheckState(chosen.contains(c) ? Qt::Checked : Qt::Unchecked);
+    }
+    if (coders.isEmpty())
+        text->setText(tr("No coder has coded anything yet."));
+    layout->addWidget(list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QStringList doneBy;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->checkState() == Qt::Checked)
+            doneBy.append(list->item(i)->data(Qt::UserRole).toString());
+    setDoneFilter(doneBy, {});
 }
 
 } // namespace gloss::ui

@@ -51,8 +51,12 @@ public:
     // The variables shown as columns of the list (kept in the settings).
     void setVariableColumns(const QStringList &names);
     QToolButton *variableFilterButton() const { return m_variableButton; }
+    // Shows only the articles every one of `doneBy` marked done and none of `notDoneBy` did
+    // (the Done button: done by me, not yet done by me, done by all of A, B). Empty lists clear it.
+    void setDoneFilter(const QStringList &doneBy, const QStringList &notDoneBy);
+    QToolButton *doneFilterButton() const { return m_doneButton; }
     // The fixed columns hidden from the header's context menu ("published", "source",
-    // "highlights", "tags"; kept in the settings). The title always shows.
+    // "highlights", "tags", "done"; kept in the settings). The title always shows.
     QStringList hiddenColumns() const;
     void setHiddenColumns(const QStringList &names);
     // Sizes the date, source, highlights and tags columns to their content; the title takes the rest.
@@ -75,6 +79,10 @@ private:
     void createSetActions();
     qint64 askSet(const QString &title);
     void fillVariableMenu();
+    void fillDoneMenu();
+    void askDoneByAll();
+    // Every coder who coded something, and the current one.
+    QStringList knownCoders();
     void showHeaderMenu(const QPoint &pos);
 
     Document &m_document;
@@ -92,6 +100,7 @@ private:
     QSet<int> m_userSized; // columns widened or narrowed by hand
     QToolButton *m_entityFilter;
     QToolButton *m_variableButton;
+    QToolButton *m_doneButton;
     QAction *m_variablesAction;
 };
 

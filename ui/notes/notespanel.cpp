@@ -46,13 +46,18 @@ void NotesPanel::load()
 {
     auto &annotations = m_document.project().annotations();
     QString text;
+    bool readOnly = false;
     if (m_highlightId) {
         const auto h = annotations.highlight(m_highlightId);
         if (!h) {
             m_highlightId = 0;
         } else {
             text = h->note;
-            m_label->setText(tr("Note on the highlight “%1”").arg(h->quote.left(80)));
+            // Another coder's highlight: its note is theirs to write.
+            readOnly = !h->coder.isEmpty() && h->coder != m_document.project().coder();
+            m_label->setText(readOnly
+                    ? tr("%1's note on the highlight “%2” (only %1 changes it)").arg(h->coder, h->quote.left(80))
+                    : tr("Note on the highlight “%1”").arg(h->quote.left(80)));
         }
     }
     if (!m_highlightId) {
@@ -61,6 +66,7 @@ void NotesPanel::load()
             m_articleId ? tr("Note on the article (select a highlight for its note)") : tr("No article selected"));
     }
     m_editor->setEnabled(m_articleId != 0);
+    m_editor->setReadOnly(readOnly);
     if (m_editor->toPlainText() != text) {
         m_loading = true;
         const int cursor = m_editor->textCursor().position();
@@ -74,7 +80,7 @@ void NotesPanel::load()
 
 void NotesPanel::onEdited()
 {
-    if (m_loading || !m_articleId)
+    if (m_loading || !m_articleId || m_editor->isReadOnly())
         return;
     m_loading = true; // the command's notify() reloads; the text is already what the user typed
     m_document.undoStack()->push(new SetNoteCommand(m_document, m_articleId, m_highlightId, m_editor->toPlainText()));

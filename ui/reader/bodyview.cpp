@@ -8,15 +8,59 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QToolTip>
 
 #include <algorithm>
 #include <utility>
 
 namespace gloss::ui {
 
+namespace {
+
+constexpr int LaneWidth = 5; // a bar of 3 pixels and a gap of 2
+constexpr int MarginPad = 2;
+
+} // namespace
+
+// The strip left of the text where each coder's highlights are marked.
+class CoderMargin final : public QWidget
+{
+public:
+    explicit CoderMargin(BodyView *view)
+        : QWidget(view)
+        , m_view(view)
+    { }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_view->paintMargin(event); }
+    bool event(QEvent *event) override
+    {
+        if (event->type() == QEvent::ToolTip) {
+            const auto *help = static_cast<QHelpEvent *>(event);
+            const QString name = m_view->laneAt(help->pos().x());
+            if (name.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(help->globalPos(), name, this);
+            return true;
+        }
+        return QWidget::event(event);
+    }
+
+private:
+    BodyView *m_view;
+};
+
 BodyView::BodyView(QWidget *parent)
     : QPlainTextEdit(parent)
+    , m_margin(new CoderMargin(this))
 {
+    m_margin->setObjectName(QStringLiteral("coderMargin"));
+    m_margin->hide();
+    connect(this, &QPlainTextEdit::updateRequest, m_margin, [this] {
+        if (m_margin->isVisible())
+            m_margin->update();
+    });
     setReadOnly(true);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setFrameShape(QFrame::NoFrame);
@@ -169,6 +213,57 @@ void BodyView::setNoteMarkers(const QList<qsizetype> &positions)
 {
     m_notes = positions;
     viewport()->update();
+}
+
+void BodyView::setCoderMarks(const QList<CoderMark> &marks, const QList<std::pair<QString, QColor>> &lanes)
+{
+    m_coderMarks = marks;
+    m_lanes = lanes;
+    const int width = lanes.isEmpty() ? 0 : MarginPad * 2 + LaneWidth * int(lanes.size());
+    setViewportMargins(width, 0, 0, 0);
+    m_margin->setVisible(width > 0);
+    const QRect r = contentsRect();
+    m_margin->setGeometry(r.left(), r.top(), width, r.height());
+    m_margin->update();
+}
+
+void BodyView::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect r = contentsRect();
+    m_margin->setGeometry(r.left(), r.top(), m_margin->width(), r.height());
+}
+
+QString BodyView::laneAt(int x) const
+{
+    const int lane = (x - MarginPad) / LaneWidth;
+    return x >= MarginPad && lane < m_lanes.size() ? m_lanes.at(lane).first : QString();
+}
+
+void BodyView::paintMargin(QPaintEvent *event)
+{
+    QPainter painter(m_margin);
+    painter.fillRect(event->rect(), palette().color(QPalette::Base));
+    if (m_coderMarks.isEmpty())
+        return;
+    // Only the marks on screen: a cursor rectangle further down would lay out the text up to it.
+    const auto [first, last] = visibleRange();
+    const int offset = viewport()->geometry().top() - m_margin->geometry().top();
+    for (const CoderMark &mark : std::as_const(m_coderMarks)) {
+        const qsizetype from = std::max<qsizetype>(mark.start, first);
+        const qsizetype to = std::min<qsizetype>(mark.end, last);
+        if (from >= to || mark.lane < 0 || mark.lane >= m_lanes.size())
+            continue;
+        QTextCursor c(document());
+        c.setPosition(int(from));
+        const QRect top = cursorRect(c);
+        c.setPosition(int(to));
+        const QRect bottom = cursorRect(c);
+        const QRect bar(MarginPad + mark.lane * LaneWidth, top.top() + offset, LaneWidth - 2,
+            std::max(2, bottom.bottom() - top.top()));
+        if (bar.intersects(event->rect()))
+            painter.fillRect(bar, m_lanes.at(mark.lane).second);
+    }
 }
 
 void BodyView::setOutline(qsizetype start, qsizetype end)

@@ -46,6 +46,18 @@ public:
 
     // Document positions of highlight ends that carry a note.
     void setNoteMarkers(const QList<qsizetype> &positions);
+    // A coder's mark in the left margin beside the lines of document span [start, end): a bar in
+    // the coder's colour, in the coder's lane (one lane per coder shown, left to right).
+    struct CoderMark
+    {
+        qsizetype start = 0;
+        qsizetype end = 0;
+        int lane = 0;
+    };
+    // The marks and, by lane, each coder's name and colour; no lanes hides the margin.
+    void setCoderMarks(const QList<CoderMark> &marks, const QList<std::pair<QString, QColor>> &lanes);
+    const QList<CoderMark> &coderMarks() const { return m_coderMarks; }
+    QWidget *coderMargin() const { return m_margin; }
     // Document span of the selected highlight, or an empty span.
     void setOutline(qsizetype start, qsizetype end);
     // The formats of highlights and marks over the text, painted under the user's selection.
@@ -65,12 +77,17 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     // Copies the body's text: without the breaks inserted between pieces.
     QMimeData *createMimeDataFromSelection() const override;
 
 private:
+    friend class CoderMargin;
+    void paintMargin(QPaintEvent *event);
+    // The coder named by the lane at x in the margin ("" when none).
+    QString laneAt(int x) const;
     // The text positions from the first visible paragraph to the end of the last.
     std::pair<int, int> visibleRange() const;
     // Appends the next chunk of the body to the document.
@@ -89,6 +106,9 @@ private:
     qsizetype m_outlineStart = 0;
     qsizetype m_outlineEnd = 0;
     QPoint m_pressPos;
+    QList<CoderMark> m_coderMarks;
+    QList<std::pair<QString, QColor>> m_lanes;
+    QWidget *m_margin;
 };
 
 } // namespace gloss::ui

@@ -1,8 +1,11 @@
 #include "reader/readerview.h"
 
+#include "coders/coderidentity.h"
+#include "commands/donecommand.h"
 #include "commands/highlightcommands.h"
 #include "document.h"
 #include "model/tag.h"
+#include "operations/agreement.h"
 #include "operations/annotations.h"
 #include "operations/codebook.h"
 #include "operations/library.h"
@@ -10,12 +13,19 @@
 #include "reader/bodyview.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QComboBox>
 #include <QHash>
+#include <QHelpEvent>
 #include <QIcon>
 #include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
 #include <QScrollBar>
 #include <QTextBoundaryFinder>
 #include <QTextDocument>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -26,6 +36,8 @@ namespace gloss::ui {
 namespace {
 
 constexpr int HighlightAlpha = 105;
+constexpr int KindRole = Qt::UserRole; // the coder combo's items: a CoderLayer::Kind
+constexpr int CoderRole = Qt::UserRole + 1; // and, for One, the coder
 constexpr int SelectedAlpha = 190;
 const char *const DefaultColor = "#f5c542";
 
@@ -38,6 +50,7 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     , m_meta(new QLabel(this))
     , m_variables(new QLabel(this))
     , m_text(new BodyView(this))
+    , m_done(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
@@ -67,16 +80,37 @@ ReaderView::ReaderView(Document &document, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
     layout->addWidget(m_variables);
+    m_done->setObjectName(QStringLiteral("doneLabel"));
+    m_done->setTextFormat(Qt::PlainText);
+    m_done->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_done);
     layout->addWidget(m_text, 1);
     m_title->setText(tr("No article selected"));
 
     createActions();
     namePaletteActions();
     connect(m_text, &BodyView::clicked, this, &ReaderView::onClicked);
+    m_text->viewport()->installEventFilter(this);
+
+    // Whose highlights are shown: a combo for the toolbar and View > Coders, kept in step.
+    m_coderBox = new QComboBox(this);
+    m_coderBox->setObjectName(QStringLiteral("coderLayerBox"));
+    m_coderBox->setToolTip(tr("Whose highlights the reader shows (View > Coders)"));
+    m_coderBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_coderBox->hide(); // until a host (the window's toolbar) takes it
+    connect(m_coderBox, &QComboBox::activated, this, &ReaderView::chooseLayerAt);
+    m_coderMenu = new QMenu(tr("&Coders"), this);
+    m_coderMenu->setObjectName(QStringLiteral("coderLayerMenu"));
+    connect(m_coderMenu, &QMenu::aboutToShow, this, &ReaderView::fillCoderMenu);
+    reloadCoders();
     connect(&m_document, &Document::changed, this, [this](Document::Changes changes, qint64 articleId) {
         if ((changes & (Document::Highlights | Document::Codebook | Document::Notes))
-            && (articleId == 0 || articleId == m_article.id))
+            && (articleId == 0 || articleId == m_article.id)) {
             refreshHighlights();
+            showDone();
+        }
+        if (changes & Document::Highlights)
+            reloadCoders();
         if (changes & Document::Codebook)
             namePaletteActions();
         if ((changes & Document::Variables) && m_article.id && (articleId == 0 || articleId == m_article.id)) {
@@ -142,6 +176,12 @@ void ReaderView::createActions()
         m_text->setTextCursor(c);
         selectHighlight(0);
     });
+    m_doneAction
+        = add(m_codingActions, tr("Mark &Done"), {QKeySequence(Qt::CTRL | Qt::Key_D)}, [this] { toggleDone(); });
+    m_doneAction->setObjectName(QStringLiteral("markDoneAction"));
+    m_doneAction->setCheckable(true);
+    m_doneAction->setShortcutContext(Qt::WindowShortcut); // from the article list too
+    m_doneAction->setToolTip(tr("Mark the article done for you, or not done again (Ctrl+D)"));
     // The body's context menu offers coding first.
     m_text->addActions({m_highlightAction, m_repeatAction, m_removeAction});
 }
@@ -219,6 +259,7 @@ void ReaderView::showArticle(qint64 articleId)
     m_text->setBody(m_article.body);
     showFixedWidthLines();
     refreshHighlights();
+    showDone();
     Q_EMIT highlightSelected(0);
 }
 
@@ -273,7 +314,8 @@ void ReaderView::refreshHighlights()
     // A span that does not fit the body (only a file changed outside Gloss has one; `gloss check`
     // names it) is not drawn: its offsets may be anything, up to the limits of 64 bits.
     const qint64 length = m_text->pieces().codePointCount();
-    m_highlights.removeIf([&](const model::Highlight &h) { return h.start < 0 || h.end <= h.start || h.end > length; });
+    m_highlights.removeIf(
+        [&](const model::Highlight &h) { return h.start < 0 || h.end <= h.start || h.end > length || !shows(h); });
     m_tagColors = m_document.project().codebook().colors();
     bool selectedExists = false;
     for (const auto &h : std::as_const(m_highlights))
@@ -347,6 +389,22 @@ void ReaderView::refreshHighlights()
     m_highlightSelections = selections;
     applySelections();
     m_text->setNoteMarkers(noteEnds);
+    // Each coder's highlights marked in the margin in the coder's colour, unless only the
+    // current coder's are shown.
+    QList<BodyView::CoderMark> marks;
+    QList<std::pair<QString, QColor>> lanes;
+    if (m_layer.kind != CoderLayer::Mine) {
+        QStringList coders;
+        for (const auto &h : std::as_const(m_highlights))
+            if (!coders.contains(h.coder))
+                coders.append(h.coder);
+        std::sort(coders.begin(), coders.end());
+        for (const QString &c : std::as_const(coders))
+            lanes.append({coderLabel(c), coderColor(c)});
+        for (const auto &h : std::as_const(m_highlights))
+            marks.append({position(h.start), position(h.end, BodyPieces::Side::End), int(coders.indexOf(h.coder))});
+    }
+    m_text->setCoderMarks(marks, lanes);
     qsizetype outlineStart = 0, outlineEnd = 0;
     for (const auto &h : std::as_const(m_highlights))
         if (h.id == m_selected) {
@@ -372,10 +430,11 @@ void ReaderView::selectHighlight(qint64 highlightId)
                 for (const qint64 t : h.tagIds)
                     tags << m_document.project().codebook().path(t);
                 Q_EMIT statusMessage(
-                    tr("Highlight %1–%2 “%3” %4")
+                    tr("Highlight %1–%2 “%3” %4, by %5")
                         .arg(h.start)
                         .arg(h.end)
-                        .arg(h.quote.left(60), tags.isEmpty() ? tr("(no tag)") : tags.join(model::TagListSeparator)));
+                        .arg(h.quote.left(60), tags.isEmpty() ? tr("(no tag)") : tags.join(model::TagListSeparator),
+                            coderLabel(h.coder)));
             }
     }
     Q_EMIT highlightSelected(m_selected);
@@ -499,14 +558,17 @@ void ReaderView::applyTag(qint64 tagId)
     m_lastTag = tagId;
     const auto span = selectionInCodePoints();
     if (span) {
-        // A selection that is exactly an existing highlight codes that highlight.
+        // A selection that is exactly an existing highlight of this coder codes that highlight;
+        // over another coder's, it makes this coder's own.
+        const QString coder = m_document.project().coder();
+        const auto own = [&](const model::Highlight &h) { return h.coder.isEmpty() || h.coder == coder; };
         for (const auto &h : std::as_const(m_highlights))
-            if (h.start == span->first && h.end == span->second)
+            if (h.start == span->first && h.end == span->second && own(h))
                 m_selected = h.id;
         const bool sameAsSelected = [&] {
             for (const auto &h : std::as_const(m_highlights))
                 if (h.id == m_selected)
-                    return h.start == span->first && h.end == span->second;
+                    return h.start == span->first && h.end == span->second && own(h);
             return false;
         }();
         if (!sameAsSelected) {
@@ -514,8 +576,7 @@ void ReaderView::applyTag(qint64 tagId)
             h.articleId = m_article.id;
             h.start = span->first;
             h.end = span->second;
-            h.tagIds = {tagId};
-            h.coder = qEnvironmentVariable("USER");
+            h.tagIds = {tagId}; // the coder: the project's current one
             auto *cmd = new AddHighlightCommand(m_document, h);
             cmd->setText(
                 tr("Code “%1” as %2").arg(quote(h.start, h.end).left(30), m_document.project().codebook().path(tagId)));
@@ -537,6 +598,8 @@ void ReaderView::applyTag(qint64 tagId)
     for (const model::Highlight &h : highlights) {
         if (h.id != m_selected)
             continue;
+        if (!mayChange(h))
+            return;
         QList<qint64> tags = h.tagIds;
         const QString path = m_document.project().codebook().path(tagId);
         QString text;
@@ -583,7 +646,6 @@ void ReaderView::highlightSelection()
     h.articleId = m_article.id;
     h.start = span->first;
     h.end = span->second;
-    h.coder = qEnvironmentVariable("USER");
     auto *cmd = new AddHighlightCommand(m_document, h);
     m_document.undoStack()->push(cmd);
     QTextCursor c = m_text->textCursor();
@@ -596,6 +658,9 @@ void ReaderView::removeSelectedHighlight()
 {
     if (!m_selected)
         return;
+    for (const auto &h : std::as_const(m_highlights))
+        if (h.id == m_selected && !mayChange(h))
+            return;
     m_document.undoStack()->push(new RemoveHighlightCommand(m_document, m_selected));
     selectHighlight(0);
 }
@@ -606,7 +671,7 @@ void ReaderView::adjustSelected(int edge, int direction)
     for (const auto &x : std::as_const(m_highlights))
         if (x.id == m_selected)
             h = x;
-    if (!h)
+    if (!h || !mayChange(*h))
         return;
     // Word boundaries from ICU-like rules in Qt Core; edges land on word starts (for the start)
     // and word ends (for the end).
@@ -651,6 +716,173 @@ void ReaderView::stepHighlight(int direction)
     if (next < 0 || next >= m_highlights.size())
         return;
     selectHighlight(m_highlights.at(next).id);
+}
+
+} // namespace gloss::ui
+
+namespace gloss::ui {
+
+// Coders: done marks and coder layers.
+
+void ReaderView::toggleDone()
+{
+    if (!m_article.id)
+        return;
+    const QString coder = m_document.project().coder();
+    const bool done = !m_document.project().library().doneCoders(m_article.id).contains(coder);
+    m_document.undoStack()->push(new SetDoneCommand(m_document, {m_article.id}, coder, done));
+    Q_EMIT statusMessage(done
+            ? tr("“%1” marked done by %2").arg(m_article.title.left(60), coderLabel(coder))
+            : tr("“%1” no longer marked done by %2").arg(m_article.title.left(60), coderLabel(coder)));
+}
+
+void ReaderView::showDone()
+{
+    QStringList done;
+    if (m_article.id) {
+        try {
+            done = m_document.project().library().doneCoders(m_article.id);
+        } catch (const operations::OperationError &) {
+            done.clear(); // the reader reports what it cannot read elsewhere
+        }
+    }
+    const QString coder = m_document.project().coder();
+    const bool mine = done.contains(coder);
+    m_doneAction->setChecked(mine);
+    QStringList names;
+    for (const QString &c : std::as_const(done))
+        names << tr("%1 ✓").arg(c == coder ? tr("you (%1)").arg(coderLabel(c)) : coderLabel(c));
+    if (!m_article.id)
+        m_done->clear();
+    else if (done.isEmpty())
+        m_done->setText(tr("Not marked done yet (Ctrl+D marks it done)"));
+    else
+        m_done->setText(mine ? tr("Done: %1").arg(names.join(QStringLiteral("  ")))
+                             : tr("Done: %1 · not yet by you (Ctrl+D)").arg(names.join(QStringLiteral("  "))));
+    m_done->setVisible(m_article.id != 0);
+}
+
+void ReaderView::chooseLayerAt(int index)
+{
+    CoderLayer layer;
+    layer.kind = CoderLayer::Kind(m_coderBox->itemData(index, KindRole).toInt());
+    if (layer.kind == CoderLayer::One)
+        layer.coder = m_coderBox->itemData(index, CoderRole).toString();
+    setCoderLayer(layer);
+    Q_EMIT coderLayerChanged(m_layer);
+}
+
+bool ReaderView::shows(const model::Highlight &h) const
+{
+    switch (m_layer.kind) {
+    case CoderLayer::Mine:
+        return h.coder == m_document.project().coder();
+    case CoderLayer::One:
+        return h.coder == m_layer.coder;
+    case CoderLayer::All:
+        break;
+    }
+    return true;
+}
+
+bool ReaderView::mayChange(const model::Highlight &h)
+{
+    const QString coder = m_document.project().coder();
+    if (h.coder.isEmpty() || h.coder == coder)
+        return true;
+    Q_EMIT statusMessage(
+        tr("This highlight is %1's: only %1 changes it. Select text to code it yourself.").arg(h.coder));
+    return false;
+}
+
+void ReaderView::setCoderLayer(const CoderLayer &layer)
+{
+    m_layer = layer;
+    if (m_layer.kind == CoderLayer::One && m_layer.coder == m_document.project().coder())
+        m_layer = {CoderLayer::Mine, {}};
+    reloadCoders(); // lists a coder not listed yet, and shows the choice
+    refreshHighlights();
+    if (m_selected == 0)
+        Q_EMIT highlightSelected(0);
+}
+
+void ReaderView::reloadCoders()
+{
+    QStringList coders;
+    try {
+        coders = m_document.project().agreement().coders();
+    } catch (const operations::OperationError &) {
+        coders.clear();
+    }
+    const QString me = m_document.project().coder();
+    if (m_layer.kind == CoderLayer::One && !coders.contains(m_layer.coder))
+        coders.append(m_layer.coder);
+    coders.removeAll(me);
+    coders.sort(Qt::CaseInsensitive);
+    m_coderBox->clear();
+    const auto swatch = [](const QColor &color) {
+        QPixmap pixmap(12, 12);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.fillRect(QRect(3, 0, 5, 12), color);
+        return QIcon(pixmap);
+    };
+    const auto add = [this](const QIcon &icon, const QString &text, CoderLayer::Kind kind, const QString &coder) {
+        m_coderBox->addItem(icon, text);
+        m_coderBox->setItemData(m_coderBox->count() - 1, int(kind), KindRole);
+        m_coderBox->setItemData(m_coderBox->count() - 1, coder, CoderRole);
+        if (kind == m_layer.kind && (kind != CoderLayer::One || coder == m_layer.coder))
+            m_coderBox->setCurrentIndex(m_coderBox->count() - 1);
+    };
+    add(swatch(coderColor(me)), tr("Mine (%1)").arg(coderLabel(me)), CoderLayer::Mine, me);
+    add({}, tr("All Coders"), CoderLayer::All, {});
+    for (const QString &c : std::as_const(coders))
+        add(swatch(coderColor(c)), coderLabel(c), CoderLayer::One, c);
+}
+
+void ReaderView::fillCoderMenu()
+{
+    reloadCoders();
+    m_coderMenu->clear();
+    auto *group = new QActionGroup(m_coderMenu);
+    for (int i = 0; i < m_coderBox->count(); ++i) {
+        QAction *a = m_coderMenu->addAction(m_coderBox->itemIcon(i), m_coderBox->itemText(i));
+        a->setCheckable(true);
+        a->setChecked(i == m_coderBox->currentIndex());
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, i] { chooseLayerAt(i); });
+        if (i == 1)
+            m_coderMenu->addSeparator();
+    }
+}
+
+QString ReaderView::describeAt(int position) const
+{
+    const qint64 cp = codePoint(position);
+    QStringList lines;
+    for (const auto &h : std::as_const(m_highlights)) {
+        if (h.start > cp || cp >= h.end)
+            continue;
+        QStringList tags;
+        for (const qint64 t : h.tagIds)
+            tags << m_document.project().codebook().path(t);
+        lines << tr("%1: %2").arg(
+            coderLabel(h.coder), tags.isEmpty() ? tr("(no tag)") : tags.join(QStringLiteral(", ")));
+    }
+    return lines.join(u'\n');
+}
+
+bool ReaderView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text->viewport() && event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QTextCursor c = m_text->cursorForPosition(help->pos());
+        const QString text = describeAt(c.position());
+        // Over a highlight: whose it is and its tags; elsewhere, how to code.
+        QToolTip::showText(help->globalPos(), text.isEmpty() ? m_text->toolTip() : text, m_text->viewport());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace gloss::ui

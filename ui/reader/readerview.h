@@ -11,11 +11,22 @@
 #include <optional>
 
 class QAction;
+class QComboBox;
 class QLabel;
+class QMenu;
 
 namespace gloss::ui {
 
 class Document;
+
+// Whose highlights the reader shows: the current coder's, every coder's, or one coder's.
+struct CoderLayer
+{
+    enum Kind { Mine, All, One };
+    Kind kind = All;
+    QString coder; // for One
+    bool operator==(const CoderLayer &) const = default;
+};
 
 // The reader: the article's title, a line with its date, source and dateline, and its body with
 // every highlight drawn in its tag's colour. It brings its own coding actions (keys 1–9, '.',
@@ -40,6 +51,27 @@ public:
     QAction *removeAction() const { return m_removeAction; }
     QAction *nextArticleAction() const { return m_nextArticleAction; }
     QAction *previousArticleAction() const { return m_previousArticleAction; }
+    // Code > Mark Done (Ctrl+D): the current coder's done mark on the article, on or off.
+    QAction *doneAction() const { return m_doneAction; }
+    void toggleDone();
+    // The reader's line under the title that says who marked the article done.
+    QLabel *doneLabel() const { return m_done; }
+
+    // Coder layers (View > Coders and the toolbar's combo): which coders' highlights are drawn.
+    // With more than the current coder's shown, each highlight has a bar in its coder's colour in
+    // the margin, and the tooltip over it names the coder. Another coder's highlight can be
+    // selected and read but not changed.
+    void setCoderLayer(const CoderLayer &layer);
+    const CoderLayer &coderLayer() const { return m_layer; }
+    QComboBox *coderBox() const { return m_coderBox; }
+    QMenu *coderMenu() const { return m_coderMenu; }
+    // Fills the combo (and the menu, when it opens) with Mine, All Coders and each coder by name.
+    void reloadCoders();
+    // The highlights drawn: those of the coders the layer shows.
+    const QList<model::Highlight> &highlights() const { return m_highlights; }
+    // The coders named on the body's text at document position `position`, as the tooltip says it.
+    QString describeAt(int position) const;
+
     // Code > Apply “name”: the actions of keys 1–9, named after the codebook's first nine tags.
     QList<QAction *> paletteActions() const { return m_paletteActions; }
 
@@ -72,8 +104,19 @@ Q_SIGNALS:
     // A tag was applied to (or taken off) a highlight through applyTag (keys 1–9, '.', Quick Tag).
     void tagApplied(qint64 tagId);
     void statusMessage(const QString &message);
+    // The user chose another coder layer (the combo or View > Coders).
+    void coderLayerChanged(const gloss::ui::CoderLayer &layer);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Whether the current coder may change `h`: their own, or one with no coder; else says why.
+    bool mayChange(const model::Highlight &h);
+    bool shows(const model::Highlight &h) const;
+    void showDone();
+    void fillCoderMenu();
+    void chooseLayerAt(int index);
     void showVariables(const model::Variables &variables);
     // Shows the lines import kept as a table (the variable fixed_width_lines) in a fixed-width font.
     void showFixedWidthLines();
@@ -102,7 +145,12 @@ private:
     QLabel *m_title;
     QLabel *m_meta;
     QLabel *m_variables; // the article's variables, "section: Business · language: English"
+    CoderLayer m_layer;
+    QComboBox *m_coderBox = nullptr;
+    QMenu *m_coderMenu = nullptr;
+    QAction *m_doneAction = nullptr;
     BodyView *m_text;
+    QLabel *m_done;
     QList<QAction *> m_codingActions;
     QList<QAction *> m_navigationActions;
     QList<QAction *> m_articleActions;
