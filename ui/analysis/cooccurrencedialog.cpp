@@ -90,6 +90,8 @@ CooccurrenceDialog::CooccurrenceDialog(Document &document, QWidget *parent)
         std::unique_ptr<QWidget> map(heatMapForExport());
         exportWidgetImage(this, *map, QStringLiteral("cooccurrence"), windowTitle());
     });
+    for (QPushButton *button : {csv, image})
+        button->setAutoDefault(false); // Enter on a cell lists its passages, never exports
     auto *bar = new QHBoxLayout;
     auto *unitLabel = new QLabel(tr("Co&unt:"), this);
     unitLabel->setBuddy(m_unit);
