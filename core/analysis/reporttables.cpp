@@ -31,6 +31,18 @@ QString safeColor(const QString &color)
     return color;
 }
 
+// The tag's colour at 40% over white, as an opaque #rrggbb: a marker a browser and Qt's print
+// (which reads #rrggbbaa as #aarrggbb) both show the same.
+QString lightColor(const QString &safe)
+{
+    QString out = QStringLiteral("#");
+    for (int i = 0; i < 3; ++i) {
+        const int c = QStringView(safe).sliced(1 + 2 * i, 2).toInt(nullptr, 16);
+        out += QStringLiteral("%1").arg(255 - (255 - c) * 4 / 10, 2, 16, QChar(u'0'));
+    }
+    return out;
+}
+
 } // namespace
 
 double frequencyValue(const model::FrequencyCell &cell, qint64 bucketArticles, FrequencyCount count)
@@ -181,7 +193,7 @@ QString passagesHtml(const QList<model::Passage> &passages, const QHash<qint64, 
         html += QStringLiteral("<div class=\"passage\">\n<p class=\"text\" style=\"border-color:%1\">").arg(color);
         if (!p.before.isEmpty())
             html += u"<span class=\"context\">…" + escaped(p.before) + u"</span>";
-        html += QStringLiteral("<mark style=\"background:%1\">%2</mark>").arg(color + u"66", escaped(p.text));
+        html += QStringLiteral("<mark style=\"background:%1\">%2</mark>").arg(lightColor(color), escaped(p.text));
         if (!p.after.isEmpty())
             html += u"<span class=\"context\">" + escaped(p.after) + u"…</span>";
         html += u"</p>\n<div class=\"meta\">";
