@@ -1,8 +1,8 @@
+#include "analysis/reporttables.h"
 #include "cli/context.h"
 #include "operations/reports.h"
 
 #include <QDateTime>
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -68,87 +68,12 @@ QHash<qint64, model::Tag> tagsById(const QList<model::Tag> &codebook)
     return byId;
 }
 
-QString escaped(const QString &text)
+QHash<qint64, QString> names(const QHash<qint64, model::Tag> &tags)
 {
-    return text.toHtmlEscaped();
-}
-
-// A colour from the codebook, or a neutral one for anything that is not #rrggbb.
-QString safeColor(const QString &color)
-{
-    static const QString hex = QStringLiteral("0123456789abcdefABCDEF");
-    if (color.size() != 7 || color.at(0) != u'#')
-        return QStringLiteral("#f5c542");
-    for (qsizetype i = 1; i < color.size(); ++i)
-        if (!hex.contains(color.at(i)))
-            return QStringLiteral("#f5c542");
-    return color;
-}
-
-// The passages as a self-contained HTML page: grouped by tag (in the order given), each with its
-// context, article, date, source, coder and note. Everything from the project is escaped.
-QString passagesHtml(const QList<model::Passage> &passages, const QHash<qint64, model::Tag> &tags,
-    const QString &project, const QString &scopeText, bool groupByTag)
-{
-    QString html = QStringLiteral(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Passages — %1</title>\n"
-        "<style>\n"
-        "body{font-family:Georgia,'DejaVu Serif',serif;max-width:52em;margin:2em auto;padding:0 1em;color:#222;"
-        "line-height:1.45}\n"
-        "h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}\n"
-        ".swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.4em;"
-        "vertical-align:baseline}\n"
-        ".about{color:#666;font-size:.9em}.passage{margin:1em 0 1.4em}\n"
-        ".text{margin:0;padding:.3em .8em;border-left:4px solid #ccc}.context{color:#777}\n"
-        "mark{padding:0 .1em}.meta{font-family:sans-serif;font-size:.8em;color:#555;margin-top:.3em}\n"
-        ".note{font-family:sans-serif;font-size:.85em;background:#f6f6f0;padding:.3em .6em;margin-top:.3em;"
-        "white-space:pre-wrap}\n"
-        "@media print{body{margin:0;max-width:none}.passage{page-break-inside:avoid}}\n"
-        "</style>\n</head>\n<body>\n")
-                       .arg(escaped(QFileInfo(project).fileName()));
-    html += QStringLiteral("<h1>Passages</h1>\n<p class=\"about\">%1 from %2%3; written %4.</p>\n")
-                .arg(escaped(counted(passages.size(), "passage", "passages")), escaped(project),
-                    scopeText.isEmpty() ? QString() : u"; " + escaped(scopeText),
-                    QDateTime::currentDateTime().toString(Qt::ISODate));
-    qint64 currentTag = -1;
-    for (const model::Passage &p : passages) {
-        const model::Tag tag = tags.value(p.tagId);
-        const QString color = safeColor(tag.color);
-        if (groupByTag && p.tagId != currentTag) {
-            currentTag = p.tagId;
-            qint64 count = 0;
-            for (const model::Passage &q : passages)
-                count += q.tagId == p.tagId ? 1 : 0;
-            html += QStringLiteral("<h2><span class=\"swatch\" style=\"background:%1\"></span>%2 "
-                                   "<span class=\"about\">(%3)</span></h2>\n")
-                        .arg(color, escaped(tag.name), escaped(counted(count, "passage", "passages")));
-        }
-        html += QStringLiteral("<div class=\"passage\">\n<p class=\"text\" style=\"border-color:%1\">").arg(color);
-        if (!p.before.isEmpty())
-            html += u"<span class=\"context\">…" + escaped(p.before) + u"</span>";
-        html += QStringLiteral("<mark style=\"background:%1\">%2</mark>").arg(color + u"66", escaped(p.text));
-        if (!p.after.isEmpty())
-            html += u"<span class=\"context\">" + escaped(p.after) + u"…</span>";
-        html += u"</p>\n<div class=\"meta\">";
-        QStringList meta;
-        if (!groupByTag)
-            meta.append(u"<b>" + escaped(tag.name) + u"</b>");
-        meta.append(u"<b>" + escaped(p.title.isEmpty() ? QStringLiteral("(untitled)") : p.title) + u"</b>");
-        meta.append(escaped(p.published.isEmpty() ? QStringLiteral("undated") : p.published));
-        if (!p.source.isEmpty())
-            meta.append(escaped(p.source));
-        meta.append(QStringLiteral("article %1, %2–%3").arg(p.articleId).arg(p.start).arg(p.end));
-        if (!p.coder.isEmpty())
-            meta.append(u"coded by " + escaped(p.coder));
-        html += meta.join(QStringLiteral(" · ")) + u"</div>\n";
-        if (!p.note.isEmpty())
-            html += u"<div class=\"note\">" + escaped(p.note) + u"</div>\n";
-        html += u"</div>\n";
-    }
-    if (passages.isEmpty())
-        html += u"<p>No passages.</p>\n";
-    html += u"</body>\n</html>\n";
-    return html;
+    QHash<qint64, QString> byId;
+    for (const model::Tag &t : tags)
+        byId.insert(t.id, t.name);
+    return byId;
 }
 
 QString scopeDescription(const Arguments &a, const model::ReportScope &scope, const QHash<qint64, model::Tag> &tags)
@@ -238,8 +163,8 @@ int passagesReport(Context &c)
                 QStringLiteral("note")},
             rows);
     }
-    const QByteArray html = passagesHtml(
-        passages, tags, c.projectPath, scopeDescription(a, scope, tags), *order == model::PassageOrder::Tag)
+    const QByteArray html = analysis::passagesHtml(passages, tags, c.projectPath, scopeDescription(a, scope, tags),
+        *order == model::PassageOrder::Tag, QDateTime::currentDateTime())
                                 .toUtf8();
     if (output.isEmpty() || output == u"-") {
         c.out.flush();
@@ -251,22 +176,6 @@ int passagesReport(Context &c)
         return c.fail(QStringLiteral("%1: cannot write (%2)").arg(output, file.errorString()));
     c.err << "gloss: wrote " << counted(passages.size(), "passage", "passages") << " to " << output << '\n';
     return Ok;
-}
-
-QString bucketLabel(const QString &bucket, const model::FrequencyBy &by)
-{
-    if (!bucket.isEmpty())
-        return bucket;
-    switch (by.unit) {
-    case model::FrequencyUnit::Source:
-        return QStringLiteral("(no source)");
-    case model::FrequencyUnit::Set:
-        return QStringLiteral("(in no set)");
-    case model::FrequencyUnit::Variable:
-        return QStringLiteral("(no value)");
-    default:
-        return QStringLiteral("(undated)");
-    }
 }
 
 int frequencyReport(Context &c)
@@ -307,12 +216,6 @@ int frequencyReport(Context &c)
     QHash<QString, QHash<qint64, model::FrequencyCell>> cells;
     for (const model::FrequencyCell &cell : report.cells)
         cells[cell.bucket].insert(cell.tagId, cell);
-    auto value = [&](const model::FrequencyCell &cell, qint64 inBucket) -> QString {
-        if (share)
-            return inBucket ? QString::number(100.0 * double(cell.articles) / double(inBucket), 'f', 1)
-                            : QStringLiteral("0.0");
-        return QString::number(articles ? cell.articles : cell.highlights);
-    };
 
     if (format == u"json") {
         QJsonArray list;
@@ -334,19 +237,11 @@ int frequencyReport(Context &c)
         return c.writeJson(QJsonObject{{QStringLiteral("by"), model::frequencyByName(*by)},
             {QStringLiteral("count"), share ? QStringLiteral("share") : count}, {QStringLiteral("rows"), list}});
     }
-    QStringList headers = {model::frequencyByName(*by), QStringLiteral("articles")};
-    for (const qint64 tagId : report.tagIds)
-        headers.append(tags.value(tagId).name);
-    QList<QStringList> rows;
-    for (qsizetype b = 0; b < report.buckets.size(); ++b) {
-        const QString &bucket = report.buckets.at(b);
-        QStringList row
-            = {format == u"table" ? bucketLabel(bucket, *by) : bucket, QString::number(report.bucketArticles.at(b))};
-        for (const qint64 tagId : report.tagIds)
-            row.append(value(cells.value(bucket).value(tagId), report.bucketArticles.at(b)));
-        rows.append(row);
-    }
-    return c.writeRows(format, headers, rows);
+    const analysis::ReportTable table = analysis::frequencyTable(report, names(tags),
+        share ? analysis::FrequencyCount::Share
+              : (articles ? analysis::FrequencyCount::Articles : analysis::FrequencyCount::Highlights),
+        format == u"table");
+    return c.writeRows(format, table.headers, table.rows);
 }
 
 int cooccurrenceReport(Context &c)
@@ -375,11 +270,6 @@ int cooccurrenceReport(Context &c)
         return *refused;
     const model::CooccurrenceReport report = c.project->reports().cooccurrence(scope, unit, withEntities);
     const QHash<qint64, model::Tag> tags = tagsById(c.project->reports().codebook());
-    QHash<std::pair<qint64, qint64>, qint64> pairs;
-    for (const model::CooccurrenceCell &cell : report.cells) {
-        pairs.insert({cell.tagA, cell.tagB}, cell.count);
-        pairs.insert({cell.tagB, cell.tagA}, cell.count);
-    }
 
     if (format == u"json") {
         QJsonArray tagList, pairList, entityList;
@@ -400,29 +290,9 @@ int cooccurrenceReport(Context &c)
         }
         return c.writeJson(doc);
     }
-    if (withEntities) {
-        QList<QStringList> rows;
-        for (const model::EntityTagCell &e : report.entities)
-            rows.append({e.entity, e.type, tags.value(e.tagId).name, QString::number(e.highlights),
-                QString::number(e.articles)});
-        return c.writeRows(format,
-            {QStringLiteral("entity"), QStringLiteral("type"), QStringLiteral("tag"), QStringLiteral("highlights"),
-                QStringLiteral("articles")},
-            rows);
-    }
-    // The tag x tag matrix; its diagonal is each tag's own total.
-    QStringList headers = {QStringLiteral("tag")};
-    for (const qint64 id : report.tagIds)
-        headers.append(tags.value(id).name);
-    QList<QStringList> rows;
-    for (qsizetype i = 0; i < report.tagIds.size(); ++i) {
-        QStringList row = {tags.value(report.tagIds.at(i)).name};
-        for (qsizetype j = 0; j < report.tagIds.size(); ++j)
-            row.append(QString::number(
-                i == j ? report.totals.at(i) : pairs.value({report.tagIds.at(i), report.tagIds.at(j)})));
-        rows.append(row);
-    }
-    return c.writeRows(format, headers, rows);
+    const analysis::ReportTable table = withEntities ? analysis::entityTagTable(report, names(tags))
+                                                     : analysis::cooccurrenceMatrix(report, names(tags));
+    return c.writeRows(format, table.headers, table.rows);
 }
 
 } // namespace

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libsqlite3-dev sqlite3 catch2 iso-codes python3
   # Word and OpenDocument articles (ZIP packages) and the text layer of PDF articles.
   libzip-dev libpoppler-cpp-dev

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "analysis/agreementdialog.h"
+#include "analysis/cooccurrencedialog.h"
+#include "analysis/frequencydialog.h"
 #include "analysis/passagesdialog.h"
 #include "articles/articlelistmodel.h"
 #include "articles/articlelistpanel.h"
@@ -415,17 +417,43 @@ void MainWindow::createMenus()
             dialog->compute();
     });
     analysis->addAction(tr("Retrieved &Passages…"), this, [this] {
-        auto *dialog = findChild<PassagesDialog *>();
-        if (!dialog) {
-            dialog = new PassagesDialog(m_document, this);
-            connect(dialog, &PassagesDialog::passageRequested, this, &MainWindow::showPassage);
-        }
+        PassagesDialog *dialog = passagesDialog();
         dialog->reload();
         dialog->show();
         dialog->raise();
         dialog->activateWindow();
         if (dialog->passages().isEmpty())
             dialog->retrieve();
+    });
+    analysis->addAction(tr("&Frequencies…"), this, [this] {
+        auto *dialog = findChild<FrequencyDialog *>();
+        const bool first = !dialog;
+        if (first)
+            dialog = new FrequencyDialog(m_document, this);
+        dialog->reload();
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+        dialog->compute();
+    });
+    analysis->addAction(tr("&Co-occurrence…"), this, [this] {
+        auto *dialog = findChild<CooccurrenceDialog *>();
+        if (!dialog) {
+            dialog = new CooccurrenceDialog(m_document, this);
+            connect(dialog, &CooccurrenceDialog::passagesRequested, this,
+                [this](const QList<model::Passage> &passages, const QString &description) {
+                    PassagesDialog *list = passagesDialog();
+                    list->reload();
+                    list->showPassages(passages, description);
+                    list->show();
+                    list->raise();
+                    list->activateWindow();
+                });
+        }
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+        dialog->compute();
     });
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions(m_reader->navigationActions());
@@ -461,6 +489,16 @@ void MainWindow::createMenus()
     bar->addAction(m_reader->previousArticleAction());
     bar->addAction(m_reader->nextArticleAction());
     addCoderActions(edit, bar);
+}
+
+PassagesDialog *MainWindow::passagesDialog()
+{
+    auto *dialog = findChild<PassagesDialog *>();
+    if (!dialog) {
+        dialog = new PassagesDialog(m_document, this);
+        connect(dialog, &PassagesDialog::passageRequested, this, &MainWindow::showPassage);
+    }
+    return dialog;
 }
 
 AgreementDialog *MainWindow::agreementDialog()

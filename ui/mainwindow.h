@@ -12,6 +12,7 @@ class QToolButton;
 namespace gloss::ui {
 
 class AgreementDialog;
+class PassagesDialog;
 class ArticleListPanel;
 class BackupScheduler;
 class CodebookPanel;
@@ -55,6 +56,8 @@ public:
     bool pollForChanges();
     // Analysis > Agreement…: the report, created when first asked for.
     AgreementDialog *agreementDialog();
+    // Analysis > Retrieved Passages…, created when first asked for (a co-occurrence cell fills it too).
+    PassagesDialog *passagesDialog();
     // Shows the article in the reader (selected in the list when it is there) with [start, end) selected.
     void showPassage(qint64 articleId, qint64 start, qint64 end);
 

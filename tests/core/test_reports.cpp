@@ -1,3 +1,4 @@
+#include "analysis/reporttables.h"
 #include "csv/csvreader.h"
 #include "interchange/exporter.h"
 #include "operations/annotations.h"
@@ -557,4 +558,44 @@ TEST_CASE("the matrix export has a row per article and a column per tag, counts 
         for (qsizetype col = 4; col < part.at(0).size(); ++col)
             CHECK(part.at(i).at(col).toLongLong() == expected.value({id, part.at(0).at(col)}));
     }
+}
+
+TEST_CASE("the report tables lay out frequencies and co-occurrence as the command line writes them", "[reports]")
+{
+    model::FrequencyReport f;
+    f.by = *model::frequencyByFromName(QStringLiteral("source"));
+    f.tagIds = {7, 3}; // codebook order, whatever the ids
+    f.buckets = {QString(), QStringLiteral("Dawn")};
+    f.bucketArticles = {4, 3};
+    f.cells = {{QString(), 3, 5, 1}, {QStringLiteral("Dawn"), 7, 2, 2}, {QStringLiteral("Dawn"), 3, 9, 3}};
+    const QHash<qint64, QString> names = {{3, QStringLiteral("=Blame")}, {7, QStringLiteral("Hope")}};
+    const analysis::ReportTable h = analysis::frequencyTable(f, names, analysis::FrequencyCount::Highlights, false);
+    CHECK(h.headers
+        == QStringList{
+            QStringLiteral("source"), QStringLiteral("articles"), QStringLiteral("Hope"), QStringLiteral("=Blame")});
+    CHECK(h.rows
+        == QList<QStringList>{{QString(), QStringLiteral("4"), QStringLiteral("0"), QStringLiteral("5")},
+            {QStringLiteral("Dawn"), QStringLiteral("3"), QStringLiteral("2"), QStringLiteral("9")}});
+    const analysis::ReportTable s = analysis::frequencyTable(f, names, analysis::FrequencyCount::Share, true);
+    CHECK(s.rows.at(0)
+        == QStringList{
+            QStringLiteral("(no source)"), QStringLiteral("4"), QStringLiteral("0.0"), QStringLiteral("25.0")});
+    CHECK(s.rows.at(1).mid(2) == QStringList{QStringLiteral("66.7"), QStringLiteral("100.0")});
+    // CSV as the command line writes it: CRLF rows, a formula-like tag name guarded.
+    CHECK(analysis::csvBytes(h) == QByteArray("source,articles,Hope,'=Blame\r\n,4,0,5\r\nDawn,3,2,9\r\n"));
+
+    model::CooccurrenceReport c;
+    c.tagIds = {7, 3, 5};
+    c.totals = {10, 6, 2};
+    c.cells = {{3, 7, 4}, {3, 5, 1}};
+    QHash<qint64, QString> three = names;
+    three.insert(5, QStringLiteral("Mid"));
+    const analysis::ReportTable m = analysis::cooccurrenceMatrix(c, three);
+    CHECK(m.rows
+        == QList<QStringList>{{QStringLiteral("Hope"), QStringLiteral("10"), QStringLiteral("4"), QStringLiteral("0")},
+            {QStringLiteral("=Blame"), QStringLiteral("4"), QStringLiteral("6"), QStringLiteral("1")},
+            {QStringLiteral("Mid"), QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")}});
+    CHECK(analysis::cooccurrenceCount(c, 7, 3) == 4);
+    CHECK(analysis::cooccurrenceCount(c, 5, 5) == 2);
+    CHECK(analysis::cooccurrenceCount(c, 7, 5) == 0);
 }

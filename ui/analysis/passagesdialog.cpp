@@ -1,5 +1,6 @@
 #include "analysis/passagesdialog.h"
 
+#include "analysis/reporttables.h"
 #include "document.h"
 #include "operations/agreement.h"
 #include "operations/error.h"
@@ -8,16 +9,21 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QSet>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace gloss::ui {
@@ -26,6 +32,9 @@ namespace {
 
 enum Column { ColTag, ColPassage, ColArticle, ColDate, ColSource, ColCoder, ColNote, ColumnCount };
 constexpr int PassageRole = Qt::UserRole + 1; // the row's index in passages()
+// What a column sorts by: the tag's place in the codebook (not its name), dates as ISO text, the rest
+// as shown.
+constexpr int SortRole = Qt::UserRole + 2;
 
 } // namespace
 
@@ -43,6 +52,7 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     resize(1200, 700);
     m_model->setHorizontalHeaderLabels(
         {tr("Tag"), tr("Passage"), tr("Article"), tr("Date"), tr("Source"), tr("Coder"), tr("Note")});
+    m_model->setSortRole(SortRole);
     m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -67,6 +77,12 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     auto *show = new QPushButton(tr("&Show Passages"), this);
     show->setDefault(true);
     connect(show, &QPushButton::clicked, this, &PassagesDialog::retrieve);
+    auto *printButton = new QPushButton(tr("&Print…"), this);
+    printButton->setToolTip(tr("Print the listed passages, as gloss report passages --format html writes them"));
+    printButton->setShortcut(QKeySequence::Print);
+    connect(printButton, &QPushButton::clicked, this, &PassagesDialog::print);
+    auto *previewButton = new QPushButton(tr("Print Pre&view…"), this);
+    connect(previewButton, &QPushButton::clicked, this, &PassagesDialog::printPreview);
     connect(m_tags, &QListWidget::itemDoubleClicked, this, &PassagesDialog::retrieve);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         const QModelIndex first = index.siblingAtColumn(ColTag);
@@ -93,6 +109,8 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     sideLayout->addWidget(contextLabel);
     sideLayout->addWidget(m_context);
     sideLayout->addWidget(show);
+    sideLayout->addWidget(printButton);
+    sideLayout->addWidget(previewButton);
 
     auto *split = new QSplitter(this);
     split->addWidget(side);
@@ -136,7 +154,6 @@ void PassagesDialog::retrieve()
 {
     model::ReportScope scope;
     QHash<qint64, QString> names;
-    QHash<qint64, QColor> colors;
     for (int i = 0; i < m_tags->count(); ++i) {
         const qint64 id = m_tags->item(i)->data(Qt::UserRole).toLongLong();
         names.insert(id, m_tags->item(i)->text());
@@ -148,34 +165,110 @@ void PassagesDialog::retrieve()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
         m_passages = m_document.project().reports().passages(scope, model::PassageOrder::Tag, m_context->value());
+        m_codebook.clear();
         for (const model::Tag &t : m_document.project().reports().codebook())
-            colors.insert(t.id, QColor(t.color));
+            m_codebook.insert(t.id, t);
     } catch (const operations::OperationError &e) {
         QApplication::restoreOverrideCursor();
         m_summary->setText(e.message());
         return;
     }
+    QStringList parts;
+    if (!scope.tagIds.isEmpty()) {
+        QStringList tagNames;
+        for (const qint64 id : std::as_const(scope.tagIds))
+            tagNames.append(names.value(id));
+        parts.append(u"tags " + tagNames.join(QStringLiteral(", ")));
+    }
+    if (!scope.coders.isEmpty())
+        parts.append(u"coded by " + scope.coders.join(QStringLiteral(", ")));
+    m_scopeText = parts.join(QStringLiteral("; "));
+    fill();
+    QApplication::restoreOverrideCursor();
+    m_summary->setText(tr("%n passage(s); double-click or press Enter on one to show it in the reader.", nullptr,
+        int(m_passages.size())));
+}
+
+void PassagesDialog::showPassages(const QList<model::Passage> &passages, const QString &description)
+{
+    m_passages = passages;
+    m_scopeText = description;
+    try {
+        m_codebook.clear();
+        for (const model::Tag &t : m_document.project().reports().codebook())
+            m_codebook.insert(t.id, t);
+    } catch (const operations::OperationError &e) {
+        m_summary->setText(e.message());
+        return;
+    }
+    fill();
+    m_summary->setText(tr("%1: %n passage(s).", nullptr, int(m_passages.size())).arg(description));
+}
+
+void PassagesDialog::fill()
+{
+    QHash<qint64, int> rank; // codebook (tree) order
+    int i = 0;
+    for (const model::Tag &t : m_document.project().reports().codebook())
+        rank.insert(t.id, i++);
     m_table->setSortingEnabled(false);
     m_model->removeRows(0, m_model->rowCount());
     for (int row = 0; row < m_passages.size(); ++row) {
         const model::Passage &p = m_passages.at(row);
-        auto *tag = new QStandardItem(names.value(p.tagId));
-        tag->setData(row, PassageRole);
+        const model::Tag tag = m_codebook.value(p.tagId);
+        auto *tagItem = new QStandardItem(tag.name);
+        tagItem->setData(row, PassageRole);
+        tagItem->setData(qlonglong(rank.value(p.tagId)) * 1000000 + row, SortRole);
         QPixmap swatch(12, 12);
-        swatch.fill(colors.value(p.tagId));
-        tag->setIcon(QIcon(swatch));
+        swatch.fill(QColor(tag.color));
+        tagItem->setIcon(QIcon(swatch));
         const QString before = p.before.isEmpty() ? QString() : u"…" + p.before;
         const QString after = p.after.isEmpty() ? QString() : p.after + u"…";
         auto *passage = new QStandardItem(before + u'[' + p.text + u']' + after);
         passage->setToolTip(p.text);
-        m_model->appendRow({tag, passage, new QStandardItem(p.title), new QStandardItem(p.published),
-            new QStandardItem(p.source), new QStandardItem(p.coder), new QStandardItem(p.note)});
+        QList<QStandardItem *> items = {tagItem, passage, new QStandardItem(p.title), new QStandardItem(p.published),
+            new QStandardItem(p.source), new QStandardItem(p.coder), new QStandardItem(p.note)};
+        passage->setData(p.text.toLower(), SortRole);
+        for (int c = ColArticle; c < ColumnCount; ++c)
+            items.at(c)->setData(items.at(c)->text().toLower(), SortRole);
+        m_model->appendRow(items);
     }
+    m_table->horizontalHeader()->setSortIndicator(ColTag, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
     m_table->resizeRowsToContents();
-    QApplication::restoreOverrideCursor();
-    m_summary->setText(tr("%n passage(s); double-click or press Enter on one to show it in the reader.", nullptr,
-        int(m_passages.size())));
+}
+
+QString PassagesDialog::html() const
+{
+    return analysis::passagesHtml(
+        m_passages, m_codebook, m_document.project().path(), m_scopeText, true, QDateTime::currentDateTime());
+}
+
+void PassagesDialog::print()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print Passages"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QTextDocument document;
+    document.setHtml(html());
+    document.print(&printer);
+}
+
+void PassagesDialog::printPreview()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Print Preview — Passages"));
+    preview.resize(1000, 800);
+    const QString page = html();
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [page](QPrinter *target) {
+        QTextDocument document;
+        document.setHtml(page);
+        document.print(target);
+    });
+    preview.exec();
 }
 
 } // namespace gloss::ui

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "model/report.h"
+#include "model/tag.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QComboBox;
 class QLabel;
@@ -28,15 +30,25 @@ public:
 
     QTableView *table() const { return m_table; }
     const QList<model::Passage> &passages() const { return m_passages; }
+    QStandardItemModel *model() const { return m_model; }
     // Fills the tag and coder lists from the project, keeping what was chosen.
     void reload();
     // Lists the passages of the checked tags (every tag when none is checked).
     void retrieve();
+    // Lists these passages (chosen elsewhere, a co-occurrence cell's say), with what they are.
+    void showPassages(const QList<model::Passage> &passages, const QString &description);
+    // The listed passages as `gloss report passages --format html` writes them: what Print prints.
+    QString html() const;
+    // File > Print… and Print Preview… of the listed passages.
+    void print();
+    void printPreview();
 
 Q_SIGNALS:
     void passageRequested(qint64 articleId, qint64 start, qint64 end);
 
 private:
+    void fill();
+
     Document &m_document;
     QListWidget *m_tags;
     QComboBox *m_coder;
@@ -45,6 +57,8 @@ private:
     QStandardItemModel *m_model;
     QTableView *m_table;
     QList<model::Passage> m_passages;
+    QHash<qint64, model::Tag> m_codebook;
+    QString m_scopeText;
 };
 
 } // namespace gloss::ui

@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -119,6 +120,7 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     // The title takes what the other columns leave; they are as wide as their content (fitColumns).
     m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setTextElideMode(Qt::ElideRight); // a narrowed column's header
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
     for (int c : {ArticleListModel::Published, ArticleListModel::Source, ArticleListModel::Highlights,
              ArticleListModel::Tags, ArticleListModel::Done})
@@ -283,39 +285,69 @@ const QList<std::pair<int, QString>> &optionalColumns()
 
 void ArticleListPanel::fitColumns()
 {
-    // Each column as wide as the widest of the rows loaded (or its header); the title keeps at
-    // least 45% of the list, taken from the source, the tags and the done marks when they would leave less.
-    // A column the user widened or narrowed by hand keeps its width.
+    // Each column as wide as the widest of the rows loaded, or its header, up to a sensible most;
+    // the title takes the rest and keeps at least 55% of the list: when the others would leave less,
+    // they give back first what only their header needed (the header is then elided), then the done
+    // marks, the tags and the source down to a few characters (elided; the date and the count are never cut). A
+    // column the user sized by hand keeps its width.
     if (m_fitting)
         return;
     m_fitting = true;
     QHeaderView *header = m_view->horizontalHeader();
-    QHash<int, int> widths;
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 8;
+    auto most = [&](int column) {
+        switch (column) {
+        case ArticleListModel::Source:
+            return metrics.averageCharWidth() * 18 + padding;
+        case ArticleListModel::Tags:
+            return metrics.averageCharWidth() * 24 + padding;
+        case ArticleListModel::Done:
+            return metrics.averageCharWidth() * 16 + padding;
+        default:
+            return metrics.averageCharWidth() * 14 + padding;
+        }
+    };
+    const int least = metrics.horizontalAdvance(QStringLiteral("0000")) + padding;
+    struct Fit
+    {
+        int width, content;
+    };
+    QHash<int, Fit> fits;
     int total = 0;
     for (const auto &[column, name] : optionalColumns()) {
         if (m_view->isColumnHidden(column))
             continue;
-        const int w = m_userSized.contains(column)
-            ? m_view->columnWidth(column)
-            : std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column),
-                header->sectionSizeHint(column));
-        widths.insert(column, w);
+        if (m_userSized.contains(column)) {
+            total += m_view->columnWidth(column);
+            continue;
+        }
+        const int content
+            = std::min(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column), most(int(column)));
+        const int w = std::min(std::max(content, header->sectionSizeHint(column)), most(int(column)));
+        fits.insert(column, {w, std::max(least, content)});
         total += w;
     }
-    const int room = m_view->viewport()->width() * 55 / 100;
-    for (int column : {int(ArticleListModel::Source), int(ArticleListModel::Tags), int(ArticleListModel::Done)}) {
-        if (total <= room || !widths.contains(column) || m_userSized.contains(column))
-            continue;
-        const int least = header->sectionSizeHint(column);
-        const int cut = std::min(total - room, widths.value(column) - least);
-        if (cut > 0) {
-            widths[column] -= cut;
-            total -= cut;
+    const int room = m_view->viewport()->width() * 45 / 100;
+    const QList<int> giving = {int(ArticleListModel::Done), int(ArticleListModel::Tags), int(ArticleListModel::Source),
+        int(ArticleListModel::Published), int(ArticleListModel::Highlights)};
+    for (const bool toContent : {true, false}) {
+        for (const int column : giving) {
+            if (total <= room || !fits.contains(column))
+                continue;
+            if (!toContent && (column == ArticleListModel::Published || column == ArticleListModel::Highlights))
+                continue;
+            Fit &fit = fits[column];
+            const int floor = toContent ? fit.content : least;
+            const int cut = std::min(total - room, fit.width - floor);
+            if (cut > 0) {
+                fit.width -= cut;
+                total -= cut;
+            }
         }
     }
-    for (auto it = widths.cbegin(); it != widths.cend(); ++it)
-        if (!m_userSized.contains(it.key()))
-            m_view->setColumnWidth(it.key(), it.value());
+    for (auto it = fits.cbegin(); it != fits.cend(); ++it)
+        m_view->setColumnWidth(it.key(), it.value().width);
     m_fitting = false;
 }
 

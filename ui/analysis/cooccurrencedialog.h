@@ -1,0 +1,64 @@
+#pragma once
+
+#include "analysis/reporttables.h"
+#include "model/report.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QComboBox;
+class QLabel;
+class QStandardItemModel;
+class QTableView;
+
+namespace gloss::ui {
+
+class Document;
+
+// Analysis > Co-occurrence…: a heat map of tag x tag (or entity x tag) co-occurrence — overlapping
+// highlights or articles holding both, the query of `gloss report cooccurrence` — each cell coloured
+// by its count and showing it. Rows sort by any column; activating a tag x tag cell lists the
+// passages behind it in the Retrieved Passages view. Exports the table as the command line's CSV
+// and the heat map as PNG or SVG.
+class CooccurrenceDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CooccurrenceDialog)
+
+public:
+    explicit CooccurrenceDialog(Document &document, QWidget *parent = nullptr);
+
+    // Counts again with the current choices.
+    void compute();
+    // "highlight" or "article"; entities: entity x tag rows instead of tag x tag.
+    void setUnit(const QString &unit);
+    void setEntities(bool entities);
+
+    QTableView *table() const { return m_table; }
+    QStandardItemModel *model() const { return m_model; }
+    const analysis::ReportTable &csvTable() const { return m_csv; }
+    const model::CooccurrenceReport &report() const { return m_report; }
+    // The whole heat map drawn in a widget of its own size (for export), owned by the caller.
+    QWidget *heatMapForExport() const;
+    // The passages behind the cell at (row, column) of the model: of both tags where they
+    // co-occur (overlapping, or in articles holding both), or of one tag on the diagonal.
+    QList<model::Passage> passagesOfCell(int row, int column, QString *description = nullptr);
+
+Q_SIGNALS:
+    void passagesRequested(const QList<model::Passage> &passages, const QString &description);
+
+private:
+    void fill();
+
+    Document &m_document;
+    QComboBox *m_unit;
+    QComboBox *m_rows;
+    QLabel *m_summary;
+    QStandardItemModel *m_model;
+    QTableView *m_table;
+    model::CooccurrenceReport m_report;
+    analysis::ReportTable m_csv;
+    QHash<qint64, QString> m_names;
+};
+
+} // namespace gloss::ui
