@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QHelpEvent>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTest>
 #include <QToolTip>
@@ -166,4 +167,42 @@ TEST_CASE("brushing the project lane filters the article list by date", "[ui][ti
     // A click on an empty stretch of the lane lifts the filter.
     QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(int(view->xOfDate(QDate(2018, 9, 20))), y));
     CHECK(model->rowCount() == 4);
+}
+
+TEST_CASE("durations, recurrences and references are listed beside the axis and lead to their text", "[ui][timeline]")
+{
+    gloss::test::WindowFixture f;
+    gloss::test::TempProject &tp = f.tp;
+    const QString body = QStringLiteral("KABUL — The Taliban on Saturday said they would halt attacks for three days. "
+                                        "Talks are held every Friday, and the group is divided, as in the past.");
+    const qint64 id = addWithTimes(tp, QStringLiteral("Ceasefire"), body, QDate(2018, 6, 9));
+    const qint64 plain
+        = addWithTimes(tp, QStringLiteral("Plain"), QStringLiteral("The truce held on Thursday."), QDate(2018, 6, 9));
+    f.open(0, QSize(1200, 800));
+    gloss::ui::MainWindow &window = *f.window;
+    window.articleList()->selectArticle(id);
+    QListWidget *list = window.timeline()->unplacedList();
+    REQUIRE(window.timeline()->view()->currentArticle() == id);
+    QStringList lines;
+    for (int i = 0; i < list->count(); ++i)
+        lines.append(list->item(i)->text());
+    INFO(lines.join(u'\n').toStdString());
+    CHECK(list->isVisible());
+    // The duration in words; a plotted date ("Saturday") is not listed.
+    const QStringList days = lines.filter(QStringLiteral("lasts 3 days"));
+    REQUIRE(days.size() == 1);
+    CHECK(lines.filter(QStringLiteral("every Friday")).size() == 1);
+    CHECK(lines.filter(QStringLiteral("refers to the past")).size() == 1);
+    CHECK(lines.filter(QStringLiteral("Saturday")).isEmpty()); // on the axis
+
+    // A click selects its words in the reader.
+    QListWidgetItem *item = list->item(int(lines.indexOf(days.first())));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+    const QString selected = window.reader()->textView()->textCursor().selectedText();
+    CHECK(selected.contains(QStringLiteral("three days")));
+
+    // An article with only plotted dates has no list.
+    window.articleList()->selectArticle(plain);
+    CHECK(list->count() == 0);
+    CHECK_FALSE(list->isVisible());
 }

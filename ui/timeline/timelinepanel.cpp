@@ -3,6 +3,7 @@
 #include "commands/timerefoverridecommand.h"
 #include "document.h"
 #include "extract/temporaltagger.h"
+#include "model/timevalue.h"
 #include "operations/error.h"
 #include "operations/library.h"
 #include "operations/project.h"
@@ -13,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
@@ -28,6 +30,7 @@ TimelinePanel::TimelinePanel(Document &document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_view(new TimelineView(this))
+    , m_unplaced(new QListWidget(this))
     , m_scroll(new QScrollBar(Qt::Horizontal, this))
     , m_status(new QLabel(this))
 {
@@ -63,8 +66,32 @@ TimelinePanel::TimelinePanel(Document &document, QWidget *parent)
     bar->addSpacing(12);
     bar->addWidget(m_status, 1);
     layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
+    auto *lanes = new QHBoxLayout;
+    lanes->setSpacing(4);
+    lanes->addWidget(m_view, 1);
+    m_unplaced->setObjectName(QStringLiteral("TimelineUnplaced"));
+    m_unplaced->setToolTip(tr("Durations, recurrences and references of this article: they have no place on the "
+                              "axis. Click one to see it in the text; right-click to correct it."));
+    m_unplaced->setFixedWidth(fontMetrics().averageCharWidth() * 34);
+    m_unplaced->setWordWrap(true);
+    m_unplaced->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_unplaced->setVisible(false);
+    lanes->addWidget(m_unplaced);
+    layout->addLayout(lanes, 1);
     layout->addWidget(m_scroll);
+    auto referenceOf = [this](const QListWidgetItem *item) {
+        return item ? m_view->references().value(item->data(Qt::UserRole).toLongLong()) : model::TimeRef{};
+    };
+    connect(m_unplaced, &QListWidget::itemActivated, this, [this, referenceOf](QListWidgetItem *item) {
+        const model::TimeRef r = referenceOf(item);
+        if (r.end > r.start)
+            Q_EMIT referenceActivated(r.start, r.end);
+    });
+    connect(m_unplaced, &QListWidget::itemClicked, m_unplaced, &QListWidget::itemActivated);
+    connect(m_unplaced, &QWidget::customContextMenuRequested, this, [this](QPoint pos) {
+        if (const QListWidgetItem *item = m_unplaced->itemAt(pos))
+            showReferenceMenu(item->data(Qt::UserRole).toLongLong(), m_unplaced->viewport()->mapToGlobal(pos));
+    });
 
     connect(m_view, &TimelineView::viewChanged, this, &TimelinePanel::syncScrollBar);
     connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
@@ -125,11 +152,13 @@ void TimelinePanel::reloadReferences(bool fit)
     const qint64 id = m_article.id;
     if (!id) {
         m_view->setCurrentArticle(0, {}, {}, {});
+        fillUnplaced();
         m_status->clear();
         return;
     }
     const QDate date = m_article.published.isValid() ? m_article.published : m_article.retrieved;
     m_view->setCurrentArticle(id, date, m_article.body, m_document.project().timeline().forArticle(id));
+    fillUnplaced();
     if (!m_view->brushFrom().isValid()) {
         if (m_article.published.isValid())
             m_status->setText(tr("Dates resolved against the publication date, %1")
@@ -142,6 +171,41 @@ void TimelinePanel::reloadReferences(bool fit)
     }
     if (fit)
         m_view->fitArticle();
+}
+
+void TimelinePanel::fillUnplaced()
+{
+    m_unplaced->clear();
+    const QList<model::TimeRef> &refs = m_view->references();
+    for (qsizetype i = 0; i < refs.size(); ++i) {
+        const model::TimeRef &r = refs.at(i);
+        if (r.dismissed || r.rangeStart.isValid())
+            continue;
+        const auto g = model::granularityFromName(r.granularity);
+        QString kind;
+        switch (g.value_or(model::Granularity::Duration)) {
+        case model::Granularity::Set:
+            kind = tr("recurs");
+            break;
+        case model::Granularity::Reference:
+            kind = tr("refers to");
+            break;
+        case model::Granularity::Time:
+            kind = tr("time");
+            break;
+        default:
+            kind = tr("lasts");
+            break;
+        }
+        auto *item
+            = new QListWidgetItem(tr("\u201C%1\u201D \u2014 %2 %3")
+                                      .arg(r.text.simplified(), kind,
+                                          model::describeTimeValue(r.value, g.value_or(model::Granularity::Duration))),
+                m_unplaced);
+        item->setData(Qt::UserRole, qint64(i));
+        item->setToolTip(tr("%1 (%2)").arg(r.value, r.granularity));
+    }
+    m_unplaced->setVisible(m_unplaced->count() > 0);
 }
 
 void TimelinePanel::syncScrollBar()

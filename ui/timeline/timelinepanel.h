@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QListWidget;
 class QScrollBar;
 
 namespace gloss::ui {
@@ -25,6 +26,9 @@ public:
     explicit TimelinePanel(Document &document, QWidget *parent = nullptr);
 
     TimelineView *view() const { return m_view; }
+    // The current article's durations, recurrences and references ("for three days", "every
+    // Friday", "now"): listed beside the axis, since they have no place on it. Hidden when none.
+    QListWidget *unplacedList() const { return m_unplaced; }
     // Shows an article's dates, read from the project.
     void showArticle(qint64 articleId, bool fit = true);
     // Shows the dates of an article already read (the reader's): its body is shared, not read again.
@@ -44,10 +48,12 @@ private:
     void reloadReferences(bool fit);
     void syncScrollBar();
     void showReferenceMenu(qsizetype index, QPoint globalPos);
+    void fillUnplaced();
 
     Document &m_document;
     model::Article m_article; // the current article
     TimelineView *m_view;
+    QListWidget *m_unplaced;
     QScrollBar *m_scroll;
     QLabel *m_status;
     bool m_syncing = false;
