@@ -16,5 +16,13 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:dete
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export QT_QPA_PLATFORM=offscreen
+
+# A private PostgreSQL server for the cases that run on both engines ([engines]), stopped at the
+# end whatever happens. A server that cannot start fails the run with its reason.
+pg_lines=$(tests/postgres/server.sh start)
+eval "$pg_lines"
+trap 'tests/postgres/server.sh stop "$GLOSS_TEST_PGDIR"' EXIT
+echo "Test server: $GLOSS_TEST_POSTGRES"
+
 cd "$build"
 ctest --output-on-failure -j2 "$@"

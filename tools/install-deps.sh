@@ -9,6 +9,8 @@ packages=(
   libsqlite3-dev sqlite3 catch2 iso-codes python3
   # Word and OpenDocument articles (ZIP packages) and the text layer of PDF articles.
   libzip-dev libpoppler-cpp-dev
+  # The team server: libpq to connect; the server itself, for the private one the tests start.
+  libpq-dev postgresql
   # xmllint: the REFI-QDA export is checked against the standard's schema (tests/core/test_refiqda.cpp).
   libxml2-utils
   xvfb xauth fonts-dejavu-core imagemagick xdotool

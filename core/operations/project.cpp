@@ -16,6 +16,7 @@
 #include "operations/timeline.h"
 #include "operations/writer.h"
 #include "storage/error.h"
+#include "storage/postgres/postgresstore.h"
 #include "storage/sqlite/backupmanager.h"
 #include "storage/sqlite/checkstamp.h"
 #include "storage/sqlite/sqlitestore.h"
@@ -152,6 +153,17 @@ void setAside(Project::OpenResult &result, const QString &path, const QString &p
 Project::OpenResult Project::open(const QString &path, Access access, Verify verify)
 {
     OpenResult result;
+    if (storage::postgres::Connection::isTarget(path)) {
+        // A team project on a PostgreSQL server: `gloss team init` makes one (README, Team server).
+        auto opened = storage::postgres::Store::open(path, false, access == Access::ReadOnly);
+        if (!opened.store) {
+            result.error = opened.error;
+            return result;
+        }
+        result.project = std::make_unique<Project>(std::move(opened.store));
+        result.project->m_location = path; // what a worker thread opens again
+        return result;
+    }
     if (access == Access::ReadWrite) {
         const QFileInfo info(path);
         if (!info.exists() && !info.dir().exists() && !QDir().mkpath(info.absolutePath())) {

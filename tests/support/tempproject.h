@@ -11,12 +11,22 @@
 
 namespace gloss::test {
 
-// A project file in a fresh temporary folder, removed at the end of the test.
+// Whether the tests run on the team server: GLOSS_TEST_ENGINE=postgresql (ctest sets it for the
+// cases tagged [engines], which run once on each engine; README, Testing). The server is the one
+// GLOSS_TEST_POSTGRES names (./test.sh starts a private one); without it the test fails.
+bool onPostgres();
+
+// A fresh project, removed at the end of the test: a project file in a temporary folder, or on
+// the team server a new database of the test server.
 class TempProject
 {
 public:
     TempProject();
-    QString path() const { return m_dir.filePath(QStringLiteral("test.gloss")); }
+    ~TempProject();
+    TempProject(const TempProject &) = delete;
+    TempProject &operator=(const TempProject &) = delete;
+    // The project's file, or its connection string on the team server (what --project takes).
+    QString path() const { return m_target.isEmpty() ? m_dir.filePath(QStringLiteral("test.gloss")) : m_target; }
     QString dir() const { return m_dir.path(); }
     Project &project() { return *m_project; }
     std::unique_ptr<Project> take() { return std::move(m_project); }
@@ -29,8 +39,15 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_database; // on the team server: the database this project is
+    QString m_target;
     std::unique_ptr<Project> m_project;
 };
+
+// A new empty database on the test server and the connection string that opens it; dropped by
+// dropTestDatabase(). Fails the test when there is no test server.
+QString createTestDatabase(QString *name);
+void dropTestDatabase(const QString &name);
 
 // The SQLite connection under a project: tests look beneath the operations layer (raw SQL, a
 // transaction held open, the checker). Fails the test when the project is on another engine.

@@ -1,0 +1,121 @@
+// The team server's own cases (issue 21): connecting, the schema, refusals. They run only in the
+// postgresql pass of ctest ([postgres]); the cases every engine shares are tagged [engines].
+#include "operations/project.h"
+#include "storage/postgres/connection.h"
+#include "storage/postgres/postgresstore.h"
+#include "storage/postgres/schema.h"
+#include "support/tempproject.h"
+
+#include <catch2/catch.hpp>
+
+using namespace gloss;
+namespace pg = gloss::storage::postgres;
+
+namespace {
+
+// A new empty database on the test server, dropped at the end of the test.
+struct EmptyDatabase
+{
+    QString name;
+    QString target;
+    EmptyDatabase() { target = test::createTestDatabase(&name); }
+    ~EmptyDatabase() { test::dropTestDatabase(name); }
+};
+
+} // namespace
+
+TEST_CASE("a PostgreSQL target is told from a file path", "[postgres]")
+{
+    CHECK(pg::Connection::isTarget(QStringLiteral("postgresql://ann@db.example.org:5433/study")));
+    CHECK(pg::Connection::isTarget(QStringLiteral("postgres://db.example.org/study")));
+    CHECK(pg::Connection::isTarget(QStringLiteral("host=db.example.org dbname=study")));
+    CHECK(pg::Connection::isTarget(QStringLiteral("dbname=study")));
+    CHECK_FALSE(pg::Connection::isTarget(QStringLiteral("/home/ann/study.gloss")));
+    CHECK_FALSE(pg::Connection::isTarget(QStringLiteral("study=2.gloss")));
+    CHECK(pg::Connection::describe(QStringLiteral("postgresql://ann:secret@db.example.org:5433/study"))
+        == QStringLiteral("database study on db.example.org:5433 as ann"));
+}
+
+TEST_CASE("an empty database becomes a project, a database of other tables is refused", "[postgres]")
+{
+    EmptyDatabase db;
+    SECTION("Project::open does not make a project in an empty database")
+    {
+        auto opened = Project::open(db.target);
+        REQUIRE_FALSE(opened.project);
+        CHECK(opened.error.contains(QStringLiteral("holds no Gloss project")));
+        CHECK(opened.error.contains(db.name));
+    }
+    SECTION("created, then opened again")
+    {
+        auto created = pg::Store::open(db.target, true);
+        REQUIRE(created.store);
+        CHECK(created.store->location().startsWith(QStringLiteral("database %1 on ").arg(db.name)));
+        created.store.reset();
+        auto opened = Project::open(db.target);
+        REQUIRE(opened.project);
+        CHECK(opened.project->path() == db.target);
+        CHECK_FALSE(opened.project->isReadOnly());
+    }
+    SECTION("another application's tables")
+    {
+        auto connected = pg::Connection::open(db.target);
+        REQUIRE(connected.connection);
+        connected.connection->execute("CREATE TABLE invoices(id integer)");
+        connected.connection.reset();
+        auto opened = pg::Store::open(db.target, true);
+        REQUIRE_FALSE(opened.store);
+        CHECK(opened.error.contains(QStringLiteral("is not a Gloss project")));
+    }
+    SECTION("a newer schema")
+    {
+        REQUIRE(pg::Store::open(db.target, true).store);
+        auto connected = pg::Connection::open(db.target);
+        connected.connection->query("UPDATE gloss_schema SET version = $1")
+            .bind(1, pg::currentSchemaVersion() + 1)
+            .exec();
+        connected.connection.reset();
+        auto opened = Project::open(db.target);
+        REQUIRE_FALSE(opened.project);
+        CHECK(opened.error.contains(QStringLiteral("newer Gloss")));
+    }
+}
+
+TEST_CASE("a wrong password or an unknown host is an error naming the server", "[postgres]")
+{
+    const QString port = qEnvironmentVariable("GLOSS_TEST_PGPORT");
+    REQUIRE_FALSE(port.isEmpty());
+    auto wrong
+        = Project::open(QStringLiteral("postgresql://gloss_admin:not-the-password@127.0.0.1:%1/postgres").arg(port));
+    REQUIRE_FALSE(wrong.project);
+    CHECK(wrong.error.contains(QStringLiteral("password authentication failed")));
+    CHECK(wrong.error.contains(QStringLiteral("127.0.0.1:%1").arg(port)));
+    CHECK_FALSE(wrong.error.contains(QStringLiteral("not-the-password")));
+
+    auto unknown = Project::open(QStringLiteral("postgresql://ann@no-such-host.invalid/study?connect_timeout=5"));
+    REQUIRE_FALSE(unknown.project);
+    CHECK(unknown.error.contains(QStringLiteral("no-such-host.invalid")));
+    CHECK(unknown.error.contains(QStringLiteral("cannot connect")));
+}
+
+TEST_CASE("a write is committed whole or not at all, savepoints included", "[postgres]")
+{
+    EmptyDatabase db;
+    auto opened = pg::Store::open(db.target, true);
+    REQUIRE(opened.store);
+    pg::Connection &c = opened.store->connection();
+    {
+        pg::Transaction outer(c);
+        c.query("INSERT INTO meta(key, value) VALUES('a', '1')").exec();
+        {
+            pg::Transaction inner(c);
+            c.query("INSERT INTO meta(key, value) VALUES('b', '2')").exec();
+            CHECK_THROWS(c.query("INSERT INTO meta(key, value) VALUES('b', '3')").exec()); // a duplicate key
+        } // rolled back to the savepoint: the outer transaction goes on
+        c.query("INSERT INTO meta(key, value) VALUES('c', '3')").exec();
+        outer.commit();
+    }
+    pg::Query q = c.query("SELECT string_agg(key, ',' ORDER BY key) FROM meta");
+    REQUIRE(q.step());
+    CHECK(q.text(0) == QStringLiteral("a,c"));
+}
