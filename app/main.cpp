@@ -5,9 +5,12 @@
 #include "mainwindow.h"
 #include "operations/backups.h"
 #include "operations/project.h"
+#include "operations/team.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 
@@ -52,6 +55,19 @@ int runWindow(int argc, char **argv, const QStringList &args)
     const gloss::cli::ProjectArgument projectArgument = gloss::cli::takeProjectArgument(args);
     const QString path = gloss::Project::resolvePath(projectArgument.path);
     auto opened = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
+    // A team server that wants a password libpq did not find (.pgpass, PGPASSWORD, the connection
+    // string): ask, up to three times.
+    for (int attempt = 0; attempt < 3 && !opened.project && gloss::operations::Team::isServer(path)
+         && (opened.error.contains(QLatin1String("password")));
+         ++attempt) {
+        bool ok = false;
+        const QString password = QInputDialog::getText(nullptr, QObject::tr("Gloss"),
+            QObject::tr("Password for %1:").arg(gloss::operations::Team::describe(path)), QLineEdit::Password, {}, &ok);
+        if (!ok)
+            break;
+        qputenv("PGPASSWORD", password.toUtf8());
+        opened = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
+    }
     if (!opened.project && !opened.damagedPath.isEmpty() && opened.goodBackup) {
         // A damaged project was set aside untouched: offer the newest backup that passes its check.
         const QString when = QLocale().toString(opened.goodBackup->created.toLocalTime(), QLocale::LongFormat);

@@ -76,7 +76,7 @@ int agreementCommand(Context &c)
     try {
         report = c.project->agreement().report(request);
     } catch (const operations::OperationError &e) {
-        return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, e.message()));
+        return c.fail(QStringLiteral("%1: %2").arg(c.projectName, e.message()));
     }
 
     const bool two = report.coders.size() == 2;

@@ -168,7 +168,7 @@ int showCommand(Context &c)
         return InputFailed;
     const auto art = c.project->library().article(id);
     if (!art)
-        return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(id));
+        return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectName).arg(id));
     const QList<model::Highlight> highlights = c.project->annotations().highlights(id);
     const QList<std::pair<QString, QString>> notes = c.project->annotations().articleNotes(id);
     const QList<std::pair<QString, qint64>> articleTags = c.project->annotations().articleTagsByCoder(id);

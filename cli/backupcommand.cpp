@@ -1,6 +1,7 @@
 #include "cli/context.h"
 #include "operations/backups.h"
 #include "operations/project.h"
+#include "operations/team.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,6 +24,12 @@ QString size(qint64 bytes)
 // A Gloss project that exists; says why not otherwise.
 bool checkProjectFile(Context &c)
 {
+    if (operations::Team::isServer(c.projectPath)) {
+        c.fail(QStringLiteral("%1 is a team project: its server keeps its backups (pg_dump); gloss team pull -o "
+                              "FILE.gloss takes a copy as a project file")
+                   .arg(c.projectName));
+        return false;
+    }
     if (!QFileInfo::exists(c.projectPath)) {
         c.fail(QStringLiteral("%1: no such project").arg(c.projectPath));
         return false;
@@ -88,6 +95,9 @@ int restoreCommand(Context &c)
         return c.usage(a.error());
     if (a.positionals().size() > 1)
         return c.usage(QStringLiteral("restore takes one backup"));
+    if (operations::Team::isServer(c.projectPath))
+        return c.fail(
+            QStringLiteral("%1 is a team project: its server keeps its backups (pg_restore)").arg(c.projectName));
     const QString folder = operations::Backups::folder(c.projectPath);
     const QList<model::BackupInfo> all = operations::Backups::list(c.projectPath);
     if (a.positionals().isEmpty()) {

@@ -6,6 +6,7 @@
 #include "operations/codebook.h"
 #include "operations/error.h"
 #include "operations/sets.h"
+#include "operations/team.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -80,6 +81,10 @@ const QList<Entry> &entries()
         {{"check", "check"}, checkCommand},
         {{"backup", "backup [--to FILE [--force]]"}, backupCommand},
         {{"restore", "restore [NUMBER|latest|FILE]"}, restoreCommand},
+        {{"team init", "team init [postgresql://USER@HOST[:PORT]/DB]"}, teamInitCommand},
+        {{"team add-coder", "team add-coder NAME [--lead] [--password]"}, teamAddCoderCommand},
+        {{"team push", "team push FILE.gloss postgresql://USER@HOST[:PORT]/DB"}, teamPushCommand},
+        {{"team pull", "team pull [postgresql://USER@HOST[:PORT]/DB] -o FILE.gloss [--force]"}, teamPullCommand},
     };
     return list;
 }
@@ -183,6 +188,8 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
         return c.usage(project.error);
     const QStringList &args = project.rest;
     c.projectPath = Project::resolvePath(project.path);
+    c.projectName
+        = operations::Team::isServer(c.projectPath) ? operations::Team::describe(c.projectPath) : c.projectPath;
     if (project.coderGiven && project.coder.trimmed().isEmpty())
         return c.usage(QStringLiteral("--coder needs a name"));
     c.coder = Project::resolveCoder(project.coder);
@@ -212,9 +219,9 @@ int run(const QStringList &rawArgs, QIODevice &outDevice, QIODevice &errDevice)
             return code;
         } catch (const operations::OperationError &error) {
             // Most name the project already (a read-only one, a failed backup).
-            return c.fail(error.message().contains(c.projectPath)
+            return c.fail(error.message().contains(c.projectName)
                     ? error.message()
-                    : QStringLiteral("%1: %2").arg(c.projectPath, error.message()));
+                    : QStringLiteral("%1: %2").arg(c.projectName, error.message()));
         }
     }
     return c.usage(QStringLiteral("unknown command \"%1\"; see gloss --help").arg(args.first()));
@@ -231,7 +238,7 @@ bool Context::openProject(Project::Access access, bool verify)
     }
     if (!opened.backupPath.isEmpty())
         err << "gloss: upgraded the project; the copy from before is " << opened.backupPath << '\n';
-    if (writing && !opened.project->isReadOnly()) {
+    if (writing && !opened.project->isReadOnly() && !opened.project->isOnServer()) {
         if (operations::Backups::dailyDue(projectPath)) {
             const auto daily = operations::Backups::dailyIfDue(projectPath);
             if (!daily.error.isEmpty())
@@ -270,7 +277,7 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
         const QString tag = a.value(QStringLiteral("--tag"));
         const auto id = project->codebook().find(tag);
         if (!id) {
-            usage(QStringLiteral("no tag \"%1\" in %2").arg(tag, projectPath));
+            usage(QStringLiteral("no tag \"%1\" in %2").arg(tag, projectName));
             return false;
         }
         filter.tagId = *id;
@@ -279,7 +286,7 @@ bool Context::readFilter(const Arguments &a, model::ArticleFilter &filter)
         const QString set = a.value(QStringLiteral("--set"));
         const auto id = project->sets().find(set);
         if (!id) {
-            usage(QStringLiteral("no set \"%1\" in %2").arg(set, projectPath));
+            usage(QStringLiteral("no set \"%1\" in %2").arg(set, projectName));
             return false;
         }
         filter.setId = *id;

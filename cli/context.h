@@ -22,6 +22,9 @@ struct Context
 {
     QStringList args; // after the command name, --project removed
     QString projectPath;
+    // How messages name the project: its path, or "database D on HOST as USER" for a team project
+    // (a connection string may hold a password, never printed).
+    QString projectName;
     QString coder; // --coder, else GLOSS_CODER, else ""; the opened project writes as this coder
     bool coderGiven = false; // --coder was on the command line
     QIODevice &outDevice;
@@ -95,6 +98,10 @@ int variablesCommand(Context &c);
 int variablesSetCommand(Context &c);
 int variablesRemoveCommand(Context &c);
 int restoreCommand(Context &c);
+int teamInitCommand(Context &c);
+int teamAddCoderCommand(Context &c);
+int teamPushCommand(Context &c);
+int teamPullCommand(Context &c);
 
 // The table and CSV writers behind writeRows.
 void writeTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows);

@@ -32,10 +32,10 @@ int entitiesCommand(Context &c)
     QList<model::Entity> entities;
     try {
         if (articleId && !c.project->library().article(articleId))
-            return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectPath).arg(articleId));
+            return c.fail(QStringLiteral("%1: there is no article %2").arg(c.projectName).arg(articleId));
         entities = articleId ? c.project->entities().forArticle(articleId) : c.project->entities().list();
     } catch (const operations::OperationError &e) {
-        return c.fail(QStringLiteral("%1: %2").arg(c.projectPath, e.message()));
+        return c.fail(QStringLiteral("%1: %2").arg(c.projectName, e.message()));
     }
     if (format == u"json") {
         QJsonArray list;

@@ -163,7 +163,7 @@ int passagesReport(Context &c)
                 QStringLiteral("note")},
             rows);
     }
-    const QByteArray html = analysis::passagesHtml(passages, tags, c.projectPath, scopeDescription(a, scope, tags),
+    const QByteArray html = analysis::passagesHtml(passages, tags, c.projectName, scopeDescription(a, scope, tags),
         *order == model::PassageOrder::Tag, QDateTime::currentDateTime())
                                 .toUtf8();
     if (output.isEmpty() || output == u"-") {

@@ -85,6 +85,8 @@ void Document::failed(QUndoCommand *command, const QString &message)
 
 bool Document::fileIsInPlace() const
 {
+    if (m_project->isOnServer())
+        return true; // a team project has no file to lose
     const quint64 now = inodeOf(m_project->path());
     return now != 0 && now == m_inode;
 }

@@ -141,21 +141,25 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     connect(m_changePoll, &QTimer::timeout, this, &MainWindow::pollForChanges);
     m_changePoll->start();
     m_reader->textView()->setFocus();
-    if (m_document.project().isReadOnly())
-        m_backups->stop();
+    if (m_document.project().isReadOnly() || m_document.project().isOnServer())
+        m_backups->stop(); // a team project's server keeps its backups
     else
         QTimer::singleShot(2000, m_backups, &BackupScheduler::runIfDue);
 }
 
 void MainWindow::updateTitle()
 {
-    const QString fileName = QFileInfo(m_document.project().path()).fileName();
+    // A team project is named by its server and database, never by a connection string (which
+    // may hold a password).
+    const QString fileName = m_document.project().isOnServer() ? m_document.project().location()
+                                                               : QFileInfo(m_document.project().path()).fileName();
     const bool readOnly = m_document.project().isReadOnly();
     const QString coder = m_document.project().coder();
     setWindowTitle(readOnly   ? tr("%1 (read-only) — Gloss").arg(fileName)
             : coder.isEmpty() ? tr("%1 — Gloss").arg(fileName)
                               : tr("%1 — %2 — Gloss").arg(fileName, coder));
-    setWindowFilePath(m_document.project().path());
+    if (!m_document.project().isOnServer())
+        setWindowFilePath(m_document.project().path());
     // A read-only project can be read, searched and navigated, not coded.
     for (QAction *a : m_reader->codingActions())
         a->setEnabled(!readOnly);
@@ -463,7 +467,11 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_refreshAction = m_viewMenu->addAction(tr("&Refresh"), this, [this] {
         m_document.refresh();
-        statusBar()->showMessage(tr("Reloaded from %1").arg(QFileInfo(m_document.project().path()).fileName()), 3000);
+        statusBar()->showMessage(
+            tr("Reloaded from %1")
+                .arg(m_document.project().isOnServer() ? m_document.project().location()
+                                                       : QFileInfo(m_document.project().path()).fileName()),
+            3000);
     });
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_viewMenu->addSeparator();
@@ -558,8 +566,10 @@ void MainWindow::restoreState()
         m_articles->selectArticle(last);
     else
         m_articles->step(0);
-    statusBar()->showMessage(tr("%n article(s) in %1", nullptr, int(m_articles->model()->totalCount()))
-                                 .arg(QFileInfo(m_document.project().path()).fileName()));
+    statusBar()->showMessage(
+        tr("%n article(s) in %1", nullptr, int(m_articles->model()->totalCount()))
+            .arg(m_document.project().isOnServer() ? m_document.project().location()
+                                                   : QFileInfo(m_document.project().path()).fileName()));
 }
 
 void MainWindow::saveState()
@@ -598,7 +608,7 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Gloss"),
         tr("<h3>Gloss %1</h3><p>Read, highlight, code and annotate news articles by hand.</p>"
            "<p>Project: %2</p>")
-            .arg(QStringLiteral(GLOSS_VERSION), m_document.project().path().toHtmlEscaped()));
+            .arg(QStringLiteral(GLOSS_VERSION), m_document.project().location().toHtmlEscaped()));
 }
 
 } // namespace gloss::ui

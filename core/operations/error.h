@@ -23,6 +23,8 @@ public:
         InvalidInput, // the request itself is wrong (an empty name, a span outside the body)
         Conflict, // the request contradicts what is stored (a name taken, a cycle)
         Damaged, // the project file is corrupt
+        Denied, // the team server refused the coder this change (a coder's rights)
+        Disconnected, // the connection to the team server was lost
         Failed, // anything else the storage engine reported
     };
 

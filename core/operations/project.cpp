@@ -54,6 +54,11 @@ const QString &Project::path() const
     return m_location;
 }
 
+QString Project::location() const
+{
+    return m_store->location();
+}
+
 bool Project::isReadOnly() const
 {
     return m_store->isReadOnly();
@@ -71,7 +76,8 @@ QString Project::coder() const
 
 void Project::setCoder(const QString &coder)
 {
-    m_writer->setCoder(coder.trimmed());
+    const QString name = coder.trimmed();
+    m_writer->setCoder(name.isEmpty() ? m_serverRole : name);
 }
 
 QString Project::resolveCoder(const QString &explicitCoder)
@@ -162,6 +168,10 @@ Project::OpenResult Project::open(const QString &path, Access access, Verify ver
         }
         result.project = std::make_unique<Project>(std::move(opened.store));
         result.project->m_location = path; // what a worker thread opens again
+        result.project->m_serverLocation = true;
+        result.project->m_serverRole
+            = storage::postgres::coderRole(*storage::postgres::connectionOf(result.project->store()));
+        result.project->setCoder({});
         return result;
     }
     if (access == Access::ReadWrite) {

@@ -73,13 +73,20 @@ public:
     ~Project();
     Q_DISABLE_COPY_MOVE(Project)
 
+    // What opens the project again: its file, or the connection string of a team project.
     const QString &path() const;
+    // Where the project is in words a user knows it by: the file's path, or "database D on
+    // HOST:PORT as USER" on a team server (never a password).
+    QString location() const;
+    // Whether the project is on a team server (PostgreSQL) rather than in a file.
+    bool isOnServer() const { return m_serverLocation; }
     bool isReadOnly() const;
     // Changes whenever another connection (a second window, the command line) commits.
     qint64 dataVersion();
     // Who is coding: every highlight, note, article tag, date decision and done mark written from
     // now on records this name ("" when no one is named, the default). The command line takes it
-    // from --coder or GLOSS_CODER; the window from the user's settings.
+    // from --coder or GLOSS_CODER; the window from the user's settings. On a team server no name
+    // means the coder's login role (README, Team server).
     QString coder() const;
     void setCoder(const QString &coder);
     // --coder, else GLOSS_CODER, else "" (trimmed).
@@ -115,6 +122,10 @@ public:
 private:
     std::unique_ptr<storage::Store> m_store;
     QString m_location;
+    bool m_serverLocation = false;
+    // On a team server, the login role of a coder added with `gloss team add-coder`: the coder's
+    // name when none is given. Empty for a file and for the administrator who set the project up.
+    QString m_serverRole;
     std::unique_ptr<operations::Writer> m_writer;
     std::unique_ptr<operations::Library> m_library;
     std::unique_ptr<operations::Annotations> m_annotations;

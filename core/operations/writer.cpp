@@ -24,6 +24,10 @@ OperationError Writer::translate(const storage::StorageError &error)
         return {Kind::Damaged, words};
     case Failure::Refused:
         return {Kind::InvalidInput, words};
+    case Failure::Denied:
+        return {Kind::Denied, words};
+    case Failure::Disconnected:
+        return {Kind::Disconnected, words};
     case Failure::Other:
         break;
     }

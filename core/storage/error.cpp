@@ -16,6 +16,11 @@ QString explain(const StorageError &error)
         return QStringLiteral("cannot write to the disk (%1); the change that failed was not stored, everything "
                               "before it is kept")
             .arg(error.message());
+    case Failure::Denied:
+        return QStringLiteral("%1; nothing was changed").arg(error.message());
+    case Failure::Disconnected:
+        return QStringLiteral("%1; the change that failed was not stored, everything before it is kept")
+            .arg(error.message());
     case Failure::Busy:
         return QStringLiteral("another Gloss kept the project busy for too long; nothing was changed, try again");
     default:

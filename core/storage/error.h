@@ -8,7 +8,9 @@ namespace gloss::storage {
 
 // What kind of failure it was, in no engine's terms (the operations layer maps it onto its own
 // error kinds). Refused: a repository's own check, such as a span outside the body.
-enum class Failure { ReadOnly, Moved, DiskFull, Io, Busy, Constraint, Corrupt, Refused, Other };
+// Denied: a team server refused the login role the change (a coder's rights); Disconnected: the
+// connection to a team server was lost.
+enum class Failure { ReadOnly, Moved, DiskFull, Io, Busy, Constraint, Corrupt, Refused, Denied, Disconnected, Other };
 
 // Thrown by storage when a write or read fails (disk full, I/O error, constraint broken). Each
 // engine says what kind of failure it was; the operations layer turns it into words. Nothing

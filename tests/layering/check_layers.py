@@ -10,8 +10,11 @@ the check fails on a forbidden include (tests/CMakeLists.txt runs it both ways).
 Layers, bottom to top (a layer may include itself and any layer below it that its row names):
   model, text, csv, search   value types, code points, CSV, the search query language
   storage                    the engine-neutral store and repository interfaces: model, text, search
-  sqlite                     storage/sqlite/, the embedded engine (the only place with SQL): storage
-                             and the pure layers; operations reach it only through ENGINE_DOORS
+  sqlite                     storage/sqlite/, the embedded engine (SQL for SQLite): storage and the
+                             pure layers; operations reach it only through ENGINE_DOORS
+  postgres                   storage/postgres/, the team server's engine (SQL for PostgreSQL): storage,
+                             the pure layers, and sqlite (a team project is pushed from and pulled
+                             into a project file); operations reach it only through ENGINE_DOORS
   extract, import,           pure work on text and files: model, text, csv, search — not storage,
   interchange, analysis      not each other, not operations
   operations                 the one way to change a project: everything in core but the command line
@@ -32,6 +35,7 @@ ALLOWED = {
     "search": {"search", "text", "model"},
     "storage": {"storage"} | PURE,
     "sqlite": {"sqlite", "storage"} | PURE,
+    "postgres": {"postgres", "sqlite", "storage"} | PURE,
     "extract": {"extract"} | PURE,
     "import": {"import"} | PURE,
     "interchange": {"interchange"} | PURE,
@@ -42,8 +46,10 @@ ALLOWED = {
     "app": {"app", "ui", "cli", "operations"} | PURE | WORK,
 }
 # The only files above storage that name an engine: opening a project picks its engine, and a
-# backup is an engine's own copy of its file. Every other operation sees the neutral storage::Store.
-ENGINE_DOORS = {"core/operations/project.cpp", "core/operations/backups.cpp"}
+# backup is an engine's own copy of its file, the team commands set up a server and move projects
+# between the engines. Every other operation sees the neutral storage::Store.
+ENGINE_DOORS = {"core/operations/project.cpp", "core/operations/backups.cpp", "core/operations/team.cpp"}
+ENGINES = {"sqlite", "postgres"}
 # Where each part's own #include "x/y.h" lines are looked up, in the compiler's order.
 ROOTS = {"core": ["core", "."], "cli": [".", "core"], "ui": ["ui", "core", "."], "app": ["ui", ".", "core"]}
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
@@ -53,8 +59,8 @@ SOURCE = (".h", ".cpp")
 def layer_of(relpath):
     """The layer of a file, from its path under SOURCE_DIR (None: not layered)."""
     parts = relpath.split("/")
-    if parts[0] == "core" and len(parts) > 3 and parts[1:3] == ["storage", "sqlite"]:
-        return "sqlite"
+    if parts[0] == "core" and len(parts) > 3 and parts[1] == "storage" and parts[2] in ENGINES:
+        return parts[2]
     if parts[0] == "core" and len(parts) > 2:
         return parts[1] if parts[1] in ALLOWED else None
     if parts[0] in ("ui", "cli", "app"):
@@ -127,7 +133,7 @@ def main(argv):
         dest = layer_of(header)
         if dest is None:
             continue
-        allowed = ALLOWED[source] | ({"sqlite"} if path in ENGINE_DOORS else set())
+        allowed = ALLOWED[source] | (ENGINES if path in ENGINE_DOORS else set())
         if dest not in allowed:
             where = f"{path}:{number}" if number else f"{path} (planted)"
             problems.append(f"{where}: {source} -> {dest} is forbidden (#include \"{target}\"); "

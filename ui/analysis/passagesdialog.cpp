@@ -241,7 +241,7 @@ void PassagesDialog::fill()
 QString PassagesDialog::html() const
 {
     return analysis::passagesHtml(
-        m_passages, m_codebook, m_document.project().path(), m_scopeText, true, QDateTime::currentDateTime());
+        m_passages, m_codebook, m_document.project().location(), m_scopeText, true, QDateTime::currentDateTime());
 }
 
 void PassagesDialog::print()

@@ -42,7 +42,9 @@ Failure failureOfState(const QByteArray &state)
 {
     if (state.startsWith("23"))
         return Failure::Constraint;
-    if (state == "42501" || state == "25006") // insufficient privilege, read-only transaction
+    if (state == "42501") // insufficient privilege, a row-level security policy
+        return Failure::Denied;
+    if (state == "25006") // a read-only transaction
         return Failure::ReadOnly;
     if (state == "53100")
         return Failure::DiskFull;
@@ -393,6 +395,13 @@ void Connection::fail(pg_result *result, const QByteArray &sql)
     if (message.isEmpty())
         message = trimmed(PQerrorMessage(m_conn));
     Failure failure = failureOfState(state);
+    if (failure == Failure::Denied) {
+        message = message.contains(QLatin1String("row-level security"))
+            ? QStringLiteral("%1 may change only their own coding on the team server (%2)").arg(user(), message)
+            : QStringLiteral("%1 may not do this on the team server: only a lead changes the codebook, imports, "
+                             "deletes articles or merges (%2)")
+                  .arg(user(), message);
+    }
     if (failure == Failure::Other && state.startsWith("42")) // a syntax or name error is Gloss's own
         message += QStringLiteral(" (in: %1)").arg(QString::fromUtf8(sql.left(200)));
     throw StorageError(message, failure, state.isEmpty() ? 0 : int(state.toInt(nullptr, 36)));

@@ -70,6 +70,14 @@ qint64 Store::dataVersion()
     return m_version;
 }
 
+QString coderRole(Connection &connection)
+{
+    Query q = connection.query("SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+                               "WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = current_user) "
+                               "AND r.rolname IN ('gloss_coder', 'gloss_lead'))");
+    return q.step() && q.int64(0) ? connection.user() : QString();
+}
+
 void Store::setBulkWrites(bool bulk)
 {
     // A commit of a bulk import need not wait for the server's disk; each stays whole.

@@ -78,6 +78,10 @@ private:
     ReportRepository m_reports;
 };
 
+// The login role when it is a coder's or a lead's (a member of gloss_coder or gloss_lead, made by
+// `gloss team add-coder`), else empty (the administrator who set the project up, a superuser).
+QString coderRole(Connection &connection);
+
 // The PostgreSQL connection under a store, or null when the project is on another engine.
 inline Connection *connectionOf(storage::Store &store)
 {

@@ -1,0 +1,166 @@
+// gloss team: setting up a team project on PostgreSQL, coders as roles, and moving a project
+// between a file and the server (issue 21). Runs in the postgresql pass of ctest ([postgres]),
+// against the private server ./test.sh starts.
+#include "support/glossprocess.h"
+#include "support/tempproject.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using gloss::test::Run;
+using gloss::test::runGloss;
+
+namespace {
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+// A new empty database on the test server, dropped at the end.
+struct ServerDatabase
+{
+    QString name;
+    QString target;
+    ServerDatabase() { target = gloss::test::createTestDatabase(&name); }
+    ~ServerDatabase() { gloss::test::dropTestDatabase(name); }
+    // The same database over TCP as `user` with `password` (what a coder's machine uses).
+    QString as(const QString &user, const QString &password) const
+    {
+        return s("postgresql://%1:%2@127.0.0.1:%3/%4")
+            .arg(user, password, qEnvironmentVariable("GLOSS_TEST_PGPORT"), name);
+    }
+};
+
+QString read(const QString &path)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return QString::fromUtf8(f.readAll());
+}
+
+// A project file with two coders' work on the sample articles: highlights with tags and a note,
+// an article tag, a done mark, a set.
+QString codedProject(const QTemporaryDir &dir)
+{
+    const QString file = dir.filePath(s("study.gloss"));
+    REQUIRE(runGloss({s("import"), s(GLOSS_SOURCE_DIR "/resources/samples")}, file).code == 0);
+    REQUIRE(runGloss({s("--coder"), s("ann"), s("highlight"), s("add"), s("--article"), s("1"), s("--start"), s("0"),
+                         s("--end"), s("20"), s("--tag"), s("Frame > Conflict"), s("--note"), s("opening 🙂")},
+                file)
+                .code
+        == 0);
+    REQUIRE(runGloss({s("--coder"), s("ben"), s("highlight"), s("add"), s("--article"), s("1"), s("--start"), s("5"),
+                         s("--end"), s("30"), s("--tag"), s("Frame > Economy")},
+                file)
+                .code
+        == 0);
+    REQUIRE(runGloss({s("--coder"), s("ann"), s("done"), s("1")}, file).code == 0);
+    return file;
+}
+
+QString exportOf(const QString &project, const QStringList &args)
+{
+    const Run run = runGloss(QStringList{s("export")} + args, project);
+    REQUIRE(run.code == 0);
+    return run.out;
+}
+
+} // namespace
+
+TEST_CASE("team push and team pull are inverses: the exports of both are identical", "[postgres]")
+{
+    QTemporaryDir dir;
+    const QString file = codedProject(dir);
+    ServerDatabase db;
+
+    const Run push = runGloss({s("team"), s("push"), file, db.target});
+    INFO(push.err.toStdString());
+    REQUIRE(push.code == 0);
+    const QString copy = dir.filePath(s("pulled.gloss"));
+    const Run pull = runGloss({s("team"), s("pull"), db.target, s("-o"), copy});
+    INFO(pull.err.toStdString());
+    REQUIRE(pull.code == 0);
+    CHECK_FALSE(QFile::exists(copy + s(".part")));
+
+    for (const QString &layout : {s("highlights"), s("articles"), s("codebook"), s("entities")}) {
+        INFO(layout.toStdString());
+        CHECK(exportOf(copy, {s("--layout"), layout}) == exportOf(file, {s("--layout"), layout}));
+    }
+    const Run timelineThere = runGloss({s("timeline"), s("--format"), s("csv")}, copy);
+    CHECK(timelineThere.out == runGloss({s("timeline"), s("--format"), s("csv")}, file).out);
+    CHECK(runGloss({s("articles"), s("--done-by"), s("ann"), s("--format"), s("csv")}, copy).out
+        == runGloss({s("articles"), s("--done-by"), s("ann"), s("--format"), s("csv")}, file).out);
+    const Run check = runGloss({s("check")}, copy);
+    CHECK(check.code == 0);
+    CHECK(check.out.contains(s("clean")));
+
+    SECTION("a second push into the same project is refused, nothing changed")
+    {
+        const Run again = runGloss({s("team"), s("push"), file, db.target});
+        CHECK(again.code == 1);
+        CHECK(again.err.contains(s("already holds articles")));
+    }
+    SECTION("pull does not overwrite a file without --force")
+    {
+        const QString before = read(copy);
+        const Run again = runGloss({s("team"), s("pull"), db.target, s("-o"), copy});
+        CHECK(again.code == 1);
+        CHECK(again.err.contains(s("--force")));
+        const Run forced = runGloss({s("team"), s("pull"), db.target, s("-o"), copy, s("--force")});
+        CHECK(forced.code == 0);
+        CHECK(exportOf(copy, {s("--layout"), s("highlights")}) == exportOf(file, {s("--layout"), s("highlights")}));
+    }
+}
+
+TEST_CASE("team init and add-coder: coders log in with a password, and a refusal says why", "[postgres]")
+{
+    ServerDatabase db;
+    const Run init = runGloss({s("team"), s("init"), db.target});
+    INFO(init.err.toStdString());
+    REQUIRE(init.code == 0);
+    const Run added = runGloss({s("team"), s("add-coder"), s("cora"), s("--password")}, db.target, "pass-cora\n");
+    INFO(added.err.toStdString());
+    REQUIRE(added.code == 0);
+    CHECK(added.out.contains(s("cora added as a coder")));
+
+    SECTION("the coder reads the project; a wrong password is refused without showing it")
+    {
+        CHECK(runGloss({s("articles"), s("--format"), s("csv")}, db.as(s("cora"), s("pass-cora"))).code == 0);
+        const Run wrong = runGloss({s("articles")}, db.as(s("cora"), s("not-hers")));
+        CHECK(wrong.code == 1);
+        CHECK(wrong.err.contains(s("password authentication failed")));
+        CHECK(wrong.err.contains(s("database %1").arg(db.name)));
+        CHECK_FALSE(wrong.err.contains(s("not-hers")));
+    }
+    SECTION("a name that cannot be a role is refused")
+    {
+        const Run bad = runGloss({s("team"), s("add-coder"), s("bob; DROP TABLE articles")}, db.target);
+        CHECK(bad.code == 1);
+        CHECK(bad.err.contains(s("cannot be a coder's login name")));
+    }
+    SECTION("commands that need a file say so on a team project")
+    {
+        const Run backup = runGloss({s("backup")}, db.as(s("cora"), s("pass-cora")));
+        CHECK(backup.code == 1);
+        CHECK(backup.err.contains(s("its server keeps its backups")));
+        CHECK_FALSE(backup.err.contains(s("pass-cora")));
+    }
+}
+
+TEST_CASE("a database that is not a Gloss project or a server that is not there: exit 1, nothing made", "[postgres]")
+{
+    ServerDatabase db;
+    const Run none = runGloss({s("articles")}, db.target);
+    CHECK(none.code == 1);
+    CHECK(none.err.contains(s("holds no Gloss project")));
+    const Run unknown = runGloss({s("articles")}, s("postgresql://ann@no-such-host.invalid/study?connect_timeout=5"));
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err.contains(s("cannot connect")));
+    const Run notServer = runGloss({s("team"), s("init"), s("/tmp/some.gloss")});
+    CHECK(notServer.code == 2);
+    CHECK(notServer.err.contains(s("is not a PostgreSQL server")));
+}
