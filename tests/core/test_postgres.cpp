@@ -119,3 +119,60 @@ TEST_CASE("a write is committed whole or not at all, savepoints included", "[pos
     REQUIRE(q.step());
     CHECK(q.text(0) == QStringLiteral("a,c"));
 }
+
+TEST_CASE("a cursor reads a large result a page at a time, other statements running between", "[postgres]")
+{
+    EmptyDatabase db;
+    auto opened = pg::Store::open(db.target, true);
+    REQUIRE(opened.store);
+    pg::Connection &c = opened.store->connection();
+    c.execute("INSERT INTO meta(key, value) SELECT lpad(n::text, 5, '0'), n::text FROM generate_series(1, 2500) n");
+    SECTION("every row, in order, never more than a page held")
+    {
+        pg::Cursor cursor(c, "SELECT key, value FROM meta WHERE value::int > $1::int ORDER BY key", 1000);
+        cursor.bind(1, 10);
+        qint64 rows = 0, last = 10;
+        while (cursor.step()) {
+            CHECK(cursor.row().rowCount() <= 1000);
+            const qint64 n = cursor.row().int64(1);
+            CHECK(n == last + 1);
+            last = n;
+            ++rows;
+            if (rows == 1500) { // a statement between two pages
+                pg::Query q = c.query("SELECT count(*) FROM meta");
+                REQUIRE(q.step());
+                CHECK(q.int64(0) == 2500);
+            }
+        }
+        cursor.close();
+        CHECK(rows == 2490);
+        CHECK(c.depth() == 0);
+    }
+    SECTION("stopped early inside a transaction, which goes on")
+    {
+        pg::Transaction tx(c);
+        c.query("INSERT INTO meta(key, value) VALUES('zzz', '0')").exec();
+        {
+            pg::Cursor cursor(c, "SELECT key FROM meta ORDER BY key", 100);
+            REQUIRE(cursor.step());
+            CHECK(cursor.row().text(0) == QStringLiteral("00001"));
+            cursor.close();
+        }
+        CHECK(c.depth() == 1);
+        tx.commit();
+        pg::Query q = c.query("SELECT count(*) FROM meta");
+        REQUIRE(q.step());
+        CHECK(q.int64(0) == 2501);
+    }
+    SECTION("a cursor not closed (an exception) is rolled back")
+    {
+        {
+            pg::Cursor cursor(c, "SELECT key FROM meta ORDER BY key", 100);
+            REQUIRE(cursor.step());
+        }
+        CHECK(c.depth() == 0);
+        pg::Query q = c.query("SELECT count(*) FROM pg_cursors");
+        REQUIRE(q.step());
+        CHECK(q.int64(0) == 0);
+    }
+}
