@@ -120,6 +120,75 @@ TEST_CASE("a write is committed whole or not at all, savepoints included", "[pos
     CHECK(q.text(0) == QStringLiteral("a,c"));
 }
 
+TEST_CASE("an article with emoji and variables is stored and read back whole", "[postgres]")
+{
+    EmptyDatabase db;
+    auto opened = pg::Store::open(db.target, true);
+    REQUIRE(opened.store);
+    storage::ArticleRepository &articles = opened.store->articles();
+    model::Article a;
+    a.title = QStringLiteral("Café 🎉 opens");
+    a.body = QStringLiteral("The 👩‍👩‍👧 family came to São Paulo. 😀 Done.");
+    a.published = QDate(2024, 3, 1);
+    a.source = QStringLiteral("Folha");
+    a.variables = {{QStringLiteral("region"), QStringLiteral("south")},
+        {QStringLiteral("coder note"), QStringLiteral("✓ checked")}, {QStringLiteral("region"), QStringLiteral("sul")}};
+    const qint64 id = articles.insert(a);
+    CHECK(id > 0);
+    CHECK(a.id == id);
+    CHECK(articles.exists(id));
+    CHECK_FALSE(articles.exists(id + 1));
+    CHECK(articles.findByHash(a.contentHash) == id);
+    CHECK_FALSE(articles.findByHash(QStringLiteral("no such hash")));
+
+    const auto back = articles.get(id);
+    REQUIRE(back);
+    CHECK(back->title == a.title);
+    CHECK(back->body == a.body);
+    CHECK(back->body.size() == a.body.size());
+    CHECK(back->published == QDate(2024, 3, 1));
+    CHECK_FALSE(back->retrieved.isValid());
+    CHECK(back->source == QStringLiteral("Folha"));
+    CHECK(back->words == a.words);
+    CHECK(back->imported.isValid());
+    // A name given twice keeps its first place and its last value.
+    const model::Variables expected = {
+        {QStringLiteral("region"), QStringLiteral("sul")}, {QStringLiteral("coder note"), QStringLiteral("✓ checked")}};
+    CHECK(back->variables == expected);
+
+    // Indexed with diacritics folded; an unindexed article waits for addToIndex.
+    pg::Connection &c = opened.store->connection();
+    pg::Query v = c.query("SELECT search @@ to_tsquery('simple', 'sao <-> paulo') FROM articles WHERE id = $1");
+    v.bind(1, id);
+    REQUIRE(v.step());
+    CHECK(v.int64(0) == 1);
+    model::Article later;
+    later.title = QStringLiteral("Later");
+    later.body = QStringLiteral("Indexed afterwards");
+    const qint64 laterId = articles.insertUnindexed(later);
+    pg::Query n = c.query("SELECT search IS NULL FROM articles WHERE id = $1");
+    n.bind(1, laterId);
+    REQUIRE(n.step());
+    CHECK(n.int64(0) == 1);
+    articles.addToIndex(laterId, later.title, later.body);
+    pg::Query m = c.query("SELECT search @@ to_tsquery('simple', 'afterwards') FROM articles WHERE id = $1");
+    m.bind(1, laterId);
+    REQUIRE(m.step());
+    CHECK(m.int64(0) == 1);
+
+    articles.remove(id);
+    CHECK_FALSE(articles.exists(id));
+    CHECK_FALSE(articles.get(id));
+    pg::Query left = c.query("SELECT count(*) FROM article_variables");
+    REQUIRE(left.step());
+    CHECK(left.int64(0) == 0);
+
+    opened.store->meta().setValue(QStringLiteral("coder"), QStringLiteral("Ann 🙂"));
+    opened.store->meta().setValue(QStringLiteral("coder"), QStringLiteral("Bea"));
+    CHECK(opened.store->meta().value(QStringLiteral("coder")) == QStringLiteral("Bea"));
+    CHECK_FALSE(opened.store->meta().value(QStringLiteral("missing")));
+}
+
 TEST_CASE("a cursor reads a large result a page at a time, other statements running between", "[postgres]")
 {
     EmptyDatabase db;
@@ -175,4 +244,3 @@ TEST_CASE("a cursor reads a large result a page at a time, other statements runn
         REQUIRE(q.step());
         CHECK(q.int64(0) == 0);
     }
-}
