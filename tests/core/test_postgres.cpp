@@ -1,12 +1,18 @@
 // The team server's own cases (issue 21): connecting, the schema, refusals. They run only in the
 // postgresql pass of ctest ([postgres]); the cases every engine shares are tagged [engines].
+#include "operations/annotations.h"
 #include "operations/project.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/postgresstore.h"
 #include "storage/postgres/schema.h"
 #include "support/tempproject.h"
 
+#include <QSet>
+
 #include <catch2/catch.hpp>
+
+#include <thread>
+#include <vector>
 
 using namespace gloss;
 namespace pg = gloss::storage::postgres;
@@ -187,4 +193,74 @@ TEST_CASE("an article with emoji and variables is stored and read back whole", "
     opened.store->meta().setValue(QStringLiteral("coder"), QStringLiteral("Bea"));
     CHECK(opened.store->meta().value(QStringLiteral("coder")) == QStringLiteral("Bea"));
     CHECK_FALSE(opened.store->meta().value(QStringLiteral("missing")));
+}
+
+TEST_CASE("eight connections adding highlights at once store every one, each with its own id", "[postgres]")
+{
+    // The issue's load test, as eight researchers coding at the same moment: each thread opens its
+    // own Project on the same database. tests/bench/pg_highlights_load.sh runs 8 x 1,000 by hand.
+    constexpr int Writers = 8;
+    constexpr int PerWriter = 250;
+    gloss::test::TempProject tp;
+    const QString body = QStringLiteral("The council met on Monday to discuss the water supply of the valley.");
+    const qint64 article = tp.addArticle(QStringLiteral("Water"), body);
+    const qint64 tag = tp.project().store().tags().create(QStringLiteral("Supply"));
+    tp.close();
+
+    struct Outcome
+    {
+        QList<qint64> ids;
+        QString error;
+    };
+    std::vector<Outcome> outcomes(Writers);
+    std::vector<std::thread> threads;
+    for (int w = 0; w < Writers; ++w) {
+        threads.emplace_back([&, w] {
+            Outcome &out = outcomes[size_t(w)];
+            try {
+                auto opened = Project::open(tp.path());
+                if (!opened.project) {
+                    out.error = opened.error;
+                    return;
+                }
+                for (int i = 0; i < PerWriter; ++i) {
+                    model::Highlight h;
+                    h.articleId = article;
+                    h.start = (w * PerWriter + i) % 60;
+                    h.end = h.start + 5;
+                    h.tagIds = {tag};
+                    h.note = QStringLiteral("writer %1, highlight %2").arg(w).arg(i);
+                    qint64 id = 0;
+                    opened.project->annotations().addHighlight(h, &id);
+                    out.ids.append(id);
+                }
+            } catch (const std::exception &e) {
+                out.error = QString::fromStdString(e.what());
+            }
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+
+    QSet<qint64> ids;
+    for (const Outcome &out : outcomes) {
+        CHECK(out.error.toStdString() == "");
+        CHECK(out.ids.size() == PerWriter);
+        for (const qint64 id : out.ids)
+            ids.insert(id);
+    }
+    CHECK(ids.size() == Writers * PerWriter);
+    tp.reopen();
+    Project &p = tp.project();
+    CHECK(p.store().highlights().count() == Writers * PerWriter);
+    const QList<model::Highlight> stored = p.annotations().highlights(article);
+    REQUIRE(stored.size() == Writers * PerWriter);
+    int notes = 0;
+    for (const model::Highlight &h : stored) {
+        CHECK(ids.contains(h.id));
+        CHECK(h.tagIds == QList<qint64>{tag});
+        CHECK(h.quote == body.mid(h.start, 5));
+        notes += h.note.startsWith(QStringLiteral("writer ")) ? 1 : 0;
+    }
+    CHECK(notes == Writers * PerWriter);
 }
