@@ -159,7 +159,7 @@ QString toTsQuery(const QString &userText)
     // PostgreSQL text holds no NUL: it separates words like a space, as for FTS5.
     QString text = foldDiacritics(userText);
     text.replace(QChar(0), QChar(u' '));
-    const Shape s = shape(tokenize(text), [](const Token &t) {
+    const Shape s = shape(tokenize(text), [](const Token &t) -> QString {
         // A quoted operand is read as text, never as operators; inside it ' and \ are escaped.
         QString escaped = t.text;
         escaped.replace(u'\\', QStringLiteral("\\\\"));
@@ -175,6 +175,18 @@ QString toTsQuery(const QString &userText)
     if (!s.negative.isEmpty())
         query = u'(' + query + u") & !(" + s.negative.join(u" | ") + u')';
     return query;
+}
+
+QList<SearchTerm> positiveTerms(const QString &userText)
+{
+    QString text = userText;
+    text.replace(QChar(0), QChar(u' '));
+    QList<SearchTerm> out;
+    const Shape s = shape(tokenize(text), [](const Token &t) -> QString { return (t.prefix ? u'*' : u' ') + t.text; });
+    for (const QStringList &group : s.positive)
+        for (const QString &term : group)
+            out.append({term.mid(1), term.at(0) == u'*'});
+    return out;
 }
 
 QString toFtsQuery(const QString &userText)

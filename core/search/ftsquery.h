@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace gloss::search {
@@ -14,6 +15,14 @@ QString toFtsQuery(const QString &userText);
 // phrase a quoted operand (a phrase's words joined by <->), prefix* as :*, OR as |, NOT as !,
 // diacritics folded as foldDiacritics() does. Returns an empty string when nothing is searchable.
 QString toTsQuery(const QString &userText);
+
+// The words and phrases of the user's text that a match shows (not the NOT-ed ones), in order.
+struct SearchTerm
+{
+    QString text; // a word or a phrase, as typed
+    bool prefix = false;
+};
+QList<SearchTerm> positiveTerms(const QString &userText);
 
 // Text as the SQLite index sees it for matching (FTS5's remove_diacritics 2): diacritics taken
 // off Latin letters (é -> e, ø stays ø as FTS5 keeps it), everything else unchanged. The
