@@ -64,7 +64,7 @@ TEST_CASE("gloss check on a new project is clean, on a non-database fails untouc
     CHECK(f.readAll() == QByteArray("just some text\n"));
 }
 
-TEST_CASE("highlight add, show --format json and articles on articles inserted through core", "[cli]")
+TEST_CASE("highlight add, show --format json and articles on articles inserted through core", "[cli][engines]")
 {
     gloss::test::TempProject tp;
     const QString body = QStringLiteral("Fans posted 😀 and 🇵🇰 as Núñez arrived in Zürich.");
@@ -123,8 +123,10 @@ TEST_CASE("highlight add, show --format json and articles on articles inserted t
         = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--start"), QStringLiteral("1")},
             tp.path());
     CHECK(missing.code == 2);
-    const Run check = glossRun({QStringLiteral("check")}, tp.path());
-    CHECK(check.code == 0);
+    if (!gloss::test::onPostgres()) { // gloss check reads a project file (the checker is SQLite's)
+        const Run check = glossRun({QStringLiteral("check")}, tp.path());
+        CHECK(check.code == 0);
+    }
 }
 
 TEST_CASE("a first argument naming a .gloss file is the project, as a double-click gives it", "[cli]")
