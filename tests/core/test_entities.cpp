@@ -1,7 +1,6 @@
 #include "operations/entities.h"
 #include "operations/project.h"
-#include "storage/sqlite/sqlitestore.h"
-#include "storage/sqlite/transaction.h"
+#include "storage/store.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
 
@@ -253,11 +252,11 @@ TEST_CASE("a span marked as an entity is a manual mention that survives re-extra
     CHECK(repo.mentions(entity).isEmpty());
 }
 
-TEST_CASE("extraction runs inside an importer's transaction", "[entities]")
+TEST_CASE("extraction runs inside an importer's transaction", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     {
-        gloss::storage::sqlite::Transaction tx(gloss::test::sqliteDb(tp.project()));
+        gloss::storage::Transaction tx(tp.project().store());
         addAndExtract(tp, QStringLiteral("One"), Body1);
         addAndExtract(tp, QStringLiteral("Two"), Body2);
         // rolled back: nothing stays
