@@ -81,7 +81,113 @@ QList<Token> tokenize(const QString &input)
     return tokens;
 }
 
+// Latin letters: Basic Latin, Latin-1, Extended-A/B, IPA, Extended Additional.
+bool isLatin(char16_t u)
+{
+    return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= 0xC0 && u <= 0x24F)
+        || (u >= 0x1E00 && u <= 0x1EFF);
+}
+
 } // namespace
+
+QString foldDiacritics(const QString &text)
+{
+    bool plain = true;
+    for (const QChar c : text)
+        plain = plain && c.unicode() < 0xC0;
+    if (plain)
+        return text;
+    const QString decomposed = text.normalized(QString::NormalizationForm_D);
+    QString out;
+    out.reserve(decomposed.size());
+    bool afterLatin = false;
+    for (const QChar c : decomposed) {
+        const QChar::Category cat = c.category();
+        if (cat == QChar::Mark_NonSpacing || cat == QChar::Mark_SpacingCombining || cat == QChar::Mark_Enclosing) {
+            if (!afterLatin)
+                out += c;
+            continue;
+        }
+        afterLatin = isLatin(c.unicode());
+        out += c;
+    }
+    // What was not folded composes again as it came.
+    return out.normalized(QString::NormalizationForm_C);
+}
+
+namespace {
+
+// The boolean shape both query languages share: positive groups (terms OR-ed inside a group)
+// ANDed together, and the NOT terms apart.
+struct Shape
+{
+    QList<QStringList> positive;
+    QStringList negative;
+};
+
+template <typename Term> Shape shape(const QList<Token> &tokens, Term term)
+{
+    Shape out;
+    bool pendingOr = false;
+    bool pendingNot = false;
+    for (const Token &t : tokens) {
+        if (t.kind == Token::Or) {
+            pendingOr = !out.positive.isEmpty();
+            continue;
+        }
+        if (t.kind == Token::Not) {
+            pendingNot = true;
+            continue;
+        }
+        const QString text = term(t);
+        if (pendingNot)
+            out.negative.append(text);
+        else if (pendingOr)
+            out.positive.last().append(text);
+        else
+            out.positive.append({text});
+        pendingOr = false;
+        pendingNot = false;
+    }
+    return out;
+}
+
+} // namespace
+
+QString toTsQuery(const QString &userText)
+{
+    // PostgreSQL text holds no NUL: it separates words like a space, as for FTS5.
+    QString text = foldDiacritics(userText);
+    text.replace(QChar(0), QChar(u' '));
+    const Shape s = shape(tokenize(text), [](const Token &t) -> QString {
+        // A quoted operand is read as text, never as operators; inside it ' and \ are escaped.
+        QString escaped = t.text;
+        escaped.replace(u'\\', QStringLiteral("\\\\"));
+        escaped.replace(u'\'', QStringLiteral("''"));
+        return u'\'' + escaped + u'\'' + (t.prefix ? QStringLiteral(":*") : QString());
+    });
+    if (s.positive.isEmpty())
+        return {};
+    QStringList groups;
+    for (const QStringList &g : s.positive)
+        groups.append(g.size() > 1 ? u'(' + g.join(u" | ") + u')' : g.first());
+    QString query = groups.join(u" & ");
+    if (!s.negative.isEmpty())
+        query = u'(' + query + u") & !(" + s.negative.join(u" | ") + u')';
+    return query;
+}
+
+QList<SearchTerm> positiveTerms(const QString &userText)
+{
+    QString text = userText;
+    text.replace(QChar(0), QChar(u' '));
+    QList<SearchTerm> out;
+    const Shape s = shape(tokenize(text), [](const Token &t) -> QString { return (t.prefix ? u'*' : u' ') + t.text; });
+    for (const QStringList &group : s.positive)
+        for (const QString &term : group)
+            out.append({term.mid(1), term.at(0) == u'*'});
+    return out;
+}
 
 QString toFtsQuery(const QString &userText)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace gloss::search {
@@ -9,5 +10,23 @@ namespace gloss::search {
 // Every word becomes a quoted FTS5 string, so no user text is ever read as FTS5 syntax.
 // Returns an empty string when the text holds nothing to search for.
 QString toFtsQuery(const QString &userText);
+
+// The same user syntax as a PostgreSQL tsquery, for to_tsquery('simple', ...): every word or
+// phrase a quoted operand (a phrase's words joined by <->), prefix* as :*, OR as |, NOT as !,
+// diacritics folded as foldDiacritics() does. Returns an empty string when nothing is searchable.
+QString toTsQuery(const QString &userText);
+
+// The words and phrases of the user's text that a match shows (not the NOT-ed ones), in order.
+struct SearchTerm
+{
+    QString text; // a word or a phrase, as typed
+    bool prefix = false;
+};
+QList<SearchTerm> positiveTerms(const QString &userText);
+
+// Text as the SQLite index sees it for matching (FTS5's remove_diacritics 2): diacritics taken
+// off Latin letters (é -> e, ø stays ø as FTS5 keeps it), everything else unchanged. The
+// PostgreSQL engine indexes and queries this form, so "sao paulo" finds "São Paulo" there too.
+QString foldDiacritics(const QString &text);
 
 } // namespace gloss::search

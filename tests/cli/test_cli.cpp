@@ -64,7 +64,7 @@ TEST_CASE("gloss check on a new project is clean, on a non-database fails untouc
     CHECK(f.readAll() == QByteArray("just some text\n"));
 }
 
-TEST_CASE("highlight add, show --format json and articles on articles inserted through core", "[cli]")
+TEST_CASE("highlight add, show --format json and articles on articles inserted through core", "[cli][engines]")
 {
     gloss::test::TempProject tp;
     const QString body = QStringLiteral("Fans posted 😀 and 🇵🇰 as Núñez arrived in Zürich.");
@@ -123,8 +123,10 @@ TEST_CASE("highlight add, show --format json and articles on articles inserted t
         = glossRun({QStringLiteral("highlight"), QStringLiteral("add"), QStringLiteral("--start"), QStringLiteral("1")},
             tp.path());
     CHECK(missing.code == 2);
-    const Run check = glossRun({QStringLiteral("check")}, tp.path());
-    CHECK(check.code == 0);
+    if (!gloss::test::onPostgres()) { // gloss check reads a project file (the checker is SQLite's)
+        const Run check = glossRun({QStringLiteral("check")}, tp.path());
+        CHECK(check.code == 0);
+    }
 }
 
 TEST_CASE("a first argument naming a .gloss file is the project, as a double-click gives it", "[cli]")
@@ -148,7 +150,7 @@ TEST_CASE("a first argument naming a .gloss file is the project, as a double-cli
     CHECK(bad.err.contains(QStringLiteral("unknown command")));
 }
 
-TEST_CASE("gloss entities lists the project's entities and an article's spans in code points", "[cli]")
+TEST_CASE("gloss entities lists the project's entities and an article's spans in code points", "[cli][engines]")
 {
     gloss::test::TempProject tp;
     const QString body
@@ -188,12 +190,24 @@ TEST_CASE("gloss entities lists the project's entities and an article's spans in
     const Run table = glossRun({QStringLiteral("entities")}, tp.path());
     CHECK(table.code == 0);
     CHECK(table.out.contains(QStringLiteral("Pakistan")));
-    // Every stored mention matches the body at its code point span.
-    const Run check = glossRun({QStringLiteral("check")}, tp.path());
-    CHECK(check.code == 0);
-    CHECK(check.out.contains(QStringLiteral("clean")));
     CHECK(
         glossRun({QStringLiteral("entities"), QStringLiteral("--article"), QStringLiteral("x")}, tp.path()).code == 2);
     CHECK(
         glossRun({QStringLiteral("entities"), QStringLiteral("--article"), QStringLiteral("99")}, tp.path()).code == 1);
+}
+
+// SQLite only: gloss check reads the project file.
+TEST_CASE("gloss check finds every stored mention at its code point span", "[cli]")
+{
+    gloss::test::TempProject tp;
+    const QString body
+        = QStringLiteral("WASHINGTON: Fans posted 😀 as Secretary of State Mike Pompeo met officials from "
+                         "the U.S. and Pakistan. Pompeo left.");
+    const qint64 id = tp.addArticle(QStringLiteral("Visit"), body, QDate(2018, 6, 9));
+    tp.project().entities().extract(*tp.project().store().articles().get(id));
+    REQUIRE(tp.project().entities().articleMentions(id).size() >= 4);
+    tp.close();
+    const Run check = glossRun({QStringLiteral("check")}, tp.path());
+    CHECK(check.code == 0);
+    CHECK(check.out.contains(QStringLiteral("clean")));
 }

@@ -77,7 +77,7 @@ QString makeProject(gloss::test::TempProject &tp)
 
 } // namespace
 
-TEST_CASE("report frequency and cooccurrence agree with counts from the highlights export", "[cli][reports]")
+TEST_CASE("report frequency and cooccurrence agree with counts from the highlights export", "[cli][reports][engines]")
 {
     gloss::test::TempProject tp;
     const QString project = makeProject(tp);
@@ -177,7 +177,7 @@ TEST_CASE("report frequency and cooccurrence agree with counts from the highligh
     CHECK(got.value({QStringLiteral("Conflict"), QStringLiteral("Hope")}) == 2);
 }
 
-TEST_CASE("report passages writes a readable, escaped HTML report", "[cli][reports]")
+TEST_CASE("report passages writes a readable, escaped HTML report", "[cli][reports][engines]")
 {
     gloss::test::TempProject tp;
     const QString project = makeProject(tp);

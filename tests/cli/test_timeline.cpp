@@ -11,7 +11,7 @@
 
 using gloss::test::runGloss;
 
-TEST_CASE("gloss timeline lists publication dates and the dates articles mention", "[cli][timeline]")
+TEST_CASE("gloss timeline lists publication dates and the dates articles mention", "[cli][timeline][engines]")
 {
     gloss::test::TempProject tp;
     const QString body = QStringLiteral("WASHINGTON 🇺🇸 — Officials met on Friday and will meet again next Monday.");

@@ -1,7 +1,6 @@
 #include "operations/entities.h"
 #include "operations/project.h"
-#include "storage/sqlite/sqlitestore.h"
-#include "storage/sqlite/transaction.h"
+#include "storage/store.h"
 #include "support/tempproject.h"
 #include "text/codepoints.h"
 
@@ -44,7 +43,7 @@ QStringList names(const QList<Entity> &list)
 
 } // namespace
 
-TEST_CASE("an article's extraction is stored with code point spans and aliases merged", "[entities]")
+TEST_CASE("an article's extraction is stored with code point spans and aliases merged", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
@@ -94,7 +93,8 @@ TEST_CASE("an article's extraction is stored with code point spans and aliases m
     CHECK(tp.project().store().articles().ids(filter) == QList<qint64>{a});
 }
 
-TEST_CASE("rejecting a name removes it, keeps it out of later extractions, and is undone by restore", "[entities]")
+TEST_CASE(
+    "rejecting a name removes it, keeps it out of later extractions, and is undone by restore", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
@@ -117,7 +117,8 @@ TEST_CASE("rejecting a name removes it, keeps it out of later extractions, and i
     CHECK(named(repo.forArticle(a), QStringLiteral("Sabesp Holdings"))->mentions == 1);
 }
 
-TEST_CASE("merging two entities holds for re-extraction and new articles, and restore splits them", "[entities]")
+TEST_CASE(
+    "merging two entities holds for re-extraction and new articles, and restore splits them", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
@@ -144,7 +145,7 @@ TEST_CASE("merging two entities holds for re-extraction and new articles, and re
     CHECK(names(repo.forArticle(c)) == QStringList{QStringLiteral("Washington")});
 }
 
-TEST_CASE("confirm, rename and retype survive re-extraction and are undone by restore", "[entities]")
+TEST_CASE("confirm, rename and retype survive re-extraction and are undone by restore", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
@@ -177,7 +178,7 @@ TEST_CASE("confirm, rename and retype survive re-extraction and are undone by re
     Q_UNUSED(a);
 }
 
-TEST_CASE("splitting an alias off and adding one move mentions across the project", "[entities]")
+TEST_CASE("splitting an alias off and adding one move mentions across the project", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
@@ -215,7 +216,7 @@ TEST_CASE("splitting an alias off and adding one move mentions across the projec
     Q_UNUSED(b);
 }
 
-TEST_CASE("a span marked as an entity is a manual mention that survives re-extraction", "[entities]")
+TEST_CASE("a span marked as an entity is a manual mention that survives re-extraction", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     const QString body = QStringLiteral("Rain 😀 fell on the Tamanduateí basin while piscinões filled up.");
@@ -251,11 +252,11 @@ TEST_CASE("a span marked as an entity is a manual mention that survives re-extra
     CHECK(repo.mentions(entity).isEmpty());
 }
 
-TEST_CASE("extraction runs inside an importer's transaction", "[entities]")
+TEST_CASE("extraction runs inside an importer's transaction", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     {
-        gloss::storage::sqlite::Transaction tx(gloss::test::sqliteDb(tp.project()));
+        gloss::storage::Transaction tx(tp.project().store());
         addAndExtract(tp, QStringLiteral("One"), Body1);
         addAndExtract(tp, QStringLiteral("Two"), Body2);
         // rolled back: nothing stays
@@ -264,7 +265,7 @@ TEST_CASE("extraction runs inside an importer's transaction", "[entities]")
     CHECK(tp.project().store().articles().count() == 0);
 }
 
-TEST_CASE("marking a span over a found mention replaces it, and restore brings it back", "[entities]")
+TEST_CASE("marking a span over a found mention replaces it, and restore brings it back", "[entities][engines]")
 {
     gloss::test::TempProject tp;
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);

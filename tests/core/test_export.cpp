@@ -93,7 +93,7 @@ TEST_CASE("tag names cannot hold the path or list separators", "[storage][tags][
     CHECK(tags.path(child) == u"Pro>Con > Sub");
 }
 
-TEST_CASE("a cancelled or failed export leaves the file that was there", "[export]")
+TEST_CASE("a cancelled or failed export leaves the file that was there", "[export][engines]")
 {
     test::TempProject tp;
     Project &p = tp.project();
@@ -135,7 +135,7 @@ TEST_CASE("a cancelled or failed export leaves the file that was there", "[expor
     CHECK(folder.error.contains(QStringLiteral("does not exist")));
 }
 
-TEST_CASE("preview and a scope of selected articles", "[export]")
+TEST_CASE("preview and a scope of selected articles", "[export][engines]")
 {
     test::TempProject tp;
     Project &p = tp.project();
@@ -177,7 +177,8 @@ TEST_CASE("preview and a scope of selected articles", "[export]")
     CHECK(interchange::headerOf(interchange::Layout::Articles, true).last() == u"body");
 }
 
-TEST_CASE("import keeps the times, coder and note, and matches by title when the id is another article's", "[export]")
+TEST_CASE("import keeps the times, coder and note, and matches by title when the id is another article's",
+    "[export][engines]")
 {
     test::TempProject from;
     const qint64 a = from.addArticle(QStringLiteral("Same"), QStringLiteral("one two three"), QDate(2021, 5, 6));
@@ -212,7 +213,7 @@ TEST_CASE("import keeps the times, coder and note, and matches by title when the
     CHECK(to.project().store().tags().path(got.first().tagIds.value(0)) == u"P > Q");
 }
 
-TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines counted", "[export]")
+TEST_CASE("a refused row is named by the row a spreadsheet shows, blank lines counted", "[export][engines]")
 {
     test::TempProject p;
     const qint64 a = p.addArticle(QStringLiteral("Same"), QStringLiteral("one two three"), QDate(2021, 5, 6));

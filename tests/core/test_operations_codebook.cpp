@@ -109,7 +109,7 @@ template <typename F> void roundTrip(Coded &c, Areas areas, F &&write)
 
 } // namespace
 
-TEST_CASE("codebook reads: tree order, counts, colours, palette, paths and finding", "[operations][codebook]")
+TEST_CASE("codebook reads: tree order, counts, colours, palette, paths and finding", "[operations][codebook][engines]")
 {
     Coded c;
     auto &cb = c.p().codebook();
@@ -134,7 +134,7 @@ TEST_CASE("codebook reads: tree order, counts, colours, palette, paths and findi
     CHECK_FALSE(cb.find(QStringLiteral("Nothing")));
 }
 
-TEST_CASE("creating a tag is undone and redone with the same id", "[operations][codebook]")
+TEST_CASE("creating a tag is undone and redone with the same id", "[operations][codebook][engines]")
 {
     Coded c;
     qint64 id = 0;
@@ -149,7 +149,8 @@ TEST_CASE("creating a tag is undone and redone with the same id", "[operations][
     CHECK_FALSE(tag->color.isEmpty()); // from the palette
 }
 
-TEST_CASE("a tag name is refused in words when it is empty, holds a separator or is taken", "[operations][codebook]")
+TEST_CASE(
+    "a tag name is refused in words when it is empty, holds a separator or is taken", "[operations][codebook][engines]")
 {
     Coded c;
     auto &cb = c.p().codebook();
@@ -189,7 +190,7 @@ TEST_CASE("a tag name is refused in words when it is empty, holds a separator or
     CHECK(heard.calls.isEmpty());
 }
 
-TEST_CASE("rename, recolour, describe and move are each undone exactly", "[operations][codebook]")
+TEST_CASE("rename, recolour, describe and move are each undone exactly", "[operations][codebook][engines]")
 {
     Coded c;
     SECTION("rename")
@@ -213,7 +214,7 @@ TEST_CASE("rename, recolour, describe and move are each undone exactly", "[opera
     }
 }
 
-TEST_CASE("a tag cannot be moved under itself, a descendant, or beside a namesake", "[operations][codebook]")
+TEST_CASE("a tag cannot be moved under itself, a descendant, or beside a namesake", "[operations][codebook][engines]")
 {
     Coded c;
     auto &cb = c.p().codebook();
@@ -239,7 +240,7 @@ TEST_CASE("a tag cannot be moved under itself, a descendant, or beside a namesak
     CHECK(heard.calls.isEmpty());
 }
 
-TEST_CASE("a merge moves every use and child, and its undo separates them exactly", "[operations][codebook]")
+TEST_CASE("a merge moves every use and child, and its undo separates them exactly", "[operations][codebook][engines]")
 {
     Coded c;
     // Government (with Ministry, a highlight shared with State and the article tag) into State.
@@ -259,7 +260,7 @@ TEST_CASE("a merge moves every use and child, and its undo separates them exactl
     CHECK(e.kind() == Kind::NotFound);
 }
 
-TEST_CASE("a merge whose children would meet namesakes is refused", "[operations][codebook]")
+TEST_CASE("a merge whose children would meet namesakes is refused", "[operations][codebook][engines]")
 {
     Coded c;
     c.p().codebook().create(QStringLiteral("Ministry"), c.state);
@@ -270,7 +271,7 @@ TEST_CASE("a merge whose children would meet namesakes is refused", "[operations
     CHECK(c.now() == before);
 }
 
-TEST_CASE("deleting a tag takes its subtree and uses, and the undo brings all back", "[operations][codebook]")
+TEST_CASE("deleting a tag takes its subtree and uses, and the undo brings all back", "[operations][codebook][engines]")
 {
     Coded c;
     roundTrip(c, Areas(Area::Codebook) | Area::Highlights, [&] { return c.p().codebook().remove(c.government); });
@@ -280,7 +281,8 @@ TEST_CASE("deleting a tag takes its subtree and uses, and the undo brings all ba
     CHECK(errorOf([&] { c.p().codebook().remove(c.government); }).kind() == Kind::NotFound);
 }
 
-TEST_CASE("ensure creates the missing levels of a path and its undo removes only those", "[operations][codebook]")
+TEST_CASE(
+    "ensure creates the missing levels of a path and its undo removes only those", "[operations][codebook][engines]")
 {
     Coded c;
     qint64 id = 0;
@@ -306,7 +308,7 @@ TEST_CASE("ensure creates the missing levels of a path and its undo removes only
     CHECK(c.now() == before);
 }
 
-TEST_CASE("a read-only project refuses every codebook write and keeps what it has", "[operations][codebook]")
+TEST_CASE("a read-only project refuses every codebook write and keeps what it has", "[operations][codebook][engines]")
 {
     Coded c;
     const QStringList before = c.now();

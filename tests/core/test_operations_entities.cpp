@@ -97,7 +97,8 @@ void checkUndoRedo(Fixture &f, const std::function<Undo(gloss::Project &)> &deci
 
 } // namespace
 
-TEST_CASE("every entity decision is undone exactly, and the undo of the undo redoes it", "[operations][entities]")
+TEST_CASE(
+    "every entity decision is undone exactly, and the undo of the undo redoes it", "[operations][entities][engines]")
 {
     Fixture f;
     const qint64 pompeo = idOf(f.p(), QStringLiteral("Mike Pompeo"));
@@ -167,7 +168,7 @@ TEST_CASE("every entity decision is undone exactly, and the undo of the undo red
     }
 }
 
-TEST_CASE("entity decisions are refused in words before anything is written", "[operations][entities]")
+TEST_CASE("entity decisions are refused in words before anything is written", "[operations][entities][engines]")
 {
     Fixture f;
     const QStringList before = f.state();
@@ -212,7 +213,7 @@ TEST_CASE("entity decisions are refused in words before anything is written", "[
 }
 
 TEST_CASE("re-extracting every article, cancelled midway, leaves each article re-extracted or as it was",
-    "[operations][entities][reextract]")
+    "[operations][entities][reextract][engines]")
 {
     gloss::test::TempProject tp;
     gloss::Project &p = tp.project();
@@ -254,7 +255,8 @@ TEST_CASE("re-extracting every article, cancelled midway, leaves each article re
     CHECK(entityState(p, articles, false) == once);
 }
 
-TEST_CASE("re-extraction runs on a worker thread with a project of its own", "[operations][entities][reextract]")
+TEST_CASE(
+    "re-extraction runs on a worker thread with a project of its own", "[operations][entities][reextract][engines]")
 {
     gloss::test::TempProject tp;
     const qint64 a = tp.addArticle(QStringLiteral("One"), Body1, QDate(2018, 6, 9));

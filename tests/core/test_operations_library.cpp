@@ -50,7 +50,7 @@ OperationError::Kind kindOf(const std::function<void()> &f)
 
 } // namespace
 
-TEST_CASE("library reads an article, lists and counts by filter, and searches", "[operations][library]")
+TEST_CASE("library reads an article, lists and counts by filter, and searches", "[operations][library][engines]")
 {
     ThreeArticles a;
     auto &library = a.t.project().library();
@@ -91,7 +91,7 @@ TEST_CASE("library reads an article, lists and counts by filter, and searches", 
     CHECK(library.neighbour(a.council, {}, 1) == 0);
 }
 
-TEST_CASE("whether the samples were added is kept in the project", "[operations][library]")
+TEST_CASE("whether the samples were added is kept in the project", "[operations][library][engines]")
 {
     gloss::test::TempProject t;
     CHECK_FALSE(t.project().library().samplesAdded());

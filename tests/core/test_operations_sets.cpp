@@ -73,7 +73,7 @@ template <typename F> void roundTrip(Filed &f, F &&write)
 
 } // namespace
 
-TEST_CASE("set reads: by name, with counts, found by name, their articles", "[operations][sets]")
+TEST_CASE("set reads: by name, with counts, found by name, their articles", "[operations][sets][engines]")
 {
     Filed f;
     const auto all = f.p().sets().all();
@@ -87,7 +87,7 @@ TEST_CASE("set reads: by name, with counts, found by name, their articles", "[op
     CHECK(f.p().sets().articles(f.floods) == QList<qint64>{f.articles[0], f.articles[1]});
 }
 
-TEST_CASE("creating a set with articles is undone and redone with the same id", "[operations][sets]")
+TEST_CASE("creating a set with articles is undone and redone with the same id", "[operations][sets][engines]")
 {
     Filed f;
     qint64 id = 0;
@@ -97,7 +97,8 @@ TEST_CASE("creating a set with articles is undone and redone with the same id", 
     CHECK(f.p().sets().articles(id) == QList<qint64>{f.articles[0], f.articles[2]});
 }
 
-TEST_CASE("renaming and deleting a set are undone exactly, a deleted set with its articles", "[operations][sets]")
+TEST_CASE(
+    "renaming and deleting a set are undone exactly, a deleted set with its articles", "[operations][sets][engines]")
 {
     Filed f;
     roundTrip(f, [&] { return f.p().sets().rename(f.floods, QStringLiteral("Floods 2022")); });
@@ -107,7 +108,7 @@ TEST_CASE("renaming and deleting a set are undone exactly, a deleted set with it
     CHECK(f.p().sets().articles(f.floods).isEmpty());
 }
 
-TEST_CASE("adding and removing articles undo only what they changed", "[operations][sets]")
+TEST_CASE("adding and removing articles undo only what they changed", "[operations][sets][engines]")
 {
     Filed f;
     // Article 1 is in the set already: the undo must leave it there.
@@ -119,7 +120,8 @@ TEST_CASE("adding and removing articles undo only what they changed", "[operatio
     CHECK(f.p().sets().articles(f.floods) == QList<qint64>{f.articles[1], f.articles[2]});
 }
 
-TEST_CASE("a set name is refused in words when empty or taken, and a missing set is not found", "[operations][sets]")
+TEST_CASE(
+    "a set name is refused in words when empty or taken, and a missing set is not found", "[operations][sets][engines]")
 {
     Filed f;
     const QStringList before = state(f.p());
@@ -150,7 +152,7 @@ TEST_CASE("a set name is refused in words when empty or taken, and a missing set
     CHECK(heard.calls.size() == 1);
 }
 
-TEST_CASE("a read-only project refuses every set write and keeps what it has", "[operations][sets]")
+TEST_CASE("a read-only project refuses every set write and keeps what it has", "[operations][sets][engines]")
 {
     Filed f;
     const QStringList before = state(f.p());

@@ -34,7 +34,8 @@ QStringList dates(gloss::Project &p, qint64 articleId)
 
 } // namespace
 
-TEST_CASE("a date's correction, dismissal and restoring are undone exactly and redone", "[operations][timeline]")
+TEST_CASE(
+    "a date's correction, dismissal and restoring are undone exactly and redone", "[operations][timeline][engines]")
 {
     gloss::test::TempProject tp;
     gloss::Project &p = tp.project();
@@ -81,7 +82,7 @@ TEST_CASE("a date's correction, dismissal and restoring are undone exactly and r
     CHECK(p.timeline().forArticle(id).at(0).value == u"2018-06");
 }
 
-TEST_CASE("a date correction is refused in words before it is stored", "[operations][timeline]")
+TEST_CASE("a date correction is refused in words before it is stored", "[operations][timeline][engines]")
 {
     gloss::test::TempProject tp;
     gloss::Project &p = tp.project();
@@ -108,7 +109,7 @@ TEST_CASE("a date correction is refused in words before it is stored", "[operati
 }
 
 TEST_CASE("re-extracting every article's dates, cancelled midway, leaves each re-extracted or as it was",
-    "[operations][timeline][reextract]")
+    "[operations][timeline][reextract][engines]")
 {
     gloss::test::TempProject tp;
     gloss::Project &p = tp.project();

@@ -60,7 +60,7 @@ TEST_CASE("a variable's name is stored lower case with '_' between words", "[mod
 }
 
 TEST_CASE("the extra columns of a CSV and the extra keys of JSON and front matter become variables",
-    "[operations][variables][import]")
+    "[operations][variables][import][engines]")
 {
     gloss::test::TempProject t;
     auto &imports = t.project().imports();
@@ -109,7 +109,7 @@ TEST_CASE("the extra columns of a CSV and the extra keys of JSON and front matte
 }
 
 TEST_CASE("a CSV of 300 extra columns keeps the first 100 as variables and says so once a line",
-    "[operations][variables][import]")
+    "[operations][variables][import][engines]")
 {
     gloss::test::TempProject t;
     QByteArray header = "title,body";
@@ -128,7 +128,8 @@ TEST_CASE("a CSV of 300 extra columns keeps the first 100 as variables and says 
     CHECK(kept.last() == Pair(QStringLiteral("c99"), QStringLiteral("v99")));
 }
 
-TEST_CASE("setting variables is one undoable write that validates and tells the views", "[operations][variables]")
+TEST_CASE(
+    "setting variables is one undoable write that validates and tells the views", "[operations][variables][engines]")
 {
     gloss::test::TempProject t;
     const qint64 id = t.addArticle(QStringLiteral("Storm"), QStringLiteral("Wind closed the road."));
@@ -180,7 +181,7 @@ TEST_CASE("setting variables is one undoable write that validates and tells the 
 }
 
 TEST_CASE("the list filters by variables, without letter case, and deleting an article takes its variables",
-    "[operations][variables]")
+    "[operations][variables][engines]")
 {
     gloss::test::TempProject t;
     const qint64 a = t.addArticle(QStringLiteral("A"), QStringLiteral("Alpha text."));

@@ -1,12 +1,21 @@
 // The team server's own cases (issue 21): connecting, the schema, refusals. They run only in the
 // postgresql pass of ctest ([postgres]); the cases every engine shares are tagged [engines].
+#include "operations/annotations.h"
 #include "operations/project.h"
+#include "storage/highlightrepository.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/postgresstore.h"
 #include "storage/postgres/schema.h"
+#include "storage/tagrepository.h"
 #include "support/tempproject.h"
 
+#include <QElapsedTimer>
+#include <QSet>
+
 #include <catch2/catch.hpp>
+
+#include <thread>
+#include <vector>
 
 using namespace gloss;
 namespace pg = gloss::storage::postgres;
@@ -118,4 +127,283 @@ TEST_CASE("a write is committed whole or not at all, savepoints included", "[pos
     pg::Query q = c.query("SELECT string_agg(key, ',' ORDER BY key) FROM meta");
     REQUIRE(q.step());
     CHECK(q.text(0) == QStringLiteral("a,c"));
+}
+
+TEST_CASE("an article with emoji and variables is stored and read back whole", "[postgres]")
+{
+    EmptyDatabase db;
+    auto opened = pg::Store::open(db.target, true);
+    REQUIRE(opened.store);
+    storage::ArticleRepository &articles = opened.store->articles();
+    model::Article a;
+    a.title = QStringLiteral("Café 🎉 opens");
+    a.body = QStringLiteral("The 👩‍👩‍👧 family came to São Paulo. 😀 Done.");
+    a.published = QDate(2024, 3, 1);
+    a.source = QStringLiteral("Folha");
+    a.variables = {{QStringLiteral("region"), QStringLiteral("south")},
+        {QStringLiteral("coder note"), QStringLiteral("✓ checked")}, {QStringLiteral("region"), QStringLiteral("sul")}};
+    const qint64 id = articles.insert(a);
+    CHECK(id > 0);
+    CHECK(a.id == id);
+    CHECK(articles.exists(id));
+    CHECK_FALSE(articles.exists(id + 1));
+    CHECK(articles.findByHash(a.contentHash) == id);
+    CHECK_FALSE(articles.findByHash(QStringLiteral("no such hash")));
+
+    const auto back = articles.get(id);
+    REQUIRE(back);
+    CHECK(back->title == a.title);
+    CHECK(back->body == a.body);
+    CHECK(back->body.size() == a.body.size());
+    CHECK(back->published == QDate(2024, 3, 1));
+    CHECK_FALSE(back->retrieved.isValid());
+    CHECK(back->source == QStringLiteral("Folha"));
+    CHECK(back->words == a.words);
+    CHECK(back->imported.isValid());
+    // A name given twice keeps its first place and its last value.
+    const model::Variables expected = {
+        {QStringLiteral("region"), QStringLiteral("sul")}, {QStringLiteral("coder note"), QStringLiteral("✓ checked")}};
+    CHECK(back->variables == expected);
+
+    // Indexed with diacritics folded; an unindexed article waits for addToIndex.
+    pg::Connection &c = opened.store->connection();
+    pg::Query v = c.query("SELECT search @@ to_tsquery('simple', 'sao <-> paulo') FROM articles WHERE id = $1");
+    v.bind(1, id);
+    REQUIRE(v.step());
+    CHECK(v.int64(0) == 1);
+    model::Article later;
+    later.title = QStringLiteral("Later");
+    later.body = QStringLiteral("Indexed afterwards");
+    const qint64 laterId = articles.insertUnindexed(later);
+    pg::Query n = c.query("SELECT search IS NULL FROM articles WHERE id = $1");
+    n.bind(1, laterId);
+    REQUIRE(n.step());
+    CHECK(n.int64(0) == 1);
+    articles.addToIndex(laterId, later.title, later.body);
+    pg::Query m = c.query("SELECT search @@ to_tsquery('simple', 'afterwards') FROM articles WHERE id = $1");
+    m.bind(1, laterId);
+    REQUIRE(m.step());
+    CHECK(m.int64(0) == 1);
+
+    articles.remove(id);
+    CHECK_FALSE(articles.exists(id));
+    CHECK_FALSE(articles.get(id));
+    pg::Query left = c.query("SELECT count(*) FROM article_variables");
+    REQUIRE(left.step());
+    CHECK(left.int64(0) == 0);
+
+    opened.store->meta().setValue(QStringLiteral("coder"), QStringLiteral("Ann 🙂"));
+    opened.store->meta().setValue(QStringLiteral("coder"), QStringLiteral("Bea"));
+    CHECK(opened.store->meta().value(QStringLiteral("coder")) == QStringLiteral("Bea"));
+    CHECK_FALSE(opened.store->meta().value(QStringLiteral("missing")));
+}
+
+TEST_CASE("eight connections adding highlights at once store every one, each with its own id", "[postgres]")
+{
+    // The issue's load test, as eight researchers coding at the same moment: each thread opens its
+    // own Project on the same database. 250 each here; tests/bench/pg_highlights_load.sh runs the
+    // issue's 1,000 each by hand (GLOSS_LOAD_HIGHLIGHTS).
+    constexpr int Writers = 8;
+    const int asked = qEnvironmentVariableIntValue("GLOSS_LOAD_HIGHLIGHTS");
+    const int PerWriter = asked > 0 ? asked : 250;
+    gloss::test::TempProject tp;
+    const QString body = QStringLiteral("The council met on Monday to discuss the water supply of the valley.");
+    const qint64 article = tp.addArticle(QStringLiteral("Water"), body);
+    const qint64 tag = tp.project().store().tags().create(QStringLiteral("Supply"));
+    tp.close();
+
+    struct Outcome
+    {
+        QList<qint64> ids;
+        QString error;
+    };
+    std::vector<Outcome> outcomes(Writers);
+    std::vector<std::thread> threads;
+    QElapsedTimer timer;
+    timer.start();
+    for (int w = 0; w < Writers; ++w) {
+        threads.emplace_back([&, w] {
+            Outcome &out = outcomes[size_t(w)];
+            try {
+                auto opened = Project::open(tp.path());
+                if (!opened.project) {
+                    out.error = opened.error;
+                    return;
+                }
+                for (int i = 0; i < PerWriter; ++i) {
+                    model::Highlight h;
+                    h.articleId = article;
+                    h.start = (w * PerWriter + i) % 60;
+                    h.end = h.start + 5;
+                    h.tagIds = {tag};
+                    h.note = QStringLiteral("writer %1, highlight %2").arg(w).arg(i);
+                    qint64 id = 0;
+                    opened.project->annotations().addHighlight(h, &id);
+                    out.ids.append(id);
+                }
+            } catch (const std::exception &e) {
+                out.error = QString::fromStdString(e.what());
+            }
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    WARN(Writers << " connections, " << Writers * PerWriter << " highlights: " << timer.elapsed() << " ms");
+
+    QSet<qint64> ids;
+    for (const Outcome &out : outcomes) {
+        CHECK(out.error.toStdString() == "");
+        CHECK(out.ids.size() == PerWriter);
+        for (const qint64 id : out.ids)
+            ids.insert(id);
+    }
+    CHECK(ids.size() == Writers * PerWriter);
+    tp.reopen();
+    Project &p = tp.project();
+    CHECK(p.store().highlights().count() == Writers * PerWriter);
+    const QList<model::Highlight> stored = p.annotations().highlights(article);
+    REQUIRE(stored.size() == Writers * PerWriter);
+    int notes = 0;
+    for (const model::Highlight &h : stored) {
+        CHECK(ids.contains(h.id));
+        CHECK(h.tagIds == QList<qint64>{tag});
+        CHECK(h.quote == body.mid(h.start, 5));
+        notes += h.note.startsWith(QStringLiteral("writer ")) ? 1 : 0;
+    }
+    CHECK(notes == Writers * PerWriter);
+}
+
+TEST_CASE(
+    "tag parents in a cycle on the server: every reader ends, and a delete's undo brings the cycle back", "[postgres]")
+{
+    gloss::test::TempProject tp;
+    auto &tags = tp.project().store().tags();
+    const qint64 actors = tags.create(QStringLiteral("Actors"));
+    const qint64 officials = tags.create(QStringLiteral("Officials"), actors);
+    const qint64 police = tags.create(QStringLiteral("Police"), officials);
+    const qint64 self = tags.create(QStringLiteral("Self"));
+    const qint64 other = tags.create(QStringLiteral("Other"));
+    const qint64 article = tp.addArticle(QStringLiteral("A"), QStringLiteral("The police and officials met."));
+    model::Highlight h;
+    h.articleId = article;
+    h.start = 4;
+    h.end = 10;
+    h.tagIds = {police, officials};
+    tp.project().store().highlights().add(h);
+    // Actors -> Officials -> Actors, and Self under itself: what `UPDATE tags SET parent_id` in psql can do.
+    auto *store = dynamic_cast<pg::Store *>(&tp.project().store());
+    REQUIRE(store);
+    pg::Connection &c = store->connection();
+    c.query("UPDATE tags SET parent_id = $1 WHERE id = $2").bind(1, officials).bind(2, actors).exec();
+    c.query("UPDATE tags SET parent_id = id WHERE id = $1").bind(1, self).exec();
+    const auto parents = [&] {
+        QStringList out;
+        pg::Query q = c.query("SELECT id, coalesce(parent_id, 0) FROM tags ORDER BY id");
+        while (q.step())
+            out << QStringLiteral("%1<%2").arg(q.int64(0)).arg(q.int64(1));
+        return out;
+    };
+
+    // Every tag once, each parent before its children, and each path the one the list shows.
+    const QList<model::Tag> all = tags.all();
+    QSet<qint64> seen;
+    QHash<qint64, QString> paths;
+    for (const model::Tag &t : all) {
+        INFO("tag " << t.id << " under " << t.parentId);
+        CHECK_FALSE(seen.contains(t.id));
+        CHECK((t.parentId == 0 || seen.contains(t.parentId)));
+        seen.insert(t.id);
+        paths.insert(t.id, t.parentId ? paths.value(t.parentId) + QStringLiteral(" > ") + t.name : t.name);
+        CHECK(tags.path(t.id) == paths.value(t.id));
+    }
+    CHECK(seen == QSet<qint64>{actors, officials, police, self, other});
+    CHECK(tags.allWithoutCounts().size() == 5);
+    CHECK(tags.path(self) == QStringLiteral("Self"));
+    CHECK(tags.path(police).endsWith(QStringLiteral("Officials > Police")));
+
+    CHECK_THROWS(tags.move(actors, police)); // under its own descendant
+    tags.move(other, police);
+    const QStringList before = parents();
+    const auto snapshot = tags.removeWithSnapshot(officials);
+    CHECK_FALSE(tags.get(police));
+    CHECK_FALSE(tags.get(other));
+    CHECK(tags.get(self));
+    tags.restore(snapshot); // no order puts each parent first: PostgreSQL checks parents at once
+    CHECK(parents() == before);
+    CHECK(tp.project().annotations().highlight(h.id)->tagIds == QList<qint64>{police, officials});
+    auto selfSnapshot = tags.removeWithSnapshot(self);
+    tags.restore(selfSnapshot);
+    CHECK(parents() == before);
+
+    // Restored ids move the identity: a new tag or highlight takes an id after them.
+    model::Highlight far = h;
+    far.id = 5000;
+    far.tagIds = {};
+    tp.project().store().highlights().restore(far);
+    model::Highlight next = h;
+    next.tagIds = {};
+    CHECK(tp.project().store().highlights().add(next) == 5001);
+    model::Tag farTag;
+    farTag.id = 7000;
+    farTag.name = QStringLiteral("Far");
+    farTag.color = QStringLiteral("#123456");
+    tags.restore(farTag);
+    CHECK(tags.create(QStringLiteral("Near")) == 7001);
+}
+
+TEST_CASE("a cursor reads a large result a page at a time, other statements running between", "[postgres]")
+{
+    EmptyDatabase db;
+    auto opened = pg::Store::open(db.target, true);
+    REQUIRE(opened.store);
+    pg::Connection &c = opened.store->connection();
+    c.execute("INSERT INTO meta(key, value) SELECT lpad(n::text, 5, '0'), n::text FROM generate_series(1, 2500) n");
+    SECTION("every row, in order, never more than a page held")
+    {
+        pg::Cursor cursor(c, "SELECT key, value FROM meta WHERE value::int > $1::int ORDER BY key", 1000);
+        cursor.bind(1, 10);
+        qint64 rows = 0, last = 10;
+        while (cursor.step()) {
+            CHECK(cursor.row().rowCount() <= 1000);
+            const qint64 n = cursor.row().int64(1);
+            CHECK(n == last + 1);
+            last = n;
+            ++rows;
+            if (rows == 1500) { // a statement between two pages
+                pg::Query q = c.query("SELECT count(*) FROM meta");
+                REQUIRE(q.step());
+                CHECK(q.int64(0) == 2500);
+            }
+        }
+        cursor.close();
+        CHECK(rows == 2490);
+        CHECK(c.depth() == 0);
+    }
+    SECTION("stopped early inside a transaction, which goes on")
+    {
+        pg::Transaction tx(c);
+        c.query("INSERT INTO meta(key, value) VALUES('zzz', '0')").exec();
+        {
+            pg::Cursor cursor(c, "SELECT key FROM meta ORDER BY key", 100);
+            REQUIRE(cursor.step());
+            CHECK(cursor.row().text(0) == QStringLiteral("00001"));
+            cursor.close();
+        }
+        CHECK(c.depth() == 1);
+        tx.commit();
+        pg::Query q = c.query("SELECT count(*) FROM meta");
+        REQUIRE(q.step());
+        CHECK(q.int64(0) == 2501);
+    }
+    SECTION("a cursor not closed (an exception) is rolled back")
+    {
+        {
+            pg::Cursor cursor(c, "SELECT key FROM meta ORDER BY key", 100);
+            REQUIRE(cursor.step());
+        }
+        CHECK(c.depth() == 0);
+        pg::Query q = c.query("SELECT count(*) FROM pg_cursors WHERE name LIKE 'gloss_cursor%'");
+        REQUIRE(q.step());
+        CHECK(q.int64(0) == 0);
+    }
 }

@@ -223,7 +223,7 @@ using Key = std::pair<QString, qint64>;
 
 } // namespace
 
-TEST_CASE("frequency counts highlights and articles per period, source, set and variable", "[reports]")
+TEST_CASE("frequency counts highlights and articles per period, source, set and variable", "[reports][engines]")
 {
     gloss::test::TempProject tp;
     const Corpus c = makeCorpus(tp);
@@ -301,7 +301,8 @@ TEST_CASE("frequency counts highlights and articles per period, source, set and 
     CHECK_THROWS_WITH(p.reports().tagIds({QStringLiteral("Nope")}), Catch::Contains("No tag \"Nope\""));
 }
 
-TEST_CASE("co-occurrence counts overlapping highlights, articles holding both, and entities in passages", "[reports]")
+TEST_CASE("co-occurrence counts overlapping highlights, articles holding both, and entities in passages",
+    "[reports][engines]")
 {
     gloss::test::TempProject tp;
     const Corpus c = makeCorpus(tp);
@@ -408,7 +409,7 @@ TEST_CASE("co-occurrence counts overlapping highlights, articles holding both, a
     CHECK(gotInSet == expectedInSet);
 }
 
-TEST_CASE("passages list every highlight of the chosen tags with its context and article", "[reports]")
+TEST_CASE("passages list every highlight of the chosen tags with its context and article", "[reports][engines]")
 {
     gloss::test::TempProject tp;
     const Corpus c = makeCorpus(tp);
@@ -479,7 +480,7 @@ TEST_CASE("passages list every highlight of the chosen tags with its context and
 }
 
 TEST_CASE("the matrix export has a row per article and a column per tag, counts equal to the highlights export",
-    "[reports][export]")
+    "[reports][export][engines]")
 {
     gloss::test::TempProject tp;
     const Corpus c = makeCorpus(tp);

@@ -129,7 +129,8 @@ TEST_CASE("articles are filtered by tag, set, dates and search, and duplicates r
     CHECK(gloss::storage::sqlite::checkProject(gloss::test::sqliteDb(tp.project())).clean());
 }
 
-TEST_CASE("search returns the best matches first, each with a snippet marking the words found", "[storage][search]")
+TEST_CASE(
+    "search returns the best matches first, each with a snippet marking the words found", "[storage][search][engines]")
 {
     gloss::test::TempProject tp;
     auto &articles = tp.project().store().articles();

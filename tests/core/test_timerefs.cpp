@@ -19,7 +19,7 @@ const TimeRef *byText(const QList<TimeRef> &refs, const QString &text)
 
 } // namespace
 
-TEST_CASE("extraction stores an article's time references with code point offsets", "[timerefs]")
+TEST_CASE("extraction stores an article's time references with code point offsets", "[timerefs][engines]")
 {
     gloss::test::TempProject tp;
     gloss::Project &p = tp.project();
@@ -47,7 +47,7 @@ TEST_CASE("extraction stores an article's time references with code point offset
     CHECK(p.store().timeRefs().count() == 2);
 }
 
-TEST_CASE("an article without a publication date is anchored on its retrieval date, and says so", "[timerefs]")
+TEST_CASE("an article without a publication date is anchored on its retrieval date, and says so", "[timerefs][engines]")
 {
     gloss::test::TempProject tp;
     gloss::model::Article a;
@@ -63,7 +63,7 @@ TEST_CASE("an article without a publication date is anchored on its retrieval da
     CHECK(refs.at(0).anchor == QDate(2023, 9, 26));
 }
 
-TEST_CASE("researcher overrides correct or dismiss references and survive re-extraction", "[timerefs]")
+TEST_CASE("researcher overrides correct or dismiss references and survive re-extraction", "[timerefs][engines]")
 {
     gloss::test::TempProject tp;
     gloss::Project &p = tp.project();
@@ -121,7 +121,7 @@ TEST_CASE("researcher overrides correct or dismiss references and survive re-ext
         gloss::storage::StorageError);
 }
 
-TEST_CASE("the project-wide range query spans articles and skips durations", "[timerefs]")
+TEST_CASE("the project-wide range query spans articles and skips durations", "[timerefs][engines]")
 {
     gloss::test::TempProject tp;
     gloss::Project &p = tp.project();

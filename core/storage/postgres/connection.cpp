@@ -6,6 +6,7 @@
 
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <cstring>
 
 namespace gloss::storage::postgres {
@@ -271,6 +272,12 @@ QByteArray Query::utf8(int column) const
     return v ? QByteArray(v, PQgetlength(m_result, m_row, column)) : QByteArray();
 }
 
+QByteArrayView Query::view(int column) const
+{
+    const char *v = value(column);
+    return v ? QByteArrayView(v, PQgetlength(m_result, m_row, column)) : QByteArrayView();
+}
+
 QDate Query::date(int column) const
 {
     const char *v = value(column);
@@ -436,6 +443,55 @@ void Connection::rollback() noexcept
                                         : QByteArray("ROLLBACK TO SAVEPOINT gloss_%1; RELEASE SAVEPOINT gloss_%1")
                                               .replace("%1", QByteArray::number(m_depth));
     PQclear(PQexec(m_conn, sql.constData()));
+}
+
+// --- Cursor
+
+namespace {
+std::atomic<quint64> cursorCount{0};
+}
+
+Cursor::Cursor(Connection &connection, const QByteArray &sql, int pageRows)
+    : m_connection(connection)
+    , m_name("gloss_cursor_" + QByteArray::number(++cursorCount))
+    , m_declare(connection, "DECLARE " + m_name + " NO SCROLL CURSOR FOR " + sql)
+    , m_pageRows(pageRows > 0 ? pageRows : 1000)
+{ }
+
+Cursor::~Cursor()
+{
+    m_page.reset();
+    m_transaction.reset(); // not closed: rolled back, which closes the cursor
+}
+
+bool Cursor::step()
+{
+    if (!m_transaction) {
+        if (m_lastPage) // closed
+            return false;
+        m_transaction.emplace(m_connection);
+        m_declare.exec();
+    }
+    if (m_page && m_page->step())
+        return true;
+    if (m_lastPage)
+        return false;
+    m_page.reset();
+    m_page.emplace(m_connection, "FETCH FORWARD " + QByteArray::number(m_pageRows) + " FROM " + m_name);
+    const bool row = m_page->step();
+    m_lastPage = m_page->rowCount() < m_pageRows;
+    return row;
+}
+
+void Cursor::close()
+{
+    m_page.reset();
+    m_lastPage = true;
+    if (!m_transaction)
+        return;
+    m_connection.execute(QByteArray("CLOSE " + m_name).constData());
+    m_transaction->commit();
+    m_transaction.reset();
 }
 
 } // namespace gloss::storage::postgres

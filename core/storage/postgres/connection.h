@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -21,7 +22,7 @@ class Connection;
 // parameters SQLite's way (?1, ?2) or PostgreSQL's ($1, $2); both mean the same. Parameters are
 // sent apart from the SQL as text, so user text is never pasted into a statement; a parameter
 // whose type PostgreSQL cannot infer needs a cast in the SQL ($1::bigint).
-// The rows of the result are all fetched at once; streaming reads use Connection::cursor().
+// The rows of the result are all fetched at once; streaming reads use a Cursor (below).
 class Query final
 {
 public:
@@ -59,6 +60,8 @@ public:
     double real(int column) const;
     QString text(int column) const;
     QByteArray utf8(int column) const;
+    // The value without a copy (empty for NULL), valid until the Query steps again or goes.
+    QByteArrayView view(int column) const;
     QDate date(int column) const;
     QDateTime dateTime(int column) const;
 
@@ -152,6 +155,41 @@ public:
 private:
     Connection &m_connection;
     bool m_done = false;
+};
+
+// The rows of a large result a page at a time, through a server-side cursor (DECLARE, then FETCH
+// pageRows at a time): an export of a million rows holds one page in memory, not the result.
+// The cursor lives in a transaction of its own (a savepoint inside an open one), begun by the
+// first step(); close() ends it and must be called when the reading is over, whether every row
+// was read or not (a cursor dropped without close() rolls its savepoint back). Other statements
+// may run on the connection between two steps.
+class Cursor final
+{
+public:
+    Cursor(Connection &connection, const QByteArray &sql, int pageRows = 1000);
+    ~Cursor();
+    Cursor(const Cursor &) = delete;
+    Cursor &operator=(const Cursor &) = delete;
+
+    // Binds a parameter of the query, as Query::bind().
+    template <typename T> Cursor &bind(int index, const T &value)
+    {
+        m_declare.bind(index, value);
+        return *this;
+    }
+    // True while a row is available; its values are read through row().
+    bool step();
+    const Query &row() const { return *m_page; }
+    void close();
+
+private:
+    Connection &m_connection;
+    QByteArray m_name;
+    Query m_declare;
+    std::optional<Transaction> m_transaction;
+    std::optional<Query> m_page;
+    int m_pageRows;
+    bool m_lastPage = false;
 };
 
 } // namespace gloss::storage::postgres

@@ -3,88 +3,327 @@
 #include "storage/error.h"
 #include "storage/postgres/connection.h"
 
+#include <QHash>
+
+#include <algorithm>
+
 namespace gloss::storage::postgres {
 
 namespace {
-[[noreturn]] void notPorted(const char *what)
+
+struct Span
 {
-    throw StorageError(QStringLiteral("%1 is not ported to PostgreSQL yet").arg(QLatin1String(what)), Failure::Other);
+    QString quote, prefix, suffix;
+};
+
+// An offset as substr() takes it: PostgreSQL refuses a negative length and an offset beyond its
+// integer, where SQLite reads nothing. Only a span found inside the body is kept, so the clamped
+// reads of one that is not never show.
+qint64 clampOffset(qint64 offset)
+{
+    return std::clamp<qint64>(offset, 0, qint64(1) << 30);
 }
+
+// Reads the quote and its context straight from the body with substr(), which counts code points
+// like the offsets do. Throws when the span is not inside the body.
+Span readSpan(Connection &db, qint64 articleId, qint64 start, qint64 end)
+{
+    Query s = db.query("SELECT length(body), substr(body, $2::int + 1, $3::int - $2::int), "
+                       "substr(body, GREATEST(1, $2::int + 1 - $4::int), LEAST($2::int, $4::int)), "
+                       "substr(body, $3::int + 1, $4::int) FROM articles WHERE id = $1::bigint");
+    const qint64 from = clampOffset(start);
+    s.bind(1, articleId)
+        .bind(2, from)
+        .bind(3, std::max(from, clampOffset(end)))
+        .bind(4, HighlightRepository::ContextLength);
+    if (!s.step())
+        throw StorageError(QStringLiteral("there is no article %1").arg(articleId));
+    const qint64 length = s.int64(0);
+    if (start < 0 || end <= start || end > length)
+        throw StorageError(QStringLiteral("the span %1..%2 is not inside article %3 (its body has %4 characters)")
+                               .arg(start)
+                               .arg(end)
+                               .arg(articleId)
+                               .arg(length));
+    return {s.text(1), s.text(2), s.text(3)};
+}
+
+// After an explicit id (a restore): the next new row takes an id after every one stored, and
+// never one another connection has drawn meanwhile (the sequence only moves forward).
+void moveIdentityPast(Connection &db, const char *table)
+{
+    const QByteArray sequence = QByteArray("pg_get_serial_sequence('") + table + "', 'id')";
+    db.query(QByteArray("SELECT setval(") + sequence + ", GREATEST((SELECT max(id) FROM " + table + "), nextval("
+          + sequence + ")))")
+        .exec();
+}
+
 } // namespace
 
-qint64 HighlightRepository::add(model::Highlight & /*highlight*/)
+qint64 HighlightRepository::add(model::Highlight &h)
 {
-    notPorted("HighlightRepository::add");
+    Transaction tx(m_db);
+    const Span span = readSpan(m_db, h.articleId, h.start, h.end);
+    h.quote = span.quote;
+    h.prefix = span.prefix;
+    h.suffix = span.suffix;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!h.created.isValid())
+        h.created = now;
+    if (!h.modified.isValid())
+        h.modified = h.created;
+    Query s = m_db.query(
+        "INSERT INTO highlights(article_id, start, \"end\", quote, prefix, suffix, coder, created, modified) "
+        "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+    s.bind(1, h.articleId)
+        .bind(2, h.start)
+        .bind(3, h.end)
+        .bind(4, h.quote)
+        .bind(5, QStringView(h.prefix))
+        .bind(6, QStringView(h.suffix))
+        .bind(7, QStringView(h.coder))
+        .bind(8, h.created)
+        .bind(9, h.modified);
+    s.step();
+    h.id = s.int64(0);
+    insertTags(h.id, h.tagIds);
+    if (!h.note.isEmpty())
+        setNote(h.id, h.note);
+    tx.commit();
+    return h.id;
 }
 
-void HighlightRepository::restore(const model::Highlight & /*highlight*/)
+void HighlightRepository::restore(const model::Highlight &h)
 {
-    notPorted("HighlightRepository::restore");
+    Transaction tx(m_db);
+    const Span span = readSpan(m_db, h.articleId, h.start, h.end);
+    Query s = m_db.query(
+        "INSERT INTO highlights(id, article_id, start, \"end\", quote, prefix, suffix, coder, created, modified) "
+        "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+    s.bind(1, h.id)
+        .bind(2, h.articleId)
+        .bind(3, h.start)
+        .bind(4, h.end)
+        .bind(5, span.quote)
+        .bind(6, QStringView(span.prefix))
+        .bind(7, QStringView(span.suffix))
+        .bind(8, QStringView(h.coder))
+        .bind(9, h.created.isValid() ? h.created : QDateTime::currentDateTimeUtc())
+        .bind(10, h.modified.isValid() ? h.modified : QDateTime::currentDateTimeUtc());
+    s.exec();
+    moveIdentityPast(m_db, "highlights");
+    insertTags(h.id, h.tagIds);
+    if (!h.note.isEmpty())
+        setNote(h.id, h.note);
+    tx.commit();
 }
 
-void HighlightRepository::remove(qint64 /*id*/)
+void HighlightRepository::insertTags(qint64 id, const QList<qint64> &tagIds)
 {
-    notPorted("HighlightRepository::remove");
+    int position = 0;
+    for (const qint64 tag : tagIds) {
+        Query t = m_db.query("INSERT INTO highlight_tags(highlight_id, tag_id, position) VALUES($1, $2, $3) "
+                             "ON CONFLICT DO NOTHING");
+        t.bind(1, id).bind(2, tag).bind(3, position++);
+        t.exec();
+    }
 }
 
-std::optional<model::Highlight> HighlightRepository::get(qint64 /*id*/)
+void HighlightRepository::remove(qint64 id)
 {
-    notPorted("HighlightRepository::get");
+    Query s = m_db.query("DELETE FROM highlights WHERE id = $1");
+    s.bind(1, id);
+    s.exec();
 }
 
-QList<model::Highlight> HighlightRepository::forArticle(qint64 /*articleId*/)
+std::optional<model::Highlight> HighlightRepository::get(qint64 id)
 {
-    notPorted("HighlightRepository::forArticle");
+    Query s
+        = m_db.query("SELECT h.id, h.article_id, h.start, h.\"end\", h.quote, h.prefix, h.suffix, h.coder, h.created, "
+                     "h.modified, n.body FROM highlights h LEFT JOIN notes n ON n.highlight_id = h.id WHERE h.id = $1");
+    s.bind(1, id);
+    if (!s.step())
+        return std::nullopt;
+    model::Highlight h;
+    h.id = s.int64(0);
+    h.articleId = s.int64(1);
+    h.start = s.int64(2);
+    h.end = s.int64(3);
+    h.quote = s.text(4);
+    h.prefix = s.text(5);
+    h.suffix = s.text(6);
+    h.coder = s.text(7);
+    h.created = s.dateTime(8);
+    h.modified = s.dateTime(9);
+    h.note = s.text(10);
+    Query t = m_db.query("SELECT tag_id FROM highlight_tags WHERE highlight_id = $1 ORDER BY position, tag_id");
+    t.bind(1, id);
+    while (t.step())
+        h.tagIds.append(t.int64(0));
+    return h;
+}
+
+QList<model::Highlight> HighlightRepository::forArticle(qint64 articleId)
+{
+    Query s = m_db.query(
+        "SELECT h.id, h.start, h.\"end\", h.quote, h.prefix, h.suffix, h.coder, h.created, h.modified, n.body "
+        "FROM highlights h LEFT JOIN notes n ON n.highlight_id = h.id "
+        "WHERE h.article_id = $1 ORDER BY h.start, h.\"end\", h.id");
+    s.bind(1, articleId);
+    QList<model::Highlight> out;
+    QHash<qint64, qsizetype> index;
+    while (s.step()) {
+        model::Highlight h;
+        h.id = s.int64(0);
+        h.articleId = articleId;
+        h.start = s.int64(1);
+        h.end = s.int64(2);
+        h.quote = s.text(3);
+        h.prefix = s.text(4);
+        h.suffix = s.text(5);
+        h.coder = s.text(6);
+        h.created = s.dateTime(7);
+        h.modified = s.dateTime(8);
+        h.note = s.text(9);
+        index.insert(h.id, out.size());
+        out.append(h);
+    }
+    Query t = m_db.query(
+        "SELECT ht.highlight_id, ht.tag_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id "
+        "WHERE h.article_id = $1 ORDER BY ht.highlight_id, ht.position, ht.tag_id");
+    t.bind(1, articleId);
+    while (t.step()) {
+        const auto it = index.constFind(t.int64(0));
+        if (it != index.constEnd())
+            out[*it].tagIds.append(t.int64(1));
+    }
+    return out;
 }
 
 qint64 HighlightRepository::count()
 {
-    notPorted("HighlightRepository::count");
+    Query s = m_db.query("SELECT count(*) FROM highlights");
+    s.step();
+    return s.int64(0);
 }
 
-void HighlightRepository::setRange(qint64 /*id*/, qint64 /*start*/, qint64 /*end*/)
+void HighlightRepository::touch(qint64 id)
 {
-    notPorted("HighlightRepository::setRange");
+    Query s = m_db.query("UPDATE highlights SET modified = $2 WHERE id = $1");
+    s.bind(1, id).bind(2, QDateTime::currentDateTimeUtc());
+    s.exec();
 }
 
-void HighlightRepository::setTags(qint64 /*id*/, const QList<qint64> & /*tagIds*/)
+void HighlightRepository::setRange(qint64 id, qint64 start, qint64 end)
 {
-    notPorted("HighlightRepository::setTags");
+    Transaction tx(m_db);
+    const auto h = get(id);
+    if (!h)
+        throw StorageError(QStringLiteral("there is no highlight %1").arg(id));
+    const Span span = readSpan(m_db, h->articleId, start, end);
+    Query s = m_db.query(
+        "UPDATE highlights SET start = $2, \"end\" = $3, quote = $4, prefix = $5, suffix = $6 WHERE id = $1");
+    s.bind(1, id)
+        .bind(2, start)
+        .bind(3, end)
+        .bind(4, span.quote)
+        .bind(5, QStringView(span.prefix))
+        .bind(6, QStringView(span.suffix));
+    s.exec();
+    touch(id);
+    tx.commit();
 }
 
-void HighlightRepository::addTag(qint64 /*id*/, qint64 /*tagId*/)
+void HighlightRepository::setTags(qint64 id, const QList<qint64> &tagIds)
 {
-    notPorted("HighlightRepository::addTag");
+    Transaction tx(m_db);
+    Query d = m_db.query("DELETE FROM highlight_tags WHERE highlight_id = $1");
+    d.bind(1, id);
+    d.exec();
+    insertTags(id, tagIds);
+    touch(id);
+    tx.commit();
 }
 
-void HighlightRepository::removeTag(qint64 /*id*/, qint64 /*tagId*/)
+void HighlightRepository::addTag(qint64 id, qint64 tagId)
 {
-    notPorted("HighlightRepository::removeTag");
+    Transaction tx(m_db);
+    Query s = m_db.query("INSERT INTO highlight_tags(highlight_id, tag_id, position) "
+                         "SELECT $1::bigint, $2::bigint, coalesce(max(position) + 1, 0) FROM highlight_tags "
+                         "WHERE highlight_id = $1::bigint ON CONFLICT DO NOTHING");
+    s.bind(1, id).bind(2, tagId);
+    s.exec();
+    touch(id);
+    tx.commit();
 }
 
-void HighlightRepository::setNote(qint64 /*highlightId*/, const QString & /*text*/)
+void HighlightRepository::removeTag(qint64 id, qint64 tagId)
 {
-    notPorted("HighlightRepository::setNote");
+    Transaction tx(m_db);
+    Query s = m_db.query("DELETE FROM highlight_tags WHERE highlight_id = $1 AND tag_id = $2");
+    s.bind(1, id).bind(2, tagId);
+    s.exec();
+    touch(id);
+    tx.commit();
 }
 
-QString HighlightRepository::note(qint64 /*highlightId*/)
+void HighlightRepository::setNote(qint64 highlightId, const QString &text)
 {
-    notPorted("HighlightRepository::note");
+    Transaction tx(m_db);
+    if (text.isEmpty()) {
+        Query d = m_db.query("DELETE FROM notes WHERE highlight_id = $1");
+        d.bind(1, highlightId);
+        d.exec();
+    } else {
+        Query s = m_db.query("INSERT INTO notes(highlight_id, body, modified, coder) "
+                             "VALUES($1::bigint, $2, $3, (SELECT coder FROM highlights WHERE id = $1::bigint)) "
+                             "ON CONFLICT(highlight_id) WHERE highlight_id IS NOT NULL DO UPDATE SET "
+                             "body = excluded.body, modified = excluded.modified");
+        s.bind(1, highlightId).bind(2, text).bind(3, QDateTime::currentDateTimeUtc());
+        s.exec();
+    }
+    touch(highlightId);
+    tx.commit();
 }
 
-void HighlightRepository::setArticleNote(qint64 /*articleId*/, const QString & /*coder*/, const QString & /*text*/)
+QString HighlightRepository::note(qint64 highlightId)
 {
-    notPorted("HighlightRepository::setArticleNote");
+    Query s = m_db.query("SELECT body FROM notes WHERE highlight_id = $1");
+    s.bind(1, highlightId);
+    return s.step() ? s.text(0) : QString();
 }
 
-QString HighlightRepository::articleNote(qint64 /*articleId*/, const QString & /*coder*/)
+void HighlightRepository::setArticleNote(qint64 articleId, const QString &coder, const QString &text)
 {
-    notPorted("HighlightRepository::articleNote");
+    if (text.isEmpty()) {
+        Query d = m_db.query("DELETE FROM notes WHERE article_id = $1 AND coder = $2");
+        d.bind(1, articleId).bind(2, QStringView(coder));
+        d.exec();
+        return;
+    }
+    Query s = m_db.query("INSERT INTO notes(article_id, body, modified, coder) VALUES($1, $2, $3, $4) "
+                         "ON CONFLICT(article_id, coder) WHERE article_id IS NOT NULL DO UPDATE SET "
+                         "body = excluded.body, modified = excluded.modified");
+    s.bind(1, articleId).bind(2, text).bind(3, QDateTime::currentDateTimeUtc()).bind(4, QStringView(coder));
+    s.exec();
 }
 
-QList<std::pair<QString, QString>> HighlightRepository::articleNotes(qint64 /*articleId*/)
+QString HighlightRepository::articleNote(qint64 articleId, const QString &coder)
 {
-    notPorted("HighlightRepository::articleNotes");
+    Query s = m_db.query("SELECT body FROM notes WHERE article_id = $1 AND coder = $2");
+    s.bind(1, articleId).bind(2, QStringView(coder));
+    return s.step() ? s.text(0) : QString();
+}
+
+QList<std::pair<QString, QString>> HighlightRepository::articleNotes(qint64 articleId)
+{
+    // Coders in SQLite's binary order.
+    Query s = m_db.query("SELECT coder, body FROM notes WHERE article_id = $1 ORDER BY coder COLLATE \"C\"");
+    s.bind(1, articleId);
+    QList<std::pair<QString, QString>> out;
+    while (s.step())
+        out.append({s.text(0), s.text(1)});
+    return out;
 }
 
 } // namespace gloss::storage::postgres
