@@ -92,11 +92,12 @@ QList<model::TimeRef> TimeRefRepository::inRange(const QDate &from, const QDate 
 {
     static const QByteArray sql = QByteArray("SELECT * FROM (SELECT ") + RefColumns
         + ", CASE WHEN o.value IS NOT NULL THEN o.range_start ELSE t.range_start END AS rs, "
-          "CASE WHEN o.value IS NOT NULL THEN o.range_end ELSE t.range_end END AS re, t.\"end\" AS e "
+          "CASE WHEN o.value IS NOT NULL THEN o.range_end ELSE t.range_end END AS re "
         + RefJoin
         + "WHERE coalesce(o.dismissed, 0) = 0) refs WHERE rs IS NOT NULL AND ($1::text IS NULL OR re >= $1::text) "
-          "AND ($2::text IS NULL OR rs <= $2::text) ORDER BY rs COLLATE \"C\", article_id, start, e, id";
-    // Columns of RefColumns are followed by rs, re and e; readRef reads the first 17.
+          "AND ($2::text IS NULL OR rs <= $2::text) ORDER BY rs COLLATE \"C\", article_id, start, id";
+    // Columns of RefColumns are followed by rs and re; readRef reads the first 17. Ties come in
+    // the order of the ids, as SQLite reads them.
     Query s = m_db.query(sql);
     s.bind(1, from).bind(2, to);
     QList<model::TimeRef> out;
