@@ -160,6 +160,13 @@ QString toTsQuery(const QString &userText)
     QString text = foldDiacritics(userText);
     text.replace(QChar(0), QChar(u' '));
     const Shape s = shape(tokenize(text), [](const Token &t) -> QString {
+        // A term of no letter or digit (emoji alone) is an empty phrase to FTS5, which matches
+        // nothing, where to_tsquery would drop it: it is left empty here and weighed below.
+        bool indexed = false;
+        for (const char32_t c : QStringView(t.text).toUcs4())
+            indexed = indexed || QChar::isLetterOrNumber(c);
+        if (!indexed)
+            return {};
         // A quoted operand is read as text, never as operators; inside it ' and \ are escaped.
         QString escaped = t.text;
         escaped.replace(u'\\', QStringLiteral("\\\\"));
@@ -169,11 +176,17 @@ QString toTsQuery(const QString &userText)
     if (s.positive.isEmpty())
         return {};
     QStringList groups;
-    for (const QStringList &g : s.positive)
+    for (QStringList g : s.positive) {
+        g.removeAll(QString());
+        if (g.isEmpty()) // a required term that matches nothing: nothing matches
+            return {};
         groups.append(g.size() > 1 ? u'(' + g.join(u" | ") + u')' : g.first());
+    }
     QString query = groups.join(u" & ");
-    if (!s.negative.isEmpty())
-        query = u'(' + query + u") & !(" + s.negative.join(u" | ") + u')';
+    QStringList negative = s.negative;
+    negative.removeAll(QString()); // not matching nothing excludes nothing
+    if (!negative.isEmpty())
+        query = u'(' + query + u") & !(" + negative.join(u" | ") + u')';
     return query;
 }
 

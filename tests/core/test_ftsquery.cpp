@@ -63,6 +63,12 @@ TEST_CASE("hostile search text is never FTS5 syntax", "[search][engines]")
     CHECK(articles.count(f) == 1);
     f.search = QStringLiteral("title:kabul");
     CHECK(articles.count(f) == 0); // the phrase "title kabul", not FTS5's column filter
+    f.search = QStringLiteral("kabul 🎉"); // a term of no word matches nothing
+    CHECK(articles.count(f) == 0);
+    f.search = QStringLiteral("kabul OR 🎉");
+    CHECK(articles.count(f) == 1);
+    f.search = QStringLiteral("kabul -🎉");
+    CHECK(articles.count(f) == 1);
     CHECK(articles.count({}) == 2);
 }
 
@@ -84,6 +90,11 @@ TEST_CASE("search text becomes a PostgreSQL tsquery of quoted words", "[search]"
     CHECK(toTsQuery(QStringLiteral("   ")).isEmpty());
     CHECK(toTsQuery(QStringLiteral("NOT")).isEmpty());
     CHECK(toTsQuery(QStringLiteral("-nothing")).isEmpty()); // only a NOT: nothing to look for
+    // A term with no letter or digit matches nothing, as FTS5's empty phrase.
+    CHECK(toTsQuery(QStringLiteral("kabul 🎉")).isEmpty());
+    CHECK(toTsQuery(QStringLiteral("kabul OR 🎉")) == QStringLiteral("'kabul'"));
+    CHECK(toTsQuery(QStringLiteral("kabul -🎉")) == QStringLiteral("'kabul'"));
+    CHECK(toTsQuery(QStringLiteral("𝐀lpha")) == QStringLiteral("'𝐀lpha'"));
     CHECK(toTsQuery(QString(QChar(0)) + QStringLiteral("kabul")) == QStringLiteral("'kabul'"));
 }
 
