@@ -192,10 +192,10 @@ qint64 ArticleRepository::insertUnindexed(model::Article &article)
 void ArticleRepository::addToIndex(qint64 id, const QString &title, const QString &body)
 {
     // The title weighs more than the body in ranking (as FTS5's bm25 sees both columns); both
-    // are indexed without diacritics, as the SQLite index folds them.
+    // are indexed as the SQLite index cuts them into words, diacritics folded.
     Query f = m_db.query("UPDATE articles SET search = setweight(to_tsvector('simple', ?2::text), 'A') || "
                          "to_tsvector('simple', ?3::text) WHERE id = ?1");
-    f.bind(1, id).bind(2, search::foldDiacritics(title)).bind(3, search::foldDiacritics(body));
+    f.bind(1, id).bind(2, search::indexedText(title)).bind(3, search::indexedText(body));
     f.exec();
 }
 
