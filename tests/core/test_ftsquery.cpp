@@ -50,6 +50,24 @@ TEST_CASE("hostile search text is never FTS5 syntax", "[search][engines]")
         f.search = q;
         CHECK_NOTHROW(articles.count(f));
     }
+    // Queries made of the characters each engine's syntax gives a meaning: none is an error.
+    const QString alphabet = QStringLiteral("ab kabul\"'\\&|!:*()<->-^NOTOR.,🎉é\t");
+    quint32 seed = 2026;
+    for (int i = 0; i < 200; ++i) {
+        QString q;
+        const int length = 1 + int(i % 17);
+        for (int k = 0; k < length; ++k) {
+            seed = seed * 1664525u + 1013904223u; // a fixed sequence, the same on every run
+            q += alphabet.at(qsizetype((seed >> 8) % quint32(alphabet.size())));
+        }
+        if (q.back().isHighSurrogate())
+            q.chop(1);
+        gloss::model::ArticleFilter f;
+        f.search = q;
+        INFO(q.toStdString());
+        CHECK_NOTHROW(articles.count(f));
+        CHECK_NOTHROW(articles.search(f, 5));
+    }
     gloss::model::ArticleFilter f;
     f.search = QStringLiteral("\"state department\"");
     CHECK(articles.count(f) == 1);
