@@ -154,14 +154,61 @@ template <typename Term> Shape shape(const QList<Token> &tokens, Term term)
 
 } // namespace
 
+bool isTokenChar(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Lowercase:
+    case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier:
+    case QChar::Letter_Other:
+    case QChar::Number_DecimalDigit:
+    case QChar::Number_Letter:
+    case QChar::Number_Other:
+    case QChar::Other_PrivateUse:
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString indexedText(const QString &text)
+{
+    const QString folded = foldDiacritics(text);
+    QString out;
+    out.reserve(folded.size());
+    const qsizetype n = folded.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = folded.at(i);
+        if (c.isHighSurrogate() && i + 1 < n && folded.at(i + 1).isLowSurrogate()) {
+            const bool keep = isTokenChar(QChar::surrogateToUcs4(c, folded.at(i + 1)));
+            out += keep ? c : QChar(u' ');
+            out += keep ? folded.at(i + 1) : QChar(u' ');
+            ++i;
+            continue;
+        }
+        out += isTokenChar(c.unicode()) ? c : QChar(u' ');
+    }
+    return out;
+}
+
 QString toTsQuery(const QString &userText)
 {
     // PostgreSQL text holds no NUL: it separates words like a space, as for FTS5.
     QString text = foldDiacritics(userText);
     text.replace(QChar(0), QChar(u' '));
     const Shape s = shape(tokenize(text), [](const Token &t) -> QString {
-        // A quoted operand is read as text, never as operators; inside it ' and \ are escaped.
-        QString escaped = t.text;
+        // A term of no letter or digit (emoji alone) is an empty phrase to FTS5, which matches
+        // nothing, where to_tsquery would drop it: it is left empty here and weighed below.
+        // Its words are FTS5's words (see indexedText()).
+        QString escaped = indexedText(t.text).simplified();
+        if (escaped.isEmpty())
+            return {};
+        // A quoted operand is read as text, never as operators; inside it ' and \ are escaped
+        // (indexedText() has made them spaces already: this holds should that change).
         escaped.replace(u'\\', QStringLiteral("\\\\"));
         escaped.replace(u'\'', QStringLiteral("''"));
         return u'\'' + escaped + u'\'' + (t.prefix ? QStringLiteral(":*") : QString());
@@ -169,11 +216,17 @@ QString toTsQuery(const QString &userText)
     if (s.positive.isEmpty())
         return {};
     QStringList groups;
-    for (const QStringList &g : s.positive)
+    for (QStringList g : s.positive) {
+        g.removeAll(QString());
+        if (g.isEmpty()) // a required term that matches nothing: nothing matches
+            return {};
         groups.append(g.size() > 1 ? u'(' + g.join(u" | ") + u')' : g.first());
+    }
     QString query = groups.join(u" & ");
-    if (!s.negative.isEmpty())
-        query = u'(' + query + u") & !(" + s.negative.join(u" | ") + u')';
+    QStringList negative = s.negative;
+    negative.removeAll(QString()); // not matching nothing excludes nothing
+    if (!negative.isEmpty())
+        query = u'(' + query + u") & !(" + negative.join(u" | ") + u')';
     return query;
 }
 

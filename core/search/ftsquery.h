@@ -29,4 +29,13 @@ QList<SearchTerm> positiveTerms(const QString &userText);
 // PostgreSQL engine indexes and queries this form, so "sao paulo" finds "São Paulo" there too.
 QString foldDiacritics(const QString &text);
 
+// Whether FTS5's unicode61 tokenizer keeps the code point in a word: letters, digits, private
+// use characters and combining marks; everything else separates words.
+bool isTokenChar(char32_t c);
+
+// Text as the PostgreSQL engine indexes it (and its queries' words): diacritics folded, and
+// every character that separates words for FTS5 a space, so PostgreSQL's parser finds the words
+// FTS5 finds ("example.com" is the words example and com on both engines, not a host name).
+QString indexedText(const QString &text);
+
 } // namespace gloss::search

@@ -18,27 +18,6 @@ struct Word
     QString key; // folded: lower case, no diacritics
 };
 
-bool isWordChar(char32_t c)
-{
-    switch (QChar::category(c)) {
-    case QChar::Letter_Uppercase:
-    case QChar::Letter_Lowercase:
-    case QChar::Letter_Titlecase:
-    case QChar::Letter_Modifier:
-    case QChar::Letter_Other:
-    case QChar::Number_DecimalDigit:
-    case QChar::Number_Letter:
-    case QChar::Number_Other:
-    case QChar::Other_PrivateUse:
-    case QChar::Mark_NonSpacing:
-    case QChar::Mark_SpacingCombining:
-    case QChar::Mark_Enclosing:
-        return true;
-    default:
-        return false;
-    }
-}
-
 // Words as FTS5's unicode61 tokenizer cuts them: runs of letters, digits and their marks.
 QList<Word> words(const QString &text)
 {
@@ -53,7 +32,7 @@ QList<Word> words(const QString &text)
             c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
             width = 2;
         }
-        if (!isWordChar(c)) {
+        if (!isTokenChar(c)) {
             i += width;
             continue;
         }
@@ -65,7 +44,7 @@ QList<Word> words(const QString &text)
                 d = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
                 w = 2;
             }
-            if (!isWordChar(d))
+            if (!isTokenChar(d))
                 break;
             i += w;
         }

@@ -247,7 +247,7 @@ TEST_CASE("damaged XML in a DOCX is refused naming the part and the line", "[imp
     CHECK(reason.startsWith(QStringLiteral("damaged XML in word/document.xml (line 1: ")));
 }
 
-TEST_CASE("a folder of documents imports every good one and names each refused one", "[import][documents]")
+TEST_CASE("a folder of documents imports every good one and names each refused one", "[import][documents][engines]")
 {
     QTemporaryDir dir;
     for (const char *name : {"dock-strike.docx", "dock-strike.odt", "dock-strike.rtf", "dock-strike.pdf",

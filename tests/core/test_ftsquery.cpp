@@ -22,8 +22,8 @@ TEST_CASE("search text becomes quoted FTS5 terms", "[search]")
 TEST_CASE("hostile search text is never FTS5 syntax", "[search][engines]")
 {
     gloss::test::TempProject tp;
-    tp.addArticle(
-        QStringLiteral("Talks in Kabul"), QStringLiteral("The State Department said talks in Kabul resumed."));
+    tp.addArticle(QStringLiteral("Talks in Kabul"),
+        QStringLiteral("The State Department said talks in Kabul resumed (www.state.gov)."));
     tp.addArticle(QStringLiteral("Floods"), QStringLiteral("Rain fell on São Paulo for a week."));
     auto &articles = tp.project().store().articles();
     const QStringList hostile = {
@@ -50,6 +50,24 @@ TEST_CASE("hostile search text is never FTS5 syntax", "[search][engines]")
         f.search = q;
         CHECK_NOTHROW(articles.count(f));
     }
+    // Queries made of the characters each engine's syntax gives a meaning: none is an error.
+    const QString alphabet = QStringLiteral("ab kabul\"'\\&|!:*()<->-^NOTOR.,🎉é\t");
+    quint32 seed = 2026;
+    for (int i = 0; i < 200; ++i) {
+        QString q;
+        const int length = 1 + int(i % 17);
+        for (int k = 0; k < length; ++k) {
+            seed = seed * 1664525u + 1013904223u; // a fixed sequence, the same on every run
+            q += alphabet.at(qsizetype((seed >> 8) % quint32(alphabet.size())));
+        }
+        if (q.back().isHighSurrogate())
+            q.chop(1);
+        gloss::model::ArticleFilter f;
+        f.search = q;
+        INFO(q.toStdString());
+        CHECK_NOTHROW(articles.count(f));
+        CHECK_NOTHROW(articles.search(f, 5));
+    }
     gloss::model::ArticleFilter f;
     f.search = QStringLiteral("\"state department\"");
     CHECK(articles.count(f) == 1);
@@ -63,6 +81,18 @@ TEST_CASE("hostile search text is never FTS5 syntax", "[search][engines]")
     CHECK(articles.count(f) == 1);
     f.search = QStringLiteral("title:kabul");
     CHECK(articles.count(f) == 0); // the phrase "title kabul", not FTS5's column filter
+    f.search = QStringLiteral("gov"); // words as FTS5 cuts them, a host name too
+    CHECK(articles.count(f) == 1);
+    f.search = QStringLiteral("state.gov");
+    CHECK(articles.count(f) == 1);
+    f.search = QStringLiteral("o'neill");
+    CHECK(articles.count(f) == 0);
+    f.search = QStringLiteral("kabul 🎉"); // a term of no word matches nothing
+    CHECK(articles.count(f) == 0);
+    f.search = QStringLiteral("kabul OR 🎉");
+    CHECK(articles.count(f) == 1);
+    f.search = QStringLiteral("kabul -🎉");
+    CHECK(articles.count(f) == 1);
     CHECK(articles.count({}) == 2);
 }
 
@@ -77,13 +107,20 @@ TEST_CASE("search text becomes a PostgreSQL tsquery of quoted words", "[search]"
     CHECK(
         toTsQuery(QStringLiteral("talks -ceasefire -truce")) == QStringLiteral("('talks') & !('ceasefire' | 'truce')"));
     CHECK(toTsQuery(QStringLiteral("São Paulo")) == QStringLiteral("'Sao' & 'Paulo'"));
-    // Quotes and backslashes stay inside the quoted word; operators typed are words.
-    CHECK(toTsQuery(QStringLiteral("o'neill")) == QStringLiteral("'o''neill'"));
-    CHECK(toTsQuery(QStringLiteral("a\\b")) == QStringLiteral("'a\\\\b'"));
-    CHECK(toTsQuery(QStringLiteral("a&b !c")) == QStringLiteral("'a&b' & '!c'"));
+    // What separates words for FTS5 separates them here: quotes, backslashes and operators typed
+    // are never tsquery syntax.
+    CHECK(toTsQuery(QStringLiteral("o'neill")) == QStringLiteral("'o neill'"));
+    CHECK(toTsQuery(QStringLiteral("a\\b")) == QStringLiteral("'a b'"));
+    CHECK(toTsQuery(QStringLiteral("a&b !c x:*")) == QStringLiteral("'a b' & 'c' & 'x':*"));
+    CHECK(toTsQuery(QStringLiteral("example.com")) == QStringLiteral("'example com'"));
     CHECK(toTsQuery(QStringLiteral("   ")).isEmpty());
     CHECK(toTsQuery(QStringLiteral("NOT")).isEmpty());
     CHECK(toTsQuery(QStringLiteral("-nothing")).isEmpty()); // only a NOT: nothing to look for
+    // A term with no letter or digit matches nothing, as FTS5's empty phrase.
+    CHECK(toTsQuery(QStringLiteral("kabul 🎉")).isEmpty());
+    CHECK(toTsQuery(QStringLiteral("kabul OR 🎉")) == QStringLiteral("'kabul'"));
+    CHECK(toTsQuery(QStringLiteral("kabul -🎉")) == QStringLiteral("'kabul'"));
+    CHECK(toTsQuery(QStringLiteral("𝐀lpha")) == QStringLiteral("'𝐀lpha'"));
     CHECK(toTsQuery(QString(QChar(0)) + QStringLiteral("kabul")) == QStringLiteral("'kabul'"));
 }
 

@@ -285,7 +285,7 @@ TEST_CASE("plain news text and other formats are not taken for database exports"
     CHECK(detectFormat(QStringLiteral("a.txt"), QStringLiteral("Headline\n\nBody.\n")) == Format::NewsText);
 }
 
-TEST_CASE("the same story from two databases, or two layouts, is a duplicate", "[import][newsdb][duplicates]")
+TEST_CASE("the same story from two databases, or two layouts, is a duplicate", "[import][newsdb][duplicates][engines]")
 {
     gloss::test::TempProject tp;
     auto &imports = tp.project().imports();
@@ -327,7 +327,8 @@ TEST_CASE("a copy differing in white space, case, quotes and a copyright line ha
     CHECK(contentHash(QStringLiteral("Truce holds"), body) != contentHash(QStringLiteral("Truce fails"), body));
 }
 
-TEST_CASE("an article stored before hashes were normalised is still found as a duplicate", "[import][duplicates]")
+TEST_CASE(
+    "an article stored before hashes were normalised is still found as a duplicate", "[import][duplicates][engines]")
 {
     gloss::test::TempProject tp;
     gloss::model::Article old;

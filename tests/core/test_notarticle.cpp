@@ -105,7 +105,7 @@ TEST_CASE("what is not an article, by content first and by name second", "[impor
 }
 
 TEST_CASE("a folder with code, styles, images and build files beside articles imports only the articles",
-    "[import][notarticle][importer]")
+    "[import][notarticle][importer][engines]")
 {
     QTemporaryDir dir;
     const QString root = dir.path();

@@ -2,6 +2,7 @@
 // postgresql pass of ctest ([postgres]); the cases every engine shares are tagged [engines].
 #include "operations/annotations.h"
 #include "operations/project.h"
+#include "storage/error.h"
 #include "storage/highlightrepository.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/postgresstore.h"
@@ -406,4 +407,102 @@ TEST_CASE("a cursor reads a large result a page at a time, other statements runn
         REQUIRE(q.step());
         CHECK(q.int64(0) == 0);
     }
+}
+
+TEST_CASE("sets, article tags, done marks, variable counts and codings on the team server", "[postgres]")
+{
+    EmptyDatabase db;
+    auto opened = pg::Store::open(db.target, true);
+    REQUIRE(opened.store);
+    storage::Store &store = *opened.store;
+    pg::Connection &c = opened.store->connection();
+    auto add = [&](const QString &title, const QString &body, const model::Variables &vars) {
+        model::Article a;
+        a.title = title;
+        a.body = body;
+        a.variables = vars;
+        return store.articles().insert(a);
+    };
+    const qint64 a = add(
+        QStringLiteral("Alpha"), QStringLiteral("First 😀 body."), {{QStringLiteral("desk"), QStringLiteral("World")}});
+    const qint64 b = add(
+        QStringLiteral("beta"), QStringLiteral("Second body."), {{QStringLiteral("desk"), QStringLiteral("world")}});
+    const qint64 d = add(
+        QStringLiteral("Gamma"), QStringLiteral("Third body."), {{QStringLiteral("desk"), QStringLiteral("Sport")}});
+
+    // Sets: a restored id moves the identity on; a taken name is refused in words and the
+    // transaction around goes on.
+    storage::SetRepository &sets = store.sets();
+    sets.restore({7, QStringLiteral("restored"), 0});
+    const qint64 next = sets.create(QStringLiteral("  zeta "));
+    CHECK(next == 8);
+    {
+        pg::Transaction tx(c);
+        try {
+            sets.create(QStringLiteral("zeta"));
+            FAIL("a taken name was accepted");
+        } catch (const storage::StorageError &e) {
+            CHECK(e.message() == QStringLiteral("a set named \"zeta\" already exists"));
+            CHECK(e.failure() == storage::Failure::Constraint);
+        }
+        sets.addArticles(next, {b, a, b});
+        tx.commit();
+    }
+    CHECK(sets.articles(next) == QList<qint64>{a, b});
+    const auto all = sets.all();
+    REQUIRE(all.size() == 2);
+    CHECK(all.at(0).name == QStringLiteral("restored"));
+    CHECK(all.at(1).name == QStringLiteral("zeta"));
+    CHECK(all.at(1).articles == 2);
+    CHECK(sets.find(QStringLiteral(" zeta")) == next);
+
+    // Article tags (tags made by hand: the tag repository is not this case's).
+    c.execute("INSERT INTO tags(id, name, created) VALUES(1, 'Beta', 'x'), (2, 'alpha', 'x'), (3, 'Alpha', 'x')");
+    store.articles().setArticleTags(a, QStringLiteral("ann"), {3, 1, 2, 1});
+    store.articles().setArticleTags(a, QStringLiteral(""), {2});
+    CHECK(store.articles().articleTags(a, QStringLiteral("ann")) == QList<qint64>{1, 2, 3});
+    const auto rows = store.articles().list({}, model::ArticleOrder::Title, true, 0, 10);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows.at(0).id == a);
+    CHECK(rows.at(0).tags == QStringLiteral("Alpha, Beta, alpha")); // names once each, in byte order
+    CHECK(rows.at(1).id == b);
+
+    // Done marks: a second mark changes nothing.
+    CHECK(store.articles().setDone(a, QStringLiteral("ann"), true));
+    CHECK_FALSE(store.articles().setDone(a, QStringLiteral("ann"), true));
+    CHECK(store.articles().setDone(a, QStringLiteral("bea"), true));
+    CHECK(store.articles().setDone(b, QStringLiteral("ann"), true));
+    CHECK(store.articles().doneByAll({QStringLiteral("ann"), QStringLiteral("bea"), QStringLiteral("ann")})
+        == QList<qint64>{a});
+    CHECK(store.articles().doneCoders(a) == QStringList{QStringLiteral("ann"), QStringLiteral("bea")});
+    model::ArticleFilter notDone;
+    notDone.notDoneBy = {QStringLiteral("ann")};
+    CHECK(store.articles().ids(notDone) == QList<qint64>{d});
+
+    // Variables: values without letter case in filters and counts.
+    const auto counts = store.articles().variableValueCounts(QStringLiteral("desk"));
+    REQUIRE(counts.size() == 2);
+    CHECK(counts.at(0).first == QStringLiteral("Sport"));
+    CHECK(counts.at(1).first.compare(QStringLiteral("world"), Qt::CaseInsensitive) == 0);
+    CHECK(counts.at(1).second == 2);
+    model::ArticleFilter world;
+    world.variables = {{QStringLiteral("desk"), QStringLiteral("WORLD")}};
+    CHECK(store.articles().count(world) == 2);
+    CHECK(store.articles().variableNames(world) == QStringList{QStringLiteral("desk")});
+
+    // Codings: highlights with tags and article tags, in text order; body lengths in code points.
+    c.execute(
+        "INSERT INTO highlights(id, article_id, start, \"end\", quote, coder, created, modified) "
+        "VALUES(1, 1, 6, 7, '😀', 'ann', 'x', 'x'); INSERT INTO highlight_tags(highlight_id, tag_id) VALUES(1, 1)");
+    CHECK(store.codings().coders() == QStringList{QString(), QStringLiteral("ann")});
+    CHECK(store.codings().codedArticles({QStringLiteral("ann")}) == QList<qint64>{a});
+    QList<storage::CodingRepository::Coding> seen;
+    store.codings().codings({QStringLiteral("ann")}, {a, b}, [&](const auto &coding) { seen.append(coding); });
+    REQUIRE(seen.size() == 4);
+    CHECK(seen.at(0).start == -1); // article tags first (no span), then the highlight
+    CHECK(seen.at(3).highlightId == 1);
+    CHECK(seen.at(3).start == 6);
+    const auto lengths = store.codings().bodyLengths({a, b});
+    CHECK(lengths.value(a) == 13);
+    CHECK(lengths.value(b) == 12);
 }
