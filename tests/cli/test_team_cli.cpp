@@ -136,6 +136,38 @@ TEST_CASE("team init and add-coder: coders log in with a password, and a refusal
         CHECK(wrong.err.contains(s("database %1").arg(db.name)));
         CHECK_FALSE(wrong.err.contains(s("not-hers")));
     }
+    SECTION("a coder codes as their role, and may not write as another coder or change the codebook")
+    {
+        REQUIRE(runGloss({s("import"), s(GLOSS_SOURCE_DIR "/resources/samples/01-ghani-offers-taliban-talks.txt")},
+                    db.target)
+                    .code
+            == 0);
+        const QString cora = db.as(s("cora"), s("pass-cora"));
+        const Run own = runGloss({s("highlight"), s("add"), s("--article"), s("1"), s("--start"), s("0"), s("--end"),
+                                     s("10"), s("--tag"), s("Frame")},
+            cora);
+        INFO(own.err.toStdString());
+        CHECK(own.code == 1); // the tag does not exist, and a coder may not create it
+        CHECK(own.err.contains(s("only a lead changes the codebook")));
+        REQUIRE(runGloss({s("highlight"), s("add"), s("--article"), s("1"), s("--start"), s("0"), s("--end"), s("10"),
+                             s("--tag"), s("Frame")},
+                    db.target)
+                    .code
+            == 0);
+        const Run tagged = runGloss({s("highlight"), s("add"), s("--article"), s("1"), s("--start"), s("2"), s("--end"),
+                                        s("12"), s("--tag"), s("Frame")},
+            cora);
+        INFO(tagged.err.toStdString());
+        CHECK(tagged.code == 0);
+        const Run asBen = runGloss({s("--coder"), s("ben"), s("highlight"), s("add"), s("--article"), s("1"),
+                                       s("--start"), s("3"), s("--end"), s("9")},
+            cora);
+        CHECK(asBen.code == 1);
+        CHECK(asBen.err.contains(s("may change only their own coding")));
+        const Run exported = runGloss({s("export"), s("--layout"), s("highlights")}, db.target);
+        CHECK(exported.out.count(s(",cora,")) == 1);
+        CHECK_FALSE(exported.out.contains(s(",ben,")));
+    }
     SECTION("a name that cannot be a role is refused")
     {
         const Run bad = runGloss({s("team"), s("add-coder"), s("bob; DROP TABLE articles")}, db.target);

@@ -2,6 +2,7 @@
 
 #include "storage/error.h"
 #include "storage/postgres/schema.h"
+#include "storage/postgres/transfer.h"
 
 #include <libpq-fe.h>
 
@@ -86,12 +87,84 @@ void Store::setBulkWrites(bool bulk)
 
 model::CheckReport Store::check()
 {
-    throw StorageError(QStringLiteral("check is not ported to PostgreSQL yet"), Failure::Other);
+    // Gloss's consistency rules on the server (its own integrity is the server's: foreign keys and
+    // checks are enforced as rows are written). Spans are compared in SQL: substr() counts code
+    // points as the offsets do.
+    model::CheckReport report;
+    constexpr int MaxListed = 20;
+    auto count = [&](const char *sql) {
+        Query q = m_connection->query(sql);
+        return q.step() ? q.int64(0) : 0;
+    };
+    report.articles = count("SELECT count(*) FROM articles");
+    report.highlights = count("SELECT count(*) FROM highlights");
+    report.tags = count("SELECT count(*) FROM tags");
+    struct Spans
+    {
+        const char *label;
+        const char *sql;
+        const char *problem;
+    };
+    const Spans spans[] = {
+        {"highlight",
+            "SELECT s.id, s.article_id, s.\"end\" > length(a.body), count(*) OVER () FROM highlights s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.\"end\" > length(a.body) "
+            "OR substr(a.body, s.start + 1, s.\"end\" - s.start) <> s.quote ORDER BY s.id LIMIT 20",
+            "its quote no longer matches article %1 at its span"},
+        {"entity mention",
+            "SELECT s.id, s.article_id, s.\"end\" > length(a.body), count(*) OVER () FROM mentions s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.\"end\" > length(a.body) "
+            "OR substr(a.body, s.start + 1, s.\"end\" - s.start) <> s.text ORDER BY s.id LIMIT 20",
+            "does not match article %1 at its span"},
+        {"time reference",
+            "SELECT s.id, s.article_id, s.\"end\" > length(a.body), count(*) OVER () FROM timerefs s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.\"end\" > length(a.body) "
+            "OR substr(a.body, s.start + 1, s.\"end\" - s.start) <> s.text ORDER BY s.id LIMIT 20",
+            "does not match article %1 at its span"},
+    };
+    for (const Spans &kind : spans) {
+        Query q = m_connection->query(kind.sql);
+        qint64 total = 0;
+        while (q.step()) {
+            total = q.int64(3);
+            const QString what = q.int64(2) ? QStringLiteral("its span runs past the end of article %1").arg(q.int64(1))
+                                            : QString::fromLatin1(kind.problem).arg(q.int64(1));
+            report.problems.append(
+                QStringLiteral("%1 %2: %3").arg(QLatin1String(kind.label)).arg(q.int64(0)).arg(what));
+        }
+        if (total > MaxListed)
+            report.problems.append(
+                QStringLiteral("… and %1 more like the %2 above").arg(total - MaxListed).arg(MaxListed));
+    }
+    if (const qint64 unindexed = count("SELECT count(*) FROM articles WHERE search IS NULL"))
+        report.problems.append(QStringLiteral("search index: %1 articles are not in it").arg(unindexed));
+    QList<model::Tag> tags;
+    QHash<qint64, QString> names;
+    Query t = m_connection->query("SELECT id, parent_id, name FROM tags");
+    while (t.step()) {
+        model::Tag tag;
+        tag.id = t.int64(0);
+        tag.parentId = t.isNull(1) ? 0 : t.int64(1);
+        tag.name = t.text(2);
+        names.insert(tag.id, tag.name);
+        tags.append(tag);
+    }
+    for (const QList<qint64> &cycle : storage::TagRepository::parentCycles(tags)) {
+        QStringList members;
+        for (const qint64 id : cycle)
+            members.append(QStringLiteral("%1 \"%2\"").arg(id).arg(names.value(id)));
+        report.problems.append(
+            QStringLiteral("tags: a cycle of parents, each tag under the next: %1, back to %2 (Gloss shows them "
+                           "at the top level)")
+                .arg(members.join(QStringLiteral(", ")))
+                .arg(cycle.first()));
+    }
+    return report;
 }
 
-QString Store::copyTo(const QString &)
+QString Store::copyTo(const QString &target)
 {
-    return QStringLiteral("copying a PostgreSQL project to a file is not ported yet");
+    return pullToFile(*m_connection, target);
 }
 
 } // namespace gloss::storage::postgres

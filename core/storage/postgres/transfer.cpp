@@ -1,6 +1,7 @@
 #include "storage/postgres/transfer.h"
 
 #include "storage/error.h"
+#include "storage/postgres/articlerepository.h"
 #include "storage/postgres/connection.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/statement.h"
@@ -204,8 +205,11 @@ QString pushFile(const QString &file, Connection &connection)
         sqlite::Transaction read(*opened.db, sqlite::Transaction::Mode::Deferred); // one snapshot of the file
         for (const char *table : Tables)
             copyTableUp(*opened.db, connection, table);
-        connection.execute("UPDATE articles SET search = setweight(to_tsvector('simple', title), 'A') || "
-                           "to_tsvector('simple', body)");
+        // The search index, made as the article repository makes it for an import.
+        ArticleRepository articles(connection);
+        sqlite::Statement bodies = opened.db->prepare("SELECT id, title, body FROM articles ORDER BY id");
+        while (bodies.step())
+            articles.addToIndex(bodies.int64(0), bodies.text(1), bodies.text(2));
         // The identities go on after the ids that came with the file.
         connection.execute(R"sql(
 DO $$
