@@ -21,7 +21,8 @@ export QT_QPA_PLATFORM=offscreen
 # end whatever happens. A server that cannot start fails the run with its reason.
 pg_lines=$(tests/postgres/server.sh start)
 eval "$pg_lines"
-trap 'tests/postgres/server.sh stop "$GLOSS_TEST_PGDIR"' EXIT
+pg_server="$PWD/tests/postgres/server.sh" # the trap runs after the cd below
+trap '"$pg_server" stop "$GLOSS_TEST_PGDIR" || true' EXIT
 echo "Test server: $GLOSS_TEST_POSTGRES"
 
 cd "$build"
