@@ -2,7 +2,7 @@
 // between a file and the server (issue 21). Runs in the postgresql pass of ctest ([postgres]),
 // against the private server ./test.sh starts.
 #include "support/glossprocess.h"
-#include "support/tempproject.h"
+#include "support/testdatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,21 +19,6 @@ QString s(const char *text)
 {
     return QString::fromUtf8(text);
 }
-
-// A new empty database on the test server, dropped at the end.
-struct ServerDatabase
-{
-    QString name;
-    QString target;
-    ServerDatabase() { target = gloss::test::createTestDatabase(&name); }
-    ~ServerDatabase() { gloss::test::dropTestDatabase(name); }
-    // The same database over TCP as `user` with `password` (what a coder's machine uses).
-    QString as(const QString &user, const QString &password) const
-    {
-        return s("postgresql://%1:%2@127.0.0.1:%3/%4")
-            .arg(user, password, qEnvironmentVariable("GLOSS_TEST_PGPORT"), name);
-    }
-};
 
 QString read(const QString &path)
 {
@@ -75,7 +60,7 @@ TEST_CASE("team push and team pull are inverses: the exports of both are identic
 {
     QTemporaryDir dir;
     const QString file = codedProject(dir);
-    ServerDatabase db;
+    gloss::test::TestDatabase db;
 
     const Run push = runGloss({s("team"), s("push"), file, db.target});
     INFO(push.err.toStdString());
@@ -118,7 +103,7 @@ TEST_CASE("team push and team pull are inverses: the exports of both are identic
 
 TEST_CASE("team init and add-coder: coders log in with a password, and a refusal says why", "[postgres]")
 {
-    ServerDatabase db;
+    gloss::test::TestDatabase db;
     const Run init = runGloss({s("team"), s("init"), db.target});
     INFO(init.err.toStdString());
     REQUIRE(init.code == 0);
@@ -185,7 +170,7 @@ TEST_CASE("team init and add-coder: coders log in with a password, and a refusal
 
 TEST_CASE("a database that is not a Gloss project or a server that is not there: exit 1, nothing made", "[postgres]")
 {
-    ServerDatabase db;
+    gloss::test::TestDatabase db;
     const Run none = runGloss({s("articles")}, db.target);
     CHECK(none.code == 1);
     CHECK(none.err.contains(s("holds no Gloss project")));

@@ -9,6 +9,7 @@
 #include "storage/postgres/schema.h"
 #include "storage/tagrepository.h"
 #include "support/tempproject.h"
+#include "support/testdatabase.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -21,18 +22,7 @@
 using namespace gloss;
 namespace pg = gloss::storage::postgres;
 
-namespace {
-
-// A new empty database on the test server, dropped at the end of the test.
-struct EmptyDatabase
-{
-    QString name;
-    QString target;
-    EmptyDatabase() { target = test::createTestDatabase(&name); }
-    ~EmptyDatabase() { test::dropTestDatabase(name); }
-};
-
-} // namespace
+using EmptyDatabase = test::TestDatabase;
 
 TEST_CASE("a PostgreSQL target is told from a file path", "[postgres]")
 {
