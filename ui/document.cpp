@@ -133,8 +133,16 @@ bool Document::refreshIfChangedElsewhere()
     qint64 now = -1;
     try {
         now = m_project->dataVersion();
-    } catch (const operations::OperationError &) {
+    } catch (const operations::OperationError &e) {
+        if (e.kind() == operations::OperationError::Kind::Disconnected && !m_connectionLost) {
+            m_connectionLost = true;
+            Q_EMIT connectionChanged(true, e.message());
+        }
         return false;
+    }
+    if (m_connectionLost) {
+        m_connectionLost = false;
+        Q_EMIT connectionChanged(false, {});
     }
     if (now == m_dataVersion)
         return false;

@@ -91,6 +91,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     // The project file was deleted or moved while open: the connection still holds its content.
     void fileLost(const QString &path);
+    // A team project's connection to its server was lost (`lost`, with the reason in words) or,
+    // after that, reopened. Told once per change; the poll for changes keeps trying to reconnect.
+    void connectionChanged(bool lost, const QString &words);
 
 private:
     void failed(QUndoCommand *command, const QString &message);
@@ -102,6 +105,7 @@ private:
     qint64 m_dataVersion = -1;
     quint64 m_inode = 0;
     bool m_lostReported = false;
+    bool m_connectionLost = false;
 };
 
 } // namespace gloss::ui

@@ -124,6 +124,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     });
 
     connect(&m_document, &Document::fileLost, this, &MainWindow::fileLost);
+    connect(&m_document, &Document::connectionChanged, this, &MainWindow::connectionChanged);
     connect(m_backups, &BackupScheduler::finished, this, [this](const QString &path, const QString &error) {
         if (!error.isEmpty())
             statusBar()->showMessage(tr("The daily backup failed: %1").arg(error));
@@ -171,9 +172,13 @@ bool MainWindow::pollForChanges()
 {
     if (QApplication::activeModalWidget() || QApplication::activePopupWidget())
         return false; // not under an open dialog or the picker
+    const bool wasDisconnected = m_connectionLabel && !m_connectionLabel->isHidden();
     if (!m_document.refreshIfChangedElsewhere())
         return false;
-    statusBar()->showMessage(tr("Updated with changes made elsewhere"), 4000);
+    if (wasDisconnected) // said after the reload, which moves the list's selection and says so
+        statusBar()->showMessage(tr("Reconnected to %1").arg(m_document.project().location()), 8000);
+    else
+        statusBar()->showMessage(tr("Updated with changes made elsewhere"), 4000);
     return true;
 }
 
@@ -302,6 +307,26 @@ QString MainWindow::writeBack()
     updateTitle();
     statusBar()->showMessage(tr("The project was written back to %1").arg(path), 8000);
     return {};
+}
+
+void MainWindow::connectionChanged(bool lost, const QString &words)
+{
+    // Said in the status bar, not in a dialog: the poll goes on trying every two seconds, and the
+    // window is readable meanwhile. A change tried while the server is away says why it failed.
+    if (!m_connectionLabel) {
+        m_connectionLabel = new QLabel(this);
+        m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
+        statusBar()->addPermanentWidget(m_connectionLabel);
+    }
+    if (lost) {
+        m_connectionLabel->setText(tr("<b>Not connected</b>: reconnecting…"));
+        m_connectionLabel->setToolTip(words);
+        m_connectionLabel->show();
+        statusBar()->showMessage(tr("Lost the connection to the team server: %1").arg(words));
+    } else {
+        m_connectionLabel->hide();
+        statusBar()->showMessage(tr("Reconnected to %1").arg(m_document.project().location()), 8000);
+    }
 }
 
 void MainWindow::fileLost(const QString &path)

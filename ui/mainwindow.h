@@ -4,6 +4,7 @@
 
 class QDockWidget;
 class QFrame;
+class QLabel;
 class QStackedWidget;
 class QTimer;
 class QToolBar;
@@ -92,6 +93,7 @@ private:
     void chooseBackup();
     void backUpNow();
     void fileLost(const QString &path);
+    void connectionChanged(bool lost, const QString &words);
     void updateTitle();
     void createStartGuide();
     void updateStartGuide();
@@ -121,6 +123,7 @@ private:
     QStackedWidget *m_centre = nullptr;
     QFrame *m_startGuide = nullptr;
     QTimer *m_changePoll = nullptr;
+    QLabel *m_connectionLabel = nullptr;
     QAction *m_settingsAction = nullptr;
     QToolButton *m_coderButton = nullptr;
 };

@@ -1,6 +1,8 @@
 // The team server's own cases (issue 21): connecting, the schema, refusals. They run only in the
 // postgresql pass of ctest ([postgres]); the cases every engine shares are tagged [engines].
 #include "operations/annotations.h"
+#include "operations/error.h"
+#include "operations/library.h"
 #include "operations/project.h"
 #include "storage/error.h"
 #include "storage/highlightrepository.h"
@@ -34,6 +36,13 @@ TEST_CASE("a PostgreSQL target is told from a file path", "[postgres]")
     CHECK_FALSE(pg::Connection::isTarget(QStringLiteral("study=2.gloss")));
     CHECK(pg::Connection::describe(QStringLiteral("postgresql://ann:secret@db.example.org:5433/study"))
         == QStringLiteral("database study on db.example.org:5433 as ann"));
+    // A password typed in the window replaces the target's: the target loses its own.
+    const QString bare = pg::Connection::withoutPassword(
+        QStringLiteral("postgresql://ann:s%27ecret@db.example.org:5433/stu%27dy?sslmode=prefer"));
+    CHECK_FALSE(bare.contains(QStringLiteral("ecret")));
+    CHECK(pg::Connection::isTarget(bare));
+    CHECK(pg::Connection::describe(bare) == QStringLiteral("database stu'dy on db.example.org:5433 as ann"));
+    CHECK(bare.contains(QStringLiteral("sslmode='prefer'")));
 }
 
 TEST_CASE("an empty database becomes a project, a database of other tables is refused", "[postgres]")
@@ -495,4 +504,126 @@ TEST_CASE("sets, article tags, done marks, variable counts and codings on the te
     const auto lengths = store.codings().bodyLengths({a, b});
     CHECK(lengths.value(a) == 13);
     CHECK(lengths.value(b) == 12);
+}
+
+namespace {
+// What a server restart or a dropped network does to one connection: the server ends its backend.
+void endBackend(qint64 pid)
+{
+    auto admin = pg::Connection::open(qEnvironmentVariable("GLOSS_TEST_POSTGRES")); // the server's own database
+    REQUIRE(admin.connection);
+    admin.connection->query("SELECT pg_terminate_backend($1::int)").bind(1, pid).exec();
+    for (int i = 0; i < 500; ++i) { // gone within 5 s
+        pg::Query q = admin.connection->query("SELECT count(*) FROM pg_stat_activity WHERE pid = $1::int");
+        q.bind(1, pid);
+        if (q.step() && q.int64(0) == 0)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    FAIL("the backend did not end");
+}
+
+qint64 backendOf(pg::Connection &c)
+{
+    pg::Query q = c.query("SELECT pg_backend_pid()");
+    REQUIRE(q.step());
+    return q.int64(0);
+}
+} // namespace
+
+TEST_CASE("a connection the server ended is opened again: reads and writes go on, a transaction in flight is "
+          "refused whole",
+    "[postgres]")
+{
+    gloss::test::TempProject tp;
+    const qint64 article = tp.addArticle(QStringLiteral("A"), QStringLiteral("The minister spoke on Monday."));
+    auto *store = dynamic_cast<pg::Store *>(&tp.project().store());
+    REQUIRE(store);
+    pg::Connection &c = store->connection();
+    const qint64 version = tp.project().dataVersion();
+
+    SECTION("a read after the loss reconnects, and the project reads as changed (what others did was not heard)")
+    {
+        endBackend(backendOf(c));
+        REQUIRE(tp.project().library().article(article));
+        CHECK(c.reconnections() == 1);
+        CHECK(tp.project().dataVersion() == version + 1);
+        // Another connection's change is heard again: the LISTEN was made anew.
+        auto other = Project::open(tp.path());
+        REQUIRE(other.project);
+        other.project->annotations().setArticleNote(article, QStringLiteral("checked"));
+        for (int i = 0; i < 200 && tp.project().dataVersion() == version + 1; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        CHECK(tp.project().dataVersion() > version + 1);
+    }
+    SECTION("a write after the loss is stored")
+    {
+        endBackend(backendOf(c));
+        model::Highlight h;
+        h.articleId = article;
+        h.start = 4;
+        h.end = 12;
+        qint64 id = 0;
+        tp.project().annotations().addHighlight(h, &id);
+        CHECK(id > 0);
+        CHECK(tp.project().annotations().highlight(id));
+    }
+    SECTION("a loss inside a transaction: that statement and the rest of the transaction fail, nothing of it is "
+            "stored, the next one is")
+    {
+        {
+            pg::Transaction tx(c);
+            c.query("INSERT INTO meta(key, value) VALUES('lost-1', '1')").exec();
+            endBackend(backendOf(c));
+            try {
+                c.query("INSERT INTO meta(key, value) VALUES('lost-2', '2')").exec();
+                FAIL("a statement ran on a lost connection");
+            } catch (const storage::StorageError &e) {
+                CHECK(e.failure() == storage::Failure::Disconnected);
+                CHECK(e.message().contains(QStringLiteral("the connection to database")));
+            }
+            // The server is back, but the transaction is not: its later statements are refused too,
+            // rather than run one by one outside it.
+            try {
+                c.query("INSERT INTO meta(key, value) VALUES('lost-3', '3')").exec();
+                FAIL("a statement of a lost transaction ran");
+            } catch (const storage::StorageError &e) {
+                CHECK(e.failure() == storage::Failure::Disconnected);
+            }
+            CHECK_THROWS(tx.commit());
+        }
+        pg::Query q = c.query("SELECT count(*) FROM meta WHERE key LIKE 'lost-%'");
+        REQUIRE(q.step());
+        CHECK(q.int64(0) == 0);
+        CHECK(c.depth() == 0);
+        {
+            pg::Transaction tx(c);
+            c.query("INSERT INTO meta(key, value) VALUES('kept', '1')").exec();
+            tx.commit();
+        }
+        pg::Query k = c.query("SELECT count(*) FROM meta WHERE key = 'kept'");
+        REQUIRE(k.step());
+        CHECK(k.int64(0) == 1);
+    }
+    SECTION("while the server refuses connections, a read fails in words; the first one after it is back works")
+    {
+        auto admin = pg::Connection::open(qEnvironmentVariable("GLOSS_TEST_POSTGRES")); // the server's own database
+        REQUIRE(admin.connection);
+        // A database that allows no connection answers libpq as a server not up yet does.
+        const QByteArray name = c.database().toUtf8();
+        admin.connection->execute(QByteArray("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false").constData());
+        endBackend(backendOf(c));
+        try {
+            c.query("SELECT 1").exec();
+            FAIL("a statement ran without a connection");
+        } catch (const storage::StorageError &e) {
+            CHECK(e.failure() == storage::Failure::Disconnected);
+            CHECK(e.message().contains(QStringLiteral("cannot be reached yet")));
+        }
+        CHECK_THROWS_AS(tp.project().dataVersion(), operations::OperationError);
+        admin.connection->execute(QByteArray("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true").constData());
+        REQUIRE(tp.project().library().article(article));
+        CHECK(c.reconnections() == 1);
+        CHECK(tp.project().dataVersion() == version + 1);
+    }
 }

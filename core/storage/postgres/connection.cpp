@@ -191,15 +191,11 @@ void Query::run()
     std::vector<const char *> values(m_params.size());
     for (size_t i = 0; i < m_params.size(); ++i)
         values[i] = m_params[i] ? m_params[i]->constData() : nullptr;
-    m_result = PQexecParams(m_connection.handle(), m_sql.constData(), int(values.size()), nullptr,
-        values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
     m_ran = true;
-    const ExecStatusType status = m_result ? PQresultStatus(m_result) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        pg_result *failed = m_result;
-        m_result = nullptr;
-        m_connection.fail(failed, m_sql);
-    }
+    m_result = m_connection.guarded(m_sql, [&](pg_conn *conn) {
+        return PQexecParams(conn, m_sql.constData(), int(values.size()), nullptr,
+            values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
+    });
 }
 
 bool Query::step()
@@ -316,13 +312,36 @@ QString Connection::describe(const QString &target)
     return text;
 }
 
+QString Connection::withoutPassword(const QString &target)
+{
+    char *error = nullptr;
+    PQconninfoOption *options = PQconninfoParse(target.toUtf8().constData(), &error);
+    if (!options) {
+        if (error)
+            PQfreemem(error);
+        return target;
+    }
+    QStringList pairs;
+    for (PQconninfoOption *o = options; o->keyword; ++o) {
+        if (!o->val || std::strcmp(o->keyword, "password") == 0)
+            continue;
+        QString value = QString::fromUtf8(o->val);
+        value.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+        pairs << QStringLiteral("%1='%2'").arg(QString::fromUtf8(o->keyword), value);
+    }
+    PQconninfoFree(options);
+    return pairs.join(QLatin1Char(' '));
+}
+
 Connection::Opened Connection::open(const QString &target, const QString &password)
 {
     Opened opened;
     const QByteArray dbname = target.toUtf8();
     const QByteArray secret = password.toUtf8();
-    std::vector<const char *> keys = {"dbname", "application_name", "client_encoding"};
-    std::vector<const char *> values = {dbname.constData(), "gloss", "UTF8"};
+    // A server that does not answer is given up on after 10 s unless the target says otherwise
+    // (keys after dbname override what it expands to; this one comes before it).
+    std::vector<const char *> keys = {"connect_timeout", "dbname", "application_name", "client_encoding"};
+    std::vector<const char *> values = {"10", dbname.constData(), "gloss", "UTF8"};
     if (!password.isEmpty()) {
         keys.push_back("password");
         values.push_back(secret.constData());
@@ -378,11 +397,69 @@ QString Connection::database() const
 
 void Connection::execute(const char *sql)
 {
-    pg_result *result = PQexec(m_conn, sql);
-    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-        fail(result, QByteArray(sql));
-    PQclear(result);
+    PQclear(guarded(QByteArray(sql), [&](pg_conn *conn) { return PQexec(conn, sql); }));
+}
+
+void Connection::executeForSession(const QByteArray &sql)
+{
+    execute(sql.constData());
+    m_session.push_back(sql);
+}
+
+bool Connection::isLost() const
+{
+    return PQstatus(m_conn) != CONNECTION_OK;
+}
+
+void Connection::failLost()
+{
+    throw StorageError(QStringLiteral("the connection to %1 was lost (%2)")
+                           .arg(m_location, trimmed(PQerrorMessage(m_conn)).section(QLatin1Char('\n'), 0, 0)),
+        Failure::Disconnected);
+}
+
+void Connection::ensureConnected()
+{
+    if (m_depth > 0) {
+        if (m_lostInTransaction || isLost()) {
+            m_lostInTransaction = true;
+            failLost();
+        }
+        return;
+    }
+    if (!isLost())
+        return;
+    PQreset(m_conn);
+    if (isLost()) {
+        throw StorageError(QStringLiteral("the connection to %1 was lost and the server cannot be reached yet (%2)")
+                               .arg(m_location, trimmed(PQerrorMessage(m_conn)).section(QLatin1Char('\n'), 0, 0)),
+            Failure::Disconnected);
+    }
+    PQsetNoticeProcessor(m_conn, ignoreNotice, nullptr);
+    ++m_reconnections;
+    for (const QByteArray &sql : m_session)
+        PQclear(guarded(sql, [&](pg_conn *conn) { return PQexec(conn, sql.constData()); }));
+}
+
+template <typename Run> pg_result *Connection::guarded(const QByteArray &sql, Run run)
+{
+    if (m_depth > 0 && m_lostInTransaction)
+        failLost(); // the transaction went with the connection: nothing more of it may run
+    for (int attempt = 0;; ++attempt) {
+        ensureConnected();
+        pg_result *result = run(m_conn);
+        const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+            return result;
+        if (!isLost() || attempt > 0 || m_depth > 0) {
+            if (isLost() && m_depth > 0)
+                m_lostInTransaction = true;
+            fail(result, sql);
+        }
+        // Lost outside a transaction: the statement did not take effect as part of anything larger;
+        // reconnect and run it once more (a read, or BEGIN).
+        PQclear(result);
+    }
 }
 
 void Connection::fail(pg_result *result, const QByteArray &sql)
@@ -394,11 +471,8 @@ void Connection::fail(pg_result *result, const QByteArray &sql)
         message = trimmed(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
         PQclear(result);
     }
-    if (PQstatus(m_conn) != CONNECTION_OK) {
-        throw StorageError(
-            QStringLiteral("the connection to %1 was lost (%2)").arg(m_location, trimmed(PQerrorMessage(m_conn))),
-            Failure::Io);
-    }
+    if (isLost())
+        failLost();
     if (message.isEmpty())
         message = trimmed(PQerrorMessage(m_conn));
     Failure failure = failureOfState(state);
@@ -439,6 +513,12 @@ void Connection::rollback() noexcept
     if (m_depth == 0)
         return;
     --m_depth;
+    if (m_lostInTransaction || isLost()) {
+        // Nothing to roll back on the server: the transaction ended with the connection.
+        if (m_depth == 0)
+            m_lostInTransaction = false;
+        return;
+    }
     const QByteArray sql = m_depth == 0 ? QByteArray("ROLLBACK")
                                         : QByteArray("ROLLBACK TO SAVEPOINT gloss_%1; RELEASE SAVEPOINT gloss_%1")
                                               .replace("%1", QByteArray::number(m_depth));

@@ -94,6 +94,9 @@ public:
     static bool isTarget(const QString &target);
     // "database DB on HOST:PORT as USER": where the project is, in words, without the password.
     static QString describe(const QString &target);
+    // The same target in libpq's key=value form without its password (a password typed by the
+    // user then comes from PGPASSWORD, which a password in the target would override).
+    static QString withoutPassword(const QString &target);
 
     ~Connection();
     Connection(const Connection &) = delete;
@@ -103,6 +106,19 @@ public:
     Query query(const QByteArray &sql) { return Query(*this, sql); }
     // Runs SQL without parameters (several statements separated by ';' are allowed).
     void execute(const char *sql);
+    // Runs SQL now and again after every reconnection (LISTEN, session settings).
+    void executeForSession(const QByteArray &sql);
+
+    // A lost connection (the server restarted, the network dropped) is reopened by the next
+    // statement run outside a transaction; a statement that finds it lost outside a transaction is
+    // run again once reconnected. Inside a transaction nothing can be recovered: the statement
+    // and every later one of that transaction fail as Disconnected without reaching the server,
+    // until the transaction is rolled back; the next statement after it reconnects.
+    // Reconnects now if the connection is known lost and no transaction is open; throws a
+    // StorageError (Disconnected) when the server cannot be reached.
+    void ensureConnected();
+    // How many times the connection was reopened: what was said in between may have been missed.
+    int reconnections() const { return m_reconnections; }
 
     const QString &location() const { return m_location; }
     const QString &target() const { return m_target; }
@@ -121,12 +137,21 @@ public:
     [[noreturn]] void fail(pg_result *result, const QByteArray &sql);
 
 private:
+    friend class Query;
     Connection(pg_conn *conn, QString target);
+    // Runs `sql` through `run` (which returns a result, never null when the server was reached),
+    // with the policy for lost connections above. Returns a result that succeeded.
+    template <typename Run> pg_result *guarded(const QByteArray &sql, Run run);
+    bool isLost() const;
+    [[noreturn]] void failLost();
 
     pg_conn *m_conn = nullptr;
     QString m_target;
     QString m_location;
     int m_depth = 0;
+    bool m_lostInTransaction = false;
+    int m_reconnections = 0;
+    std::vector<QByteArray> m_session;
 };
 
 // A transaction on a Connection, rolled back when it goes out of scope without commit().

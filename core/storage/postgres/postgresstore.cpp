@@ -22,9 +22,9 @@ Store::Opened Store::open(const QString &target, bool create, bool readOnly, con
             opened.error = problem;
             return opened;
         }
-        connected.connection->execute("LISTEN gloss_changes");
+        connected.connection->executeForSession("LISTEN gloss_changes");
         if (readOnly)
-            connected.connection->execute("SET default_transaction_read_only = on");
+            connected.connection->executeForSession("SET default_transaction_read_only = on");
     } catch (const StorageError &e) {
         opened.error = QStringLiteral("%1: %2").arg(connected.connection->location(), e.message());
         return opened;
@@ -61,6 +61,17 @@ Store::~Store()
 qint64 Store::dataVersion()
 {
     pg_conn *conn = m_connection->handle();
+    if (m_connection->depth() == 0) {
+        // Finds a connection the server closed: the first read may take only its last message
+        // (57P01, "terminating connection"), the second finds the end of the stream.
+        for (int read = 0; read < 2 && PQconsumeInput(conn); ++read) { }
+        m_connection->ensureConnected();
+        if (m_connection->reconnections() != m_reconnections) {
+            // Whatever others changed while the connection was down was not heard: say "changed".
+            m_reconnections = m_connection->reconnections();
+            ++m_version;
+        }
+    }
     PQconsumeInput(conn);
     const int self = PQbackendPID(conn);
     while (PGnotify *n = PQnotifies(conn)) {

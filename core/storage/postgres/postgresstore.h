@@ -65,6 +65,7 @@ private:
     std::unique_ptr<Connection> m_connection;
     bool m_readOnly = false;
     qint64 m_version = 0;
+    int m_reconnections = 0;
     ArticleRepository m_articles;
     HighlightRepository m_highlights;
     TagRepository m_tags;
