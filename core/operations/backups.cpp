@@ -1,6 +1,8 @@
 #include "operations/backups.h"
 
 #include "operations/writer.h"
+#include "storage/postgres/connection.h"
+#include "storage/postgres/postgresstore.h"
 #include "storage/sqlite/backupmanager.h"
 #include "storage/store.h"
 
@@ -73,11 +75,17 @@ BackupResult Backups::take(const QString &projectPath, const QString &reason)
 
 BackupResult Backups::takeBefore(const QString &what)
 {
+    if (dynamic_cast<storage::postgres::Store *>(&m_writer.store()))
+        return {{}, {}, {}, true}; // see below: a team project has no file to copy
     return takeBefore(projectPath(), what);
 }
 
 BackupResult Backups::takeBefore(const QString &projectPath, const QString &what)
 {
+    // A team project has no file to copy: its bulk operations are each one transaction on the
+    // server (stored whole or not at all), and the server's backups are its administrator's.
+    if (storage::postgres::Connection::isTarget(projectPath))
+        return {{}, {}, {}, true};
     return resultOf(storage::sqlite::BackupManager(projectPath).backupBefore(what));
 }
 

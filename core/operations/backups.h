@@ -49,7 +49,8 @@ public:
     // Takes, verifies and rotates; `reason` ("manual") becomes part of the file name.
     BackupResult take(const QString &reason = QStringLiteral("manual"));
     static BackupResult take(const QString &projectPath, const QString &reason);
-    // Before a bulk operation ("tag-merge", "import-annotations"): reason "before-<what>".
+    // Before a bulk operation ("tag-merge", "import-annotations"): reason "before-<what>". On a team
+    // project, `skipped` (no file to copy: each such operation is one transaction on the server).
     BackupResult takeBefore(const QString &what);
     static BackupResult takeBefore(const QString &projectPath, const QString &what);
     // The daily backup, when the newest one is from an earlier day and the project changed since

@@ -231,7 +231,7 @@ QList<interchange::AnnotationImportReport> Interchange::importAnnotations(const 
     m_writer.refuseIfReadOnly();
     // A bulk change to the codebook and highlights: a verified backup first.
     const QString project = m_writer.store().location();
-    if (const auto backup = Backups::takeBefore(project, QStringLiteral("import-annotations")); !backup.error.isEmpty())
+    if (const auto backup = Backups(m_writer).takeBefore(QStringLiteral("import-annotations")); !backup.error.isEmpty())
         throw OperationError(OperationError::Kind::Failed,
             QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)")
                 .arg(project, backup.error));

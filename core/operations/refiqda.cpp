@@ -523,7 +523,7 @@ RefiImportReport RefiQda::importProject(const QString &path)
         return report;
     }
     const QString project = m_writer.store().location();
-    if (const auto backup = Backups::takeBefore(project, QStringLiteral("import-qdpx")); !backup.error.isEmpty())
+    if (const auto backup = Backups(m_writer).takeBefore(QStringLiteral("import-qdpx")); !backup.error.isEmpty())
         throw OperationError(OperationError::Kind::Failed,
             QStringLiteral("%1: no backup could be taken first, so nothing was imported (%2)")
                 .arg(project, backup.error));

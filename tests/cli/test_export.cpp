@@ -353,8 +353,8 @@ QList<QStringList> withoutIds(QList<QStringList> rows)
 
 } // namespace
 
-TEST_CASE(
-    "export, import-annotations into a copy with other ids, export again: the same rows", "[cli][export][roundtrip]")
+TEST_CASE("export, import-annotations into a copy with other ids, export again: the same rows",
+    "[cli][export][roundtrip][engines]")
 {
     const Corpus corpus = sampleCorpus();
     REQUIRE(corpus.bodies.size() >= 15);
@@ -438,7 +438,7 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("import-annotations refuses rows whose text moved, names the row, keeps the rest", "[cli][export]")
+TEST_CASE("import-annotations refuses rows whose text moved, names the row, keeps the rest", "[cli][export][engines]")
 {
     gloss::test::TempProject tp;
     buildFixture(tp);

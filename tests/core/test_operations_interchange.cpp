@@ -84,8 +84,8 @@ TEST_CASE("export through the operation writes the file gloss export writes", "[
     }
 }
 
-TEST_CASE(
-    "annotation import through the operation recreates the highlights in another project", "[operations][interchange]")
+TEST_CASE("annotation import through the operation recreates the highlights in another project",
+    "[operations][interchange][engines]")
 {
     test::TempProject from;
     fill(from);
@@ -125,11 +125,13 @@ TEST_CASE(
     CHECK(got.first().note == u"who, \"quoted\"");
     CHECK(got.first().coder == u"ana");
     CHECK(got.first().tagIds.size() == 2);
-    // The verified backup taken before it, beside the project.
-    CHECK(QDir(fresh.path() + QStringLiteral(".backups"))
-              .entryList({QStringLiteral("*before-import-annotations*")}, QDir::Files)
-              .size()
-        == 1);
+    // The verified backup taken before it, beside the project (a team project has no file to copy:
+    // the import is one transaction on the server).
+    if (!test::onPostgres())
+        CHECK(QDir(fresh.path() + QStringLiteral(".backups"))
+                  .entryList({QStringLiteral("*before-import-annotations*")}, QDir::Files)
+                  .size()
+            == 1);
 }
 
 TEST_CASE("a read-only project refuses an annotation import in words and is left as it was",
