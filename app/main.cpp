@@ -53,7 +53,7 @@ int runWindow(int argc, char **argv, const QStringList &args)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gloss.svg")));
 
     const gloss::cli::ProjectArgument projectArgument = gloss::cli::takeProjectArgument(args);
-    const QString path = gloss::Project::resolvePath(projectArgument.path);
+    QString path = gloss::Project::resolvePath(projectArgument.path);
     auto opened = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
     // A team server that wants a password libpq did not find (.pgpass, PGPASSWORD, the connection
     // string): ask, up to three times.
@@ -65,7 +65,9 @@ int runWindow(int argc, char **argv, const QStringList &args)
             QObject::tr("Password for %1:").arg(gloss::operations::Team::describe(path)), QLineEdit::Password, {}, &ok);
         if (!ok)
             break;
+        // The typed password wins: one in the target (a URL's user:password@) would override it.
         qputenv("PGPASSWORD", password.toUtf8());
+        path = gloss::operations::Team::withoutPassword(path);
         opened = gloss::Project::open(path, gloss::Project::Access::ReadWrite, gloss::Project::Verify::Quick);
     }
     if (!opened.project && !opened.damagedPath.isEmpty() && opened.goodBackup) {

@@ -50,6 +50,11 @@ QString Team::describe(const QString &target)
     return pg::Connection::describe(target);
 }
 
+QString Team::withoutPassword(const QString &target)
+{
+    return pg::Connection::withoutPassword(target);
+}
+
 QString Team::init(const QString &target)
 {
     QString error;

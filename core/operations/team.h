@@ -24,6 +24,8 @@ public:
     static bool isServer(const QString &project);
     // "database D on HOST:PORT as USER": a team project named without its password.
     static QString describe(const QString &target);
+    // The target without a password in it, for a password typed by the user (set in PGPASSWORD).
+    static QString withoutPassword(const QString &target);
 };
 
 } // namespace gloss::operations

@@ -153,6 +153,21 @@ TEST_CASE("team init and add-coder: coders log in with a password, and a refusal
         CHECK(exported.out.count(s(",cora,")) == 1);
         CHECK_FALSE(exported.out.contains(s(",ben,")));
     }
+    SECTION("a coder of one project does not open another on the same server until added to it, and adding "
+            "keeps their password")
+    {
+        gloss::test::TestDatabase other;
+        REQUIRE(runGloss({s("team"), s("init"), other.target}).code == 0);
+        const Run refused = runGloss({s("articles")}, other.as(s("cora"), s("pass-cora")));
+        CHECK(refused.code == 1);
+        CHECK(refused.err.contains(s("database %1").arg(other.name)));
+        CHECK(refused.err.contains(s("permission denied for database")));
+        const Run addedThere = runGloss({s("team"), s("add-coder"), s("cora")}, other.target);
+        INFO(addedThere.err.toStdString());
+        REQUIRE(addedThere.code == 0);
+        CHECK(runGloss({s("articles")}, other.as(s("cora"), s("pass-cora"))).code == 0);
+        CHECK(runGloss({s("articles")}, db.as(s("cora"), s("pass-cora"))).code == 0);
+    }
     SECTION("a name that cannot be a role is refused")
     {
         const Run bad = runGloss({s("team"), s("add-coder"), s("bob; DROP TABLE articles")}, db.target);

@@ -26,7 +26,10 @@ BEGIN
   IF NOT pg_has_role('gloss_lead', 'gloss_coder', 'MEMBER') THEN
     GRANT gloss_coder TO gloss_lead;
   END IF;
-  EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO gloss_coder', current_database());
+  -- Roles are the whole server's, so being a coder is not enough to open this project: only the
+  -- coders added to it may connect (add-coder grants it to each), not every role on the server.
+  EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+  EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM gloss_coder', current_database());
 END $$;
 GRANT USAGE ON SCHEMA public TO gloss_coder;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO gloss_coder;
@@ -114,6 +117,10 @@ QString addCoder(Connection &connection, const QString &name, bool lead, const Q
             connection.execute(QByteArray("CREATE ROLE " + role + " LOGIN").constData());
         connection.execute(
             QByteArray("GRANT " + QByteArray(lead ? "gloss_lead" : "gloss_coder") + " TO " + role).constData());
+        // This project's database, not every Gloss project on the server.
+        connection.execute(QByteArray("GRANT CONNECT, TEMPORARY ON DATABASE "
+            + identifier(connection, connection.database().toUtf8()) + " TO " + role)
+                               .constData());
         if (!password.isEmpty()) {
             char *hashed = PQencryptPasswordConn(
                 connection.handle(), password.toUtf8().constData(), name.toUtf8().constData(), nullptr);
