@@ -2,11 +2,12 @@
 
 #include "analysis/reportexport.h"
 #include "document.h"
+#include "operations/entities.h"
 #include "operations/error.h"
 #include "operations/project.h"
 #include "operations/reports.h"
+#include "work/reportcounter.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -54,6 +55,7 @@ CooccurrenceDialog::CooccurrenceDialog(Document &document, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_model(new QStandardItemModel(this))
     , m_table(new QTableView(this))
+    , m_counter(new ReportCounter(document, this, tr("Co-occurrence")))
 {
     setWindowTitle(tr("Co-occurrence"));
     resize(1100, 700);
@@ -72,6 +74,12 @@ CooccurrenceDialog::CooccurrenceDialog(Document &document, QWidget *parent)
     m_table->setCornerButtonEnabled(false);
     connect(m_unit, &QComboBox::activated, this, &CooccurrenceDialog::compute);
     connect(m_rows, &QComboBox::activated, this, &CooccurrenceDialog::compute);
+    connect(m_counter, &ReportCounter::finished, this, [this](bool shown) {
+        if (!shown)
+            m_summary->setText(m_counter->lastError().isEmpty()
+                    ? tr("Counting cancelled; the map shows the last count.")
+                    : m_counter->lastError());
+    });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         QString description;
         const QList<model::Passage> passages = passagesOfCell(index.row(), index.column(), &description);
@@ -81,8 +89,8 @@ CooccurrenceDialog::CooccurrenceDialog(Document &document, QWidget *parent)
 
     auto *csv = new QPushButton(tr("Export C&SV…"), this);
     connect(csv, &QPushButton::clicked, this, [this] {
-        exportReportCsv(this, m_csv,
-            m_rows->currentIndex() == 1 ? QStringLiteral("cooccurrence-entities") : QStringLiteral("cooccurrence"));
+        exportReportCsv(
+            this, m_csv, m_shownEntities ? QStringLiteral("cooccurrence-entities") : QStringLiteral("cooccurrence"));
     });
     auto *image = new QPushButton(tr("Export &Heat Map…"), this);
     image->setToolTip(tr("The whole heat map as a PNG image or an SVG drawing"));
@@ -120,30 +128,46 @@ void CooccurrenceDialog::setEntities(bool entities)
     m_rows->setCurrentIndex(entities ? 1 : 0);
 }
 
+bool CooccurrenceDialog::isCounting() const
+{
+    return m_counter->isRunning();
+}
+
 void CooccurrenceDialog::compute()
 {
     const bool entities = m_rows->currentIndex() == 1;
     const auto unit = m_unit->currentData().toString() == u"article" ? model::CooccurrenceUnit::Article
                                                                      : model::CooccurrenceUnit::Highlight;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        m_names.clear();
-        for (const model::Tag &t : m_document.project().reports().codebook())
-            m_names.insert(t.id, t.name);
-        m_report = m_document.project().reports().cooccurrence({}, unit, entities);
-    } catch (const operations::OperationError &e) {
-        QApplication::restoreOverrideCursor();
-        m_summary->setText(e.message());
-        return;
-    }
-    m_csv = entities ? analysis::entityTagTable(m_report, m_names) : analysis::cooccurrenceMatrix(m_report, m_names);
-    fill();
-    QApplication::restoreOverrideCursor();
+    const QString label = entities ? tr("Counting the entities in each tag's passages…")
+                                   : tr("Counting %1…").arg(m_unit->currentText().toLower());
+    m_summary->setText(label);
+    struct Counted
+    {
+        QHash<qint64, QString> names;
+        model::CooccurrenceReport report;
+    };
+    m_counter->run<Counted>(
+        label,
+        [unit, entities](Project &project) {
+            Counted counted;
+            for (const model::Tag &t : project.reports().codebook())
+                counted.names.insert(t.id, t.name);
+            counted.report = project.reports().cooccurrence({}, unit, entities);
+            return counted;
+        },
+        [this, entities](const Counted &counted) {
+            m_names = counted.names;
+            m_report = counted.report;
+            m_shownEntities = entities;
+            m_csv = entities ? analysis::entityTagTable(m_report, m_names)
+                             : analysis::cooccurrenceMatrix(m_report, m_names);
+            fill();
+        });
 }
 
 void CooccurrenceDialog::fill()
 {
-    const bool entities = m_rows->currentIndex() == 1;
+    const bool entities = m_shownEntities;
     const bool byArticle = m_report.unit == model::CooccurrenceUnit::Article;
     m_table->setSortingEnabled(false);
     m_model->clear();
@@ -222,7 +246,8 @@ void CooccurrenceDialog::fill()
         m_table->setColumnWidth(c, std::clamp(m_table->columnWidth(c), 56, 160));
     const QString unitText = byArticle ? tr("articles holding both") : tr("overlapping highlights");
     if (entities)
-        m_summary->setText(tr("%1 entities mentioned in passages (%2 shown, most first); cells count %3.")
+        m_summary->setText(tr("%1 entities mentioned in passages (%2 shown, most first); cells count %3. "
+                              "Double-click or press Enter on a cell to list its passages.")
                                .arg(QSet<qint64>([&] {
                                    QSet<qint64> ids;
                                    for (const model::EntityTagCell &e : std::as_const(m_report.entities))
@@ -265,11 +290,12 @@ QWidget *CooccurrenceDialog::heatMapForExport() const
 
 QList<model::Passage> CooccurrenceDialog::passagesOfCell(int row, int column, QString *description)
 {
-    if (m_rows->currentIndex() == 1 || column < 1 || column > m_report.tagIds.size() || row < 0
-        || row >= m_model->rowCount())
-        return {}; // entity rows: the passages are not listed by entity
+    if (column < 1 || column > m_report.tagIds.size() || row < 0 || row >= m_model->rowCount())
+        return {};
     const qint64 a = m_model->item(row, 0)->data(RowIdRole).toLongLong();
     const qint64 b = m_report.tagIds.at(column - 1);
+    if (m_shownEntities)
+        return entityPassages(a, b, description);
     model::ReportScope scope;
     scope.tagIds = a == b ? QList<qint64>{a} : QList<qint64>{a, b};
     QList<model::Passage> all;
@@ -302,6 +328,36 @@ QList<model::Passage> CooccurrenceDialog::passagesOfCell(int row, int column, QS
         *description = overlap
             ? tr("Passages of %1 and %2 that overlap").arg(m_names.value(a), m_names.value(b))
             : tr("Passages of %1 and %2 in articles with passages of both").arg(m_names.value(a), m_names.value(b));
+    return kept;
+}
+
+QList<model::Passage> CooccurrenceDialog::entityPassages(qint64 entityId, qint64 tagId, QString *description)
+{
+    model::ReportScope scope;
+    scope.tagIds = {tagId};
+    QList<model::Passage> all;
+    QHash<qint64, QList<model::Mention>> mentions; // by article
+    QString entity;
+    try {
+        all = m_document.project().reports().passages(scope, model::PassageOrder::Tag, 8);
+        for (const model::Mention &m : m_document.project().entities().mentions(entityId))
+            mentions[m.articleId].append(m);
+        if (const std::optional<model::Entity> e = m_document.project().entities().get(entityId))
+            entity = e->name;
+    } catch (const operations::OperationError &e) {
+        m_summary->setText(e.message());
+        return {};
+    }
+    // As the count: a passage of the tag holding a mention of the entity wholly inside it.
+    QList<model::Passage> kept;
+    for (const model::Passage &p : std::as_const(all)) {
+        const QList<model::Mention> inArticle = mentions.value(p.articleId);
+        if (std::any_of(inArticle.cbegin(), inArticle.cend(),
+                [&](const model::Mention &m) { return p.start <= m.start && m.end <= p.end; }))
+            kept.append(p);
+    }
+    if (description)
+        *description = tr("Passages of %1 mentioning %2").arg(m_names.value(tagId), entity);
     return kept;
 }
 
