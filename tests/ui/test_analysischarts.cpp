@@ -317,7 +317,11 @@ TEST_CASE("retrieved passages follow the codebook's order and print what the com
     f.open();
     gloss::ui::PassagesDialog *dialog = f.window->passagesDialog();
     dialog->reload();
+    QSignalSpy retrieved(dialog->counter(), &gloss::ui::ReportCounter::finished);
     dialog->retrieve();
+    REQUIRE(dialog->isRetrieving());
+    REQUIRE(retrieved.wait(60000));
+    REQUIRE(retrieved.last().at(0).toBool());
     QAbstractItemModel *model = dialog->table()->model();
     REQUIRE(model->rowCount() > 20);
     // Zeta, then Alpha, then Mid: the codebook's order, not the names'.

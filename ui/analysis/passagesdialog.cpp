@@ -6,8 +6,8 @@
 #include "operations/error.h"
 #include "operations/project.h"
 #include "operations/reports.h"
+#include "work/reportcounter.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -47,6 +47,7 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_model(new QStandardItemModel(0, ColumnCount, this))
     , m_table(new QTableView(this))
+    , m_counter(new ReportCounter(document, this, tr("Retrieved Passages")))
 {
     setWindowTitle(tr("Retrieved Passages"));
     resize(1200, 700);
@@ -77,6 +78,12 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     auto *show = new QPushButton(tr("&Show Passages"), this);
     show->setDefault(true);
     connect(show, &QPushButton::clicked, this, &PassagesDialog::retrieve);
+    connect(m_counter, &ReportCounter::finished, this, [this](bool shown) {
+        if (!shown)
+            m_summary->setText(m_counter->lastError().isEmpty()
+                    ? tr("Retrieval cancelled; the list shows the passages listed before.")
+                    : m_counter->lastError());
+    });
     auto *printButton = new QPushButton(tr("&Print…"), this);
     printButton->setToolTip(tr("Print the listed passages, as gloss report passages --format html writes them"));
     printButton->setShortcut(QKeySequence::Print);
@@ -150,6 +157,11 @@ void PassagesDialog::reload()
     m_coder->setCurrentIndex(std::max(0, m_coder->findData(coder)));
 }
 
+bool PassagesDialog::isRetrieving() const
+{
+    return m_counter->isRunning();
+}
+
 void PassagesDialog::retrieve()
 {
     model::ReportScope scope;
@@ -162,17 +174,6 @@ void PassagesDialog::retrieve()
     }
     if (!m_coder->currentData().toString().isEmpty())
         scope.coders = {m_coder->currentData().toString()};
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        m_passages = m_document.project().reports().passages(scope, model::PassageOrder::Tag, m_context->value());
-        m_codebook.clear();
-        for (const model::Tag &t : m_document.project().reports().codebook())
-            m_codebook.insert(t.id, t);
-    } catch (const operations::OperationError &e) {
-        QApplication::restoreOverrideCursor();
-        m_summary->setText(e.message());
-        return;
-    }
     QStringList parts;
     if (!scope.tagIds.isEmpty()) {
         QStringList tagNames;
@@ -182,15 +183,36 @@ void PassagesDialog::retrieve()
     }
     if (!scope.coders.isEmpty())
         parts.append(u"coded by " + scope.coders.join(QStringLiteral(", ")));
-    m_scopeText = parts.join(QStringLiteral("; "));
-    fill();
-    QApplication::restoreOverrideCursor();
-    m_summary->setText(tr("%n passage(s); double-click or press Enter on one to show it in the reader.", nullptr,
-        int(m_passages.size())));
+    const QString scopeText = parts.join(QStringLiteral("; "));
+    struct Retrieved
+    {
+        QList<model::Passage> passages;
+        QHash<qint64, model::Tag> codebook;
+    };
+    const QString label = tr("Retrieving passages…");
+    m_summary->setText(label);
+    m_counter->run<Retrieved>(
+        label,
+        [scope, context = m_context->value()](Project &project) {
+            Retrieved retrieved;
+            retrieved.passages = project.reports().passages(scope, model::PassageOrder::Tag, context);
+            for (const model::Tag &t : project.reports().codebook())
+                retrieved.codebook.insert(t.id, t);
+            return retrieved;
+        },
+        [this, scopeText](const Retrieved &retrieved) {
+            m_passages = retrieved.passages;
+            m_codebook = retrieved.codebook;
+            m_scopeText = scopeText;
+            fill();
+            m_summary->setText(tr("%n passage(s); double-click or press Enter on one to show it in the reader.",
+                nullptr, int(m_passages.size())));
+        });
 }
 
 void PassagesDialog::showPassages(const QList<model::Passage> &passages, const QString &description)
 {
+    m_counter->cancel(); // a retrieval still running would replace these
     m_passages = passages;
     m_scopeText = description;
     try {
