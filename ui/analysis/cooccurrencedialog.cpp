@@ -13,6 +13,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSet>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -58,7 +60,7 @@ CooccurrenceDialog::CooccurrenceDialog(Document &document, QWidget *parent)
     , m_counter(new ReportCounter(document, this, tr("Co-occurrence")))
 {
     setWindowTitle(tr("Co-occurrence"));
-    resize(1100, 700);
+    resizeToScreen(*this, QSize(1100, 720));
     m_unit->addItem(tr("Overlapping highlights"), QStringLiteral("highlight"));
     m_unit->addItem(tr("Articles holding both"), QStringLiteral("article"));
     m_rows->addItem(tr("Tags × tags"));
@@ -221,6 +223,7 @@ void CooccurrenceDialog::fill()
         auto *name = new QStandardItem(row.name);
         name->setData(row.id, RowIdRole);
         name->setData(row.name.toLower(), SortRole);
+        name->setToolTip(row.name);
         items.append(name);
         for (qsizetype c = 0; c < row.counts.size(); ++c) {
             const qint64 v = row.counts.at(c);
@@ -242,8 +245,23 @@ void CooccurrenceDialog::fill()
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(0, std::min(m_table->columnWidth(0), 320)); // a long entity name: its tooltip
     for (int c = 1; c < m_model->columnCount(); ++c)
         m_table->setColumnWidth(c, std::clamp(m_table->columnWidth(c), 56, 160));
+    if (!m_fitted && isVisible()) {
+        // First shown: as wide as the map (within the screen), so that every tag's column shows.
+        m_fitted = true;
+        int wanted = width() - m_table->viewport()->width() + m_table->verticalScrollBar()->sizeHint().width();
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            wanted += m_table->columnWidth(c);
+        if (wanted > width()) {
+            resizeToScreen(*this, QSize(wanted, height()));
+            if (const QScreen *s = screen()) { // keep it on the screen
+                const QRect room = s->availableGeometry();
+                move(std::clamp(x(), room.left(), std::max(room.left(), room.right() - width())), y());
+            }
+        }
+    }
     const QString unitText = byArticle ? tr("articles holding both") : tr("overlapping highlights");
     if (entities)
         m_summary->setText(tr("%1 entities mentioned in passages (%2 shown, most first); cells count %3. "

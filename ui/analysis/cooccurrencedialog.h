@@ -66,6 +66,7 @@ private:
     analysis::ReportTable m_csv;
     QHash<qint64, QString> m_names;
     bool m_shownEntities = false; // the shown count's rows are entities
+    bool m_fitted = false; // widened to its map once, when first shown
     ReportCounter *m_counter;
 };
 

@@ -66,7 +66,7 @@ FrequencyDialog::FrequencyDialog(Document &document, QWidget *parent)
     m_redraw->setInterval(150);
     connect(m_redraw, &QTimer::timeout, this, &FrequencyDialog::drawChart);
     setWindowTitle(tr("Frequencies"));
-    resize(1200, 760);
+    resizeToScreen(*this, QSize(1400, 860));
     m_count->addItem(tr("Highlights"), QStringLiteral("highlights"));
     m_count->addItem(tr("Articles"), QStringLiteral("articles"));
     m_count->addItem(tr("Share of articles (%)"), QStringLiteral("share"));
@@ -134,11 +134,12 @@ FrequencyDialog::FrequencyDialog(Document &document, QWidget *parent)
     right->addWidget(m_table);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    right->setSizes({height() * 3 / 5, height() * 2 / 5}); // the chart first: it is what is looked at
     auto *split = new QSplitter(this);
     split->addWidget(side);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({240, 960});
+    split->setSizes({240, width() - 240});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_summary);

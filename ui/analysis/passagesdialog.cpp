@@ -1,5 +1,6 @@
 #include "analysis/passagesdialog.h"
 
+#include "analysis/reportexport.h"
 #include "analysis/reporttables.h"
 #include "document.h"
 #include "operations/agreement.h"
@@ -50,7 +51,7 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     , m_counter(new ReportCounter(document, this, tr("Retrieved Passages")))
 {
     setWindowTitle(tr("Retrieved Passages"));
-    resize(1200, 700);
+    resizeToScreen(*this, QSize(1500, 820));
     m_model->setHorizontalHeaderLabels(
         {tr("Tag"), tr("Passage"), tr("Article"), tr("Date"), tr("Source"), tr("Coder"), tr("Note")});
     m_model->setSortRole(SortRole);
@@ -123,7 +124,7 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     split->addWidget(side);
     split->addWidget(m_table);
     split->setStretchFactor(1, 1);
-    split->setSizes({240, 960});
+    split->setSizes({240, width() - 240});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_summary);
