@@ -23,6 +23,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTableView>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -63,12 +64,15 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(ColTag, 150);
-    m_table->setColumnWidth(ColPassage, 460);
-    m_table->setColumnWidth(ColArticle, 220);
+    m_table->setColumnWidth(ColTag, 140);
+    m_table->setColumnWidth(ColArticle, 200);
     m_table->setColumnWidth(ColDate, 90);
-    m_table->setColumnWidth(ColSource, 110);
+    m_table->setColumnWidth(ColSource, 100);
     m_table->setColumnWidth(ColCoder, 70);
+    // The passage takes what the dialog leaves beside the tag list, with 120 px for the note, so
+    // that every column shows on a 1400x900 screen.
+    const int beside = width() - 240 - 2 * style()->pixelMetric(QStyle::PM_LayoutLeftMargin) - 40;
+    m_table->setColumnWidth(ColPassage, std::clamp(beside - (140 + 200 + 90 + 100 + 70 + 120), 300, 560));
     m_tags->setToolTip(tr("The tags whose passages are listed; none checked: every tag"));
     m_coder->setToolTip(tr("Only this coder's highlights"));
     m_context->setRange(0, 50);
