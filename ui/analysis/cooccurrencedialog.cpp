@@ -82,12 +82,8 @@ CooccurrenceDialog::CooccurrenceDialog(Document &document, QWidget *parent)
                     ? tr("Counting cancelled; the map shows the last count.")
                     : m_counter->lastError());
     });
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        QString description;
-        const QList<model::Passage> passages = passagesOfCell(index.row(), index.column(), &description);
-        if (!description.isEmpty())
-            Q_EMIT passagesRequested(passages, description);
-    });
+    connect(m_table, &QTableView::activated, this,
+        [this](const QModelIndex &index) { listCell(index.row(), index.column()); });
 
     auto *csv = new QPushButton(tr("Export C&SV…"), this);
     connect(csv, &QPushButton::clicked, this, [this] {
@@ -306,77 +302,99 @@ QWidget *CooccurrenceDialog::heatMapForExport() const
     return view;
 }
 
-QList<model::Passage> CooccurrenceDialog::passagesOfCell(int row, int column, QString *description)
+std::optional<CooccurrenceDialog::Cell> CooccurrenceDialog::cellAt(int row, int column) const
 {
     if (column < 1 || column > m_report.tagIds.size() || row < 0 || row >= m_model->rowCount())
+        return std::nullopt;
+    Cell cell;
+    cell.row = m_model->item(row, 0)->data(RowIdRole).toLongLong();
+    cell.tagId = m_report.tagIds.at(column - 1);
+    cell.entity = m_shownEntities;
+    cell.overlap = m_report.unit == model::CooccurrenceUnit::Highlight;
+    cell.rowName = m_model->item(row, 0)->text();
+    cell.tagName = m_names.value(cell.tagId);
+    return cell;
+}
+
+QList<model::Passage> CooccurrenceDialog::passagesOfCell(int row, int column, QString *description)
+{
+    const std::optional<Cell> cell = cellAt(row, column);
+    if (!cell)
         return {};
-    const qint64 a = m_model->item(row, 0)->data(RowIdRole).toLongLong();
-    const qint64 b = m_report.tagIds.at(column - 1);
-    if (m_shownEntities)
-        return entityPassages(a, b, description);
-    model::ReportScope scope;
-    scope.tagIds = a == b ? QList<qint64>{a} : QList<qint64>{a, b};
-    QList<model::Passage> all;
     try {
-        all = m_document.project().reports().passages(scope, model::PassageOrder::Tag, 8);
+        CellPassages listed = cellPassages(m_document.project(), *cell);
+        if (description)
+            *description = listed.description;
+        return listed.passages;
     } catch (const operations::OperationError &e) {
         m_summary->setText(e.message());
         return {};
     }
+}
+
+void CooccurrenceDialog::listCell(int row, int column)
+{
+    const std::optional<Cell> cell = cellAt(row, column);
+    if (!cell)
+        return;
+    const QString label = tr("Retrieving the passages of the cell…");
+    m_summary->setText(label);
+    m_counter->run<CellPassages>(
+        label, [cell = *cell](Project &project) { return cellPassages(project, cell); },
+        [this](const CellPassages &listed) {
+            m_summary->setText(tr("%1: %n passage(s).", nullptr, int(listed.passages.size())).arg(listed.description));
+            Q_EMIT passagesRequested(listed.passages, listed.description);
+        });
+}
+
+CooccurrenceDialog::CellPassages CooccurrenceDialog::cellPassages(Project &project, const Cell &cell)
+{
+    const qint64 a = cell.row;
+    const qint64 b = cell.tagId;
+    CellPassages listed;
+    if (cell.entity) {
+        // As the count: a passage of the tag holding a mention of the entity wholly inside it.
+        model::ReportScope scope;
+        scope.tagIds = {b};
+        QHash<qint64, QList<model::Mention>> mentions; // by article
+        for (const model::Mention &m : project.entities().mentions(a))
+            mentions[m.articleId].append(m);
+        QString entity = cell.rowName;
+        if (const std::optional<model::Entity> e = project.entities().get(a))
+            entity = e->name;
+        for (const model::Passage &p : project.reports().passages(scope, model::PassageOrder::Tag, 8)) {
+            const QList<model::Mention> inArticle = mentions.value(p.articleId);
+            if (std::any_of(inArticle.cbegin(), inArticle.cend(),
+                    [&](const model::Mention &m) { return p.start <= m.start && m.end <= p.end; }))
+                listed.passages.append(p);
+        }
+        listed.description = tr("Passages of %1 mentioning %2").arg(cell.tagName, entity);
+        return listed;
+    }
+    model::ReportScope scope;
+    scope.tagIds = a == b ? QList<qint64>{a} : QList<qint64>{a, b};
+    const QList<model::Passage> all = project.reports().passages(scope, model::PassageOrder::Tag, 8);
     if (a == b) {
-        if (description)
-            *description = tr("All passages of %1").arg(m_names.value(a));
-        return all;
+        listed.passages = all;
+        listed.description = tr("All passages of %1").arg(cell.tagName);
+        return listed;
     }
     QHash<qint64, QList<const model::Passage *>> byArticle[2];
-    for (const model::Passage &p : std::as_const(all))
+    for (const model::Passage &p : all)
         byArticle[p.tagId == a ? 0 : 1][p.articleId].append(&p);
-    const bool overlap = m_report.unit == model::CooccurrenceUnit::Highlight;
-    QList<model::Passage> kept;
-    for (const model::Passage &p : std::as_const(all)) {
+    for (const model::Passage &p : all) {
         const QList<const model::Passage *> others = byArticle[p.tagId == a ? 1 : 0].value(p.articleId);
         if (others.isEmpty())
             continue;
-        if (!overlap || std::any_of(others.cbegin(), others.cend(), [&](const model::Passage *q) {
+        if (!cell.overlap || std::any_of(others.cbegin(), others.cend(), [&](const model::Passage *q) {
                 return q->start < p.end && p.start < q->end;
             }))
-            kept.append(p);
+            listed.passages.append(p);
     }
-    if (description)
-        *description = overlap
-            ? tr("Passages of %1 and %2 that overlap").arg(m_names.value(a), m_names.value(b))
-            : tr("Passages of %1 and %2 in articles with passages of both").arg(m_names.value(a), m_names.value(b));
-    return kept;
-}
-
-QList<model::Passage> CooccurrenceDialog::entityPassages(qint64 entityId, qint64 tagId, QString *description)
-{
-    model::ReportScope scope;
-    scope.tagIds = {tagId};
-    QList<model::Passage> all;
-    QHash<qint64, QList<model::Mention>> mentions; // by article
-    QString entity;
-    try {
-        all = m_document.project().reports().passages(scope, model::PassageOrder::Tag, 8);
-        for (const model::Mention &m : m_document.project().entities().mentions(entityId))
-            mentions[m.articleId].append(m);
-        if (const std::optional<model::Entity> e = m_document.project().entities().get(entityId))
-            entity = e->name;
-    } catch (const operations::OperationError &e) {
-        m_summary->setText(e.message());
-        return {};
-    }
-    // As the count: a passage of the tag holding a mention of the entity wholly inside it.
-    QList<model::Passage> kept;
-    for (const model::Passage &p : std::as_const(all)) {
-        const QList<model::Mention> inArticle = mentions.value(p.articleId);
-        if (std::any_of(inArticle.cbegin(), inArticle.cend(),
-                [&](const model::Mention &m) { return p.start <= m.start && m.end <= p.end; }))
-            kept.append(p);
-    }
-    if (description)
-        *description = tr("Passages of %1 mentioning %2").arg(m_names.value(tagId), entity);
-    return kept;
+    listed.description = cell.overlap
+        ? tr("Passages of %1 and %2 that overlap").arg(cell.rowName, cell.tagName)
+        : tr("Passages of %1 and %2 in articles with passages of both").arg(cell.rowName, cell.tagName);
+    return listed;
 }
 
 } // namespace gloss::ui

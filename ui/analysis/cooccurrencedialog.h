@@ -6,10 +6,16 @@
 #include <QDialog>
 #include <QHash>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QStandardItemModel;
 class QTableView;
+
+namespace gloss {
+class Project;
+}
 
 namespace gloss::ui {
 
@@ -54,7 +60,25 @@ Q_SIGNALS:
 
 private:
     void fill();
-    QList<model::Passage> entityPassages(qint64 entityId, qint64 tagId, QString *description);
+    // A cell of the shown map: its row's tag or entity, its column's tag, and what it counts.
+    struct Cell
+    {
+        qint64 row = 0;
+        qint64 tagId = 0;
+        bool entity = false;
+        bool overlap = true;
+        QString rowName, tagName;
+    };
+    struct CellPassages
+    {
+        QList<model::Passage> passages;
+        QString description;
+    };
+    std::optional<Cell> cellAt(int row, int column) const;
+    // Lists the cell's passages on the report worker, then emits passagesRequested.
+    void listCell(int row, int column);
+    // Runs on any thread, with a Project of its own.
+    static CellPassages cellPassages(Project &project, const Cell &cell);
 
     Document &m_document;
     QComboBox *m_unit;
