@@ -193,7 +193,8 @@ QString checkTimeValue(const QString &value, const QString &granularity)
 
 namespace {
 
-// "P1Y6M" -> "1 year 6 months", "PXM" -> "months"; empty when not a duration.
+// "P1Y6M" -> "1 year 6 months", "PXM" -> "several months" (a vague amount, as "weeks of talks" or
+// "recent weeks" leave it); empty when not a duration.
 QString describeDuration(const QString &value)
 {
     if (!value.startsWith(u'P'))
@@ -228,7 +229,7 @@ QString describeDuration(const QString &value)
             const QLatin1StringView code(u.code);
             if (QStringView(value).mid(j).startsWith(code)) {
                 if (amount == u"X")
-                    parts.append(QLatin1StringView(u.many));
+                    parts.append(QStringLiteral("several ") + QLatin1StringView(u.many));
                 else
                     parts.append(amount + u' ' + QLatin1StringView(amount == u"1" ? u.one : u.many));
                 j += code.size();
@@ -273,6 +274,8 @@ QString describeTimeValue(const QString &value, Granularity granularity)
         const QString every = describeDuration(v);
         if (every.isEmpty())
             return v;
+        if (every.startsWith(u"several "))
+            return QStringLiteral("every few ") + every.mid(8); // "every several weeks" is not English
         return every.startsWith(u"1 ") ? QStringLiteral("every ") + every.mid(2) : QStringLiteral("every ") + every;
     }
     if (granularity == Granularity::Set && v.startsWith(QStringLiteral("XXXX"))) {

@@ -55,7 +55,12 @@ TEST_CASE("durations, recurrences and references are described in words for the 
     using gloss::model::describeTimeValue;
     CHECK(describeTimeValue(QStringLiteral("P3M"), Granularity::Duration) == u"3 months");
     CHECK(describeTimeValue(QStringLiteral("P1Y6M"), Granularity::Duration) == u"1 year 6 months");
-    CHECK(describeTimeValue(QStringLiteral("PXM"), Granularity::Duration) == u"months");
+    // A vague amount reads as one ("lasts several months", never "lasts months").
+    CHECK(describeTimeValue(QStringLiteral("PXM"), Granularity::Duration) == u"several months");
+    CHECK(describeTimeValue(QStringLiteral("PXW"), Granularity::Duration) == u"several weeks");
+    CHECK(describeTimeValue(QStringLiteral("PXY"), Granularity::Duration) == u"several years");
+    CHECK(describeTimeValue(QStringLiteral("PTXH"), Granularity::Duration) == u"several hours");
+    CHECK(describeTimeValue(QStringLiteral("PXW"), Granularity::Set) == u"every few weeks");
     CHECK(describeTimeValue(QStringLiteral("P4W"), Granularity::Duration) == u"4 weeks");
     CHECK(describeTimeValue(QStringLiteral("P2DE"), Granularity::Duration) == u"2 decades");
     CHECK(describeTimeValue(QStringLiteral("PT2H30M"), Granularity::Duration) == u"2 hours 30 minutes");

@@ -8,14 +8,19 @@
 #include "csv/csvreader.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "operations/entities.h"
 #include "support/glossprocess.h"
 #include "support/windowfixture.h"
+#include "work/reportcounter.h"
 
 #include <QChartView>
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -40,6 +45,25 @@ QList<QStringList> parseCsv(const QString &text)
     return rows;
 }
 
+// Starts the dialog's count on its worker and waits until it is shown.
+template <class Dialog> void counted(Dialog &dialog)
+{
+    QSignalSpy finished(dialog.counter(), &gloss::ui::ReportCounter::finished);
+    dialog.compute();
+    REQUIRE(dialog.isCounting());
+    REQUIRE(finished.wait(60000));
+    REQUIRE_FALSE(dialog.isCounting());
+    INFO(dialog.counter()->lastError().toStdString());
+    REQUIRE(finished.last().at(0).toBool());
+}
+
+// Lets a worker held in a hook go, whatever happens to the test.
+struct Release
+{
+    QSemaphore &semaphore;
+    ~Release() { semaphore.release(1000); }
+};
+
 qint64 mark(gloss::Project &p, qint64 articleId, qint64 start, qint64 end, const QList<qint64> &tags)
 {
     gloss::model::Highlight h;
@@ -56,6 +80,7 @@ qint64 mark(gloss::Project &p, qint64 articleId, qint64 start, qint64 end, const
 struct AnalysisFixture : gloss::test::WindowFixture
 {
     qint64 zeta = 0, alpha = 0, mid = 0;
+    QList<qint64> articles;
 
     AnalysisFixture()
     {
@@ -67,6 +92,7 @@ struct AnalysisFixture : gloss::test::WindowFixture
         for (int i = 0; i < 12; ++i) {
             const qint64 a = tp.addArticle(QStringLiteral("Article %1").arg(i), body + QString::number(i),
                 QDate(2018, 1 + i % 5, 3 + i), i % 3 ? QStringLiteral("Dawn") : QStringLiteral("The News"));
+            articles.append(a);
             mark(p, a, 4, 12, {zeta}); // "minister"
             if (i % 2)
                 mark(p, a, 8, 22, {alpha}); // overlaps Zeta's
@@ -94,7 +120,7 @@ TEST_CASE("Frequencies shows the command line's counts and exports its CSV, a PN
         REQUIRE(dialog.setBy(QString::fromLatin1(by)));
         REQUIRE(dialog.setCount(QString::fromLatin1(count)));
         dialog.setCheckedTags({f.zeta, f.alpha});
-        dialog.compute();
+        counted(dialog);
         QStringList args = {QStringLiteral("report"), QStringLiteral("frequency"), QStringLiteral("--by"),
             QString::fromLatin1(by), QStringLiteral("--tag"), QStringLiteral("Zeta"), QStringLiteral("--tag"),
             QStringLiteral("Alpha"), QStringLiteral("--format"), QStringLiteral("csv")};
@@ -129,7 +155,7 @@ TEST_CASE("Frequencies shows the command line's counts and exports its CSV, a PN
     // articles 0 (with Mid) and 5 (odd): two.
     REQUIRE(dialog.setBy(QStringLiteral("month")));
     REQUIRE(dialog.setCount(QStringLiteral("articles")));
-    dialog.compute();
+    counted(dialog);
     QAbstractItemModel *model = dialog.table()->model();
     CHECK(model->index(0, 0).data().toString() == QStringLiteral("2018-01"));
     CHECK(model->index(0, 1).data().toString() == QStringLiteral("3"));
@@ -190,7 +216,7 @@ TEST_CASE(
         CAPTURE(unit);
         dialog.setUnit(QString::fromLatin1(unit));
         dialog.setEntities(false);
-        dialog.compute();
+        counted(dialog);
         const gloss::test::Run run
             = runGloss({QStringLiteral("report"), QStringLiteral("cooccurrence"), QStringLiteral("--unit"),
                            QString::fromLatin1(unit), QStringLiteral("--format"), QStringLiteral("csv")},
@@ -212,7 +238,7 @@ TEST_CASE(
     // By highlight: Zeta x Alpha overlap in the six odd articles ("minister" and "ister said"),
     // and once more in article 3 (Zeta's second highlight on Alpha's and Mid's span): 7 pairs.
     dialog.setUnit(QStringLiteral("highlight"));
-    dialog.compute();
+    counted(dialog);
     QStandardItemModel *model = dialog.model();
     REQUIRE(model->index(0, 0).data().toString() == QStringLiteral("Zeta"));
     CHECK(model->index(0, 2).data().toString() == QStringLiteral("7"));
@@ -233,7 +259,8 @@ TEST_CASE(
     REQUIRE(zetaColumn > 0);
     const QModelIndex cell = model->index(0, zetaColumn);
     dialog.table()->setCurrentIndex(cell);
-    QTest::keyClick(dialog.table(), Qt::Key_Return);
+    QTest::keyClick(dialog.table(), Qt::Key_Return); // listed on the report worker
+    REQUIRE((spy.size() == 1 || spy.wait(60000)));
     REQUIRE(spy.size() == 1);
     const auto passages = spy.at(0).at(0).value<QList<gloss::model::Passage>>();
     CHECK(spy.at(0).at(1).toString().contains(QStringLiteral("overlap")));
@@ -253,7 +280,7 @@ TEST_CASE(
 
     // Entity x tag rows.
     dialog.setEntities(true);
-    dialog.compute();
+    counted(dialog);
     const gloss::test::Run run
         = runGloss({QStringLiteral("report"), QStringLiteral("cooccurrence"), QStringLiteral("--entities"),
                        QStringLiteral("--format"), QStringLiteral("csv")},
@@ -264,7 +291,7 @@ TEST_CASE(
     // The heat map exports whole, as SVG too.
     QTemporaryDir out;
     dialog.setEntities(false);
-    dialog.compute();
+    counted(dialog);
     std::unique_ptr<QWidget> map(dialog.heatMapForExport());
     CHECK(map->width() > 200);
     const QString png = out.filePath(QStringLiteral("map.png"));
@@ -291,7 +318,11 @@ TEST_CASE("retrieved passages follow the codebook's order and print what the com
     f.open();
     gloss::ui::PassagesDialog *dialog = f.window->passagesDialog();
     dialog->reload();
+    QSignalSpy retrieved(dialog->counter(), &gloss::ui::ReportCounter::finished);
     dialog->retrieve();
+    REQUIRE(dialog->isRetrieving());
+    REQUIRE(retrieved.wait(60000));
+    REQUIRE(retrieved.last().at(0).toBool());
     QAbstractItemModel *model = dialog->table()->model();
     REQUIRE(model->rowCount() > 20);
     // Zeta, then Alpha, then Mid: the codebook's order, not the names'.
@@ -330,4 +361,183 @@ TEST_CASE("retrieved passages follow the codebook's order and print what the com
     mine.replace(written, QString());
     theirs.replace(written, QString());
     CHECK(mine == theirs);
+}
+
+TEST_CASE("the counts run on a worker: the window keeps painting, the result shows when the worker ends, and "
+          "Cancel leaves the last count whole",
+    "[ui][reports][charts][worker]")
+{
+    AnalysisFixture f;
+    f.open();
+    QSemaphore arrived;
+    QSemaphore pressed;
+    gloss::ui::FrequencyDialog dialog(*f.document, f.window.get());
+    const Release release{pressed}; // after the dialog: let go before the dialog waits for its worker
+    dialog.reload();
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    gloss::ui::ReportCounter *counter = dialog.counter();
+    counter->setWorkerHook([&] {
+        arrived.release();
+        pressed.acquire();
+    });
+    QSignalSpy finished(counter, &gloss::ui::ReportCounter::finished);
+
+    // The worker is held before counting: nothing is shown, and the window's thread is free (the
+    // progress dialog appears after its delay).
+    REQUIRE(dialog.setBy(QStringLiteral("month")));
+    REQUIRE(dialog.setCount(QStringLiteral("articles")));
+    dialog.compute();
+    REQUIRE(arrived.tryAcquire(1, 30000));
+    QProgressDialog *progress = counter->progressDialog();
+    REQUIRE(progress);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible(), 10000);
+    CHECK(dialog.isCounting());
+    CHECK(dialog.table()->model()->rowCount() == 0);
+    pressed.release();
+    REQUIRE(finished.wait(60000));
+    CHECK(finished.last().at(0).toBool());
+    CHECK_FALSE(counter->progressDialog());
+    // January 2018: three articles, all with Zeta.
+    QAbstractItemModel *model = dialog.table()->model();
+    REQUIRE(model->rowCount() == 5);
+    CHECK(model->headerData(0, Qt::Horizontal).toString() == QStringLiteral("Month"));
+    CHECK(model->index(0, 0).data().toString() == QStringLiteral("2018-01"));
+    CHECK(model->index(0, 2).data().toString() == QStringLiteral("3"));
+    const QByteArray before = gloss::analysis::csvBytes(dialog.csvTable());
+
+    // By source, cancelled while the worker is held: the month count stays, whole.
+    REQUIRE(dialog.setBy(QStringLiteral("source")));
+    dialog.compute();
+    REQUIRE(arrived.tryAcquire(1, 30000));
+    progress = counter->progressDialog();
+    REQUIRE(progress);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible(), 10000);
+    QPushButton *cancel = progress->findChild<QPushButton *>();
+    REQUIRE(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    pressed.release();
+    REQUIRE(finished.wait(60000));
+    CHECK_FALSE(finished.last().at(0).toBool());
+    CHECK_FALSE(dialog.isCounting());
+    CHECK(counter->lastError().isEmpty());
+    CHECK(model->rowCount() == 5);
+    CHECK(model->headerData(0, Qt::Horizontal).toString() == QStringLiteral("Month"));
+    CHECK(dialog.report().by.unit == gloss::model::FrequencyUnit::Month);
+    CHECK(gloss::analysis::csvBytes(dialog.csvTable()) == before);
+
+    // Asked again while a count runs: only the last choice is shown.
+    counter->setWorkerHook({});
+    REQUIRE(dialog.setBy(QStringLiteral("quarter")));
+    dialog.compute();
+    REQUIRE(dialog.setBy(QStringLiteral("source")));
+    dialog.compute();
+    REQUIRE(finished.wait(60000));
+    CHECK(finished.last().at(0).toBool());
+    CHECK_FALSE(dialog.isCounting());
+    CHECK(dialog.report().by.unit == gloss::model::FrequencyUnit::Source);
+    CHECK(model->rowCount() == 2); // Dawn, The News
+
+    // The co-occurrence map: cancelled before its first count, it shows nothing at all.
+    gloss::ui::CooccurrenceDialog map(*f.document, f.window.get());
+    const Release releaseMap{pressed};
+    map.counter()->setWorkerHook([&] {
+        arrived.release();
+        pressed.acquire();
+    });
+    QSignalSpy mapFinished(map.counter(), &gloss::ui::ReportCounter::finished);
+    map.show();
+    map.compute();
+    REQUIRE(arrived.tryAcquire(1, 30000));
+    map.counter()->cancel();
+    pressed.release();
+    REQUIRE(mapFinished.wait(60000));
+    CHECK_FALSE(mapFinished.last().at(0).toBool());
+    CHECK(map.model()->rowCount() == 0);
+    CHECK(map.report().tagIds.isEmpty());
+    // Counted, it shows the three tags.
+    map.counter()->setWorkerHook({});
+    counted(map);
+    CHECK(map.model()->rowCount() == 3);
+}
+
+TEST_CASE("an entity x tag cell lists the passages behind its count", "[ui][reports][charts]")
+{
+    AnalysisFixture f;
+    gloss::Project &p = f.tp.project();
+    // "minister" (in every Zeta passage at 4-12) in every article; "the" (inside the Mid + Alpha
+    // passage at 40-50, and article 3's second Zeta passage) in every third.
+    for (qsizetype i = 0; i < f.articles.size(); ++i) {
+        p.entities().markSpan(f.articles.at(i), 4, 12, gloss::model::EntityType::Person);
+        if (i % 3 == 0)
+            p.entities().markSpan(f.articles.at(i), 43, 46, gloss::model::EntityType::Organization);
+    }
+    f.open();
+    gloss::ui::CooccurrenceDialog dialog(*f.document, f.window.get());
+    QSignalSpy spy(&dialog, &gloss::ui::CooccurrenceDialog::passagesRequested);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    dialog.setEntities(true);
+    const QHash<QString, qint64> tagOf
+        = {{QStringLiteral("Zeta"), f.zeta}, {QStringLiteral("Alpha"), f.alpha}, {QStringLiteral("Mid"), f.mid}};
+    for (const char *unit : {"highlight", "article"}) {
+        CAPTURE(unit);
+        const bool byArticle = QByteArray(unit) == "article";
+        dialog.setUnit(QString::fromLatin1(unit));
+        counted(dialog);
+        QStandardItemModel *model = dialog.model();
+        REQUIRE(model->rowCount() == 2);
+        int cells = 0;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            for (int c = 1; c < model->columnCount(); ++c) {
+                CAPTURE(model->index(r, 0).data().toString(), model->headerData(c, Qt::Horizontal).toString());
+                const qint64 count = model->index(r, c).data().toLongLong();
+                // Enter on the cell, as a user does.
+                dialog.table()->setCurrentIndex(model->index(r, c));
+                spy.clear();
+                QTest::keyClick(dialog.table(), Qt::Key_Return); // listed on the report worker
+                REQUIRE((spy.size() == 1 || spy.wait(60000)));
+                REQUIRE(spy.size() == 1);
+                const auto passages = spy.at(0).at(0).value<QList<gloss::model::Passage>>();
+                QSet<qint64> articles;
+                for (const gloss::model::Passage &passage : passages) {
+                    articles.insert(passage.articleId);
+                    CHECK(passage.tagId == tagOf.value(model->headerData(c, Qt::Horizontal).toString()));
+                }
+                CHECK((byArticle ? qint64(articles.size()) : qint64(passages.size())) == count);
+                CHECK(spy.at(0).at(1).toString().contains(model->headerData(c, Qt::Horizontal).toString()));
+                cells += count > 0 ? 1 : 0;
+            }
+        }
+        CHECK(cells == 4); // minister x Zeta; the x Zeta, Alpha, Mid
+    }
+    // Known by construction: "minister" is in the 12 Zeta passages at 4-12, in 12 articles.
+    dialog.setUnit(QStringLiteral("highlight"));
+    counted(dialog);
+    QStandardItemModel *model = dialog.model();
+    int minister = -1, zeta = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, 0).data().toString().startsWith(QStringLiteral("minister")))
+            minister = r;
+    for (int c = 1; c < model->columnCount(); ++c)
+        if (model->headerData(c, Qt::Horizontal).toString() == u"Zeta")
+            zeta = c;
+    REQUIRE(minister >= 0);
+    REQUIRE(zeta > 0);
+    CHECK(model->index(minister, zeta).data().toString() == QStringLiteral("12"));
+    dialog.table()->setCurrentIndex(model->index(minister, zeta));
+    spy.clear();
+    QTest::keyClick(dialog.table(), Qt::Key_Return); // listed on the report worker
+    REQUIRE((spy.size() == 1 || spy.wait(60000)));
+    REQUIRE(spy.size() == 1);
+    const auto passages = spy.at(0).at(0).value<QList<gloss::model::Passage>>();
+    REQUIRE(passages.size() == 12);
+    for (const gloss::model::Passage &passage : passages) {
+        CHECK(passage.tagId == f.zeta);
+        CHECK(passage.text == QStringLiteral("minister"));
+    }
+    // The window lists them in the passages view, from which a double-click opens the reader.
+    gloss::ui::PassagesDialog *list = f.window->passagesDialog();
+    list->showPassages(passages, spy.at(0).at(1).toString());
+    CHECK(list->model()->rowCount() == 12);
 }

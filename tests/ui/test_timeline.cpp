@@ -174,7 +174,8 @@ TEST_CASE("durations, recurrences and references are listed beside the axis and 
     gloss::test::WindowFixture f;
     gloss::test::TempProject &tp = f.tp;
     const QString body = QStringLiteral("KABUL — The Taliban on Saturday said they would halt attacks for three days. "
-                                        "Talks are held every Friday, and the group is divided, as in the past.");
+                                        "Talks are held every Friday, and the group is divided, as in the past. "
+                                        "The offer came after weeks of talks.");
     const qint64 id = addWithTimes(tp, QStringLiteral("Ceasefire"), body, QDate(2018, 6, 9));
     const qint64 plain
         = addWithTimes(tp, QStringLiteral("Plain"), QStringLiteral("The truce held on Thursday."), QDate(2018, 6, 9));
@@ -193,6 +194,9 @@ TEST_CASE("durations, recurrences and references are listed beside the axis and 
     REQUIRE(days.size() == 1);
     CHECK(lines.filter(QStringLiteral("every Friday")).size() == 1);
     CHECK(lines.filter(QStringLiteral("refers to the past")).size() == 1);
+    // A vague amount reads as one: "lasts several weeks", not "lasts weeks".
+    CHECK(lines.filter(QStringLiteral("lasts several weeks")).size() == 1);
+    CHECK(lines.filter(QStringLiteral("lasts weeks")).isEmpty());
     CHECK(lines.filter(QStringLiteral("Saturday")).isEmpty()); // on the axis
 
     // A click selects its words in the reader.

@@ -2,16 +2,19 @@
 
 #include "analysis/reportexport.h"
 #include "document.h"
+#include "operations/entities.h"
 #include "operations/error.h"
 #include "operations/project.h"
 #include "operations/reports.h"
+#include "work/reportcounter.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSet>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -54,9 +57,10 @@ CooccurrenceDialog::CooccurrenceDialog(Document &document, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_model(new QStandardItemModel(this))
     , m_table(new QTableView(this))
+    , m_counter(new ReportCounter(document, this, tr("Co-occurrence")))
 {
     setWindowTitle(tr("Co-occurrence"));
-    resize(1100, 700);
+    resizeToScreen(*this, QSize(1100, 720));
     m_unit->addItem(tr("Overlapping highlights"), QStringLiteral("highlight"));
     m_unit->addItem(tr("Articles holding both"), QStringLiteral("article"));
     m_rows->addItem(tr("Tags × tags"));
@@ -72,17 +76,19 @@ CooccurrenceDialog::CooccurrenceDialog(Document &document, QWidget *parent)
     m_table->setCornerButtonEnabled(false);
     connect(m_unit, &QComboBox::activated, this, &CooccurrenceDialog::compute);
     connect(m_rows, &QComboBox::activated, this, &CooccurrenceDialog::compute);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        QString description;
-        const QList<model::Passage> passages = passagesOfCell(index.row(), index.column(), &description);
-        if (!description.isEmpty())
-            Q_EMIT passagesRequested(passages, description);
+    connect(m_counter, &ReportCounter::finished, this, [this](bool shown) {
+        if (!shown)
+            m_summary->setText(m_counter->lastError().isEmpty()
+                    ? tr("Counting cancelled; the map shows the last count.")
+                    : m_counter->lastError());
     });
+    connect(m_table, &QTableView::activated, this,
+        [this](const QModelIndex &index) { listCell(index.row(), index.column()); });
 
     auto *csv = new QPushButton(tr("Export C&SV…"), this);
     connect(csv, &QPushButton::clicked, this, [this] {
-        exportReportCsv(this, m_csv,
-            m_rows->currentIndex() == 1 ? QStringLiteral("cooccurrence-entities") : QStringLiteral("cooccurrence"));
+        exportReportCsv(
+            this, m_csv, m_shownEntities ? QStringLiteral("cooccurrence-entities") : QStringLiteral("cooccurrence"));
     });
     auto *image = new QPushButton(tr("Export &Heat Map…"), this);
     image->setToolTip(tr("The whole heat map as a PNG image or an SVG drawing"));
@@ -120,30 +126,46 @@ void CooccurrenceDialog::setEntities(bool entities)
     m_rows->setCurrentIndex(entities ? 1 : 0);
 }
 
+bool CooccurrenceDialog::isCounting() const
+{
+    return m_counter->isRunning();
+}
+
 void CooccurrenceDialog::compute()
 {
     const bool entities = m_rows->currentIndex() == 1;
     const auto unit = m_unit->currentData().toString() == u"article" ? model::CooccurrenceUnit::Article
                                                                      : model::CooccurrenceUnit::Highlight;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        m_names.clear();
-        for (const model::Tag &t : m_document.project().reports().codebook())
-            m_names.insert(t.id, t.name);
-        m_report = m_document.project().reports().cooccurrence({}, unit, entities);
-    } catch (const operations::OperationError &e) {
-        QApplication::restoreOverrideCursor();
-        m_summary->setText(e.message());
-        return;
-    }
-    m_csv = entities ? analysis::entityTagTable(m_report, m_names) : analysis::cooccurrenceMatrix(m_report, m_names);
-    fill();
-    QApplication::restoreOverrideCursor();
+    const QString label = entities ? tr("Counting the entities in each tag's passages…")
+                                   : tr("Counting %1…").arg(m_unit->currentText().toLower());
+    m_summary->setText(label);
+    struct Counted
+    {
+        QHash<qint64, QString> names;
+        model::CooccurrenceReport report;
+    };
+    m_counter->run<Counted>(
+        label,
+        [unit, entities](Project &project) {
+            Counted counted;
+            for (const model::Tag &t : project.reports().codebook())
+                counted.names.insert(t.id, t.name);
+            counted.report = project.reports().cooccurrence({}, unit, entities);
+            return counted;
+        },
+        [this, entities](const Counted &counted) {
+            m_names = counted.names;
+            m_report = counted.report;
+            m_shownEntities = entities;
+            m_csv = entities ? analysis::entityTagTable(m_report, m_names)
+                             : analysis::cooccurrenceMatrix(m_report, m_names);
+            fill();
+        });
 }
 
 void CooccurrenceDialog::fill()
 {
-    const bool entities = m_rows->currentIndex() == 1;
+    const bool entities = m_shownEntities;
     const bool byArticle = m_report.unit == model::CooccurrenceUnit::Article;
     m_table->setSortingEnabled(false);
     m_model->clear();
@@ -197,6 +219,7 @@ void CooccurrenceDialog::fill()
         auto *name = new QStandardItem(row.name);
         name->setData(row.id, RowIdRole);
         name->setData(row.name.toLower(), SortRole);
+        name->setToolTip(row.name);
         items.append(name);
         for (qsizetype c = 0; c < row.counts.size(); ++c) {
             const qint64 v = row.counts.at(c);
@@ -218,11 +241,27 @@ void CooccurrenceDialog::fill()
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(0, std::min(m_table->columnWidth(0), 320)); // a long entity name: its tooltip
     for (int c = 1; c < m_model->columnCount(); ++c)
         m_table->setColumnWidth(c, std::clamp(m_table->columnWidth(c), 56, 160));
+    if (!m_fitted && isVisible()) {
+        // First shown: as wide as the map (within the screen), so that every tag's column shows.
+        m_fitted = true;
+        int wanted = width() - m_table->viewport()->width() + m_table->verticalScrollBar()->sizeHint().width();
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            wanted += m_table->columnWidth(c);
+        if (wanted > width()) {
+            resizeToScreen(*this, QSize(wanted, height()));
+            if (const QScreen *s = screen()) { // keep it on the screen
+                const QRect room = s->availableGeometry();
+                move(std::clamp(x(), room.left(), std::max(room.left(), room.right() - width())), y());
+            }
+        }
+    }
     const QString unitText = byArticle ? tr("articles holding both") : tr("overlapping highlights");
     if (entities)
-        m_summary->setText(tr("%1 entities mentioned in passages (%2 shown, most first); cells count %3.")
+        m_summary->setText(tr("%1 entities mentioned in passages (%2 shown, most first); cells count %3. "
+                              "Double-click or press Enter on a cell to list its passages.")
                                .arg(QSet<qint64>([&] {
                                    QSet<qint64> ids;
                                    for (const model::EntityTagCell &e : std::as_const(m_report.entities))
@@ -263,46 +302,99 @@ QWidget *CooccurrenceDialog::heatMapForExport() const
     return view;
 }
 
+std::optional<CooccurrenceDialog::Cell> CooccurrenceDialog::cellAt(int row, int column) const
+{
+    if (column < 1 || column > m_report.tagIds.size() || row < 0 || row >= m_model->rowCount())
+        return std::nullopt;
+    Cell cell;
+    cell.row = m_model->item(row, 0)->data(RowIdRole).toLongLong();
+    cell.tagId = m_report.tagIds.at(column - 1);
+    cell.entity = m_shownEntities;
+    cell.overlap = m_report.unit == model::CooccurrenceUnit::Highlight;
+    cell.rowName = m_model->item(row, 0)->text();
+    cell.tagName = m_names.value(cell.tagId);
+    return cell;
+}
+
 QList<model::Passage> CooccurrenceDialog::passagesOfCell(int row, int column, QString *description)
 {
-    if (m_rows->currentIndex() == 1 || column < 1 || column > m_report.tagIds.size() || row < 0
-        || row >= m_model->rowCount())
-        return {}; // entity rows: the passages are not listed by entity
-    const qint64 a = m_model->item(row, 0)->data(RowIdRole).toLongLong();
-    const qint64 b = m_report.tagIds.at(column - 1);
-    model::ReportScope scope;
-    scope.tagIds = a == b ? QList<qint64>{a} : QList<qint64>{a, b};
-    QList<model::Passage> all;
+    const std::optional<Cell> cell = cellAt(row, column);
+    if (!cell)
+        return {};
     try {
-        all = m_document.project().reports().passages(scope, model::PassageOrder::Tag, 8);
+        CellPassages listed = cellPassages(m_document.project(), *cell);
+        if (description)
+            *description = listed.description;
+        return listed.passages;
     } catch (const operations::OperationError &e) {
         m_summary->setText(e.message());
         return {};
     }
+}
+
+void CooccurrenceDialog::listCell(int row, int column)
+{
+    const std::optional<Cell> cell = cellAt(row, column);
+    if (!cell)
+        return;
+    const QString label = tr("Retrieving the passages of the cell…");
+    m_summary->setText(label);
+    m_counter->run<CellPassages>(
+        label, [cell = *cell](Project &project) { return cellPassages(project, cell); },
+        [this](const CellPassages &listed) {
+            m_summary->setText(tr("%1: %n passage(s).", nullptr, int(listed.passages.size())).arg(listed.description));
+            Q_EMIT passagesRequested(listed.passages, listed.description);
+        });
+}
+
+CooccurrenceDialog::CellPassages CooccurrenceDialog::cellPassages(Project &project, const Cell &cell)
+{
+    const qint64 a = cell.row;
+    const qint64 b = cell.tagId;
+    CellPassages listed;
+    if (cell.entity) {
+        // As the count: a passage of the tag holding a mention of the entity wholly inside it.
+        model::ReportScope scope;
+        scope.tagIds = {b};
+        QHash<qint64, QList<model::Mention>> mentions; // by article
+        for (const model::Mention &m : project.entities().mentions(a))
+            mentions[m.articleId].append(m);
+        QString entity = cell.rowName;
+        if (const std::optional<model::Entity> e = project.entities().get(a))
+            entity = e->name;
+        for (const model::Passage &p : project.reports().passages(scope, model::PassageOrder::Tag, 8)) {
+            const QList<model::Mention> inArticle = mentions.value(p.articleId);
+            if (std::any_of(inArticle.cbegin(), inArticle.cend(),
+                    [&](const model::Mention &m) { return p.start <= m.start && m.end <= p.end; }))
+                listed.passages.append(p);
+        }
+        listed.description = tr("Passages of %1 mentioning %2").arg(cell.tagName, entity);
+        return listed;
+    }
+    model::ReportScope scope;
+    scope.tagIds = a == b ? QList<qint64>{a} : QList<qint64>{a, b};
+    const QList<model::Passage> all = project.reports().passages(scope, model::PassageOrder::Tag, 8);
     if (a == b) {
-        if (description)
-            *description = tr("All passages of %1").arg(m_names.value(a));
-        return all;
+        listed.passages = all;
+        listed.description = tr("All passages of %1").arg(cell.tagName);
+        return listed;
     }
     QHash<qint64, QList<const model::Passage *>> byArticle[2];
-    for (const model::Passage &p : std::as_const(all))
+    for (const model::Passage &p : all)
         byArticle[p.tagId == a ? 0 : 1][p.articleId].append(&p);
-    const bool overlap = m_report.unit == model::CooccurrenceUnit::Highlight;
-    QList<model::Passage> kept;
-    for (const model::Passage &p : std::as_const(all)) {
+    for (const model::Passage &p : all) {
         const QList<const model::Passage *> others = byArticle[p.tagId == a ? 1 : 0].value(p.articleId);
         if (others.isEmpty())
             continue;
-        if (!overlap || std::any_of(others.cbegin(), others.cend(), [&](const model::Passage *q) {
+        if (!cell.overlap || std::any_of(others.cbegin(), others.cend(), [&](const model::Passage *q) {
                 return q->start < p.end && p.start < q->end;
             }))
-            kept.append(p);
+            listed.passages.append(p);
     }
-    if (description)
-        *description = overlap
-            ? tr("Passages of %1 and %2 that overlap").arg(m_names.value(a), m_names.value(b))
-            : tr("Passages of %1 and %2 in articles with passages of both").arg(m_names.value(a), m_names.value(b));
-    return kept;
+    listed.description = cell.overlap
+        ? tr("Passages of %1 and %2 that overlap").arg(cell.rowName, cell.tagName)
+        : tr("Passages of %1 and %2 in articles with passages of both").arg(cell.rowName, cell.tagName);
+    return listed;
 }
 
 } // namespace gloss::ui

@@ -6,8 +6,8 @@
 #include "operations/library.h"
 #include "operations/project.h"
 #include "operations/reports.h"
+#include "work/reportcounter.h"
 
-#include <QApplication>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
@@ -60,12 +60,13 @@ FrequencyDialog::FrequencyDialog(Document &document, QWidget *parent)
     , m_table(new QTableView(this))
     , m_chartView(new QChartView(this))
     , m_redraw(new QTimer(this))
+    , m_counter(new ReportCounter(document, this, tr("Frequencies")))
 {
     m_redraw->setSingleShot(true);
     m_redraw->setInterval(150);
     connect(m_redraw, &QTimer::timeout, this, &FrequencyDialog::drawChart);
     setWindowTitle(tr("Frequencies"));
-    resize(1200, 760);
+    resizeToScreen(*this, QSize(1400, 860));
     m_count->addItem(tr("Highlights"), QStringLiteral("highlights"));
     m_count->addItem(tr("Articles"), QStringLiteral("articles"));
     m_count->addItem(tr("Share of articles (%)"), QStringLiteral("share"));
@@ -92,16 +93,24 @@ FrequencyDialog::FrequencyDialog(Document &document, QWidget *parent)
     connect(m_by, &QComboBox::activated, this, &FrequencyDialog::compute);
     connect(m_count, &QComboBox::activated, this, &FrequencyDialog::compute);
     connect(m_kind, &QComboBox::activated, this, &FrequencyDialog::drawChart);
+    connect(m_counter, &ReportCounter::finished, this, [this](bool shown) {
+        if (shown)
+            return;
+        m_summary->setText(m_counter->lastError().isEmpty()
+                ? tr("Counting cancelled; the table and the chart show the last count.")
+                : m_counter->lastError());
+    });
     connect(m_tags, &QListWidget::itemChanged, this, &FrequencyDialog::compute);
     auto *csv = new QPushButton(tr("Export C&SV…"), this);
     connect(csv, &QPushButton::clicked, this, [this] {
-        exportReportCsv(this, m_csv, QStringLiteral("frequency-") + m_by->currentData().toString().replace(u':', u'-'));
+        exportReportCsv(
+            this, m_csv, QStringLiteral("frequency-") + model::frequencyByName(m_report.by).replace(u':', u'-'));
     });
     auto *image = new QPushButton(tr("Export C&hart…"), this);
     image->setToolTip(tr("The chart as a PNG image or an SVG drawing"));
     connect(image, &QPushButton::clicked, this, [this] {
         exportWidgetImage(this, *m_chartView,
-            QStringLiteral("frequency-") + m_by->currentData().toString().replace(u':', u'-'), windowTitle());
+            QStringLiteral("frequency-") + model::frequencyByName(m_report.by).replace(u':', u'-'), windowTitle());
     });
 
     auto *side = new QWidget(this);
@@ -125,11 +134,12 @@ FrequencyDialog::FrequencyDialog(Document &document, QWidget *parent)
     right->addWidget(m_table);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    right->setSizes({height() * 3 / 5, height() * 2 / 5}); // the chart first: it is what is looked at
     auto *split = new QSplitter(this);
     split->addWidget(side);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({240, 960});
+    split->setSizes({240, width() - 240});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_summary);
@@ -219,6 +229,11 @@ analysis::FrequencyCount FrequencyDialog::count() const
                            : analysis::FrequencyCount::Highlights;
 }
 
+bool FrequencyDialog::isCounting() const
+{
+    return m_counter->isRunning();
+}
+
 void FrequencyDialog::compute()
 {
     const std::optional<model::FrequencyBy> by = model::frequencyByFromName(m_by->currentData().toString());
@@ -228,24 +243,35 @@ void FrequencyDialog::compute()
     for (int i = 0; i < m_tags->count(); ++i) // in codebook order, as the report lists them
         if (m_tags->item(i)->checkState() == Qt::Checked)
             scope.tagIds.append(m_tags->item(i)->data(Qt::UserRole).toLongLong());
+    const analysis::FrequencyCount what = count();
+    const QString countText = m_count->currentText();
+    const QString byText = m_by->currentText();
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    const QString label = tr("Counting %1 by %2…").arg(countText.toLower(), byText.toLower());
+    m_summary->setText(label);
+    m_counter->run<model::FrequencyReport>(
+        label, [scope, by = *by](Project &project) { return project.reports().frequency(scope, by); },
+        [this, what, countText, byText, timer](
+            const model::FrequencyReport &report) { showReport(report, what, countText, byText, timer->elapsed()); });
+}
+
+void FrequencyDialog::showReport(const model::FrequencyReport &report, analysis::FrequencyCount count,
+    const QString &countText, const QString &byText, qint64 counted)
+{
     QElapsedTimer timer;
     timer.start();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        m_report = m_document.project().reports().frequency(scope, *by);
-    } catch (const operations::OperationError &e) {
-        QApplication::restoreOverrideCursor();
-        m_summary->setText(e.message());
-        return;
-    }
-    const qint64 counted = timer.elapsed();
-    m_csv = analysis::frequencyTable(m_report, m_names, count(), false);
-    const analysis::ReportTable shown = analysis::frequencyTable(m_report, m_names, count(), true);
+    m_report = report;
+    m_shownCount = count;
+    m_shownCountText = countText;
+    m_shownByText = byText;
+    m_csv = analysis::frequencyTable(m_report, m_names, count, false);
+    const analysis::ReportTable shown = analysis::frequencyTable(m_report, m_names, count, true);
 
     m_table->setSortingEnabled(false);
     m_model->clear();
     QStringList headers = shown.headers;
-    headers[0] = m_by->currentText();
+    headers[0] = byText;
     headers[1] = tr("Articles");
     m_model->setHorizontalHeaderLabels(headers);
     for (qsizetype r = 0; r < shown.rows.size(); ++r) {
@@ -269,12 +295,11 @@ void FrequencyDialog::compute()
     m_table->setSortingEnabled(true);
     m_table->resizeColumnsToContents();
     drawChart();
-    QApplication::restoreOverrideCursor();
     m_summary->setText(tr("%1 bucket(s), %2 tag(s); counted in %3 ms, shown in %4 ms.")
                            .arg(m_report.buckets.size())
                            .arg(m_report.tagIds.size())
                            .arg(counted)
-                           .arg(timer.elapsed() - counted));
+                           .arg(timer.elapsed()));
 }
 
 void FrequencyDialog::drawChart()
@@ -283,9 +308,9 @@ void FrequencyDialog::drawChart()
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setTheme(
         palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    const analysis::FrequencyCount what = count();
-    const QString countText = m_count->currentText();
-    chart->setTitle(tr("%1 by %2").arg(countText, m_by->currentText().toLower()));
+    const analysis::FrequencyCount what = m_shownCount;
+    const QString countText = m_shownCountText;
+    chart->setTitle(tr("%1 by %2").arg(countText, m_shownByText.toLower()));
     QHash<QString, QHash<qint64, model::FrequencyCell>> cells;
     for (const model::FrequencyCell &cell : std::as_const(m_report.cells))
         cells[cell.bucket].insert(cell.tagId, cell);

@@ -17,6 +17,7 @@ class QTimer;
 namespace gloss::ui {
 
 class Document;
+class ReportCounter;
 
 // Analysis > Frequencies…: per tag, the highlights or the articles by day, week, month, quarter,
 // year, source, set or article variable (the query of `gloss report frequency`), as a table and as
@@ -34,8 +35,11 @@ public:
 
     // Fills the tag list and the choices of "By" from the project, keeping what was chosen.
     void reload();
-    // Counts again with the current choices and redraws the table and the chart.
+    // Counts again with the current choices on a worker thread (Cancel in its progress dialog),
+    // then redraws the table and the chart; until then they show the last count, whole.
     void compute();
+    bool isCounting() const;
+    ReportCounter *counter() const { return m_counter; }
 
     // The choices, as the command line names them ("month", "var:section"; "highlights",
     // "articles", "share"). Each returns false when the dialog offers no such choice.
@@ -55,6 +59,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void showReport(const model::FrequencyReport &report, analysis::FrequencyCount count, const QString &countText,
+        const QString &byText, qint64 counted);
     void drawChart();
     analysis::FrequencyCount count() const;
 
@@ -68,6 +74,11 @@ private:
     QTableView *m_table;
     QChartView *m_chartView;
     QTimer *m_redraw; // after a resize: the axis labels that fit change
+    ReportCounter *m_counter;
+    // What the shown count counted (the choices may have changed since).
+    analysis::FrequencyCount m_shownCount = analysis::FrequencyCount::Highlights;
+    QString m_shownCountText;
+    QString m_shownByText;
     model::FrequencyReport m_report;
     analysis::ReportTable m_csv;
     QHash<qint64, QString> m_names;

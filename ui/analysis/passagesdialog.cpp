@@ -1,13 +1,14 @@
 #include "analysis/passagesdialog.h"
 
+#include "analysis/reportexport.h"
 #include "analysis/reporttables.h"
 #include "document.h"
 #include "operations/agreement.h"
 #include "operations/error.h"
 #include "operations/project.h"
 #include "operations/reports.h"
+#include "work/reportcounter.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -22,6 +23,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTableView>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -47,9 +49,10 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_model(new QStandardItemModel(0, ColumnCount, this))
     , m_table(new QTableView(this))
+    , m_counter(new ReportCounter(document, this, tr("Retrieved Passages")))
 {
     setWindowTitle(tr("Retrieved Passages"));
-    resize(1200, 700);
+    resizeToScreen(*this, QSize(1500, 820));
     m_model->setHorizontalHeaderLabels(
         {tr("Tag"), tr("Passage"), tr("Article"), tr("Date"), tr("Source"), tr("Coder"), tr("Note")});
     m_model->setSortRole(SortRole);
@@ -61,12 +64,15 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(ColTag, 150);
-    m_table->setColumnWidth(ColPassage, 460);
-    m_table->setColumnWidth(ColArticle, 220);
+    m_table->setColumnWidth(ColTag, 140);
+    m_table->setColumnWidth(ColArticle, 200);
     m_table->setColumnWidth(ColDate, 90);
-    m_table->setColumnWidth(ColSource, 110);
+    m_table->setColumnWidth(ColSource, 100);
     m_table->setColumnWidth(ColCoder, 70);
+    // The passage takes what the dialog leaves beside the tag list, with 120 px for the note, so
+    // that every column shows on a 1400x900 screen.
+    const int beside = width() - 240 - 2 * style()->pixelMetric(QStyle::PM_LayoutLeftMargin) - 40;
+    m_table->setColumnWidth(ColPassage, std::clamp(beside - (140 + 200 + 90 + 100 + 70 + 120), 300, 560));
     m_tags->setToolTip(tr("The tags whose passages are listed; none checked: every tag"));
     m_coder->setToolTip(tr("Only this coder's highlights"));
     m_context->setRange(0, 50);
@@ -77,6 +83,12 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     auto *show = new QPushButton(tr("&Show Passages"), this);
     show->setDefault(true);
     connect(show, &QPushButton::clicked, this, &PassagesDialog::retrieve);
+    connect(m_counter, &ReportCounter::finished, this, [this](bool shown) {
+        if (!shown)
+            m_summary->setText(m_counter->lastError().isEmpty()
+                    ? tr("Retrieval cancelled; the list shows the passages listed before.")
+                    : m_counter->lastError());
+    });
     auto *printButton = new QPushButton(tr("&Print…"), this);
     printButton->setToolTip(tr("Print the listed passages, as gloss report passages --format html writes them"));
     printButton->setShortcut(QKeySequence::Print);
@@ -116,7 +128,7 @@ PassagesDialog::PassagesDialog(Document &document, QWidget *parent)
     split->addWidget(side);
     split->addWidget(m_table);
     split->setStretchFactor(1, 1);
-    split->setSizes({240, 960});
+    split->setSizes({240, width() - 240});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_summary);
@@ -150,6 +162,11 @@ void PassagesDialog::reload()
     m_coder->setCurrentIndex(std::max(0, m_coder->findData(coder)));
 }
 
+bool PassagesDialog::isRetrieving() const
+{
+    return m_counter->isRunning();
+}
+
 void PassagesDialog::retrieve()
 {
     model::ReportScope scope;
@@ -162,17 +179,6 @@ void PassagesDialog::retrieve()
     }
     if (!m_coder->currentData().toString().isEmpty())
         scope.coders = {m_coder->currentData().toString()};
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        m_passages = m_document.project().reports().passages(scope, model::PassageOrder::Tag, m_context->value());
-        m_codebook.clear();
-        for (const model::Tag &t : m_document.project().reports().codebook())
-            m_codebook.insert(t.id, t);
-    } catch (const operations::OperationError &e) {
-        QApplication::restoreOverrideCursor();
-        m_summary->setText(e.message());
-        return;
-    }
     QStringList parts;
     if (!scope.tagIds.isEmpty()) {
         QStringList tagNames;
@@ -182,15 +188,36 @@ void PassagesDialog::retrieve()
     }
     if (!scope.coders.isEmpty())
         parts.append(u"coded by " + scope.coders.join(QStringLiteral(", ")));
-    m_scopeText = parts.join(QStringLiteral("; "));
-    fill();
-    QApplication::restoreOverrideCursor();
-    m_summary->setText(tr("%n passage(s); double-click or press Enter on one to show it in the reader.", nullptr,
-        int(m_passages.size())));
+    const QString scopeText = parts.join(QStringLiteral("; "));
+    struct Retrieved
+    {
+        QList<model::Passage> passages;
+        QHash<qint64, model::Tag> codebook;
+    };
+    const QString label = tr("Retrieving passages…");
+    m_summary->setText(label);
+    m_counter->run<Retrieved>(
+        label,
+        [scope, context = m_context->value()](Project &project) {
+            Retrieved retrieved;
+            retrieved.passages = project.reports().passages(scope, model::PassageOrder::Tag, context);
+            for (const model::Tag &t : project.reports().codebook())
+                retrieved.codebook.insert(t.id, t);
+            return retrieved;
+        },
+        [this, scopeText](const Retrieved &retrieved) {
+            m_passages = retrieved.passages;
+            m_codebook = retrieved.codebook;
+            m_scopeText = scopeText;
+            fill();
+            m_summary->setText(tr("%n passage(s); double-click or press Enter on one to show it in the reader.",
+                nullptr, int(m_passages.size())));
+        });
 }
 
 void PassagesDialog::showPassages(const QList<model::Passage> &passages, const QString &description)
 {
+    m_counter->cancel(); // a retrieval still running would replace these
     m_passages = passages;
     m_scopeText = description;
     try {

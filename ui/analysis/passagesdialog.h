@@ -16,6 +16,7 @@ class QTableView;
 namespace gloss::ui {
 
 class Document;
+class ReportCounter;
 
 // Analysis > Retrieved Passages…: every highlight of the chosen tags across the project (README,
 // "Reports") — the passage with a few words of context, article, date, source, coder and note — in
@@ -33,8 +34,11 @@ public:
     QStandardItemModel *model() const { return m_model; }
     // Fills the tag and coder lists from the project, keeping what was chosen.
     void reload();
-    // Lists the passages of the checked tags (every tag when none is checked).
+    // Lists the passages of the checked tags (every tag when none is checked), read on a worker
+    // thread (Cancel in its progress dialog); until then the list shows the last ones, whole.
     void retrieve();
+    bool isRetrieving() const;
+    ReportCounter *counter() const { return m_counter; }
     // Lists these passages (chosen elsewhere, a co-occurrence cell's say), with what they are.
     void showPassages(const QList<model::Passage> &passages, const QString &description);
     // The listed passages as `gloss report passages --format html` writes them: what Print prints.
@@ -59,6 +63,7 @@ private:
     QList<model::Passage> m_passages;
     QHash<qint64, model::Tag> m_codebook;
     QString m_scopeText;
+    ReportCounter *m_counter;
 };
 
 } // namespace gloss::ui

@@ -6,6 +6,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSvgGenerator>
@@ -100,6 +101,18 @@ void exportWidgetImage(QWidget *parent, QWidget &widget, const QString &suggeste
     if (!svg && !path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
         path += QStringLiteral(".png");
     showFailure(parent, svg ? writeWidgetSvg(widget, path, title) : writeWidgetPng(widget, path));
+}
+
+void resizeToScreen(QWidget &dialog, const QSize &preferred)
+{
+    const QWidget *over = dialog.parentWidget() ? dialog.parentWidget() : &dialog;
+    const QScreen *screen = over->screen();
+    if (!screen) {
+        dialog.resize(preferred);
+        return;
+    }
+    const QSize room = screen->availableGeometry().size() * 0.94;
+    dialog.resize(preferred.boundedTo(room));
 }
 
 } // namespace gloss::ui

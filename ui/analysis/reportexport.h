@@ -4,6 +4,7 @@
 
 #include <QString>
 
+class QSize;
 class QWidget;
 
 namespace gloss::ui {
@@ -19,5 +20,9 @@ QString writeWidgetSvg(QWidget &widget, const QString &path, const QString &titl
 // SVG to it; a failure is shown in a message box. `suggested` is the file's base name.
 void exportReportCsv(QWidget *parent, const analysis::ReportTable &table, const QString &suggested);
 void exportWidgetImage(QWidget *parent, QWidget &widget, const QString &suggested, const QString &title);
+
+// Sizes an Analysis dialog to `preferred`, but at most 94% of the screen it opens on (its parent's),
+// so that the dialog fits a 1400x900 screen and uses a 1600x1000 one.
+void resizeToScreen(QWidget &dialog, const QSize &preferred);
 
 } // namespace gloss::ui

@@ -42,6 +42,8 @@ void WorkerThread::release()
     m_thread->deleteLater();
     m_thread = nullptr;
     if (m_progress) {
+        // Closing a progress dialog emits canceled(): the work is over, that is no Cancel.
+        QObject::disconnect(m_progress, &QProgressDialog::canceled, nullptr, nullptr);
         m_progress->close();
         m_progress->deleteLater();
         m_progress = nullptr;
