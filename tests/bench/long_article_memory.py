@@ -39,19 +39,29 @@ def status(pid: int) -> dict:
     return out
 
 
+def cpu(pid: int) -> float:
+    """User + system CPU seconds of a running process."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def settle(proc: subprocess.Popen, quiet_s: float, limit_s: float, least_s: float = 2.0) -> dict:
-    """Waits until the process's resident set has not changed by more than 1 MB for quiet_s."""
+    """Waits until the process is idle: its resident set has not changed by more than 1 MB, nor its
+    CPU time by more than a tenth of the time, for quiet_s."""
     start = time.monotonic()
     last = status(proc.pid)
+    last_cpu = cpu(proc.pid)
     stable_since = time.monotonic()
     while time.monotonic() - start < limit_s:
-        time.sleep(0.2)
+        time.sleep(0.5)
         if proc.poll() is not None:
             sys.exit(f"the window exited early (status {proc.returncode})")
         now = status(proc.pid)
-        if abs(now["VmRSS"] - last["VmRSS"]) > 1 or now["VmHWM"] != last["VmHWM"]:
+        now_cpu = cpu(proc.pid)
+        if abs(now["VmRSS"] - last["VmRSS"]) > 1 or now["VmHWM"] != last["VmHWM"] or now_cpu - last_cpu > 0.05:
             stable_since = time.monotonic()
-        last = now
+        last, last_cpu = now, now_cpu
         if time.monotonic() - start > least_s and time.monotonic() - stable_since > quiet_s:
             break
     return last
@@ -130,7 +140,7 @@ def main() -> int:
                                   stderr=subprocess.DEVNULL)
         rows = []
         shown = settle(window, quiet_s=4, limit_s=600)
-        rows.append(("article shown, idle", shown, time.monotonic() - started))
+        rows.append(("article shown, idle", shown, time.monotonic() - started, cpu(window.pid)))
         shoot(args.display, args.shots, "shown")
 
         # The body is the widest widget on the right of the article list: click into its text
@@ -139,17 +149,17 @@ def main() -> int:
         time.sleep(0.5)
         xdo(args.display, "key", "ctrl+End")
         end = settle(window, quiet_s=3, limit_s=300)
-        rows.append(("scrolled to the end", end, time.monotonic() - started))
+        rows.append(("scrolled to the end", end, time.monotonic() - started, cpu(window.pid)))
         shoot(args.display, args.shots, "end")
         for _ in range(3):  # Page Up from the end takes long; the scroll bar's middle is one click
             xdo(args.display, "key", "ctrl+Home")
         mid = settle(window, quiet_s=3, limit_s=300)
-        rows.append(("back to the start", mid, time.monotonic() - started))
+        rows.append(("back to the start", mid, time.monotonic() - started, cpu(window.pid)))
         shoot(args.display, args.shots, "start")
 
-        print(f"{'stage':<24} {'VmRSS':>9} {'VmHWM':>9} {'at':>8}")
-        for name, s, at in rows:
-            print(f"{name:<24} {s['VmRSS']:>6.0f} MB {s['VmHWM']:>6.0f} MB {at:>6.1f} s")
+        print(f"{'stage':<24} {'VmRSS':>9} {'VmHWM':>9} {'at':>8} {'CPU':>8}")
+        for name, s, at, used in rows:
+            print(f"{name:<24} {s['VmRSS']:>6.0f} MB {s['VmHWM']:>6.0f} MB {at:>6.1f} s {used:>6.1f} s")
         peak = rows[-1][1]["VmHWM"]
         print(f"window peak RSS: {peak:.0f} MB (target < {TARGET_MB} MB: {'met' if peak < TARGET_MB else 'MISSED'})")
         return 0
