@@ -8,7 +8,8 @@ names a build folder that has one; writes a one-paragraph article with tools/lon
 imports it with `gloss import --max-size` (both kept in --work, default /tmp/gloss-long-article,
 and reused by the next run: the import of 60 MiB takes about a minute of CPU); then opens the
 window on it under Xvfb (1400x900), lets it show the article until its memory stops growing,
-clicks into the body and scrolls to the end (Ctrl+End), then to the middle, and reports the
+clicks into the body and scrolls to the end (Ctrl+End), back to the start, to the middle (the
+scroll bar dragged), makes a highlight there (a word selected by a double click, key H), and reports the
 resident set (VmRSS) and its peak (VmHWM, from /proc/PID/status) after each stage. The figure
 to compare with the target is the last peak. --shots PREFIX saves a screenshot after each stage.
 By hand, not by ctest: figures go to docs/performance.md ("Very long articles").
@@ -134,7 +135,7 @@ def main() -> int:
         if xvfb.poll() is not None:
             sys.exit(f"Xvfb could not start on {args.display} (in use? pass --display)")
         env = {**os.environ, "DISPLAY": args.display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": home,
-               "XDG_DATA_HOME": home, "HOME": home}
+               "XDG_DATA_HOME": home, "HOME": home, "GLOSS_CODER": "bench"}
         started = time.monotonic()
         window = subprocess.Popen([gloss, "--project", project], env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
@@ -156,6 +157,20 @@ def main() -> int:
         mid = settle(window, quiet_s=3, limit_s=300)
         rows.append(("back to the start", mid, time.monotonic() - started, cpu(window.pid)))
         shoot(args.display, args.shots, "start")
+
+        # The middle: the scroll bar's handle (at the top of its track, right of the body) dragged
+        # halfway down; then a highlight made there (a word double-clicked, key H).
+        xdo(args.display, "mousemove", "975", "208", "mousedown", "1", "sleep", "0.3", "mousemove", "975", "300",
+            "sleep", "0.3", "mousemove", "975", "352", "sleep", "0.5", "mouseup", "1")
+        middle = settle(window, quiet_s=3, limit_s=300)
+        rows.append(("scrolled to the middle", middle, time.monotonic() - started, cpu(window.pid)))
+        shoot(args.display, args.shots, "middle")
+        xdo(args.display, "mousemove", "640", "290", "click", "--repeat", "2", "--delay", "80", "1")
+        time.sleep(0.5)
+        xdo(args.display, "key", "h")
+        marked = settle(window, quiet_s=3, limit_s=300)
+        rows.append(("a highlight made there", marked, time.monotonic() - started, cpu(window.pid)))
+        shoot(args.display, args.shots, "highlight")
 
         print(f"{'stage':<24} {'VmRSS':>9} {'VmHWM':>9} {'at':>8} {'CPU':>8}")
         for name, s, at, used in rows:
