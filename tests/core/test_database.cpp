@@ -1,4 +1,5 @@
 #include "storage/error.h"
+#include "storage/highlightrepository.h"
 #include "storage/sqlite/checker.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/transaction.h"
@@ -295,4 +296,40 @@ TEST_CASE("a damaged header is named for what it is: no \"not an error\", no fai
     CHECK_FALSE(shortOpen.error.contains(QStringLiteral("upgrade")));
     CHECK(shortOpen.error.contains(QStringLiteral("cut short")));
     CHECK(sha(cutPath) == before);
+}
+
+TEST_CASE("a highlight in a long article reads the article's body once", "[storage]")
+{
+    // Each mention of the body in the query made SQLite read the whole body: a highlight made in a
+    // 60 MiB article took 240 MB at once in the window (issue 15).
+    gloss::test::TempProject tp;
+    QString body;
+    body.reserve(4'000'010);
+    while (body.size() < 4'000'000)
+        body += QStringLiteral("The council met again on Monday and talks went on. ");
+    const qint64 id = tp.addArticle(QStringLiteral("Long"), body);
+    const qint64 bodyBytes = body.toUtf8().size();
+
+    gloss::model::Highlight h;
+    h.articleId = id;
+    h.start = 2'000'000;
+    h.end = 2'000'030;
+    sqlite3_int64 current = 0;
+    sqlite3_int64 highest = 0;
+    sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &current, &highest, 1); // the peak starts again here
+    const sqlite3_int64 before = current;
+    tp.project().store().highlights().add(h);
+    sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &current, &highest, 0);
+    INFO("SQLite's peak during the add grew by " << (highest - before) << " bytes; the body has " << bodyBytes);
+    CHECK(highest - before < 2 * bodyBytes);
+
+    const auto stored = tp.project().store().highlights().get(h.id);
+    REQUIRE(stored);
+    CHECK(stored->quote == gloss::text::sliceCodePoints(body, 2'000'000, 2'000'030));
+    CHECK(stored->prefix
+        == gloss::text::sliceCodePoints(
+            body, 2'000'000 - gloss::storage::HighlightRepository::ContextLength, 2'000'000));
+    CHECK(stored->suffix
+        == gloss::text::sliceCodePoints(
+            body, 2'000'030, 2'000'030 + gloss::storage::HighlightRepository::ContextLength));
 }

@@ -140,3 +140,42 @@ TEST_CASE("the project-wide range query spans articles and skips durations", "[t
     p.store().articles().remove(a);
     CHECK(p.store().timeRefs().count() == 1);
 }
+
+TEST_CASE(
+    "the references of an article whose dates repeat share one copy of each repeated string", "[timerefs][engines]")
+{
+    // A 60 MiB article holds 800,000 dates that repeat a few hundred texts: one copy of each per
+    // reference took about 150 MB of the window's memory (issue 15).
+    gloss::test::TempProject tp;
+    gloss::Project &p = tp.project();
+    QString body;
+    for (int i = 0; i < 300; ++i)
+        body += QStringLiteral("Talks resume on Monday. The vote was in March 2019. ");
+    const qint64 id = tp.addArticle(QStringLiteral("Repeats"), body, QDate(2019, 6, 18));
+    const auto article = p.store().articles().get(id);
+    REQUIRE(article);
+    REQUIRE(p.timeline().extract(*article) == 600);
+
+    auto checkShared = [](const QList<TimeRef> &refs) {
+        QHash<QString, QString> first; // text -> the first reference's copy
+        int shared = 0;
+        for (const TimeRef &r : refs) {
+            const auto it = first.constFind(r.text);
+            if (it == first.cend()) {
+                first.insert(r.text, r.text);
+                continue;
+            }
+            CHECK(r.text.isSharedWith(*it));
+            CHECK(r.granularity.isSharedWith(refs.first().granularity) == (r.granularity == refs.first().granularity));
+            CHECK(r.anchorKind.isSharedWith(refs.first().anchorKind));
+            ++shared;
+        }
+        CHECK(first.size() == 2);
+        CHECK(shared == refs.size() - 2);
+    };
+    const QList<TimeRef> refs = p.store().timeRefs().forArticle(id);
+    REQUIRE(refs.size() == 600);
+    CHECK(gloss::text::sliceCodePoints(body, refs.at(598).start, refs.at(598).end) == refs.at(598).text);
+    checkShared(refs);
+    checkShared(p.store().timeRefs().inRange({}, {}));
+}

@@ -3,6 +3,7 @@
 #include "model/timevalue.h"
 #include "storage/error.h"
 #include "storage/postgres/connection.h"
+#include "storage/stringpool.h"
 
 namespace gloss::storage::postgres {
 
@@ -16,29 +17,29 @@ const char *const RefColumns
 const char *const RefJoin = "FROM timerefs t LEFT JOIN timeref_overrides o ON o.article_id = t.article_id "
                             "AND o.start = t.start AND o.\"end\" = t.\"end\" ";
 
-model::TimeRef readRef(const Query &s)
+model::TimeRef readRef(const Query &s, StringPool &pool)
 {
     model::TimeRef r;
     r.id = s.int64(0);
     r.articleId = s.int64(1);
     r.start = s.int64(2);
     r.end = s.int64(3);
-    r.text = s.text(4);
-    r.extractedValue = s.text(5);
-    r.extractedGranularity = s.text(6);
+    r.text = pool(s.text(4));
+    r.extractedValue = pool(s.text(5));
+    r.extractedGranularity = pool(s.text(6));
     r.anchor = s.date(7);
-    r.anchorKind = s.text(8);
+    r.anchorKind = pool(s.text(8));
     r.value = r.extractedValue;
     r.granularity = r.extractedGranularity;
     r.rangeStart = s.date(9);
     r.rangeEnd = s.date(10);
     if (!s.isNull(11)) {
-        r.value = s.text(11);
+        r.value = pool(s.text(11));
         r.rangeStart = s.date(13);
         r.rangeEnd = s.date(14);
     }
     if (!s.isNull(12))
-        r.granularity = s.text(12);
+        r.granularity = pool(s.text(12));
     r.dismissed = s.int64(15) != 0;
     r.overridden = s.int64(16) != 0 && (!s.isNull(11) || !s.isNull(12));
     return r;
@@ -83,8 +84,9 @@ QList<model::TimeRef> TimeRefRepository::forArticle(qint64 articleId, bool inclu
     Query s = m_db.query(sql);
     s.bind(1, articleId).bind(2, includeDismissed ? 1 : 0);
     QList<model::TimeRef> out;
+    StringPool pool;
     while (s.step())
-        out.append(readRef(s));
+        out.append(readRef(s, pool));
     return out;
 }
 
@@ -101,8 +103,9 @@ QList<model::TimeRef> TimeRefRepository::inRange(const QDate &from, const QDate 
     Query s = m_db.query(sql);
     s.bind(1, from).bind(2, to);
     QList<model::TimeRef> out;
+    StringPool pool;
     while (s.step())
-        out.append(readRef(s));
+        out.append(readRef(s, pool));
     return out;
 }
 
