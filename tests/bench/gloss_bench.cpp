@@ -7,6 +7,7 @@
 //
 // Built by the normal build, never run by ctest. Build in Release for meaningful numbers.
 #include "articles/articlelistpanel.h"
+#include "benchcorpus.h"
 #include "document.h"
 #include "operations/project.h"
 #include "reader/readerview.h"
@@ -45,240 +46,7 @@
 
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// A deterministic corpus: the same bytes on every machine for the same N (no std distributions).
-
-struct Rng
-{
-    quint64 state;
-    quint64 next()
-    {
-        quint64 z = (state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    int bounded(int n) { return int(next() % quint64(n)); }
-    bool chance(int percent) { return bounded(100) < percent; }
-    template <typename T, size_t N> const T &pick(const std::array<T, N> &a) { return a[size_t(bounded(int(N)))]; }
-};
-
-const std::array<const char *, 96> Common = {"the", "of", "and", "to", "in", "a", "said", "on", "for", "that", "was",
-    "with", "by", "is", "at", "from", "as", "it", "his", "has", "have", "would", "be", "an", "their", "government",
-    "officials", "minister", "talks", "ceasefire", "week", "security", "forces", "president", "country", "people",
-    "police", "city", "council", "mayor", "budget", "election", "campaign", "parliament", "committee", "vote", "court",
-    "ruling", "judge", "company", "users", "data", "privacy", "regulators", "bank", "loan", "trade", "tariffs",
-    "exports", "steel", "aluminium", "farmers", "growers", "floods", "rain", "storms", "rescue", "workers",
-    "protesters", "capital", "delegation", "envoys", "agreement", "settlement", "statement", "spokesman", "report",
-    "hospital", "health", "schools", "teachers", "prices", "fuel", "energy", "power", "water", "border", "troops",
-    "attack", "killed", "injured", "peace", "deal", "leaders", "summit", "meeting"};
-const std::array<const char *, 30> First = {"Ashraf", "Mike", "Cécile", "José", "Imran", "Daniel", "Ingrid", "Luíza",
-    "Vitor", "Zalmay", "Amina", "Kenji", "Olga", "Pedro", "Fatima", "Hans", "Mei", "Tariq", "Sofia", "Kwame", "Nadia",
-    "Lars", "Priya", "Omar", "Elena", "Jin", "Ana", "Yusuf", "Marta", "Ravi"};
-const std::array<const char *, 30> Last
-    = {"Ghani", "Pompeo", "Måløy", "Núñez", "Khan", "Okafor", "Sørensen", "Gonçalves", "Aragão", "Khalilzad", "Mensah",
-        "Tanaka", "Petrova", "Alvarez", "Haddad", "Müller", "Chen", "Aziz", "Rossi", "Boateng", "Karimi", "Lindqvist",
-        "Sharma", "Farouk", "Ionescu", "Park", "Silva", "Demir", "Kowalska", "Iyer"};
-const std::array<const char *, 24> Places = {"WASHINGTON", "KABUL", "ISLAMABAD", "BRUSSELS", "SÃO PAULO", "MADRID",
-    "LAHORE", "SAN FRANCISCO", "NAIROBI", "TOKYO", "BERLIN", "LAGOS", "JAKARTA", "ANKARA", "WARSAW", "CAIRO", "DELHI",
-    "ROME", "LIMA", "OSLO", "ACCRA", "SEOUL", "QUITO", "TUNIS"};
-const std::array<const char *, 24> PlaceNames = {"Washington", "Kabul", "Islamabad", "Brussels", "São Paulo", "Madrid",
-    "Lahore", "San Francisco", "Nairobi", "Tokyo", "Berlin", "Lagos", "Jakarta", "Ankara", "Warsaw", "Cairo", "Delhi",
-    "Rome", "Lima", "Oslo", "Accra", "Seoul", "Quito", "Tunis"};
-const std::array<const char *, 5> Agencies = {" (Reuters)", " (AP)", " (AFP)", "", ""};
-const std::array<const char *, 14> Relative
-    = {"on Thursday", "last week", "back in February", "next month", "two days ago", "this week", "yesterday",
-        "on Monday", "earlier this year", "last year", "in March", "next year", "on Friday", "later this month"};
-const std::array<const char *, 12> Months = {"January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"};
-const std::array<const char *, 7> Days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-
-// 20,000 invented words, each in about 1 article in 250: the "rare words" of the query mix.
-QByteArray rareWord(int k)
-{
-    static const std::array<const char *, 20> a = {"zor", "vel", "qua", "mir", "tes", "plo", "gan", "rhu", "dax", "fen",
-        "lum", "syb", "kra", "nov", "pex", "wid", "jol", "tru", "bev", "cyn"};
-    static const std::array<const char *, 20> b = {"an", "er", "is", "ot", "ul", "ay", "ek", "io", "ub", "ar", "en",
-        "ix", "om", "yl", "ad", "et", "ir", "oz", "um", "ev"};
-    static const std::array<const char *, 50> c = {"el", "ith", "ora", "und", "ast", "ine", "ock", "ube", "ary", "ion",
-        "esk", "alt", "orn", "ive", "ump", "ise", "ard", "ent", "ugh", "oss", "ank", "erp", "ild", "owl", "act", "eft",
-        "isk", "olm", "urt", "aze", "ebb", "ift", "onk", "upt", "awn", "emp", "irk", "ost", "uff", "ays", "eek", "ime",
-        "oth", "usk", "alp", "eld", "ilt", "ovo", "ura", "ymn"};
-    return QByteArray(a[size_t(k % 20)]) + b[size_t(k / 20 % 20)] + c[size_t(k / 400 % 50)];
-}
-
-QByteArray name(Rng &rng)
-{
-    return QByteArray(rng.pick(First)) + ' ' + rng.pick(Last);
-}
-
-QByteArray sentence(Rng &rng)
-{
-    QByteArray s;
-    const int words = 10 + rng.bounded(14);
-    for (int i = 0; i < words; ++i) {
-        if (i)
-            s += ' ';
-        if (rng.bounded(40) == 0)
-            s += rareWord(rng.bounded(20000));
-        else // skewed towards the start of the list, as word frequencies are
-            s += Common[size_t(rng.bounded(int(Common.size())) * rng.bounded(int(Common.size())) / int(Common.size()))];
-    }
-    switch (rng.bounded(6)) {
-    case 0:
-        s += ' ' + name(rng) + " said";
-        break;
-    case 1:
-        s += " in " + QByteArray(rng.pick(PlaceNames));
-        break;
-    case 2:
-        s += ' ' + QByteArray(rng.pick(Relative));
-        break;
-    default:
-        break;
-    }
-    s[0] = char(QChar::toUpper(uint(uchar(s[0]))));
-    return s + '.';
-}
-
-QByteArray quote(Rng &rng)
-{
-    return '"' + sentence(rng).chopped(1) + ",\" " + name(rng) + " told reporters " + rng.pick(Relative) + '.';
-}
-
-QByteArray dateText(QDate d, Rng &rng)
-{
-    const QByteArray month = Months[size_t(d.month() - 1)];
-    switch (rng.bounded(5)) {
-    case 0:
-        return month + ' ' + QByteArray::number(d.day()) + ", " + QByteArray::number(d.year());
-    case 1:
-        return QByteArray::number(d.day()) + ' ' + month + ' ' + QByteArray::number(d.year());
-    case 2:
-        return QByteArray(Days[size_t(d.dayOfWeek() - 1)]).left(3) + ", " + QByteArray::number(d.day()) + ' '
-            + month.left(3) + ' ' + QByteArray::number(d.year());
-    case 3:
-        return d.toString(Qt::ISODate).toLatin1();
-    default:
-        return month + ' ' + QByteArray::number(d.day()) + ", " + QByteArray::number(d.year()) + " 10:32 AM EDT";
-    }
-}
-
-// One article of about 3 KB in the news-text layout: retrieval date, title, publication date,
-// body opening with a dateline.
-QByteArray article(int i, Rng &rng)
-{
-    const QDate published = QDate(2015, 1, 1).addDays(rng.bounded(3000));
-    QByteArray title;
-    const int titleWords = 5 + rng.bounded(6);
-    for (int k = 0; k < titleWords; ++k)
-        title += (k ? " " : "") + QByteArray(Common[size_t(25 + rng.bounded(int(Common.size()) - 25))]);
-    title[0] = char(QChar::toUpper(uint(uchar(title[0]))));
-    if (rng.chance(30))
-        title += " in " + QByteArray(rng.pick(PlaceNames));
-    QByteArray text = QByteArray(Days[size_t(published.addDays(3).dayOfWeek() - 1)]) + ' '
-        + Months[size_t(published.addDays(3).month() - 1)] + ' ' + QByteArray::number(published.addDays(3).day()) + ", "
-        + QByteArray::number(published.addDays(3).year()) + "\n\n" + title + "\n\n" + dateText(published, rng) + "\n\n"
-        + rng.pick(Places) + rng.pick(Agencies) + " — ";
-    qsizetype paragraphStart = text.size();
-    text += "Story " + QByteArray::number(i) + ". ";
-    while (text.size() < 3000) {
-        if (text.size() > paragraphStart + 200 && rng.chance(30)) {
-            text += "\n\n";
-            paragraphStart = text.size();
-        } else if (text.size() > paragraphStart) {
-            text += ' ';
-        }
-        text += rng.chance(15) ? quote(rng) : sentence(rng);
-    }
-    return text + '\n';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Timing and processes.
-
-struct Stat
-{
-    double min = 0;
-    double median = 0;
-};
-
-Stat summarise(std::vector<double> v)
-{
-    if (v.empty())
-        return {};
-    std::sort(v.begin(), v.end());
-    return {v.front(), v[v.size() / 2]};
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
-}
-
-double ms(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-double processCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-struct Child
-{
-    double wallMs = 0;
-    double cpuMs = 0;
-    double peakRssMb = 0;
-    int status = -1;
-};
-
-// Runs a program to its end, standard output to `outFile` (or /dev/null), with its peak RSS.
-Child runChild(const QString &program, const QStringList &args, const QString &outFile = {})
-{
-    std::vector<QByteArray> store;
-    store.push_back(QFile::encodeName(program));
-    for (const QString &a : args)
-        store.push_back(a.toLocal8Bit());
-    std::vector<char *> argv;
-    for (QByteArray &a : store)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const QByteArray out = outFile.isEmpty() ? QByteArray("/dev/null") : QFile::encodeName(outFile);
-    QElapsedTimer t;
-    t.start();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int fd = ::open(out.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            ::close(fd);
-        }
-        execvp(argv[0], argv.data());
-        _exit(127);
-    }
-    Child c;
-    rusage usage{};
-    int status = 0;
-    wait4(pid, &status, 0, &usage);
-    c.wallMs = ms(t);
-    c.cpuMs = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-    c.peakRssMb = double(usage.ru_maxrss) / 1024.0;
-    c.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return c;
-}
+using namespace gloss::bench;
 
 // VmHWM (peak resident set) of a running process, in MB.
 double peakRss(pid_t pid)
@@ -303,12 +71,6 @@ qint64 fileSize(const QString &path)
     return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
 }
 
-[[noreturn]] void fail(const QString &what)
-{
-    std::fprintf(stderr, "gloss-bench: %s\n", qPrintable(what));
-    std::exit(1);
-}
-
 void check(int rc, sqlite3 *db, const char *what)
 {
     if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -318,30 +80,6 @@ void check(int rc, sqlite3 *db, const char *what)
 void exec(sqlite3 *db, const char *sql)
 {
     check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The measures.
-
-struct Row
-{
-    QString name;
-    QString unit;
-    Stat gloss;
-    std::optional<Stat> limit;
-    QString limitName;
-    double target = 0; // on the ratio, or on the value when there is no limit
-    QString targetText;
-    bool met = true;
-    QString note;
-};
-
-Row row(const QString &name, const QString &unit)
-{
-    Row r;
-    r.name = name;
-    r.unit = unit;
-    return r;
 }
 
 // The limit of import: the same files read and stored with the SQLite C API in a table with
@@ -371,17 +109,10 @@ double importLimit(const QStringList &files, const QString &path, qint64 &sizeOu
     for (const QString &name : files) {
         if (inBatch == 0)
             exec(db, "BEGIN");
-        QFile f(name);
-        if (!f.open(QIODevice::ReadOnly))
-            fail(name + QStringLiteral(": cannot read"));
-        const QByteArray data = f.readAll();
-        // retrieval date, title, publication date, body: split at the first three blank lines
-        const qsizetype a = data.indexOf("\n\n");
-        const qsizetype b = data.indexOf("\n\n", a + 2);
-        const qsizetype c = data.indexOf("\n\n", b + 2);
-        sqlite3_bind_text(insert, 1, data.constData() + a + 2, int(b - a - 2), SQLITE_STATIC);
-        sqlite3_bind_text(insert, 2, data.constData() + b + 2, int(c - b - 2), SQLITE_STATIC);
-        sqlite3_bind_text(insert, 3, data.constData() + c + 2, int(data.size() - c - 2), SQLITE_STATIC);
+        const ArticleFile a = readArticle(name);
+        sqlite3_bind_text(insert, 1, a.title.data(), int(a.title.size()), SQLITE_STATIC);
+        sqlite3_bind_text(insert, 2, a.published.data(), int(a.published.size()), SQLITE_STATIC);
+        sqlite3_bind_text(insert, 3, a.body.data(), int(a.body.size()), SQLITE_STATIC);
         check(sqlite3_step(insert), db, "insert");
         sqlite3_reset(insert);
         if (++inBatch == 200) {
@@ -435,51 +166,12 @@ qint64 addHighlights(const QString &path, int count, double &setupMs)
             lengths.emplace_back(sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1));
         sqlite3_finalize(s);
     }
-    if (lengths.empty())
-        fail(QStringLiteral("the import stored no articles"));
     gloss::storage::sqlite::Transaction tx(*gloss::storage::sqlite::databaseOf(p.store()));
-    QList<qint64> tags;
-    for (const char *parent : {"Frames", "Actors", "Tone"})
-        for (const char *child : {"Conflict", "Economy", "Human interest", "Responsibility"})
-            tags.append(
-                p.store().tags().ensure(QString::fromUtf8(parent) + QStringLiteral(" > ") + QString::fromUtf8(child)));
-    Rng rng{7};
-    for (int i = 0; i < count; ++i) {
-        const auto &[id, length] = i < 1000 ? lengths.front() : lengths[size_t(rng.bounded(int(lengths.size())))];
-        gloss::model::Highlight h;
-        h.articleId = id;
-        h.start = rng.bounded(length - 80);
-        h.end = h.start + 5 + rng.bounded(70);
-        h.coder = i % 2 ? QStringLiteral("ana") : QStringLiteral("bo");
-        const int tagCount = rng.bounded(3);
-        for (int k = 0; k < tagCount; ++k) {
-            const qint64 tag = tags.at(rng.bounded(int(tags.size())));
-            if (!h.tagIds.contains(tag))
-                h.tagIds.append(tag);
-        }
-        if (i % 10 == 0)
-            h.note = QStringLiteral("note %1, about this passage").arg(i);
-        p.store().highlights().add(h);
-    }
+    gloss::bench::addHighlights(p.store(), count, lengths);
     tx.commit();
     setupMs = ms(t);
     return lengths.front().first;
 }
-
-// The query mix: rare words, common words, phrases, a name, a prefix.
-QStringList queryMix()
-{
-    return {QString::fromLatin1(rareWord(1234)),
-        QString::fromLatin1(rareWord(777)) + QStringLiteral(" OR ") + QString::fromLatin1(rareWord(15000)),
-        QStringLiteral("government"), QStringLiteral("minister said"), QStringLiteral("\"ceasefire talks\""),
-        QStringLiteral("\"city council\" budget"), QStringLiteral("\"Daniel Okafor\""), QStringLiteral("Sørensen"),
-        QStringLiteral("regulat*")};
-}
-
-struct SearchResult
-{
-    Stat glossP50, glossP95, rawP50, rawP95;
-};
 
 SearchResult measureSearch(const QString &path, int runs)
 {
@@ -494,59 +186,29 @@ SearchResult measureSearch(const QString &path, int runs)
     check(sqlite3_prepare_v2(raw, gloss::storage::sqlite::ArticleRepository::SearchSql, -1, &stmt, nullptr), raw,
         "prepare");
     const QStringList mix = queryMix();
-    int found = 0;
     QList<QByteArray> fts;
     for (const QString &q : mix)
         fts.append(gloss::search::toFtsQuery(q).toUtf8());
-
-    auto runGloss = [&](int q) {
-        gloss::model::ArticleFilter f;
-        f.search = mix.at(q);
-        QElapsedTimer t;
-        t.start();
-        const auto hits = articles.search(f, 50);
-        const double elapsed = ms(t);
-        found = int(hits.size());
-        return elapsed;
-    };
-    auto runRaw = [&](int q) {
-        QElapsedTimer t;
-        t.start();
-        sqlite3_bind_text(stmt, 1, fts.at(q).constData(), int(fts.at(q).size()), SQLITE_STATIC);
-        sqlite3_bind_int(stmt, 2, 50);
-        found = 0;
-        while (sqlite3_step(stmt) == SQLITE_ROW) {
-            ++found;
-            for (int c = 0; c < 5; ++c) // every column, as UTF-8 text
-                sqlite3_column_text(stmt, c);
-        }
-        sqlite3_reset(stmt);
-        return ms(t);
-    };
-    for (int q = 0; q < mix.size(); ++q) { // warm the page cache and both connections' caches
-        runGloss(q);
-        const int glossFound = found;
-        runRaw(q);
-        if (found != glossFound)
-            fail(QStringLiteral("search: %1 found %2 articles, raw FTS5 %3").arg(mix.at(q)).arg(glossFound).arg(found));
-        std::printf("  query %-32s %d hits\n", qPrintable(mix.at(q)), found);
-    }
-    std::vector<double> g50, g95, r50, r95;
-    for (int run = 0; run < runs; ++run) {
-        std::vector<double> g, r;
-        for (int rep = 0; rep < 5; ++rep)
-            for (int q = 0; q < mix.size(); ++q) { // alternate, so that neither has warmer caches
-                g.push_back(runGloss(q));
-                r.push_back(runRaw(q));
+    const SearchResult result = compareSearch(
+        mix, runs, glossSearch(articles, mix),
+        [&](int q, int &found) {
+            QElapsedTimer t;
+            t.start();
+            sqlite3_bind_text(stmt, 1, fts.at(q).constData(), int(fts.at(q).size()), SQLITE_STATIC);
+            sqlite3_bind_int(stmt, 2, 50);
+            found = 0;
+            while (sqlite3_step(stmt) == SQLITE_ROW) {
+                ++found;
+                for (int c = 0; c < 5; ++c) // every column, as UTF-8 text
+                    sqlite3_column_text(stmt, c);
             }
-        g50.push_back(percentile(g, 0.5));
-        g95.push_back(percentile(g, 0.95));
-        r50.push_back(percentile(r, 0.5));
-        r95.push_back(percentile(r, 0.95));
-    }
+            sqlite3_reset(stmt);
+            return ms(t);
+        },
+        QStringLiteral("raw FTS5"));
     sqlite3_finalize(stmt);
     sqlite3_close(raw);
-    return {summarise(g50), summarise(g95), summarise(r50), summarise(r95)};
+    return result;
 }
 
 // Peak RSS of the window (`gloss --project PATH`, offscreen) once it has shown the project and
@@ -589,11 +251,6 @@ double windowRss(const QString &gloss, const QString &project, const QString &ho
     return last;
 }
 
-QString number(double v, int decimals)
-{
-    return QString::number(v, 'f', decimals);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -601,32 +258,24 @@ int main(int argc, char **argv)
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gloss-bench"));
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // lines as they come, also into a file
-    const QStringList args = app.arguments();
-    auto option = [&](const char *name, const QString &fallback) {
-        const qsizetype at = args.indexOf(QString::fromLatin1(name));
-        return at > 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
-    };
-    // An unknown option (or --help) is a usage error, not the start of a 15-minute run at full size.
-    static const QStringList withValue = {QStringLiteral("--articles"), QStringLiteral("--highlights"),
-        QStringLiteral("--runs"), QStringLiteral("--json"), QStringLiteral("--workdir"), QStringLiteral("--gloss")};
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        if (withValue.contains(args.at(i)) && i + 1 < args.size())
-            ++i;
-        else if (args.at(i) != u"--keep")
-            fail(QStringLiteral("usage: gloss-bench [--articles N (100000)] [--highlights M>=1000 (1000000)] "
-                                "[--runs R (3)] [--json FILE] [--workdir DIR] [--keep] [--gloss PATH]"));
-    }
+    const QString usage = QStringLiteral("usage: gloss-bench [--articles N (100000)] [--highlights M>=1000 (1000000)] "
+                                         "[--runs R (3)] [--json FILE] [--workdir DIR] [--keep] [--gloss PATH]");
+    const Options options(app.arguments(),
+        {QStringLiteral("--articles"), QStringLiteral("--highlights"), QStringLiteral("--runs"),
+            QStringLiteral("--json"), QStringLiteral("--workdir"), QStringLiteral("--gloss")},
+        {QStringLiteral("--keep")}, usage);
+    auto option = [&](const char *name, const QString &fallback) { return options.value(name, fallback); };
     const int articles = option("--articles", QStringLiteral("100000")).toInt();
     const int highlights = option("--highlights", QStringLiteral("1000000")).toInt();
     const int runs = std::max(1, option("--runs", QStringLiteral("3")).toInt());
     const QString json = option("--json", QStringLiteral("gloss-bench-%1-%2.json").arg(articles).arg(highlights));
     const QString gloss = option("--gloss", QStringLiteral(GLOSS_EXECUTABLE));
     if (articles < 1 || highlights < 1000)
-        fail(QStringLiteral("usage: gloss-bench [--articles N] [--highlights M>=1000] [--runs R] [--json FILE] "
-                            "[--workdir DIR] [--keep] [--gloss PATH]"));
+        fail(usage);
     QTemporaryDir tmp(option("--workdir", QDir::tempPath()) + QStringLiteral("/gloss-bench-XXXXXX"));
-    tmp.setAutoRemove(!args.contains(QStringLiteral("--keep")));
+    tmp.setAutoRemove(!options.has("--keep"));
     const QDir work(tmp.path());
     std::printf("gloss-bench: %d articles, %d highlights, %d runs, in %s\n", articles, highlights, runs,
         qPrintable(work.path()));
@@ -635,28 +284,9 @@ int main(int argc, char **argv)
     total.start();
     QList<Row> rows;
 
-    // The corpus.
-    QElapsedTimer t;
-    t.start();
-    QStringList files;
-    qint64 rawBytes = 0;
-    {
-        Rng rng{20260601};
-        for (int i = 0; i < articles; ++i) {
-            const QString folder = work.filePath(QStringLiteral("corpus/%1").arg(i / 1000, 3, 10, QLatin1Char('0')));
-            if (i % 1000 == 0)
-                QDir().mkpath(folder);
-            const QString name = folder + QStringLiteral("/article-%1.txt").arg(i, 6, 10, QLatin1Char('0'));
-            const QByteArray text = article(i, rng);
-            QFile f(name);
-            if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
-                fail(name + QStringLiteral(": cannot write"));
-            rawBytes += text.size();
-            files.append(name);
-        }
-    }
-    std::printf("corpus: %.1f MB in %.1f s\n", double(rawBytes) / 1e6, ms(t) / 1e3);
-    std::fflush(stdout);
+    const Corpus corpus = writeCorpus(work, articles);
+    const QStringList &files = corpus.files;
+    const qint64 rawBytes = corpus.bytes;
 
     // import
     const QString project = work.filePath(QStringLiteral("bench.gloss"));
@@ -682,12 +312,7 @@ int main(int argc, char **argv)
     removeProject(limitDb);
     const qint64 projectSize = fileSize(project);
     {
-        Row r = row(QStringLiteral("import (gloss import vs C API + FTS5 rebuild)"), QStringLiteral("s"));
-        r.gloss = summarise(importMs);
-        r.limit = summarise(limitMs);
-        r.target = 1.5;
-        r.targetText = QStringLiteral("≤ 1.5×");
-        r.met = r.gloss.median <= 1.5 * r.limit->median;
+        Row r = ratioRow(QStringLiteral("import (gloss import vs C API + FTS5 rebuild)"), importMs, limitMs, 1.5);
         const Stat gc = summarise(importCpu), lc = summarise(limitCpu);
         r.note = QStringLiteral("%1 articles/s; cpu %2 s vs %3 s, %4×")
                      .arg(qRound(articles / (r.gloss.median / 1e3)))
@@ -839,50 +464,13 @@ int main(int argc, char **argv)
     }
 
     // The table and the JSON.
-    std::printf("\n%-54s %12s %12s %12s %12s %8s  %-14s %s\n", "measure", "gloss min", "gloss median", "limit min",
-        "limit median", "ratio", "target", "");
-    QJsonArray measures;
-    for (const Row &r : rows) {
-        const double ratio = r.limit && r.limit->median > 0 ? r.gloss.median / r.limit->median : 0;
-        auto cell = [&](double v) {
-            if (r.unit == u"s")
-                return QString(number(v / 1e3, 2) + QStringLiteral(" s"));
-            return QString(number(v, 1) + u' ' + r.unit);
-        };
-        const bool skipped = r.note.startsWith(u"skipped");
-        std::printf("%-54s %12s %12s %12s %12s %8s  %-14s %s%s\n", qPrintable(r.name),
-            skipped ? "—" : qPrintable(cell(r.gloss.min)), skipped ? "—" : qPrintable(cell(r.gloss.median)),
-            r.limit ? qPrintable(cell(r.limit->min)) : "—", r.limit ? qPrintable(cell(r.limit->median)) : "—",
-            r.limit ? qPrintable(number(ratio, 2) + u'×') : "—", qPrintable(r.targetText),
-            skipped ? "" : (r.targetText == u"—" ? "" : (r.met ? "met" : "MISSED")),
-            r.note.isEmpty() ? "" : qPrintable(QStringLiteral("  (") + r.note + u')'));
-        QJsonObject o{{QStringLiteral("name"), r.name},
-            {QStringLiteral("unit"), r.unit == u"s" ? QStringLiteral("ms") : r.unit},
-            {QStringLiteral("target"), r.targetText}, {QStringLiteral("note"), r.note}};
-        if (!skipped) {
-            o.insert(QStringLiteral("gloss"),
-                QJsonObject{{QStringLiteral("min"), r.gloss.min}, {QStringLiteral("median"), r.gloss.median}});
-            if (r.targetText != u"—")
-                o.insert(QStringLiteral("met"), r.met);
-        }
-        if (r.limit) {
-            o.insert(QStringLiteral("limit"),
-                QJsonObject{{QStringLiteral("min"), r.limit->min}, {QStringLiteral("median"), r.limit->median}});
-            o.insert(QStringLiteral("ratio"), ratio);
-        }
-        measures.append(o);
-    }
+    const QJsonArray measures = printTable(rows);
     const double totalS = ms(total) / 1e3;
     std::printf("\nratio = gloss median / limit median. Total %.0f s.\n", totalS);
     const QJsonObject doc{{QStringLiteral("articles"), articles}, {QStringLiteral("highlights"), highlights},
         {QStringLiteral("runs"), runs}, {QStringLiteral("raw_text_bytes"), rawBytes},
-        {QStringLiteral("project_bytes"), projectSize}, {QStringLiteral("cpus"), QThread::idealThreadCount()},
-        {QStringLiteral("machine"), QSysInfo::prettyProductName()},
-        {QStringLiteral("date"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {QStringLiteral("seconds"), totalS}, {QStringLiteral("measures"), measures}};
-    QFile out(json);
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(doc).toJson()) < 0)
-        fail(json + QStringLiteral(": cannot write"));
-    std::printf("JSON: %s\n", qPrintable(QFileInfo(json).absoluteFilePath()));
+        {QStringLiteral("project_bytes"), projectSize}, {QStringLiteral("seconds"), totalS},
+        {QStringLiteral("measures"), measures}};
+    writeJson(json, doc);
     return 0;
 }
