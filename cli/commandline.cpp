@@ -73,7 +73,7 @@ const QList<Entry> &entries()
              "[--format table|csv|json]"},
             reportCooccurrenceCommand},
         {{"report", "report passages|frequency|cooccurrence ... (see each)"}, reportCommand},
-        {{"entities", "entities [--article ID] [--format table|csv|json]"}, entitiesCommand},
+        {{"entities", "entities [--article ID | --rejected] [--format table|csv|json]"}, entitiesCommand},
         // Longest names first: "variables set" before "variables".
         {{"variables set", "variables set ID NAME VALUE"}, variablesSetCommand},
         {{"variables remove", "variables remove ID NAME"}, variablesRemoveCommand},

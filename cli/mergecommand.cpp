@@ -25,10 +25,14 @@ QJsonObject toJson(const operations::MergeResult &r)
     o.insert(QStringLiteral("notes"), r.notesAdded);
     o.insert(QStringLiteral("article_tags"), r.articleTagsAdded);
     o.insert(QStringLiteral("done_marks"), r.doneMarksAdded);
+    o.insert(QStringLiteral("dates"), r.datesAdded);
+    o.insert(QStringLiteral("entity_decisions"), r.entityDecisions);
     o.insert(QStringLiteral("sets_created"), r.setsCreated);
     o.insert(QStringLiteral("set_members"), r.setMembersAdded);
     o.insert(QStringLiteral("tags_created"), r.tagsCreated);
     o.insert(QStringLiteral("conflicts"), QJsonArray::fromStringList(r.conflicts));
+    o.insert(QStringLiteral("date_conflicts"), QJsonArray::fromStringList(r.dateConflicts));
+    o.insert(QStringLiteral("entity_conflicts"), QJsonArray::fromStringList(r.entityConflicts));
     o.insert(QStringLiteral("coders"), QJsonArray::fromStringList(r.coders));
     return o;
 }
@@ -50,11 +54,13 @@ int mergeCommand(Context &c)
     operations::MergeOptions options;
     options.withArticles = a.has(QStringLiteral("--with-articles"));
 
-    // Each file is merged whole or not at all, after its own backup of this project.
+    // Each file is merged whole or not at all, after one backup of this project taken for them all.
     QList<operations::MergeResult> results;
     int code = Ok;
     for (const QString &file : a.positionals()) {
         results.append(c.project->merge().mergeFrom(file, options));
+        if (options.backupTaken.isEmpty())
+            options.backupTaken = results.last().backupPath;
         if (!results.last().ok()) {
             c.err << "gloss: " << results.last().error << '\n';
             code = InputFailed;
@@ -75,13 +81,16 @@ int mergeCommand(Context &c)
         rows.append({r.file, QString::number(r.articles), QString::number(r.articlesImported),
             QString::number(r.articlesMissing), QString::number(r.highlightsAdded), QString::number(r.highlightsThere),
             QString::number(r.notesAdded), QString::number(r.articleTagsAdded), QString::number(r.doneMarksAdded),
-            QString::number(r.setsCreated), QString::number(r.tagsCreated), QString::number(r.conflicts.size())});
+            QString::number(r.datesAdded), QString::number(r.entityDecisions), QString::number(r.setsCreated),
+            QString::number(r.tagsCreated),
+            QString::number(r.conflicts.size() + r.dateConflicts.size() + r.entityConflicts.size())});
     }
     if (!rows.isEmpty())
         c.writeRows(QStringLiteral("table"),
             {QStringLiteral("file"), QStringLiteral("articles"), QStringLiteral("imported"), QStringLiteral("missing"),
                 QStringLiteral("highlights"), QStringLiteral("already"), QStringLiteral("notes"),
-                QStringLiteral("article tags"), QStringLiteral("done"), QStringLiteral("sets"), QStringLiteral("tags"),
+                QStringLiteral("article tags"), QStringLiteral("done"), QStringLiteral("dates"),
+                QStringLiteral("entities"), QStringLiteral("sets"), QStringLiteral("tags"),
                 QStringLiteral("conflicts")},
             rows);
     for (const operations::MergeResult &r : std::as_const(results)) {
@@ -89,6 +98,10 @@ int mergeCommand(Context &c)
             continue;
         for (const QString &conflict : r.conflicts)
             c.out << r.file << ": tag conflict, this project's kept: " << conflict << '\n';
+        for (const QString &conflict : r.dateConflicts)
+            c.out << r.file << ": date conflict, this project's kept: " << conflict << '\n';
+        for (const QString &conflict : r.entityConflicts)
+            c.out << r.file << ": entity conflict, this project's kept: " << conflict << '\n';
         if (r.highlightsLeftOut > 0)
             c.out << r.file << ": " << counted(r.highlightsLeftOut, "highlight", "highlights")
                   << " left out: the article here has another text and the passage is not in it\n";

@@ -45,10 +45,20 @@ struct Entity
     QString name;
     EntityType type = EntityType::Other;
     bool confirmed = false;
+    // Who made the last decision about it (confirmed, renamed, retyped, merged, a name added or
+    // split off, a span marked); "" when no one has, or no one named did.
+    QString decidedBy;
     QStringList aliases; // the other names it goes by, without `name`
     int mentions = 0;
     int articles = 0;
     QList<std::pair<qint64, qint64>> spans; // code points, when asked for one article
+};
+
+// A name the researcher said is not an entity, and who said so ("" for no one named).
+struct RejectedName
+{
+    QString name;
+    QString coder;
 };
 
 } // namespace gloss::model

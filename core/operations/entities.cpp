@@ -60,6 +60,11 @@ QStringList Entities::rejectedNames()
     return m_writer.read([&] { return m_writer.store().entities().rejectedNames(); });
 }
 
+QList<model::RejectedName> Entities::rejections()
+{
+    return m_writer.read([&] { return m_writer.store().entities().rejections(); });
+}
+
 QHash<QString, std::pair<QString, model::EntityType>> Entities::taughtNames()
 {
     return m_writer.read([&] { return m_writer.store().entities().taughtNames(); });
@@ -91,7 +96,9 @@ Undo Entities::confirm(qint64 id, bool confirmed)
 {
     return m_writer.write(Area::Entities, 0, [&] {
         existing(id);
-        return undoing(std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().confirm(id, confirmed)}), 0);
+        return undoing(
+            std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().confirm(id, confirmed, m_writer.coder())}),
+            0);
     });
 }
 
@@ -99,7 +106,8 @@ Undo Entities::reject(qint64 id)
 {
     return m_writer.write(Area::Entities, 0, [&] {
         existing(id);
-        return undoing(std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().reject(id)}), 0);
+        return undoing(
+            std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().reject(id, m_writer.coder())}), 0);
     });
 }
 
@@ -108,7 +116,8 @@ Undo Entities::rename(qint64 id, const QString &name)
     const QString trimmed = trimmedName(name, "an entity's name");
     return m_writer.write(Area::Entities, 0, [&] {
         existing(id);
-        return undoing(std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().rename(id, trimmed)}), 0);
+        return undoing(
+            std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().rename(id, trimmed, m_writer.coder())}), 0);
     });
 }
 
@@ -116,7 +125,8 @@ Undo Entities::retype(qint64 id, model::EntityType type)
 {
     return m_writer.write(Area::Entities, 0, [&] {
         existing(id);
-        return undoing(std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().retype(id, type)}), 0);
+        return undoing(
+            std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().retype(id, type, m_writer.coder())}), 0);
     });
 }
 
@@ -135,7 +145,7 @@ Undo Entities::merge(qint64 kept, const QList<qint64> &gone)
         // one; each later merge adds the entity it removes, as it was.
         storage::EntitySnapshot before;
         for (const qint64 id : gone) {
-            storage::EntitySnapshot s = repo.merge(kept, id);
+            storage::EntitySnapshot s = repo.merge(kept, id, m_writer.coder());
             if (before.entityIds.isEmpty()) {
                 before = std::move(s);
                 continue;
@@ -171,7 +181,8 @@ Undo Entities::splitAlias(qint64 id, const QString &alias, qint64 *created)
         if (!owners.contains(key) || owners.value(key).entityId != id)
             throw OperationError::notFound(
                 QStringLiteral("“%1” is not one of the names of “%2”").arg(trimmed, entity.name));
-        return undoing(std::make_shared<Snapshot>(Snapshot{repo.splitAlias(id, trimmed, created)}), 0);
+        return undoing(
+            std::make_shared<Snapshot>(Snapshot{repo.splitAlias(id, trimmed, m_writer.coder(), created)}), 0);
     });
 }
 
@@ -183,7 +194,9 @@ Undo Entities::addAlias(qint64 id, const QString &alias)
             QStringLiteral("“%1” leaves nothing to name an entity by once dots and spaces are set aside").arg(trimmed));
     return m_writer.write(Area::Entities, 0, [&] {
         existing(id);
-        return undoing(std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().addAlias(id, trimmed)}), 0);
+        return undoing(
+            std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().addAlias(id, trimmed, m_writer.coder())}),
+            0);
     });
 }
 
@@ -204,8 +217,8 @@ Undo Entities::markSpan(qint64 articleId, qint64 start, qint64 end, model::Entit
             throw OperationError::invalid(
                 QStringLiteral("“%1” leaves nothing to name an entity by once dots and spaces are set aside")
                     .arg(text.trimmed()));
-        return undoing(std::make_shared<Snapshot>(
-                           Snapshot{m_writer.store().entities().markSpan(articleId, start, end, type, entityId)}),
+        return undoing(std::make_shared<Snapshot>(Snapshot{m_writer.store().entities().markSpan(
+                           articleId, start, end, type, m_writer.coder(), entityId)}),
             articleId);
     });
 }

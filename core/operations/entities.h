@@ -42,6 +42,8 @@ public:
     QList<model::Mention> mentions(qint64 entityId, qint64 articleId = 0);
     QList<model::Mention> articleMentions(qint64 articleId);
     QStringList rejectedNames();
+    // The same, with who rejected each ("" for no one named).
+    QList<model::RejectedName> rejections();
     // Names the researcher taught (manual aliases, names of confirmed entities), for the extractor.
     QHash<QString, std::pair<QString, model::EntityType>> taughtNames();
 

@@ -2,6 +2,7 @@
 
 #include "model/contenthash.h"
 #include "model/tag.h"
+#include "model/timeref.h"
 #include "operations/backups.h"
 #include "operations/codebook.h"
 #include "operations/extraction.h"
@@ -110,6 +111,109 @@ std::unique_ptr<Project> openOther(const QString &path, QTemporaryDir &scratch, 
     return nullptr;
 }
 
+QString who(const QString &coder)
+{
+    return coder.isEmpty() ? QStringLiteral("no one named") : coder;
+}
+
+QString describeDate(const model::TimeRefOverride &o)
+{
+    const QString what = o.dismissed ? QStringLiteral("not a date")
+        : o.granularity.isEmpty()    ? o.value
+                                     : QStringLiteral("%1 (%2)").arg(o.value, o.granularity);
+    return QStringLiteral("%1 by %2").arg(what, who(o.coder));
+}
+
+QString describeEntity(const model::Entity &e)
+{
+    return QStringLiteral("“%1” (%2, decided by %3)").arg(e.name, model::entityTypeName(e.type), who(e.decidedBy));
+}
+
+// The entity decisions of the other project that are not here yet: the names its coders said are
+// not entities, and the entities they confirmed, renamed, retyped or gave names (matched here by
+// any of their names). An entity here that someone decided otherwise keeps this project's decision
+// (reported); one nobody decided takes the other's, recorded as its coder's.
+void mergeEntityDecisions(
+    storage::EntityRepository &ours, storage::EntityRepository &theirs, MergeResult &result, std::set<QString> &coders)
+{
+    const auto decided = [](const model::Entity &e) { return e.confirmed || !e.decidedBy.isEmpty(); };
+    const auto ownerOf = [&](const QString &name) -> std::optional<model::Alias> {
+        const QString key = storage::EntityRepository::aliasKey(name);
+        const auto found = ours.aliasesFor({key});
+        if (key.isEmpty() || !found.contains(key))
+            return std::nullopt;
+        return found.value(key);
+    };
+    for (const model::RejectedName &r : theirs.rejections()) {
+        const QString key = storage::EntityRepository::aliasKey(r.name);
+        if (key.isEmpty() || !ours.rejectedAmong({key}).isEmpty())
+            continue;
+        if (const auto owner = ownerOf(r.name)) {
+            const auto entity = ours.get(owner->entityId);
+            if (entity && (owner->manual || decided(*entity))) {
+                result.entityConflicts.append(QStringLiteral("“%1”: not an entity for %2 there, %3 here")
+                                                  .arg(r.name, who(r.coder), describeEntity(*entity)));
+                continue;
+            }
+            if (entity)
+                ours.reject(entity->id, r.coder);
+        }
+        ours.insertRejected(r);
+        coders.insert(r.coder);
+        ++result.entityDecisions;
+    }
+    for (const model::Entity &e : theirs.list()) {
+        if (!decided(e))
+            continue;
+        QStringList names{e.name};
+        names += e.aliases;
+        std::optional<model::Alias> owner;
+        for (const QString &name : std::as_const(names))
+            if ((owner = ownerOf(name)))
+                break;
+        if (!owner)
+            continue; // not here: its marked spans came in with their articles
+        const std::optional<model::Entity> mine = ours.get(owner->entityId);
+        if (!mine)
+            continue;
+        const QString &coder = e.decidedBy;
+        bool changed = false;
+        if (mine->name != e.name || mine->type != e.type) {
+            if (decided(*mine)) {
+                result.entityConflicts.append(
+                    QStringLiteral("%1 there, %2 here").arg(describeEntity(e), describeEntity(*mine)));
+            } else {
+                if (mine->name != e.name)
+                    ours.rename(mine->id, e.name, coder);
+                if (mine->type != e.type)
+                    ours.retype(mine->id, e.type, coder);
+                changed = true;
+            }
+        }
+        for (const QString &name : std::as_const(names)) {
+            const auto held = ownerOf(name);
+            if (held && held->entityId == mine->id)
+                continue;
+            if (held && held->manual) {
+                if (const auto other = ours.get(held->entityId))
+                    result.entityConflicts.append(QStringLiteral("“%1”: a name of %2 there, of %3 here")
+                                                      .arg(name, describeEntity(e), describeEntity(*other)));
+                continue;
+            }
+            ours.addAlias(mine->id, name, coder);
+            changed = true;
+        }
+        if (e.confirmed && !mine->confirmed) {
+            ours.confirm(mine->id, true, coder);
+            changed = true;
+        }
+        if (changed) {
+            coders.insert(coder);
+            ++result.entityDecisions;
+        }
+    }
+}
+
 QString nothingMerged(const QString &why)
 {
     return why.endsWith(u'.') ? why + QStringLiteral(" Nothing was merged.")
@@ -129,6 +233,8 @@ QString MergeResult::summary() const
     parts.append(counted(notesAdded, "article note", "article notes"));
     parts.append(counted(articleTagsAdded, "article tag", "article tags"));
     parts.append(counted(doneMarksAdded, "done mark", "done marks"));
+    parts.append(counted(datesAdded, "date correction", "date corrections"));
+    parts.append(counted(entityDecisions, "entity decision", "entity decisions"));
     parts.append(QStringLiteral("%1 created, %2")
                      .arg(counted(setsCreated, "set", "sets"), counted(setMembersAdded, "set member", "set members")));
     parts.append(QStringLiteral("%1 created").arg(counted(tagsCreated, "tag", "tags")));
@@ -149,6 +255,12 @@ QString MergeResult::summary() const
     if (!conflicts.isEmpty())
         text += QStringLiteral("; %1 (this project's kept)")
                     .arg(counted(conflicts.size(), "tag conflict", "tag conflicts"));
+    if (!dateConflicts.isEmpty())
+        text += QStringLiteral("; %1 (this project's kept)")
+                    .arg(counted(dateConflicts.size(), "date conflict", "date conflicts"));
+    if (!entityConflicts.isEmpty())
+        text += QStringLiteral("; %1 (this project's kept)")
+                    .arg(counted(entityConflicts.size(), "entity conflict", "entity conflicts"));
     if (articlesMissing > 0)
         text += QStringLiteral("; %1 not in this project; their coding was not merged; `--with-articles` imports them")
                     .arg(articlesMissing == 1 ? QStringLiteral("1 article is")
@@ -166,6 +278,7 @@ MergeResult Merge::mergeFrom(const QString &otherPath, const MergeOptions &optio
         MergeResult refused;
         refused.file = otherPath;
         refused.error = nothingMerged(why);
+        refused.backupPath = result.backupPath;
         return refused;
     };
     if (here.isReadOnly())
@@ -187,10 +300,15 @@ MergeResult Merge::mergeFrom(const QString &otherPath, const MergeOptions &optio
     storage::Store &there = other->store();
 
     // The backup comes after the other file was found to be a project: a refusal leaves no copy.
-    const BackupResult backup = Backups::takeBefore(location, QStringLiteral("merge"));
-    if (!backup.ok())
-        return refuse(QStringLiteral("%1: no backup could be taken first (%2)").arg(location, backup.error));
-    result.backupPath = backup.path;
+    // One merge of several files takes one, before the first.
+    if (options.backupTaken.isEmpty()) {
+        const BackupResult backup = Backups::takeBefore(location, QStringLiteral("merge"));
+        if (!backup.ok())
+            return refuse(QStringLiteral("%1: no backup could be taken first (%2)").arg(location, backup.error));
+        result.backupPath = backup.path;
+    } else {
+        result.backupPath = options.backupTaken;
+    }
 
     std::set<QString> coders;
     try {
@@ -337,11 +455,52 @@ MergeResult Merge::mergeFrom(const QString &otherPath, const MergeOptions &optio
                         if (here.articles().setDone(target, coder, true))
                             ++result.doneMarksAdded;
                     }
+
+                    // Date corrections, by span (on the same words when the text here differs); a
+                    // span corrected otherwise here keeps this project's.
+                    for (const model::TimeRefOverride &o : there.timeRefs().overridesFor(theirId)) {
+                        coders.insert(o.coder);
+                        const auto span = placeSpan(article->body, ourBody, ourMap, o.start, o.end);
+                        if (!span)
+                            continue;
+                        model::TimeRefOverride copy = o;
+                        copy.articleId = target;
+                        copy.start = span->first;
+                        copy.end = span->second;
+                        if (const auto ours = here.timeRefs().override(target, copy.start, copy.end)) {
+                            if (ours->value != copy.value || ours->granularity != copy.granularity
+                                || ours->dismissed != copy.dismissed)
+                                result.dateConflicts.append(
+                                    QStringLiteral("article %1, “%2”: %3 here, %4 there")
+                                        .arg(target)
+                                        .arg(text::sliceCodePoints(ourBody, copy.start, copy.end), describeDate(*ours),
+                                            describeDate(copy)));
+                            continue;
+                        }
+                        here.timeRefs().setOverride(copy);
+                        ++result.datesAdded;
+                    }
+
+                    // Spans the other project's coders marked as entities.
+                    const QList<std::pair<qint64, qint64>> marked = here.entities().markedSpans(target);
+                    for (const model::Mention &m : there.entities().articleMentions(theirId)) {
+                        if (!m.manual)
+                            continue;
+                        const auto entity = there.entities().get(m.entityId);
+                        const auto span = placeSpan(article->body, ourBody, ourMap, m.start, m.end);
+                        if (!entity || !span || marked.contains(*span))
+                            continue;
+                        here.entities().markSpan(target, span->first, span->second, entity->type, entity->decidedBy);
+                        coders.insert(entity->decidedBy);
+                        ++result.entityDecisions;
+                    }
                 }
                 ++done;
                 if (progress && !progress(done, theirArticles.size()))
                     throw Cancelled{};
             }
+
+            mergeEntityDecisions(here.entities(), there.entities(), result, coders);
 
             // Sets, by name, with their members found here.
             for (const model::ArticleSet &set : there.sets().all()) {

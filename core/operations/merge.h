@@ -20,6 +20,9 @@ struct MergeOptions
     // variables; their entities and dates found as at any import) and their coding merged. Without
     // it they are counted in MergeResult::articlesMissing and their coding is left out.
     bool withArticles = false;
+    // A backup of this project already taken for the same merge (of several files): no other is
+    // taken, so that the copy from before the whole merge is never rotated out by the merge itself.
+    QString backupTaken;
 };
 
 // What merging one project file brought in, or why it brought nothing (`error`: this project is
@@ -28,7 +31,7 @@ struct MergeResult
 {
     QString file; // the other project
     QString error; // names the file and the reason; nothing was merged
-    QString backupPath; // the copy of this project taken before the merge
+    QString backupPath; // the copy of this project taken before the merge (also set when it failed after)
     int articles = 0; // articles of the other project found here (by content, else title and date)
     int articlesImported = 0; // with --with-articles
     int articlesMissing = 0; // not here and not imported: their coding was not merged
@@ -38,6 +41,10 @@ struct MergeResult
     int notesAdded = 0; // article notes set or extended
     int articleTagsAdded = 0;
     int doneMarksAdded = 0;
+    int datesAdded = 0; // date corrections (a value, a granularity, "not a date") of spans here
+    int entityDecisions = 0; // names rejected, entities decided about, spans marked
+    QStringList dateConflicts; // the same span corrected otherwise here: ours kept
+    QStringList entityConflicts; // an entity decided otherwise here: ours kept
     int setsCreated = 0;
     int setMembersAdded = 0; // articles added to sets (new or existing)
     int tagsCreated = 0;
@@ -90,7 +97,9 @@ public:
 
     // Brings the coding of the project file `otherPath` into this project: for each of its articles
     // found here (by content hash, else by title and publication date) its highlights (with tags,
-    // coder, note and times), article notes, article tags and done marks; its sets (by name, with
+    // coder, note and times), article notes, article tags, done marks and date corrections (with
+    // their coder); its entity decisions (rejected names, confirmed, renamed, retyped entities and
+    // the names added to them, marked spans, each with its coder); its sets (by name, with
     // their members found here); its tags (by path; new ones created with their colour and
     // description; a tag whose colour or description differs keeps this project's and is reported).
     // Refused whole (in MergeResult::error, nothing changed) when this project is read-only, the

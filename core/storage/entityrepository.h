@@ -23,6 +23,7 @@ struct EntitySnapshot
         QString type;
         bool confirmed = false;
         QString created;
+        QString decidedBy;
     };
     struct Alias
     {
@@ -36,7 +37,13 @@ struct EntitySnapshot
     QList<Row> entities; // as they were (an id missing here did not exist)
     QList<Alias> aliases; // of those entities, and any alias key it touched
     QList<model::Mention> mentions; // of those entities
-    QList<std::pair<QString, QString>> rejected; // (key, name) as they were
+    struct Rejected
+    {
+        QString key;
+        QString name;
+        QString coder;
+    };
+    QList<Rejected> rejected; // as they were
 };
 
 // Entities, their aliases and mentions, and the researcher's decisions about them. What
@@ -77,23 +84,31 @@ public:
     virtual QList<model::Mention> mentions(qint64 entityId, qint64 articleId = 0) = 0;
     virtual QList<model::Mention> articleMentions(qint64 articleId) = 0;
     virtual QStringList rejectedNames() = 0;
+    // The same, with who rejected each.
+    virtual QList<model::RejectedName> rejections() = 0;
+    // A name is not an entity, as `rejected.coder` said (a merge brings another coder's word; an
+    // entity going by the name is not touched).
+    virtual void insertRejected(const model::RejectedName &rejected) = 0;
 
-    // The researcher's decisions. Each returns the state from before it, for restore().
-    virtual EntitySnapshot confirm(qint64 id, bool confirmed = true) = 0;
+    // The researcher's decisions, each recorded as `coder`'s (the entities it leaves behind are
+    // decided by `coder`; a rejected name records who rejected it). Each returns the state from
+    // before it, for restore().
+    virtual EntitySnapshot confirm(qint64 id, bool confirmed, const QString &coder) = 0;
     // "Not an entity": its mentions go, and its names are never suggested again.
-    virtual EntitySnapshot reject(qint64 id) = 0;
-    virtual EntitySnapshot rename(qint64 id, const QString &name) = 0;
-    virtual EntitySnapshot retype(qint64 id, model::EntityType type) = 0;
+    virtual EntitySnapshot reject(qint64 id, const QString &coder) = 0;
+    virtual EntitySnapshot rename(qint64 id, const QString &name, const QString &coder) = 0;
+    virtual EntitySnapshot retype(qint64 id, model::EntityType type, const QString &coder) = 0;
     // `gone` becomes part of `kept`: its names, mentions and future mentions.
-    virtual EntitySnapshot merge(qint64 kept, qint64 gone) = 0;
+    virtual EntitySnapshot merge(qint64 kept, qint64 gone, const QString &coder) = 0;
     // The alias becomes an entity of its own, with the mentions written that way; *created gets its id.
-    virtual EntitySnapshot splitAlias(qint64 id, const QString &alias, qint64 *created = nullptr) = 0;
+    virtual EntitySnapshot splitAlias(qint64 id, const QString &alias, const QString &coder, qint64 *created = nullptr)
+        = 0;
     // Mentions written `alias` anywhere in the project now belong to this entity.
-    virtual EntitySnapshot addAlias(qint64 id, const QString &alias) = 0;
+    virtual EntitySnapshot addAlias(qint64 id, const QString &alias, const QString &coder) = 0;
     // A span (code points) of an article is a mention of an entity of `type` named by its text
     // (an existing entity of that name and type, else a new one); *entityId gets the entity.
-    virtual EntitySnapshot markSpan(
-        qint64 articleId, qint64 start, qint64 end, model::EntityType type, qint64 *entityId = nullptr)
+    virtual EntitySnapshot markSpan(qint64 articleId, qint64 start, qint64 end, model::EntityType type,
+        const QString &coder, qint64 *entityId = nullptr)
         = 0;
     // Puts the entities of `snapshot` back as they were; returns their state from just before, for
     // restoring that in turn (a redo).

@@ -27,6 +27,8 @@ public:
     virtual qint64 count() = 0;
 
     virtual std::optional<model::TimeRefOverride> override(qint64 articleId, qint64 start, qint64 end) = 0;
+    // Every decision about an article's dates, by span.
+    virtual QList<model::TimeRefOverride> overridesFor(qint64 articleId) = 0;
     // Stores (or replaces) a decision. Throws StorageError, with model::checkTimeValue's words, when
     // the value is not understood or the granularity is unknown.
     virtual void setOverride(const model::TimeRefOverride &decision) = 0;

@@ -131,6 +131,37 @@ double importLimit(const QStringList &files, const QString &path, qint64 &sizeOu
     return elapsed;
 }
 
+// The limit of a merge: a coder's highlights (with their tags and notes) copied with the SQLite C
+// API from `other` into `path`, a copy of the same project without coding (same ids), in one
+// transaction with Gloss's pragmas for annotation edits.
+double mergeLimit(const QString &path, const QString &other, double &cpuMsOut)
+{
+    const double cpuBefore = processCpuMs();
+    QElapsedTimer t;
+    t.start();
+    sqlite3 *db = nullptr;
+    check(sqlite3_open(QFile::encodeName(path).constData(), &db), db, "open");
+    exec(db, "PRAGMA journal_mode=WAL");
+    exec(db, "PRAGMA synchronous=FULL");
+    exec(db, "PRAGMA foreign_keys=ON");
+    sqlite3_stmt *attach = nullptr;
+    check(sqlite3_prepare_v2(db, "ATTACH ?1 AS other", -1, &attach, nullptr), db, "attach");
+    const QByteArray otherPath = QFile::encodeName(other);
+    sqlite3_bind_text(attach, 1, otherPath.constData(), int(otherPath.size()), SQLITE_TRANSIENT);
+    check(sqlite3_step(attach), db, "attach");
+    sqlite3_finalize(attach);
+    exec(db, "BEGIN");
+    exec(db, "INSERT INTO main.highlights SELECT * FROM other.highlights");
+    exec(db, "INSERT INTO main.highlight_tags SELECT * FROM other.highlight_tags");
+    exec(db,
+        "INSERT INTO main.notes(article_id, highlight_id, body, modified, coder) "
+        "SELECT article_id, highlight_id, body, modified, coder FROM other.notes WHERE highlight_id IS NOT NULL");
+    exec(db, "COMMIT");
+    sqlite3_close(db);
+    cpuMsOut = processCpuMs() - cpuBefore;
+    return ms(t);
+}
+
 // The rows `gloss export --layout highlights` writes, as the export's own benchmark selects them
 // (one row per highlight and tag, tags as paths).
 const char *const ExportSql = R"sql(
@@ -382,6 +413,56 @@ int main(int argc, char **argv)
     }
     std::printf("search and export measured\n");
     std::fflush(stdout);
+
+    // merge: the M highlights of a coder's project brought into a copy of it without coding
+    {
+        Row r = row(QStringLiteral("merge a coder's project (gloss merge vs C API row copy)"), QStringLiteral("s"));
+        r.target = 10;
+        r.targetText = QStringLiteral("≤ 10×");
+        const QString blank = work.filePath(QStringLiteral("blank.gloss"));
+        const QString merged = work.filePath(QStringLiteral("merged.gloss"));
+        const QString limitMerged = work.filePath(QStringLiteral("merged-limit.gloss"));
+        removeProject(blank);
+        const Child split = runChild(
+            gloss, {QStringLiteral("--project"), project, QStringLiteral("split"), QStringLiteral("-o"), blank});
+        if (split.status == 0) {
+            std::vector<double> g, l, gc, lc;
+            for (int run = 0; run < runs; ++run) {
+                removeProject(merged);
+                QDir(merged + QStringLiteral(".backups")).removeRecursively();
+                if (!QFile::copy(blank, merged))
+                    fail(merged + QStringLiteral(": cannot copy the project without coding"));
+                const Child c
+                    = runChild(gloss, {QStringLiteral("--project"), merged, QStringLiteral("merge"), project});
+                if (c.status != 0)
+                    fail(QStringLiteral("gloss merge exited with %1").arg(c.status));
+                g.push_back(c.wallMs);
+                gc.push_back(c.cpuMs);
+                removeProject(limitMerged);
+                if (!QFile::copy(blank, limitMerged))
+                    fail(limitMerged + QStringLiteral(": cannot copy the project without coding"));
+                double cpu = 0;
+                l.push_back(mergeLimit(limitMerged, project, cpu));
+                lc.push_back(cpu);
+                std::printf("merge run %d: gloss %.2f s (cpu %.2f s), SQLite %.2f s\n", run + 1, c.wallMs / 1e3,
+                    c.cpuMs / 1e3, l.back() / 1e3);
+                std::fflush(stdout);
+            }
+            r.gloss = summarise(g);
+            r.limit = summarise(l);
+            r.met = r.gloss.median <= 10 * r.limit->median;
+            r.note = QStringLiteral("%1 highlights over %2 articles, with its before-merge backup; cpu %3 s vs %4 s")
+                         .arg(highlights)
+                         .arg(articles)
+                         .arg(number(summarise(gc).median / 1e3, 2), number(summarise(lc).median / 1e3, 2));
+            removeProject(merged);
+            removeProject(limitMerged);
+            removeProject(blank);
+        } else {
+            r.note = QStringLiteral("skipped: this gloss has no split and merge commands");
+        }
+        rows.append(r);
+    }
 
     // memory: the window, and the import measured above
     std::vector<double> windowMb;

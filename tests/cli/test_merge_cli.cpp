@@ -118,3 +118,42 @@ TEST_CASE("gloss merge brings two coders' copies together once, and gloss split 
     CHECK(annOnly.count(u'\n') == 2);
     CHECK_FALSE(annOnly.contains(s("the capital")));
 }
+
+TEST_CASE("merging seven coders' files at once takes one backup, from before the first", "[cli][merge]")
+{
+    QTemporaryDir dir;
+    const QString texts = dir.filePath(s("texts"));
+    QDir().mkpath(texts);
+    write(texts + s("/a1.txt"), "Talks\n\nJune 01, 2018\n\nThe minister met the envoy in Doha on Tuesday.\n");
+    const QString base = dir.filePath(s("study.gloss"));
+    REQUIRE(runGloss({s("import"), texts}, base).code == 0);
+    // More files than the rotation keeps backups taken before an operation (5).
+    QStringList files;
+    for (int i = 1; i <= 7; ++i) {
+        const QString coder = QStringLiteral("coder%1").arg(i);
+        const QString file = dir.filePath(coder + s(".gloss"));
+        REQUIRE(runGloss({s("split"), s("-o"), file}, base).code == 0);
+        REQUIRE(coderRun(coder,
+                    {s("highlight"), s("add"), s("--article"), s("1"), s("--start"), QString::number(i), s("--end"),
+                        s("12")},
+                    file)
+                    .code
+            == 0);
+        files.append(file);
+    }
+    const Run r = runGloss(QStringList{s("merge")} + files + QStringList{s("--format"), s("json")}, base);
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    const QJsonArray results = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    REQUIRE(results.size() == 7);
+    const QString backup = results.at(0)[s("backup")].toString();
+    CHECK(backup.contains(s("before-merge")));
+    for (const QJsonValue &result : results)
+        CHECK(result[s("backup")].toString() == backup);
+    const QStringList merges = QDir(base + s(".backups")).entryList({s("*before-merge*.gloss")}, QDir::Files);
+    CHECK(merges.size() == 1);
+    REQUIRE(QFile::exists(backup));
+    // The copy is the project as it was before any of the seven: no highlight in it.
+    CHECK(runGloss({s("export"), s("--layout"), s("highlights")}, backup).out.count(u'\n') == 1);
+    CHECK(runGloss({s("export"), s("--layout"), s("highlights")}, base).out.count(u'\n') == 8);
+}

@@ -1,6 +1,12 @@
 // gloss team: setting up a team project on PostgreSQL, coders as roles, and moving a project
 // between a file and the server (issue 21). Runs in the postgresql pass of ctest ([postgres]),
 // against the private server ./test.sh starts.
+#include "model/entity.h"
+#include "operations/entities.h"
+#include "operations/error.h"
+#include "operations/project.h"
+#include "storage/postgres/connection.h"
+#include "storage/postgres/schema.h"
 #include "support/glossprocess.h"
 #include "support/testdatabase.h"
 
@@ -167,6 +173,70 @@ TEST_CASE("team init and add-coder: coders log in with a password, and a refusal
         REQUIRE(addedThere.code == 0);
         CHECK(runGloss({s("articles")}, other.as(s("cora"), s("pass-cora"))).code == 0);
         CHECK(runGloss({s("articles")}, db.as(s("cora"), s("pass-cora"))).code == 0);
+    }
+    SECTION("a coder changes any entity decision in their own name, never in another's")
+    {
+        REQUIRE(runGloss({s("import"), s(GLOSS_SOURCE_DIR "/resources/samples/01-ghani-offers-taliban-talks.txt")},
+                    db.target)
+                    .code
+            == 0);
+        auto opened = gloss::Project::open(db.as(s("cora"), s("pass-cora")));
+        INFO(opened.error.toStdString());
+        REQUIRE(opened.project);
+        gloss::Project &cora = *opened.project;
+        CHECK(cora.coder() == s("cora"));
+        const QList<gloss::model::Entity> found = cora.entities().list();
+        REQUIRE(found.size() >= 2);
+        const qint64 first = found.at(0).id;
+        const qint64 second = found.at(1).id;
+        const gloss::operations::Undo confirmed = cora.entities().confirm(first);
+        CHECK(cora.entities().get(first)->decidedBy == s("cora"));
+        cora.entities().reject(second);
+        REQUIRE(cora.entities().rejections().size() >= 1);
+        CHECK(cora.entities().rejections().first().coder == s("cora"));
+        cora.revert(confirmed);
+        CHECK(cora.entities().get(first)->decidedBy.isEmpty());
+        cora.setCoder(s("ben"));
+        CHECK_THROWS_AS(cora.entities().confirm(first), gloss::operations::OperationError);
+        CHECK(cora.entities().get(first)->decidedBy.isEmpty());
+        CHECK_FALSE(cora.entities().get(first)->confirmed);
+        // The team's view, on the command line.
+        const Run listed = runGloss({s("entities"), s("--rejected"), s("--format"), s("csv")}, db.target);
+        INFO(listed.err.toStdString());
+        CHECK(listed.out.startsWith(s("name,rejected_by\r\n")));
+        CHECK(listed.out.contains(s(",cora\r\n")));
+    }
+    SECTION("a team project from before entity decisions had coders is upgraded, its rights with it")
+    {
+        {
+            auto connected = gloss::storage::postgres::Connection::open(db.target);
+            REQUIRE(connected.connection);
+            auto &c = *connected.connection;
+            c.execute("DROP POLICY shared_decisions ON entities");
+            c.execute("DROP POLICY shared_decisions ON rejected_names");
+            c.execute("ALTER TABLE entities DISABLE ROW LEVEL SECURITY");
+            c.execute("ALTER TABLE entities DROP COLUMN decided_by");
+            c.execute("ALTER TABLE rejected_names DROP COLUMN coder");
+            c.execute("UPDATE gloss_schema SET version = 1");
+        }
+        REQUIRE(runGloss({s("import"), s(GLOSS_SOURCE_DIR "/resources/samples/01-ghani-offers-taliban-talks.txt")},
+                    db.target)
+                    .code
+            == 0);
+        auto connected = gloss::storage::postgres::Connection::open(db.target);
+        REQUIRE(connected.connection);
+        auto version = connected.connection->query("SELECT max(version) FROM gloss_schema");
+        REQUIRE(version.step());
+        CHECK(version.integer(0) == gloss::storage::postgres::currentSchemaVersion());
+        auto policies
+            = connected.connection->query("SELECT count(*) FROM pg_policies WHERE policyname = 'shared_decisions'");
+        REQUIRE(policies.step());
+        CHECK(policies.integer(0) == 2);
+        auto opened = gloss::Project::open(db.as(s("cora"), s("pass-cora")));
+        REQUIRE(opened.project);
+        const qint64 first = opened.project->entities().list().at(0).id;
+        opened.project->setCoder(s("ben"));
+        CHECK_THROWS_AS(opened.project->entities().confirm(first), gloss::operations::OperationError);
     }
     SECTION("a name that cannot be a role is refused")
     {

@@ -133,6 +133,37 @@ TEST_CASE("a version 4 project gains coders and done marks, and keeps its articl
         StorageError);
 }
 
+TEST_CASE("a version 5 project keeps its entity decisions, now with no coder named", "[storage]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v5.gloss"));
+    {
+        auto v5 = Database::openAtVersion(path, 5);
+        REQUIRE(v5.db);
+        v5.db->exec("INSERT INTO articles(title, content_hash, imported, body) VALUES('Old', 'h1', '2018-01-01', "
+                    "'Mike Pompeo met Ghani.')");
+        v5.db->exec("INSERT INTO entities(name, type, confirmed, created) VALUES('Mike Pompeo', 'person', 1, "
+                    "'2018-01-01')");
+        v5.db->exec("INSERT INTO entity_aliases(alias_key, entity_id, alias, manual) VALUES('pompeo', 1, 'Pompeo', 1)");
+        v5.db->exec("INSERT INTO rejected_names(name_key, name) VALUES('shr', 'Shr')");
+        CHECK_THROWS_AS(v5.db->exec("SELECT decided_by FROM entities"), StorageError);
+    }
+    auto opened = Database::open(path);
+    REQUIRE(opened.db);
+    CHECK(opened.db->userVersion() == Database::schemaVersion());
+    REQUIRE_FALSE(opened.backupPath.isEmpty());
+    CHECK(scalar(*opened.db,
+              "SELECT count(*) FROM entities WHERE name = 'Mike Pompeo' AND confirmed = 1 "
+              "AND decided_by = ''")
+        == 1);
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM entity_aliases WHERE alias = 'Pompeo' AND manual = 1") == 1);
+    CHECK(scalar(*opened.db, "SELECT count(*) FROM rejected_names WHERE name = 'Shr' AND coder = ''") == 1);
+    auto backup = Database::openAtVersion(opened.backupPath, 5);
+    REQUIRE(backup.db);
+    CHECK(backup.db->userVersion() == 5);
+    CHECK(scalar(*backup.db, "SELECT count(*) FROM rejected_names") == 1);
+}
+
 TEST_CASE("a project from a newer Gloss is refused and left as it was", "[storage]")
 {
     QTemporaryDir dir;

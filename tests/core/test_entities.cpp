@@ -100,7 +100,7 @@ TEST_CASE(
     const qint64 a = addAndExtract(tp, QStringLiteral("One"), Body1);
     auto &repo = tp.project().store().entities();
     const qint64 sabesp = named(repo.list(), QStringLiteral("Sabesp Holdings"))->id;
-    const auto undo = repo.reject(sabesp);
+    const auto undo = repo.reject(sabesp, {});
     CHECK_FALSE(named(repo.list(), QStringLiteral("Sabesp Holdings")));
     CHECK(repo.rejectedNames().contains(QStringLiteral("Sabesp Holdings")));
     tp.project().entities().reextract(a);
@@ -125,7 +125,7 @@ TEST_CASE(
     auto &repo = tp.project().store().entities();
     const qint64 us = named(repo.list(), QStringLiteral("United States"))->id;
     const qint64 washington = named(repo.list(), QStringLiteral("Washington"))->id;
-    const auto undo = repo.merge(us, washington);
+    const auto undo = repo.merge(us, washington, {});
     CHECK_FALSE(repo.get(washington));
     CHECK(repo.get(us)->mentions == 3);
     CHECK(repo.get(us)->aliases.contains(QStringLiteral("Washington")));
@@ -153,9 +153,9 @@ TEST_CASE("confirm, rename and retype survive re-extraction and are undone by re
     const qint64 sabesp = named(repo.list(), QStringLiteral("Sabesp Holdings"))->id;
     REQUIRE(repo.get(sabesp)->type == EntityType::Organization);
 
-    const auto undoConfirm = repo.confirm(sabesp);
-    const auto undoRename = repo.rename(sabesp, QStringLiteral("Sabesp"));
-    const auto undoRetype = repo.retype(sabesp, EntityType::Other);
+    const auto undoConfirm = repo.confirm(sabesp, true, {});
+    const auto undoRename = repo.rename(sabesp, QStringLiteral("Sabesp"), {});
+    const auto undoRetype = repo.retype(sabesp, EntityType::Other, {});
     tp.project().entities().reextractAll();
     auto e = repo.get(sabesp);
     REQUIRE(e);
@@ -188,7 +188,7 @@ TEST_CASE("splitting an alias off and adding one move mentions across the projec
     REQUIRE(repo.get(ghani)->mentions == 4);
 
     qint64 created = 0;
-    const auto undoSplit = repo.splitAlias(ghani, QStringLiteral("Ghani"), &created);
+    const auto undoSplit = repo.splitAlias(ghani, QStringLiteral("Ghani"), {}, &created);
     REQUIRE(created > 0);
     CHECK(repo.get(created)->name == QStringLiteral("Ghani"));
     CHECK(repo.get(created)->type == EntityType::Person);
@@ -205,7 +205,7 @@ TEST_CASE("splitting an alias off and adding one move mentions across the projec
     // "Pakistan" written anywhere now counts as the US (a silly decision, but the researcher's).
     const qint64 us = named(repo.list(), QStringLiteral("United States"))->id;
     const qint64 pakistan = named(repo.list(), QStringLiteral("Pakistan"))->id;
-    const auto undoAlias = repo.addAlias(us, QStringLiteral("Pakistan"));
+    const auto undoAlias = repo.addAlias(us, QStringLiteral("Pakistan"), {});
     CHECK(repo.get(pakistan)->mentions == 0);
     CHECK(repo.get(us)->mentions == 5);
     const qint64 c = addAndExtract(tp, QStringLiteral("Three"), QStringLiteral("Officials in Pakistan agreed."));
@@ -225,7 +225,7 @@ TEST_CASE("a span marked as an entity is a manual mention that survives re-extra
     const qint64 start = gloss::text::toCodePoints(body, body.indexOf(QStringLiteral("piscinões")));
     const qint64 end = start + 9;
     qint64 entity = 0;
-    const auto undo = repo.markSpan(a, start, end, EntityType::Other, &entity);
+    const auto undo = repo.markSpan(a, start, end, EntityType::Other, {}, &entity);
     REQUIRE(entity > 0);
     CHECK(repo.get(entity)->name == QStringLiteral("piscinões"));
     CHECK(repo.get(entity)->type == EntityType::Other);
@@ -243,7 +243,7 @@ TEST_CASE("a span marked as an entity is a manual mention that survives re-extra
     // Confirmed names are known too, but lowercase words do not turn into them.
     const qint64 d = addAndExtract(tp, QStringLiteral("Three"), QStringLiteral("The US told us to wait."));
     const qint64 usId = named(repo.forArticle(d), QStringLiteral("United States"))->id;
-    repo.confirm(usId);
+    repo.confirm(usId, true, {});
     tp.project().entities().reextract(d);
     CHECK(named(repo.forArticle(d), QStringLiteral("United States"))->mentions == 1);
 
@@ -273,7 +273,7 @@ TEST_CASE("marking a span over a found mention replaces it, and restore brings i
     const qint64 sabesp = named(repo.list(), QStringLiteral("Sabesp Holdings"))->id;
     const qint64 start = gloss::text::toCodePoints(Body1, Body1.indexOf(QStringLiteral("Sabesp Holdings")));
     qint64 marked = 0;
-    const auto undo = repo.markSpan(a, start, start + 6, EntityType::Organization, &marked);
+    const auto undo = repo.markSpan(a, start, start + 6, EntityType::Organization, {}, &marked);
     CHECK(repo.get(sabesp)->mentions == 0);
     CHECK(repo.get(marked)->name == QStringLiteral("Sabesp"));
     // Re-extraction does not bring the overlapping automatic mention back.

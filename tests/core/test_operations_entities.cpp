@@ -23,21 +23,22 @@ const QString Body1 = QStringLiteral(
 const QString Body2 = QStringLiteral("KABUL, Afghanistan (Reuters) - The United States and President Ghani met Mike "
                                      "Pompeo again. Ghani thanked the US.");
 
-// What a researcher sees of the entities of a project: every entity with its type, confirmation
-// and other names, every article's mentions, and the names rejected.
+// What a researcher sees of the entities of a project: every entity with its type, confirmation,
+// other names and who decided about it, every article's mentions, and the names rejected and by whom.
 QStringList entityState(gloss::Project &p, const QList<qint64> &articles, bool mentionIds = true)
 {
     QStringList out;
     for (const Entity &e : p.entities().list()) {
         QStringList aliases = e.aliases;
         aliases.sort();
-        out << QStringLiteral("%1 %2 %3 %4 [%5] %6/%7")
+        out << QStringLiteral("%1 %2 %3 %4 [%5] %6/%7 by %8")
                    .arg(e.id)
                    .arg(e.name, gloss::model::entityTypeName(e.type))
                    .arg(e.confirmed)
                    .arg(aliases.join(u'|'))
                    .arg(e.mentions)
-                   .arg(e.articles);
+                   .arg(e.articles)
+                   .arg(e.decidedBy);
     }
     for (const qint64 a : articles)
         for (const gloss::model::Mention &m : p.entities().articleMentions(a))
@@ -49,7 +50,8 @@ QStringList entityState(gloss::Project &p, const QList<qint64> &articles, bool m
                        .arg(m.end)
                        .arg(m.text)
                        .arg(m.manual);
-    out << u"rejected: " + p.entities().rejectedNames().join(u'|');
+    for (const gloss::model::RejectedName &r : p.entities().rejections())
+        out << QStringLiteral("rejected %1 by %2").arg(r.name, r.coder);
     return out;
 }
 
@@ -69,6 +71,7 @@ struct Fixture
     qint64 a2 = 0;
     Fixture()
     {
+        tp.project().setCoder(QStringLiteral("ann"));
         a1 = tp.addArticle(QStringLiteral("One"), Body1, QDate(2018, 6, 9));
         a2 = tp.addArticle(QStringLiteral("Two"), Body2, QDate(2018, 6, 10));
         for (const qint64 id : {a1, a2})
@@ -166,6 +169,51 @@ TEST_CASE(
             return u;
         });
     }
+}
+
+TEST_CASE("every entity decision records its coder; undoing one puts back who decided before",
+    "[operations][entities][engines]")
+{
+    Fixture f;
+    const qint64 pompeo = idOf(f.p(), QStringLiteral("Mike Pompeo"));
+    const qint64 ghani = idOf(f.p(), QStringLiteral("Ashraf Ghani"));
+    const qint64 us = idOf(f.p(), QStringLiteral("United States"));
+    const qint64 pakistan = idOf(f.p(), QStringLiteral("Pakistan"));
+    const auto decider = [&](qint64 id) { return f.p().entities().get(id)->decidedBy; };
+    // What extraction found, no one decided.
+    CHECK(decider(pompeo).isEmpty());
+    CHECK(decider(ghani).isEmpty());
+
+    f.p().entities().confirm(pompeo);
+    CHECK(decider(pompeo) == QStringLiteral("ann"));
+    f.p().setCoder(QStringLiteral("ben"));
+    f.p().entities().retype(us, EntityType::Organization);
+    CHECK(decider(us) == QStringLiteral("ben"));
+    f.p().entities().reject(pakistan);
+    const QList<gloss::model::RejectedName> rejected = f.p().entities().rejections();
+    REQUIRE(rejected.size() == 1);
+    CHECK(rejected.first().name == QStringLiteral("Pakistan"));
+    CHECK(rejected.first().coder == QStringLiteral("ben"));
+    qint64 created = 0;
+    f.p().entities().splitAlias(ghani, QStringLiteral("Ghani"), &created);
+    CHECK(decider(ghani) == QStringLiteral("ben"));
+    CHECK(decider(created) == QStringLiteral("ben"));
+    qint64 marked = 0;
+    f.p().entities().markSpan(f.a1, 12, 30, EntityType::Organization, &marked);
+    CHECK(decider(marked) == QStringLiteral("ben"));
+    f.p().entities().addAlias(ghani, QStringLiteral("the President"));
+    CHECK(decider(ghani) == QStringLiteral("ben"));
+
+    // ben renames ann's entity, then undoes it: ann's decision is back, with her name.
+    const Undo renamed = f.p().entities().rename(pompeo, QStringLiteral("Michael Pompeo"));
+    CHECK(decider(pompeo) == QStringLiteral("ben"));
+    f.p().revert(renamed);
+    CHECK(f.p().entities().get(pompeo)->name == QStringLiteral("Mike Pompeo"));
+    CHECK(decider(pompeo) == QStringLiteral("ann"));
+
+    f.p().setCoder(QStringLiteral("cy"));
+    f.p().entities().merge(us, {pompeo});
+    CHECK(decider(us) == QStringLiteral("cy"));
 }
 
 TEST_CASE("entity decisions are refused in words before anything is written", "[operations][entities][engines]")

@@ -1,10 +1,12 @@
 #include "operations/annotations.h"
 #include "operations/backups.h"
 #include "operations/codebook.h"
+#include "operations/entities.h"
 #include "operations/library.h"
 #include "operations/merge.h"
 #include "operations/project.h"
 #include "operations/sets.h"
+#include "operations/timeline.h"
 #include "storage/sqlite/database.h"
 #include "support/tempproject.h"
 
@@ -264,6 +266,140 @@ TEST_CASE("two coders' copies merge into one project with nothing lost, and agai
     CHECK(snapshot(*team) == before);
 }
 
+namespace {
+
+std::optional<gloss::model::Entity> entityNamed(Project &p, const QString &name)
+{
+    for (const gloss::model::Entity &e : p.entities().list())
+        if (e.name == name)
+            return e;
+    return std::nullopt;
+}
+
+gloss::model::TimeRefOverride dateOn(qint64 article, const QString &body, const QString &words, const QString &value)
+{
+    gloss::model::TimeRefOverride o;
+    o.articleId = article;
+    o.start = body.indexOf(words); // ASCII bodies: code points are UTF-16 positions
+    o.end = o.start + words.size();
+    o.value = value;
+    o.granularity = QStringLiteral("day");
+    return o;
+}
+
+} // namespace
+
+TEST_CASE("a merge brings date corrections and entity decisions with their coder, once", "[merge]")
+{
+    QTemporaryDir dir;
+    const QString base = dir.filePath(QStringLiteral("base.gloss"));
+    const QString ann = dir.filePath(QStringLiteral("ann.gloss"));
+    makeBase(base);
+    {
+        auto p = openProject(base);
+        for (const qint64 id : p->library().ids({}))
+            p->entities().extract(*p->library().article(id));
+        REQUIRE(entityNamed(*p, QStringLiteral("Doha")));
+        CHECK(entityNamed(*p, QStringLiteral("Doha"))->decidedBy.isEmpty());
+    }
+    REQUIRE(Backups::copy(base, ann).isEmpty());
+    qint64 first = 0;
+    QString body;
+    {
+        auto p = openProject(ann);
+        p->setCoder(QStringLiteral("ann"));
+        first = p->library().ids({}).first();
+        body = p->library().article(first)->body;
+        p->timeline().setOverride(dateOn(first, body, QStringLiteral("Tuesday"), QStringLiteral("2024-03-05")));
+        gloss::model::TimeRefOverride notADate = dateOn(first, body, QStringLiteral("night"), QString());
+        notADate.granularity.clear();
+        notADate.dismissed = true;
+        p->timeline().setOverride(notADate);
+        const qint64 doha = entityNamed(*p, QStringLiteral("Doha"))->id;
+        p->entities().rename(doha, QStringLiteral("Doha, Qatar"));
+        p->entities().confirm(doha);
+        qint64 envoy = 0;
+        const qint64 at = body.indexOf(u"envoy");
+        p->entities().markSpan(first, at, at + 5, gloss::model::EntityType::Person, &envoy);
+        qint64 protesters = 0;
+        const qint64 at2 = body.indexOf(u"Protesters");
+        p->entities().markSpan(first, at2, at2 + 10, gloss::model::EntityType::Other, &protesters);
+        p->entities().reject(protesters);
+    }
+
+    auto team = openProject(base);
+    team->setCoder(QStringLiteral("lead"));
+    const MergeResult r = team->merge().mergeFrom(ann);
+    INFO(r.error.toStdString());
+    REQUIRE(r.ok());
+    CHECK(r.datesAdded == 2);
+    CHECK(r.dateConflicts.isEmpty());
+    CHECK(r.entityConflicts.isEmpty());
+    CHECK(r.entityDecisions == 3); // the envoy marked, "Protesters" rejected, Doha renamed and confirmed
+    CHECK(r.coders.contains(QStringLiteral("ann")));
+    CHECK(r.summary().contains(QStringLiteral("2 date corrections")));
+
+    const auto tuesday
+        = team->store().timeRefs().override(first, body.indexOf(u"Tuesday"), body.indexOf(u"Tuesday") + 7);
+    REQUIRE(tuesday);
+    CHECK(tuesday->value == QStringLiteral("2024-03-05"));
+    CHECK(tuesday->coder == QStringLiteral("ann"));
+    const auto night = team->store().timeRefs().override(first, body.indexOf(u"night"), body.indexOf(u"night") + 5);
+    REQUIRE(night);
+    CHECK(night->dismissed);
+    CHECK(night->coder == QStringLiteral("ann"));
+
+    const auto doha = entityNamed(*team, QStringLiteral("Doha, Qatar"));
+    REQUIRE(doha);
+    CHECK(doha->confirmed);
+    CHECK(doha->decidedBy == QStringLiteral("ann"));
+    CHECK(doha->mentions == Articles);
+    CHECK_FALSE(entityNamed(*team, QStringLiteral("Doha")));
+    const auto envoy = entityNamed(*team, QStringLiteral("envoy"));
+    REQUIRE(envoy);
+    CHECK(envoy->decidedBy == QStringLiteral("ann"));
+    bool marked = false;
+    for (const auto &m : team->entities().articleMentions(first))
+        marked = marked || (m.entityId == envoy->id && m.manual && m.start == body.indexOf(u"envoy"));
+    CHECK(marked);
+    const QList<gloss::model::RejectedName> rejected = team->entities().rejections();
+    REQUIRE(rejected.size() == 1);
+    CHECK(rejected.first().name == QStringLiteral("Protesters"));
+    CHECK(rejected.first().coder == QStringLiteral("ann"));
+
+    SECTION("merging the same file again changes nothing")
+    {
+        const MergeResult again = team->merge().mergeFrom(ann);
+        REQUIRE(again.ok());
+        CHECK(again.datesAdded == 0);
+        CHECK(again.entityDecisions == 0);
+        CHECK(again.dateConflicts.isEmpty());
+        CHECK(again.entityConflicts.isEmpty());
+    }
+    SECTION("a date or an entity decided otherwise here keeps this project's, and is reported")
+    {
+        const QString ben = dir.filePath(QStringLiteral("ben.gloss"));
+        REQUIRE(Backups::copy(base, ben).isEmpty());
+        {
+            auto p = openProject(ben);
+            p->setCoder(QStringLiteral("ben"));
+            p->timeline().setOverride(dateOn(first, body, QStringLiteral("Tuesday"), QStringLiteral("2024-03-12")));
+            p->entities().retype(entityNamed(*p, QStringLiteral("Doha, Qatar"))->id, gloss::model::EntityType::Other);
+        }
+        const MergeResult theirs = team->merge().mergeFrom(ben);
+        REQUIRE(theirs.ok());
+        REQUIRE(theirs.dateConflicts.size() == 1);
+        CHECK(theirs.dateConflicts.first().contains(
+            QStringLiteral("2024-03-05 (day) by ann here, 2024-03-12 (day) by ben there")));
+        REQUIRE(theirs.entityConflicts.size() == 1);
+        CHECK(theirs.entityConflicts.first().contains(QStringLiteral("other, decided by ben")));
+        CHECK(theirs.summary().contains(QStringLiteral("1 date conflict")));
+        CHECK(team->store().timeRefs().override(first, body.indexOf(u"Tuesday"), body.indexOf(u"Tuesday") + 7)->value
+            == QStringLiteral("2024-03-05"));
+        CHECK(entityNamed(*team, QStringLiteral("Doha, Qatar"))->type == gloss::model::EntityType::Place);
+    }
+}
+
 TEST_CASE("a tag with another colour or description keeps this project's and is reported", "[merge]")
 {
     Study s;
@@ -370,7 +506,7 @@ TEST_CASE("articles this project lacks are reported, and imported with their cod
     for (const auto &h : team->annotations().highlights(corrected))
         CHECK((body.mid(int(h.start), int(h.end - h.start)) == u"minister" || body.mid(int(h.start), 4) == u"Doha"));
 
-    const MergeResult all = team->merge().mergeFrom(s.ann, MergeOptions{true});
+    const MergeResult all = team->merge().mergeFrom(s.ann, MergeOptions{true, {}});
     REQUIRE(all.ok());
     CHECK(all.articlesImported == 5);
     CHECK(all.articlesMissing == 0);
@@ -383,7 +519,7 @@ TEST_CASE("articles this project lacks are reported, and imported with their cod
     CHECK(team->library().variables(imported).size() == 1);
     CHECK(team->library().article(imported)->source == QStringLiteral("Wire"));
     // Once imported, merging again finds them.
-    CHECK(team->merge().mergeFrom(s.ann, MergeOptions{true}).articlesImported == 0);
+    CHECK(team->merge().mergeFrom(s.ann, MergeOptions{true, {}}).articlesImported == 0);
 }
 
 TEST_CASE("a merge that fails part way, or into a read-only project, leaves the project as it was", "[merge]")

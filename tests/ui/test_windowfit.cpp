@@ -181,6 +181,35 @@ TEST_CASE("the article list's columns are chosen from the header and remembered"
     CHECK_FALSE(f.window->articleList()->view()->isColumnHidden(M::Source));
 }
 
+TEST_CASE("at 1400x900 the article titles take what the short columns leave", "[ui][windowfit]")
+{
+    QSettings().remove(QStringLiteral("articleList/hiddenColumns"));
+    QSettings().remove(QStringLiteral("window/geometry"));
+    QSettings().remove(QStringLiteral("window/state"));
+    gloss::test::WindowFixture f;
+    // As the samples: dated articles, a source on a few, no tags and no one done yet.
+    for (int i = 1; i <= 30; ++i)
+        f.tp.addArticle(QStringLiteral("Ghani offers Taliban recognition, ceasefire in bid for peace talks %1").arg(i),
+            QStringLiteral("Body."), QDate(2018, 6, i % 28 + 1), i % 10 ? QString() : QStringLiteral("Europe Online"));
+    f.open(0, QSize(1190, 765)); // a first run's window on a 1400×900 screen: 85% of it
+    f.window->resizeDocks({f.window->findChild<QDockWidget *>(QStringLiteral("ArticlesDock"))}, {404}, Qt::Horizontal);
+    QCoreApplication::processEvents();
+    QTableView *view = f.window->articleList()->view();
+    using M = gloss::ui::ArticleListModel;
+    const int listWidth = view->viewport()->width();
+    INFO("list " << listWidth << ", title " << view->columnWidth(M::Title) << ", published "
+                 << view->columnWidth(M::Published) << ", source " << view->columnWidth(M::Source) << ", hl "
+                 << view->columnWidth(M::Highlights) << ", tags " << view->columnWidth(M::Tags) << ", done "
+                 << view->columnWidth(M::Done));
+    // The empty tags and done columns keep a letter and an ellipsis, narrower than the four digits
+    // a count keeps; the title has the largest share of the list.
+    CHECK(view->columnWidth(M::Tags) < view->columnWidth(M::Highlights));
+    CHECK(view->columnWidth(M::Done) < view->columnWidth(M::Highlights));
+    CHECK(view->columnWidth(M::Title) * 100 >= listWidth * 35);
+    // The date is never cut.
+    CHECK(view->columnWidth(M::Published) >= view->fontMetrics().horizontalAdvance(QStringLiteral("2018-06-09")));
+}
+
 TEST_CASE("another process's highlights show in the codebook counts without a click", "[ui][windowfit]")
 {
     gloss::test::CodingFixture f;

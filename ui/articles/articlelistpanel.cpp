@@ -287,9 +287,10 @@ void ArticleListPanel::fitColumns()
 {
     // Each column as wide as the widest of the rows loaded, or its header, up to a sensible most;
     // the title takes the rest and keeps at least 55% of the list: when the others would leave less,
-    // they give back first what only their header needed (the header is then elided), then the done
-    // marks, the tags and the source down to a few characters (elided; the date and the count are never cut). A
-    // column the user sized by hand keeps its width.
+    // they give back first what only their header needed (the header is then elided; a source, tags
+    // or done column no row fills keeps its first letter and an ellipsis), then the done marks, the tags and the
+    // source down to a few characters (elided; the date and the count are never cut). A column the
+    // user sized by hand keeps its width.
     if (m_fitting)
         return;
     m_fitting = true;
@@ -309,6 +310,19 @@ void ArticleListPanel::fitColumns()
         }
     };
     const int least = metrics.horizontalAdvance(QStringLiteral("0000")) + padding;
+    const int ellipsis = metrics.horizontalAdvance(QStringLiteral("W…")) + padding; // "T…", "D…"
+    const auto isText = [](int column) {
+        return column == ArticleListModel::Source || column == ArticleListModel::Tags
+            || column == ArticleListModel::Done;
+    };
+    // Whether any of the rows loaded (the first few hundred are enough to tell) shows something there.
+    const auto columnHasText = [this](int column) {
+        const int rows = std::min(m_model->rowCount(), 500);
+        for (int row = 0; row < rows; ++row)
+            if (!m_model->data(m_model->index(row, column), Qt::DisplayRole).toString().isEmpty())
+                return true;
+        return false;
+    };
     struct Fit
     {
         int width, content;
@@ -325,7 +339,9 @@ void ArticleListPanel::fitColumns()
         const int content
             = std::min(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column), most(int(column)));
         const int w = std::min(std::max(content, header->sectionSizeHint(column)), most(int(column)));
-        fits.insert(column, {w, std::max(least, content)});
+        // An empty text column (no source, no tags, no one done yet) gives back all but an ellipsis.
+        const bool empty = isText(column) && !columnHasText(column);
+        fits.insert(column, {w, empty ? ellipsis : std::max(least, content)});
         total += w;
     }
     const int room = m_view->viewport()->width() * 45 / 100;
@@ -338,7 +354,7 @@ void ArticleListPanel::fitColumns()
             if (!toContent && (column == ArticleListModel::Published || column == ArticleListModel::Highlights))
                 continue;
             Fit &fit = fits[column];
-            const int floor = toContent ? fit.content : least;
+            const int floor = toContent ? fit.content : std::min(least, fit.content);
             const int cut = std::min(total - room, fit.width - floor);
             if (cut > 0) {
                 fit.width -= cut;

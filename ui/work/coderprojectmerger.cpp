@@ -75,6 +75,9 @@ bool CoderProjectMerger::start(const QStringList &files, bool withArticles)
                                 Qt::QueuedConnection);
                         return !*cancel;
                     }));
+                // One backup, before the first file: the others are merged over it.
+                if (options.backupTaken.isEmpty())
+                    options.backupTaken = job->results.last().backupPath;
             }
         },
         this, [this] { onFinished(); });
@@ -116,8 +119,21 @@ void CoderProjectMerger::onFinished()
                            .arg(r.tagsCreated);
         if (r.articlesImported > 0)
             line += u' ' + tr("%1 article(s) imported.").arg(r.articlesImported);
+        if (r.datesAdded > 0 || r.entityDecisions > 0)
+            line += u' ' + tr("%1 date correction(s), %2 entity decision(s).").arg(r.datesAdded).arg(r.entityDecisions);
         if (!r.coders.isEmpty())
             line += u' ' + tr("Coders: %1.").arg(r.coders.join(QStringLiteral(", ")));
+        if (!r.dateConflicts.isEmpty() || !r.entityConflicts.isEmpty()) {
+            trouble = true;
+            line += u' '
+                + tr("%1 date and %2 entity conflict(s): this project's decisions kept.")
+                      .arg(r.dateConflicts.size())
+                      .arg(r.entityConflicts.size());
+            for (const QString &c : r.dateConflicts)
+                details.append(tr("%1: date conflict: %2").arg(name, c));
+            for (const QString &c : r.entityConflicts)
+                details.append(tr("%1: entity conflict: %2").arg(name, c));
+        }
         if (!r.conflicts.isEmpty()) {
             trouble = true;
             line

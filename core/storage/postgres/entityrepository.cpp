@@ -37,6 +37,7 @@ model::Entity EntityRepository::readEntity(Query &s)
     e.name = s.text(1);
     e.type = model::entityTypeFromName(s.text(2)).value_or(model::EntityType::Other);
     e.confirmed = s.int64(3) != 0;
+    e.decidedBy = s.text(4);
     return e;
 }
 
@@ -183,7 +184,7 @@ QStringList EntityRepository::namesOf(qint64 id)
 
 std::optional<model::Entity> EntityRepository::get(qint64 id)
 {
-    Query s = m_db.query("SELECT e.id, e.name, e.type, e.confirmed, "
+    Query s = m_db.query("SELECT e.id, e.name, e.type, e.confirmed, e.decided_by, "
                          "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
                          "(SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id) "
                          "FROM entities e WHERE e.id = $1");
@@ -191,8 +192,8 @@ std::optional<model::Entity> EntityRepository::get(qint64 id)
     if (!s.step())
         return std::nullopt;
     model::Entity e = readEntity(s);
-    e.mentions = s.integer(4);
-    e.articles = s.integer(5);
+    e.mentions = s.integer(5);
+    e.articles = s.integer(6);
     const QString own = aliasKey(e.name);
     for (const QString &a : namesOf(id))
         if (aliasKey(a) != own)
@@ -206,7 +207,7 @@ QList<model::Entity> EntityRepository::forArticle(qint64 articleId)
     QHash<qint64, qsizetype> index;
     {
         // Names as SQLite's NOCASE: ASCII letters folded, then byte by byte.
-        Query s = m_db.query("SELECT e.id, e.name, e.type, e.confirmed, count(*), "
+        Query s = m_db.query("SELECT e.id, e.name, e.type, e.confirmed, e.decided_by, count(*), "
                              "(SELECT count(DISTINCT m2.article_id) FROM mentions m2 WHERE m2.entity_id = e.id) "
                              "FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = $1 "
                              "GROUP BY e.id ORDER BY e.type COLLATE \"C\", count(*) DESC, lower(e.name) COLLATE \"C\", "
@@ -214,8 +215,8 @@ QList<model::Entity> EntityRepository::forArticle(qint64 articleId)
         s.bind(1, articleId);
         while (s.step()) {
             model::Entity e = readEntity(s);
-            e.mentions = s.integer(4);
-            e.articles = s.integer(5);
+            e.mentions = s.integer(5);
+            e.articles = s.integer(6);
             index.insert(e.id, out.size());
             out.append(e);
         }
@@ -247,13 +248,14 @@ QList<model::Entity> EntityRepository::list(const QString &nameFilter)
             aliases[a.int64(0)].append(a.text(1));
     }
     QList<model::Entity> out;
-    Query s = m_db.query("SELECT e.id, e.name, e.type, e.confirmed, count(m.id), count(DISTINCT m.article_id) "
-                         "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id "
-                         "HAVING count(m.id) > 0 OR e.confirmed = 1 ORDER BY lower(e.name) COLLATE \"C\", e.id");
+    Query s = m_db.query(
+        "SELECT e.id, e.name, e.type, e.confirmed, e.decided_by, count(m.id), count(DISTINCT m.article_id) "
+        "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id "
+        "HAVING count(m.id) > 0 OR e.confirmed = 1 ORDER BY lower(e.name) COLLATE \"C\", e.id");
     while (s.step()) {
         model::Entity e = readEntity(s);
-        e.mentions = s.integer(4);
-        e.articles = s.integer(5);
+        e.mentions = s.integer(5);
+        e.articles = s.integer(6);
         const QString own = aliasKey(e.name);
         bool match = needle.isEmpty() || own.contains(needle);
         for (const QString &a : aliases.value(e.id)) {
@@ -292,6 +294,23 @@ QList<model::Mention> EntityRepository::articleMentions(qint64 articleId)
     return out;
 }
 
+QList<model::RejectedName> EntityRepository::rejections()
+{
+    QList<model::RejectedName> out;
+    Query s = m_db.query("SELECT name, coder FROM rejected_names ORDER BY lower(name) COLLATE \"C\", name_key");
+    while (s.step())
+        out.append({s.text(0), s.text(1)});
+    return out;
+}
+
+void EntityRepository::insertRejected(const model::RejectedName &rejected)
+{
+    Query s = m_db.query("INSERT INTO rejected_names(name_key, name, coder) VALUES($1, $2, $3) "
+                         "ON CONFLICT (name_key) DO NOTHING");
+    s.bind(1, aliasKey(rejected.name)).bind(2, rejected.name).bind(3, QStringView(rejected.coder));
+    s.exec();
+}
+
 QStringList EntityRepository::rejectedNames()
 {
     QStringList out;
@@ -309,10 +328,10 @@ EntitySnapshot EntityRepository::snapshot(
     snap.rejectedKeys = rejectedKeys;
     QSet<QString> seenAliases;
     for (const qint64 id : ids) {
-        Query e = m_db.query("SELECT id, name, type, confirmed, created FROM entities WHERE id = $1");
+        Query e = m_db.query("SELECT id, name, type, confirmed, created, decided_by FROM entities WHERE id = $1");
         e.bind(1, id);
         if (e.step())
-            snap.entities.append({e.int64(0), e.text(1), e.text(2), e.int64(3) != 0, e.text(4)});
+            snap.entities.append({e.int64(0), e.text(1), e.text(2), e.int64(3) != 0, e.text(4), e.text(5)});
         Query a = m_db.query(
             "SELECT alias_key, entity_id, alias, manual FROM entity_aliases WHERE entity_id = $1 ORDER BY alias_key");
         a.bind(1, id);
@@ -333,10 +352,10 @@ EntitySnapshot EntityRepository::snapshot(
             snap.aliases.append({key, 0, QString(), false}); // did not exist: restore removes it
     }
     for (const QString &key : rejectedKeys) {
-        Query r = m_db.query("SELECT name FROM rejected_names WHERE name_key = $1");
+        Query r = m_db.query("SELECT name, coder FROM rejected_names WHERE name_key = $1");
         r.bind(1, key);
         if (r.step())
-            snap.rejected.append({key, r.text(0)});
+            snap.rejected.append({key, r.text(0), r.text(1)});
     }
     return snap;
 }
@@ -364,8 +383,14 @@ EntitySnapshot EntityRepository::restore(const EntitySnapshot &snap)
         d.exec();
     }
     for (const EntitySnapshot::Row &e : snap.entities) {
-        Query i = m_db.query("INSERT INTO entities(id, name, type, confirmed, created) VALUES($1, $2, $3, $4, $5)");
-        i.bind(1, e.id).bind(2, e.name).bind(3, e.type).bind(4, e.confirmed ? 1 : 0).bind(5, e.created);
+        Query i = m_db.query("INSERT INTO entities(id, name, type, confirmed, created, decided_by) "
+                             "VALUES($1, $2, $3, $4, $5, $6)");
+        i.bind(1, e.id)
+            .bind(2, e.name)
+            .bind(3, e.type)
+            .bind(4, e.confirmed ? 1 : 0)
+            .bind(5, e.created)
+            .bind(6, QStringView(e.decidedBy));
         i.exec();
     }
     if (!snap.entities.isEmpty())
@@ -400,28 +425,35 @@ EntitySnapshot EntityRepository::restore(const EntitySnapshot &snap)
     }
     if (!snap.mentions.isEmpty())
         moveIdentity(m_db, "mentions");
-    for (const auto &[key, name] : snap.rejected) {
-        Query i = m_db.query("INSERT INTO rejected_names(name_key, name) VALUES($1, $2) "
-                             "ON CONFLICT (name_key) DO UPDATE SET name = excluded.name");
-        i.bind(1, key).bind(2, name);
+    for (const EntitySnapshot::Rejected &r : snap.rejected) {
+        Query i = m_db.query("INSERT INTO rejected_names(name_key, name, coder) VALUES($1, $2, $3) "
+                             "ON CONFLICT (name_key) DO UPDATE SET name = excluded.name, coder = excluded.coder");
+        i.bind(1, r.key).bind(2, r.name).bind(3, QStringView(r.coder));
         i.exec();
     }
     tx.commit();
     return now;
 }
 
-EntitySnapshot EntityRepository::confirm(qint64 id, bool confirmed)
+void EntityRepository::decidedBy(qint64 id, const QString &coder)
+{
+    Query s = m_db.query("UPDATE entities SET decided_by = $2 WHERE id = $1");
+    s.bind(1, id).bind(2, QStringView(coder));
+    s.exec();
+}
+
+EntitySnapshot EntityRepository::confirm(qint64 id, bool confirmed, const QString &coder)
 {
     Transaction tx(m_db);
     EntitySnapshot snap = snapshot({id});
-    Query s = m_db.query("UPDATE entities SET confirmed = $2 WHERE id = $1");
-    s.bind(1, id).bind(2, confirmed ? 1 : 0);
+    Query s = m_db.query("UPDATE entities SET confirmed = $2, decided_by = $3 WHERE id = $1");
+    s.bind(1, id).bind(2, confirmed ? 1 : 0).bind(3, QStringView(coder));
     s.exec();
     tx.commit();
     return snap;
 }
 
-EntitySnapshot EntityRepository::reject(qint64 id)
+EntitySnapshot EntityRepository::reject(qint64 id, const QString &coder)
 {
     Transaction tx(m_db);
     const QStringList names = namesOf(id);
@@ -430,9 +462,9 @@ EntitySnapshot EntityRepository::reject(qint64 id)
         keys.append(aliasKey(n));
     EntitySnapshot snap = snapshot({id}, {}, keys);
     for (const QString &n : names) {
-        Query r = m_db.query("INSERT INTO rejected_names(name_key, name) VALUES($1, $2) "
-                             "ON CONFLICT (name_key) DO UPDATE SET name = excluded.name");
-        r.bind(1, aliasKey(n)).bind(2, n);
+        Query r = m_db.query("INSERT INTO rejected_names(name_key, name, coder) VALUES($1, $2, $3) "
+                             "ON CONFLICT (name_key) DO UPDATE SET name = excluded.name, coder = excluded.coder");
+        r.bind(1, aliasKey(n)).bind(2, n).bind(3, QStringView(coder));
         r.exec();
     }
     Query d = m_db.query("DELETE FROM entities WHERE id = $1");
@@ -442,7 +474,7 @@ EntitySnapshot EntityRepository::reject(qint64 id)
     return snap;
 }
 
-EntitySnapshot EntityRepository::rename(qint64 id, const QString &name)
+EntitySnapshot EntityRepository::rename(qint64 id, const QString &name, const QString &coder)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
@@ -450,8 +482,8 @@ EntitySnapshot EntityRepository::rename(qint64 id, const QString &name)
     Transaction tx(m_db);
     const QString key = aliasKey(trimmed);
     EntitySnapshot snap = snapshot({id}, {key});
-    Query s = m_db.query("UPDATE entities SET name = $2 WHERE id = $1");
-    s.bind(1, id).bind(2, trimmed);
+    Query s = m_db.query("UPDATE entities SET name = $2, decided_by = $3 WHERE id = $1");
+    s.bind(1, id).bind(2, trimmed).bind(3, QStringView(coder));
     s.exec();
     const qint64 owner = entityForKey(key);
     if (owner == 0 || owner == id)
@@ -460,18 +492,18 @@ EntitySnapshot EntityRepository::rename(qint64 id, const QString &name)
     return snap;
 }
 
-EntitySnapshot EntityRepository::retype(qint64 id, model::EntityType type)
+EntitySnapshot EntityRepository::retype(qint64 id, model::EntityType type, const QString &coder)
 {
     Transaction tx(m_db);
     EntitySnapshot snap = snapshot({id});
-    Query s = m_db.query("UPDATE entities SET type = $2 WHERE id = $1");
-    s.bind(1, id).bind(2, model::entityTypeName(type));
+    Query s = m_db.query("UPDATE entities SET type = $2, decided_by = $3 WHERE id = $1");
+    s.bind(1, id).bind(2, model::entityTypeName(type)).bind(3, QStringView(coder));
     s.exec();
     tx.commit();
     return snap;
 }
 
-EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone)
+EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone, const QString &coder)
 {
     if (kept == gone)
         return {};
@@ -484,9 +516,9 @@ EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone)
     m.bind(1, kept).bind(2, gone);
     m.exec();
     Query c = m_db.query(
-        "UPDATE entities SET confirmed = GREATEST(confirmed, (SELECT confirmed FROM entities WHERE id = $2)) "
-        "WHERE id = $1");
-    c.bind(1, kept).bind(2, gone);
+        "UPDATE entities SET confirmed = GREATEST(confirmed, (SELECT confirmed FROM entities WHERE id = $2)), "
+        "decided_by = $3 WHERE id = $1");
+    c.bind(1, kept).bind(2, gone).bind(3, QStringView(coder));
     c.exec();
     Query d = m_db.query("DELETE FROM entities WHERE id = $1");
     d.bind(1, gone);
@@ -495,7 +527,7 @@ EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone)
     return snap;
 }
 
-EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, qint64 *created)
+EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, const QString &coder, qint64 *created)
 {
     const auto entity = get(id);
     const QString key = aliasKey(alias);
@@ -506,10 +538,14 @@ EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, qin
     Query d = m_db.query("DELETE FROM entity_aliases WHERE alias_key = $1");
     d.bind(1, key);
     d.exec();
-    Query s = m_db.query("INSERT INTO entities(name, type, created) VALUES($1, $2, $3) RETURNING id");
-    s.bind(1, alias.trimmed()).bind(2, model::entityTypeName(entity->type)).bind(3, nowText());
+    Query s = m_db.query("INSERT INTO entities(name, type, created, decided_by) VALUES($1, $2, $3, $4) RETURNING id");
+    s.bind(1, alias.trimmed())
+        .bind(2, model::entityTypeName(entity->type))
+        .bind(3, nowText())
+        .bind(4, QStringView(coder));
     s.step();
     const qint64 newId = s.int64(0);
+    decidedBy(id, coder);
     addAliasRow(newId, alias.trimmed(), true);
     for (const model::Mention &m : mentions(id)) {
         if (aliasKey(m.text) != key)
@@ -525,7 +561,7 @@ EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, qin
     return snap;
 }
 
-EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias)
+EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias, const QString &coder)
 {
     const QString trimmed = alias.trimmed();
     const QString key = aliasKey(trimmed);
@@ -555,6 +591,7 @@ EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias)
     }
     EntitySnapshot snap = snapshot(ids, {key}, {key});
     addAliasRow(id, trimmed, true);
+    decidedBy(id, coder);
     Query r = m_db.query("DELETE FROM rejected_names WHERE name_key = $1");
     r.bind(1, key);
     r.exec();
@@ -568,7 +605,7 @@ EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias)
 }
 
 EntitySnapshot EntityRepository::markSpan(
-    qint64 articleId, qint64 start, qint64 end, model::EntityType type, qint64 *entityId)
+    qint64 articleId, qint64 start, qint64 end, model::EntityType type, const QString &coder, qint64 *entityId)
 {
     // substr() takes int positions and refuses a negative length: a span outside those is no span.
     constexpr qint64 Max = std::numeric_limits<int>::max();
@@ -610,8 +647,9 @@ EntitySnapshot EntityRepository::markSpan(
         d.exec();
     }
     if (!target) {
-        Query s = m_db.query("INSERT INTO entities(name, type, confirmed, created) VALUES($1, $2, 1, $3) RETURNING id");
-        s.bind(1, text.trimmed()).bind(2, model::entityTypeName(type)).bind(3, nowText());
+        Query s = m_db.query("INSERT INTO entities(name, type, confirmed, created, decided_by) "
+                             "VALUES($1, $2, 1, $3, $4) RETURNING id");
+        s.bind(1, text.trimmed()).bind(2, model::entityTypeName(type)).bind(3, nowText()).bind(4, QStringView(coder));
         s.step();
         target = s.int64(0);
         snap.entityIds.append(target);
@@ -619,6 +657,7 @@ EntitySnapshot EntityRepository::markSpan(
             addAliasRow(target, text.trimmed(), true);
     } else {
         addAliasRow(target, text.trimmed(), true);
+        decidedBy(target, coder);
     }
     Query r = m_db.query("DELETE FROM rejected_names WHERE name_key = $1");
     r.bind(1, key);

@@ -28,21 +28,25 @@ public:
     QList<model::Mention> mentions(qint64 entityId, qint64 articleId = 0) override;
     QList<model::Mention> articleMentions(qint64 articleId) override;
     QStringList rejectedNames() override;
-    EntitySnapshot confirm(qint64 id, bool confirmed = true) override;
-    EntitySnapshot reject(qint64 id) override;
-    EntitySnapshot rename(qint64 id, const QString &name) override;
-    EntitySnapshot retype(qint64 id, model::EntityType type) override;
-    EntitySnapshot merge(qint64 kept, qint64 gone) override;
-    EntitySnapshot splitAlias(qint64 id, const QString &alias, qint64 *created = nullptr) override;
-    EntitySnapshot addAlias(qint64 id, const QString &alias) override;
-    EntitySnapshot markSpan(
-        qint64 articleId, qint64 start, qint64 end, model::EntityType type, qint64 *entityId = nullptr) override;
+    QList<model::RejectedName> rejections() override;
+    void insertRejected(const model::RejectedName &rejected) override;
+    EntitySnapshot confirm(qint64 id, bool confirmed, const QString &coder) override;
+    EntitySnapshot reject(qint64 id, const QString &coder) override;
+    EntitySnapshot rename(qint64 id, const QString &name, const QString &coder) override;
+    EntitySnapshot retype(qint64 id, model::EntityType type, const QString &coder) override;
+    EntitySnapshot merge(qint64 kept, qint64 gone, const QString &coder) override;
+    EntitySnapshot splitAlias(
+        qint64 id, const QString &alias, const QString &coder, qint64 *created = nullptr) override;
+    EntitySnapshot addAlias(qint64 id, const QString &alias, const QString &coder) override;
+    EntitySnapshot markSpan(qint64 articleId, qint64 start, qint64 end, model::EntityType type, const QString &coder,
+        qint64 *entityId = nullptr) override;
     EntitySnapshot restore(const EntitySnapshot &snapshot) override;
 
 private:
     EntitySnapshot snapshot(
         const QList<qint64> &ids, const QStringList &aliasKeys = {}, const QStringList &rejectedKeys = {});
     qint64 entityForKey(const QString &key);
+    void decidedBy(qint64 id, const QString &coder);
     void addAliasRow(qint64 entityId, const QString &alias, bool manual);
     void addAliasRow(qint64 entityId, const QString &key, const QString &alias, bool manual);
     QStringList namesOf(qint64 id);

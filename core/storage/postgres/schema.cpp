@@ -2,6 +2,7 @@
 
 #include "storage/error.h"
 #include "storage/postgres/connection.h"
+#include "storage/postgres/team.h"
 
 #include <QList>
 
@@ -213,6 +214,14 @@ BEGIN
 END $$;
 )sql";
 
+// Version 2: entity decisions record their coder, as SQLite's schema 6 (entities.decided_by,
+// rejected_names.coder; "" for decisions from before). The coders' rights over them are
+// team.cpp's, set up again by migrate() on a team project that has them.
+const char *const Schema2 = R"sql(
+ALTER TABLE entities ADD COLUMN decided_by text NOT NULL DEFAULT '';
+ALTER TABLE rejected_names ADD COLUMN coder text NOT NULL DEFAULT '';
+)sql";
+
 struct Step
 {
     int version;
@@ -221,7 +230,7 @@ struct Step
 
 const QList<Step> &steps()
 {
-    static const QList<Step> all = {{1, Schema1}};
+    static const QList<Step> all = {{1, Schema1}, {2, Schema2}};
     return all;
 }
 
@@ -255,12 +264,16 @@ QString migrate(Connection &connection, bool create)
             .arg(connection.location())
             .arg(version)
             .arg(currentSchemaVersion());
+    const int from = version;
     for (const Step &step : steps()) {
         if (step.version <= version)
             continue;
         try {
             Transaction tx(connection);
             connection.execute(step.sql);
+            // A team project set up before this step: the coders' rights cover what it added.
+            if (from > 0 && hasRights(connection))
+                setUpRights(connection);
             connection.query("DELETE FROM gloss_schema").exec();
             connection.query("INSERT INTO gloss_schema(version) VALUES($1)").bind(1, step.version).exec();
             tx.commit();

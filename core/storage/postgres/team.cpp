@@ -12,8 +12,8 @@ namespace gloss::storage::postgres {
 namespace {
 
 // Tables a coder writes: their own rows (coder = the login role) in the first group, shared
-// decisions in the second. Everything else (articles, the codebook, extraction's results) only a
-// lead changes.
+// decisions in the second (entity decisions recorded in the coder's own name). Everything else (articles, the codebook,
+// extraction's results) only a lead changes.
 const char *const RightsSql = R"sql(
 DO $$
 BEGIN
@@ -34,6 +34,9 @@ END $$;
 GRANT USAGE ON SCHEMA public TO gloss_coder;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO gloss_coder;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO gloss_coder;
+-- Undoing an entity decision puts entities and mentions back with their ids, moving the identity
+-- past them (setval).
+GRANT UPDATE ON SEQUENCE entities_id_seq, mentions_id_seq TO gloss_coder;
 GRANT INSERT, UPDATE, DELETE ON highlights, highlight_tags, notes, article_tags, done_marks, timeref_overrides,
   entities, entity_aliases, rejected_names, mentions, sets, set_articles TO gloss_coder;
 GRANT INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO gloss_lead;
@@ -51,6 +54,22 @@ BEGIN
     EXECUTE format('DROP POLICY IF EXISTS own_coding ON %I', t);
   END LOOP;
 END $$;
+-- Entity decisions are shared: a coder changes any of them, but the decision left behind is
+-- recorded as theirs (or as no one's, for what extraction found and an undone first decision).
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['entities','rejected_names'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('DROP POLICY IF EXISTS everyone_reads ON %I', t);
+    EXECUTE format('CREATE POLICY everyone_reads ON %I FOR SELECT USING (true)', t);
+    EXECUTE format('DROP POLICY IF EXISTS shared_decisions ON %I', t);
+  END LOOP;
+END $$;
+CREATE POLICY shared_decisions ON entities FOR ALL TO gloss_coder
+  USING (true) WITH CHECK (decided_by = '' OR gloss_may_write(decided_by));
+CREATE POLICY shared_decisions ON rejected_names FOR ALL TO gloss_coder
+  USING (true) WITH CHECK (coder = '' OR gloss_may_write(coder));
 CREATE POLICY own_coding ON highlights FOR ALL TO gloss_coder
   USING (gloss_may_write(coder)) WITH CHECK (gloss_may_write(coder));
 CREATE POLICY own_coding ON article_tags FOR ALL TO gloss_coder
@@ -97,6 +116,12 @@ void setUpRights(Connection &connection)
     Transaction tx(connection);
     connection.execute(RightsSql);
     tx.commit();
+}
+
+bool hasRights(Connection &connection)
+{
+    Query q = connection.query("SELECT (to_regprocedure('gloss_may_write(text)') IS NOT NULL)::int");
+    return q.step() && q.int64(0) == 1;
 }
 
 QString addCoder(Connection &connection, const QString &name, bool lead, const QString &password)

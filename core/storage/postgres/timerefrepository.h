@@ -19,6 +19,7 @@ public:
     QList<model::TimeRef> inRange(const QDate &from, const QDate &to) override;
     qint64 count() override;
     std::optional<model::TimeRefOverride> override(qint64 articleId, qint64 start, qint64 end) override;
+    QList<model::TimeRefOverride> overridesFor(qint64 articleId) override;
     void setOverride(const model::TimeRefOverride &decision) override;
     void clearOverride(qint64 articleId, qint64 start, qint64 end) override;
 

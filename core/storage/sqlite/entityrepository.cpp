@@ -25,6 +25,7 @@ model::Entity EntityRepository::readEntity(Statement &s)
     e.name = s.text(1);
     e.type = model::entityTypeFromName(s.text(2)).value_or(model::EntityType::Other);
     e.confirmed = s.int64(3) != 0;
+    e.decidedBy = s.text(4);
     return e;
 }
 
@@ -155,7 +156,7 @@ QStringList EntityRepository::namesOf(qint64 id)
 
 std::optional<model::Entity> EntityRepository::get(qint64 id)
 {
-    Statement s = m_db.cached("SELECT e.id, e.name, e.type, e.confirmed, "
+    Statement s = m_db.cached("SELECT e.id, e.name, e.type, e.confirmed, e.decided_by, "
                               "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
                               "(SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id) "
                               "FROM entities e WHERE e.id = ?1");
@@ -163,8 +164,8 @@ std::optional<model::Entity> EntityRepository::get(qint64 id)
     if (!s.step())
         return std::nullopt;
     model::Entity e = readEntity(s);
-    e.mentions = s.integer(4);
-    e.articles = s.integer(5);
+    e.mentions = s.integer(5);
+    e.articles = s.integer(6);
     const QString own = aliasKey(e.name);
     for (const QString &a : namesOf(id))
         if (aliasKey(a) != own)
@@ -177,15 +178,15 @@ QList<model::Entity> EntityRepository::forArticle(qint64 articleId)
     QList<model::Entity> out;
     QHash<qint64, qsizetype> index;
     {
-        Statement s = m_db.cached("SELECT e.id, e.name, e.type, e.confirmed, count(*), "
+        Statement s = m_db.cached("SELECT e.id, e.name, e.type, e.confirmed, e.decided_by, count(*), "
                                   "(SELECT count(DISTINCT m2.article_id) FROM mentions m2 WHERE m2.entity_id = e.id) "
                                   "FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 "
                                   "GROUP BY e.id ORDER BY e.type, count(*) DESC, e.name COLLATE NOCASE");
         s.bind(1, articleId);
         while (s.step()) {
             model::Entity e = readEntity(s);
-            e.mentions = s.integer(4);
-            e.articles = s.integer(5);
+            e.mentions = s.integer(5);
+            e.articles = s.integer(6);
             index.insert(e.id, out.size());
             out.append(e);
         }
@@ -216,13 +217,14 @@ QList<model::Entity> EntityRepository::list(const QString &nameFilter)
             aliases[a.int64(0)].append(a.text(1));
     }
     QList<model::Entity> out;
-    Statement s = m_db.cached("SELECT e.id, e.name, e.type, e.confirmed, count(m.id), count(DISTINCT m.article_id) "
-                              "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id "
-                              "HAVING count(m.id) > 0 OR e.confirmed = 1 ORDER BY e.name COLLATE NOCASE, e.id");
+    Statement s = m_db.cached(
+        "SELECT e.id, e.name, e.type, e.confirmed, e.decided_by, count(m.id), count(DISTINCT m.article_id) "
+        "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id "
+        "HAVING count(m.id) > 0 OR e.confirmed = 1 ORDER BY e.name COLLATE NOCASE, e.id");
     while (s.step()) {
         model::Entity e = readEntity(s);
-        e.mentions = s.integer(4);
-        e.articles = s.integer(5);
+        e.mentions = s.integer(5);
+        e.articles = s.integer(6);
         const QString own = aliasKey(e.name);
         bool match = needle.isEmpty() || own.contains(needle);
         for (const QString &a : aliases.value(e.id)) {
@@ -260,6 +262,22 @@ QList<model::Mention> EntityRepository::articleMentions(qint64 articleId)
     return out;
 }
 
+QList<model::RejectedName> EntityRepository::rejections()
+{
+    QList<model::RejectedName> out;
+    Statement s = m_db.cached("SELECT name, coder FROM rejected_names ORDER BY name COLLATE NOCASE");
+    while (s.step())
+        out.append({s.text(0), s.text(1)});
+    return out;
+}
+
+void EntityRepository::insertRejected(const model::RejectedName &rejected)
+{
+    Statement s = m_db.cached("INSERT OR IGNORE INTO rejected_names(name_key, name, coder) VALUES(?1, ?2, ?3)");
+    s.bind(1, aliasKey(rejected.name)).bind(2, rejected.name).bind(3, QStringView(rejected.coder));
+    s.exec();
+}
+
 QStringList EntityRepository::rejectedNames()
 {
     QStringList out;
@@ -277,10 +295,10 @@ EntitySnapshot EntityRepository::snapshot(
     snap.rejectedKeys = rejectedKeys;
     QSet<QString> seenAliases;
     for (const qint64 id : ids) {
-        Statement e = m_db.cached("SELECT id, name, type, confirmed, created FROM entities WHERE id = ?1");
+        Statement e = m_db.cached("SELECT id, name, type, confirmed, created, decided_by FROM entities WHERE id = ?1");
         e.bind(1, id);
         if (e.step())
-            snap.entities.append({e.int64(0), e.text(1), e.text(2), e.int64(3) != 0, e.text(4)});
+            snap.entities.append({e.int64(0), e.text(1), e.text(2), e.int64(3) != 0, e.text(4), e.text(5)});
         Statement a
             = m_db.cached("SELECT alias_key, entity_id, alias, manual FROM entity_aliases WHERE entity_id = ?1");
         a.bind(1, id);
@@ -302,10 +320,10 @@ EntitySnapshot EntityRepository::snapshot(
             snap.aliases.append({key, 0, QString(), false}); // did not exist: restore removes it
     }
     for (const QString &key : rejectedKeys) {
-        Statement r = m_db.cached("SELECT name FROM rejected_names WHERE name_key = ?1");
+        Statement r = m_db.cached("SELECT name, coder FROM rejected_names WHERE name_key = ?1");
         r.bind(1, key);
         if (r.step())
-            snap.rejected.append({key, r.text(0)});
+            snap.rejected.append({key, r.text(0), r.text(1)});
     }
     return snap;
 }
@@ -333,9 +351,14 @@ EntitySnapshot EntityRepository::restore(const EntitySnapshot &snap)
         d.exec();
     }
     for (const EntitySnapshot::Row &e : snap.entities) {
-        Statement i
-            = m_db.cached("INSERT INTO entities(id, name, type, confirmed, created) VALUES(?1, ?2, ?3, ?4, ?5)");
-        i.bind(1, e.id).bind(2, e.name).bind(3, e.type).bind(4, e.confirmed ? 1 : 0).bind(5, e.created);
+        Statement i = m_db.cached(
+            "INSERT INTO entities(id, name, type, confirmed, created, decided_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+        i.bind(1, e.id)
+            .bind(2, e.name)
+            .bind(3, e.type)
+            .bind(4, e.confirmed ? 1 : 0)
+            .bind(5, e.created)
+            .bind(6, QStringView(e.decidedBy));
         i.exec();
     }
     for (const EntitySnapshot::Alias &a : snap.aliases) {
@@ -360,27 +383,34 @@ EntitySnapshot EntityRepository::restore(const EntitySnapshot &snap)
             .bind(7, m.manual ? 1 : 0);
         i.exec();
     }
-    for (const auto &[key, name] : snap.rejected) {
-        Statement i = m_db.cached("INSERT OR REPLACE INTO rejected_names(name_key, name) VALUES(?1, ?2)");
-        i.bind(1, key).bind(2, name);
+    for (const EntitySnapshot::Rejected &r : snap.rejected) {
+        Statement i = m_db.cached("INSERT OR REPLACE INTO rejected_names(name_key, name, coder) VALUES(?1, ?2, ?3)");
+        i.bind(1, r.key).bind(2, r.name).bind(3, QStringView(r.coder));
         i.exec();
     }
     tx.commit();
     return now;
 }
 
-EntitySnapshot EntityRepository::confirm(qint64 id, bool confirmed)
+void EntityRepository::decidedBy(qint64 id, const QString &coder)
+{
+    Statement s = m_db.cached("UPDATE entities SET decided_by = ?2 WHERE id = ?1");
+    s.bind(1, id).bind(2, QStringView(coder));
+    s.exec();
+}
+
+EntitySnapshot EntityRepository::confirm(qint64 id, bool confirmed, const QString &coder)
 {
     Transaction tx(m_db);
     EntitySnapshot snap = snapshot({id});
-    Statement s = m_db.cached("UPDATE entities SET confirmed = ?2 WHERE id = ?1");
-    s.bind(1, id).bind(2, confirmed ? 1 : 0);
+    Statement s = m_db.cached("UPDATE entities SET confirmed = ?2, decided_by = ?3 WHERE id = ?1");
+    s.bind(1, id).bind(2, confirmed ? 1 : 0).bind(3, QStringView(coder));
     s.exec();
     tx.commit();
     return snap;
 }
 
-EntitySnapshot EntityRepository::reject(qint64 id)
+EntitySnapshot EntityRepository::reject(qint64 id, const QString &coder)
 {
     Transaction tx(m_db);
     const QStringList names = namesOf(id);
@@ -389,8 +419,8 @@ EntitySnapshot EntityRepository::reject(qint64 id)
         keys.append(aliasKey(n));
     EntitySnapshot snap = snapshot({id}, {}, keys);
     for (const QString &n : names) {
-        Statement r = m_db.cached("INSERT OR REPLACE INTO rejected_names(name_key, name) VALUES(?1, ?2)");
-        r.bind(1, aliasKey(n)).bind(2, n);
+        Statement r = m_db.cached("INSERT OR REPLACE INTO rejected_names(name_key, name, coder) VALUES(?1, ?2, ?3)");
+        r.bind(1, aliasKey(n)).bind(2, n).bind(3, QStringView(coder));
         r.exec();
     }
     Statement d = m_db.cached("DELETE FROM entities WHERE id = ?1");
@@ -400,7 +430,7 @@ EntitySnapshot EntityRepository::reject(qint64 id)
     return snap;
 }
 
-EntitySnapshot EntityRepository::rename(qint64 id, const QString &name)
+EntitySnapshot EntityRepository::rename(qint64 id, const QString &name, const QString &coder)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
@@ -408,8 +438,8 @@ EntitySnapshot EntityRepository::rename(qint64 id, const QString &name)
     Transaction tx(m_db);
     const QString key = aliasKey(trimmed);
     EntitySnapshot snap = snapshot({id}, {key});
-    Statement s = m_db.cached("UPDATE entities SET name = ?2 WHERE id = ?1");
-    s.bind(1, id).bind(2, trimmed);
+    Statement s = m_db.cached("UPDATE entities SET name = ?2, decided_by = ?3 WHERE id = ?1");
+    s.bind(1, id).bind(2, trimmed).bind(3, QStringView(coder));
     s.exec();
     const qint64 owner = entityForKey(key);
     if (owner == 0 || owner == id)
@@ -418,18 +448,18 @@ EntitySnapshot EntityRepository::rename(qint64 id, const QString &name)
     return snap;
 }
 
-EntitySnapshot EntityRepository::retype(qint64 id, model::EntityType type)
+EntitySnapshot EntityRepository::retype(qint64 id, model::EntityType type, const QString &coder)
 {
     Transaction tx(m_db);
     EntitySnapshot snap = snapshot({id});
-    Statement s = m_db.cached("UPDATE entities SET type = ?2 WHERE id = ?1");
-    s.bind(1, id).bind(2, model::entityTypeName(type));
+    Statement s = m_db.cached("UPDATE entities SET type = ?2, decided_by = ?3 WHERE id = ?1");
+    s.bind(1, id).bind(2, model::entityTypeName(type)).bind(3, QStringView(coder));
     s.exec();
     tx.commit();
     return snap;
 }
 
-EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone)
+EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone, const QString &coder)
 {
     if (kept == gone)
         return {};
@@ -442,9 +472,9 @@ EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone)
     m.bind(1, kept).bind(2, gone);
     m.exec();
     Statement c
-        = m_db.cached("UPDATE entities SET confirmed = max(confirmed, (SELECT confirmed FROM entities WHERE id = ?2)) "
-                      "WHERE id = ?1");
-    c.bind(1, kept).bind(2, gone);
+        = m_db.cached("UPDATE entities SET confirmed = max(confirmed, (SELECT confirmed FROM entities WHERE id = ?2)), "
+                      "decided_by = ?3 WHERE id = ?1");
+    c.bind(1, kept).bind(2, gone).bind(3, QStringView(coder));
     c.exec();
     Statement d = m_db.cached("DELETE FROM entities WHERE id = ?1");
     d.bind(1, gone);
@@ -453,7 +483,7 @@ EntitySnapshot EntityRepository::merge(qint64 kept, qint64 gone)
     return snap;
 }
 
-EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, qint64 *created)
+EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, const QString &coder, qint64 *created)
 {
     const auto entity = get(id);
     const QString key = aliasKey(alias);
@@ -464,10 +494,14 @@ EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, qin
     Statement d = m_db.cached("DELETE FROM entity_aliases WHERE alias_key = ?1");
     d.bind(1, key);
     d.exec();
-    Statement s = m_db.cached("INSERT INTO entities(name, type, created) VALUES(?1, ?2, ?3)");
-    s.bind(1, alias.trimmed()).bind(2, model::entityTypeName(entity->type)).bind(3, nowText());
+    Statement s = m_db.cached("INSERT INTO entities(name, type, created, decided_by) VALUES(?1, ?2, ?3, ?4)");
+    s.bind(1, alias.trimmed())
+        .bind(2, model::entityTypeName(entity->type))
+        .bind(3, nowText())
+        .bind(4, QStringView(coder));
     s.exec();
     const qint64 newId = m_db.lastInsertId();
+    decidedBy(id, coder);
     addAliasRow(newId, alias.trimmed(), true);
     for (const model::Mention &m : mentions(id)) {
         if (aliasKey(m.text) != key)
@@ -483,7 +517,7 @@ EntitySnapshot EntityRepository::splitAlias(qint64 id, const QString &alias, qin
     return snap;
 }
 
-EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias)
+EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias, const QString &coder)
 {
     const QString trimmed = alias.trimmed();
     const QString key = aliasKey(trimmed);
@@ -513,6 +547,7 @@ EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias)
     }
     EntitySnapshot snap = snapshot(ids, {key}, {key});
     addAliasRow(id, trimmed, true);
+    decidedBy(id, coder);
     Statement r = m_db.cached("DELETE FROM rejected_names WHERE name_key = ?1");
     r.bind(1, key);
     r.exec();
@@ -526,7 +561,7 @@ EntitySnapshot EntityRepository::addAlias(qint64 id, const QString &alias)
 }
 
 EntitySnapshot EntityRepository::markSpan(
-    qint64 articleId, qint64 start, qint64 end, model::EntityType type, qint64 *entityId)
+    qint64 articleId, qint64 start, qint64 end, model::EntityType type, const QString &coder, qint64 *entityId)
 {
     Statement b = m_db.cached("SELECT substr(body, ?2 + 1, ?3 - ?2) FROM articles WHERE id = ?1");
     b.bind(1, articleId).bind(2, start).bind(3, end);
@@ -565,8 +600,9 @@ EntitySnapshot EntityRepository::markSpan(
         d.exec();
     }
     if (!target) {
-        Statement s = m_db.cached("INSERT INTO entities(name, type, confirmed, created) VALUES(?1, ?2, 1, ?3)");
-        s.bind(1, text.trimmed()).bind(2, model::entityTypeName(type)).bind(3, nowText());
+        Statement s
+            = m_db.cached("INSERT INTO entities(name, type, confirmed, created, decided_by) VALUES(?1, ?2, 1, ?3, ?4)");
+        s.bind(1, text.trimmed()).bind(2, model::entityTypeName(type)).bind(3, nowText()).bind(4, QStringView(coder));
         s.exec();
         target = m_db.lastInsertId();
         snap.entityIds.append(target);
@@ -574,6 +610,7 @@ EntitySnapshot EntityRepository::markSpan(
             addAliasRow(target, text.trimmed(), true);
     } else {
         addAliasRow(target, text.trimmed(), true);
+        decidedBy(target, coder);
     }
     Statement r = m_db.cached("DELETE FROM rejected_names WHERE name_key = ?1");
     r.bind(1, key);

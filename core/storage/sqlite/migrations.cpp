@@ -233,6 +233,14 @@ CREATE TABLE done_marks(
 CREATE INDEX done_marks_coder ON done_marks(coder, article_id);
 )sql";
 
+// Version 6: entity decisions record their coder. entities.decided_by names who made the last
+// decision about an entity (confirmed, renamed, retyped, merged, a name added or split off, a span
+// marked), rejected_names.coder who said a name is not an entity. Decisions from before have "".
+const char *const Schema6 = R"sql(
+ALTER TABLE entities ADD COLUMN decided_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE rejected_names ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+)sql";
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -243,6 +251,7 @@ const QList<Migration> &migrations()
         {3, Schema3},
         {4, Schema4},
         {5, Schema5},
+        {6, Schema6},
     };
     return steps;
 }

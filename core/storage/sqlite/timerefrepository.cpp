@@ -132,6 +132,17 @@ std::optional<model::TimeRefOverride> TimeRefRepository::override(qint64 article
     return model::TimeRefOverride{articleId, start, end, s.text(0), s.text(1), s.int64(2) != 0, s.text(3)};
 }
 
+QList<model::TimeRefOverride> TimeRefRepository::overridesFor(qint64 articleId)
+{
+    QList<model::TimeRefOverride> out;
+    Statement s = m_db.cached("SELECT start, end, value, granularity, dismissed, coder FROM timeref_overrides "
+                              "WHERE article_id = ?1 ORDER BY start, end");
+    s.bind(1, articleId);
+    while (s.step())
+        out.append({articleId, s.int64(0), s.int64(1), s.text(2), s.text(3), s.int64(4) != 0, s.text(5)});
+    return out;
+}
+
 void TimeRefRepository::setOverride(const model::TimeRefOverride &o)
 {
     // Callers check first with the same function, to tell the researcher; refusing here too keeps a
