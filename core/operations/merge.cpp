@@ -302,7 +302,7 @@ MergeResult Merge::mergeFrom(const QString &otherPath, const MergeOptions &optio
     // The backup comes after the other file was found to be a project: a refusal leaves no copy.
     // One merge of several files takes one, before the first.
     if (options.backupTaken.isEmpty()) {
-        const BackupResult backup = Backups::takeBefore(location, QStringLiteral("merge"));
+        const BackupResult backup = Backups(m_writer).takeBefore(QStringLiteral("merge"));
         if (!backup.ok())
             return refuse(QStringLiteral("%1: no backup could be taken first (%2)").arg(location, backup.error));
         result.backupPath = backup.path;

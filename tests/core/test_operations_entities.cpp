@@ -171,7 +171,7 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("every entity decision records its coder; undoing one puts back who decided before",
+TEST_CASE("every entity decision records its coder, and undoing one puts back who decided before",
     "[operations][entities][engines]")
 {
     Fixture f;
