@@ -44,25 +44,18 @@ GRANT INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO gloss_l
 CREATE OR REPLACE FUNCTION gloss_may_write(owner text) RETURNS boolean LANGUAGE sql STABLE AS
   $f$ SELECT owner = current_user OR pg_has_role('gloss_lead', 'MEMBER') $f$;
 
+-- Everyone reads every row. Coding rows are their coder's to change (own_coding); entity decisions
+-- are shared: a coder changes any of them, but the decision left behind is recorded as theirs (or
+-- as no one's, for what extraction found and an undone first decision) (shared_decisions).
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['highlights','highlight_tags','notes','article_tags','done_marks','timeref_overrides'] LOOP
+  FOREACH t IN ARRAY ARRAY['highlights','highlight_tags','notes','article_tags','done_marks','timeref_overrides',
+                           'entities','rejected_names'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('DROP POLICY IF EXISTS everyone_reads ON %I', t);
     EXECUTE format('CREATE POLICY everyone_reads ON %I FOR SELECT USING (true)', t);
     EXECUTE format('DROP POLICY IF EXISTS own_coding ON %I', t);
-  END LOOP;
-END $$;
--- Entity decisions are shared: a coder changes any of them, but the decision left behind is
--- recorded as theirs (or as no one's, for what extraction found and an undone first decision).
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['entities','rejected_names'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('DROP POLICY IF EXISTS everyone_reads ON %I', t);
-    EXECUTE format('CREATE POLICY everyone_reads ON %I FOR SELECT USING (true)', t);
     EXECUTE format('DROP POLICY IF EXISTS shared_decisions ON %I', t);
   END LOOP;
 END $$;
