@@ -166,6 +166,9 @@ TEST_CASE("RTF: other code pages, \\uc0, tables, \\bin and unclosed groups", "[i
     CHECK(text("{\\rtf1\\uc0 a\\u8364 b\\uc2\\u8364 XYc}") == QStringLiteral("a€b€c"));
     CHECK(text("{\\rtf1 \\trowd\\intbl A\\cell B\\cell\\row\\intbl C\\cell D\\cell\\row\\pard After\\par}")
         == QStringLiteral("A\tB\nC\tD\n\nAfter"));
+    // A control character written as \'00, \'07 or \u0 is no text (a NUL in a body broke the
+    // importer's contract: fuzz_rtf's finding of 2026-12-06).
+    CHECK(text("{\\rtf1 p\\'00o\\'07r\\u0?t\\'09s\\par}") == QStringLiteral("port\ts"));
     CHECK(text("{\\rtf1 Before{\\*\\blipuid 00}{\\pict\\bin4 }{}}} after\\par}") == QStringLiteral("Before after"));
     const import::DocumentParts open
         = import::readDocumentParts(DocumentKind::Rtf, QByteArray("{\\rtf1 Cut off {\\b here"), 1 << 20);

@@ -191,8 +191,8 @@ void RtfParser::flushBytes()
 void RtfParser::byte(char b)
 {
     const Group &g = m_groups.last();
-    if (g.skip)
-        return;
+    if (g.skip || (uchar(b) < 0x20 && b != '\t'))
+        return; // a control character (\'00, \'07): in no code page a character of text
     const int page = g.codePage ? g.codePage : m_documentCodePage;
     if (page != m_bytesCodePage)
         flushBytes();
@@ -206,8 +206,8 @@ void RtfParser::byte(char b)
 
 void RtfParser::text(char16_t c)
 {
-    if (m_groups.last().skip)
-        return;
+    if (m_groups.last().skip || (c < 0x20 && c != u'\t' && c != u'\n'))
+        return; // \u0 or \u7: a control character is no text (\line is a line break)
     flushBytes();
     targetText().append(QChar(c));
 }
