@@ -75,8 +75,10 @@ void WorkerThread::showProgress(int done, int total, const QString &label)
     if (!m_progress || !m_thread)
         return;
     m_progress->setMaximum(total);
+    // A modal progress dialog's setValue() handles events: the work may finish in it, and release()
+    // then takes the dialog away (a null dereference in the merge test's run of 2026-12-06).
     m_progress->setValue(done);
-    if (!m_cancel)
+    if (m_progress && !m_cancel)
         m_progress->setLabelText(label);
 }
 
