@@ -5,12 +5,15 @@
 #include "codebook/codebookmodel.h"
 #include "codebook/codebookpanel.h"
 #include "codebook/tagpicker.h"
+#include "coders/coderidentity.h"
 #include "commands/tagcommands.h"
 #include "document.h"
+#include "elidingheader.h"
 #include "mainwindow.h"
 #include "model/article.h"
 #include "model/highlight.h"
 #include "operations/annotations.h"
+#include "operations/library.h"
 #include "operations/project.h"
 #include "reader/bodyview.h"
 #include "reader/readerview.h"
@@ -148,6 +151,7 @@ TEST_CASE("Ctrl+T picks a tag by typing and applies it to the selection", "[ui][
 TEST_CASE("the article list's columns are chosen from the header and remembered", "[ui][windowfit]")
 {
     QSettings().remove(QStringLiteral("articleList/hiddenColumns"));
+    QSettings().remove(QStringLiteral("articleList/shownColumns"));
     QSettings().remove(QStringLiteral("window/geometry")); // the docks as on a first run
     QSettings().remove(QStringLiteral("window/state"));
     gloss::test::WindowFixture f;
@@ -184,6 +188,7 @@ TEST_CASE("the article list's columns are chosen from the header and remembered"
 TEST_CASE("at 1400x900 the article titles take what the short columns leave", "[ui][windowfit]")
 {
     QSettings().remove(QStringLiteral("articleList/hiddenColumns"));
+    QSettings().remove(QStringLiteral("articleList/shownColumns"));
     QSettings().remove(QStringLiteral("window/geometry"));
     QSettings().remove(QStringLiteral("window/state"));
     gloss::test::WindowFixture f;
@@ -191,6 +196,8 @@ TEST_CASE("at 1400x900 the article titles take what the short columns leave", "[
     for (int i = 1; i <= 30; ++i)
         f.tp.addArticle(QStringLiteral("Ghani offers Taliban recognition, ceasefire in bid for peace talks %1").arg(i),
             QStringLiteral("Body."), QDate(2018, 6, i % 28 + 1), i % 10 ? QString() : QStringLiteral("Europe Online"));
+    const QString coderBefore = gloss::ui::storedCoder();
+    gloss::ui::storeCoder(QStringLiteral("ann"));
     f.open(0, QSize(1190, 765)); // a first run's window on a 1400×900 screen: 85% of it
     f.window->resizeDocks({f.window->findChild<QDockWidget *>(QStringLiteral("ArticlesDock"))}, {404}, Qt::Horizontal);
     QCoreApplication::processEvents();
@@ -201,13 +208,46 @@ TEST_CASE("at 1400x900 the article titles take what the short columns leave", "[
                  << view->columnWidth(M::Published) << ", source " << view->columnWidth(M::Source) << ", hl "
                  << view->columnWidth(M::Highlights) << ", tags " << view->columnWidth(M::Tags) << ", done "
                  << view->columnWidth(M::Done));
-    // The empty tags and done columns keep a letter and an ellipsis, narrower than the four digits
-    // a count keeps; the title has the largest share of the list.
-    CHECK(view->columnWidth(M::Tags) < view->columnWidth(M::Highlights));
-    CHECK(view->columnWidth(M::Done) < view->columnWidth(M::Highlights));
-    CHECK(view->columnWidth(M::Title) * 100 >= listWidth * 35);
+    // No article has a tag or a done mark yet: those columns wait; the title has more than half.
+    CHECK(view->isColumnHidden(M::Tags));
+    CHECK(view->isColumnHidden(M::Done));
+    CHECK(f.window->articleList()->hiddenColumns() == QStringList{QStringLiteral("tags"), QStringLiteral("done")});
+    CHECK(view->columnWidth(M::Title) * 100 >= listWidth * 55);
     // The date is never cut.
     CHECK(view->columnWidth(M::Published) >= view->fontMetrics().horizontalAdvance(QStringLiteral("2018-06-09")));
+    // No header label is wider than its column: a narrowed one ends with an ellipsis.
+    auto *header = qobject_cast<gloss::ui::ElidingHeader *>(view->horizontalHeader());
+    REQUIRE(header);
+    for (int c = 0; c < M::ColumnCount; ++c) {
+        if (view->isColumnHidden(c))
+            continue;
+        const QString label = view->model()->headerData(c, Qt::Horizontal).toString();
+        const QString shown = header->shownText(c);
+        INFO("column " << c << ": " << shown.toStdString() << " of " << label.toStdString());
+        CHECK(QFontMetrics(header->font()).horizontalAdvance(shown) < header->sectionSize(c));
+        CHECK((shown == label || shown.endsWith(u'…')));
+    }
+
+    // The first done mark brings the done column; the title still has the most room.
+    f.window->articleList()->view()->setFocus();
+    QTest::keyClick(f.window->articleList()->view(), Qt::Key_D, Qt::ControlModifier);
+    REQUIRE(f.project().library().isDone(f.window->articleList()->currentArticle()));
+    QCoreApplication::processEvents();
+    CHECK_FALSE(view->isColumnHidden(M::Done));
+    CHECK(view->isColumnHidden(M::Tags));
+    CHECK(view->columnWidth(M::Title) > view->columnWidth(M::Published) + view->columnWidth(M::Done));
+
+    // A column chosen by hand stays as chosen, whatever its rows hold.
+    f.window->articleList()->setColumnShown(QStringLiteral("tags"), true);
+    f.window->articleList()->setColumnShown(QStringLiteral("done"), false);
+    f.reopen();
+    QTableView *again = f.window->articleList()->view();
+    CHECK_FALSE(again->isColumnHidden(M::Tags));
+    CHECK(again->isColumnHidden(M::Done));
+    CHECK_FALSE(again->isColumnHidden(M::Source));
+    QSettings().remove(QStringLiteral("articleList/hiddenColumns"));
+    QSettings().remove(QStringLiteral("articleList/shownColumns"));
+    gloss::ui::storeCoder(coderBefore);
 }
 
 TEST_CASE("another process's highlights show in the codebook counts without a click", "[ui][windowfit]")

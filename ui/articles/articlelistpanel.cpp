@@ -5,6 +5,7 @@
 #include "coders/coderidentity.h"
 #include "commands/setcommands.h"
 #include "document.h"
+#include "elidingheader.h"
 #include "operations/agreement.h"
 #include "operations/codebook.h"
 #include "operations/library.h"
@@ -108,6 +109,7 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 
+    m_view->setHorizontalHeader(new ElidingHeader(m_view));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -120,7 +122,6 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     // The title takes what the other columns leave; they are as wide as their content (fitColumns).
     m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setTextElideMode(Qt::ElideRight); // a narrowed column's header
     m_view->horizontalHeader()->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
     for (int c : {ArticleListModel::Published, ArticleListModel::Source, ArticleListModel::Highlights,
              ArticleListModel::Tags, ArticleListModel::Done})
@@ -201,7 +202,8 @@ ArticleListPanel::ArticleListPanel(Document &document, QWidget *parent)
     m_view->addAction(m_variablesAction);
     reloadFilterChoices();
     setVariableColumns(QSettings().value(QStringLiteral("articleList/variableColumns")).toStringList());
-    setHiddenColumns(QSettings().value(QStringLiteral("articleList/hiddenColumns")).toStringList());
+    m_hiddenByChoice = QSettings().value(QStringLiteral("articleList/hiddenColumns")).toStringList();
+    m_shownByChoice = QSettings().value(QStringLiteral("articleList/shownColumns")).toStringList();
     fitColumns();
     updateCount();
 }
@@ -286,7 +288,7 @@ const QList<std::pair<int, QString>> &optionalColumns()
 void ArticleListPanel::fitColumns()
 {
     // Each column as wide as the widest of the rows loaded, or its header, up to a sensible most;
-    // the title takes the rest and keeps at least 55% of the list: when the others would leave less,
+    // the title takes the rest and keeps 55% of the list where it can: when the others would leave less,
     // they give back first what only their header needed (the header is then elided; a source, tags
     // or done column no row fills keeps its first letter and an ellipsis), then the done marks, the tags and the
     // source down to a few characters (elided; the date and the count are never cut). A column the
@@ -323,6 +325,16 @@ void ArticleListPanel::fitColumns()
                 return true;
         return false;
     };
+    // Which optional columns show: the user's choice (the header's menu), else all but the tags
+    // and done columns, which show once one of the rows loaded has an article tag or a done mark.
+    for (const auto &[column, name] : optionalColumns()) {
+        bool hidden = m_hiddenByChoice.contains(name);
+        if (!hidden && !m_shownByChoice.contains(name)
+            && (column == ArticleListModel::Tags || column == ArticleListModel::Done))
+            hidden = !columnHasText(column);
+        if (m_view->isColumnHidden(column) != hidden)
+            m_view->setColumnHidden(column, hidden);
+    }
     struct Fit
     {
         int width, content;
@@ -341,7 +353,11 @@ void ArticleListPanel::fitColumns()
         const int w = std::min(std::max(content, header->sectionSizeHint(column)), most(int(column)));
         // An empty text column (no source, no tags, no one done yet) gives back all but an ellipsis.
         const bool empty = isText(column) && !columnHasText(column);
-        fits.insert(column, {w, empty ? ellipsis : std::max(least, content)});
+        // A count keeps three digits (more when a row has more); other columns four characters.
+        const int floor = column == ArticleListModel::Highlights
+            ? std::max(content, metrics.horizontalAdvance(QStringLiteral("000")) + padding)
+            : std::max(least, content);
+        fits.insert(column, {w, empty ? ellipsis : floor});
         total += w;
     }
     const int room = m_view->viewport()->width() * 45 / 100;
@@ -384,12 +400,26 @@ QStringList ArticleListPanel::hiddenColumns() const
 
 void ArticleListPanel::setHiddenColumns(const QStringList &names)
 {
-    m_fitting = true; // showing a column is no resizing by hand
+    m_hiddenByChoice.clear();
+    m_shownByChoice.clear();
     for (const auto &[column, name] : optionalColumns())
-        m_view->setColumnHidden(column, names.contains(name));
-    m_fitting = false;
-    QSettings().setValue(QStringLiteral("articleList/hiddenColumns"), hiddenColumns());
-    fitColumns();
+        (names.contains(name) ? m_hiddenByChoice : m_shownByChoice).append(name);
+    saveColumnChoice();
+}
+
+void ArticleListPanel::setColumnShown(const QString &name, bool shown)
+{
+    m_hiddenByChoice.removeAll(name);
+    m_shownByChoice.removeAll(name);
+    (shown ? m_shownByChoice : m_hiddenByChoice).append(name);
+    saveColumnChoice();
+}
+
+void ArticleListPanel::saveColumnChoice()
+{
+    QSettings().setValue(QStringLiteral("articleList/hiddenColumns"), m_hiddenByChoice);
+    QSettings().setValue(QStringLiteral("articleList/shownColumns"), m_shownByChoice);
+    fitColumns(); // shows and hides them, without counting as a resizing by hand
 }
 
 void ArticleListPanel::showHeaderMenu(const QPoint &pos)
@@ -402,13 +432,7 @@ void ArticleListPanel::showHeaderMenu(const QPoint &pos)
         QAction *a = menu.addAction(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
         a->setCheckable(true);
         a->setChecked(!m_view->isColumnHidden(column));
-        connect(a, &QAction::toggled, this, [this, name](bool on) {
-            QStringList hidden = hiddenColumns();
-            hidden.removeAll(name);
-            if (!on)
-                hidden.append(name);
-            setHiddenColumns(hidden);
-        });
+        connect(a, &QAction::toggled, this, [this, name](bool on) { setColumnShown(name, on); });
     }
     menu.addSection(tr("Variables as Columns"));
     const QStringList names = m_document.project().library().variableNames();

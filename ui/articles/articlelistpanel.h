@@ -55,10 +55,14 @@ public:
     // (the Done button: done by me, not yet done by me, done by all of A, B). Empty lists clear it.
     void setDoneFilter(const QStringList &doneBy, const QStringList &notDoneBy);
     QToolButton *doneFilterButton() const { return m_doneButton; }
-    // The fixed columns hidden from the header's context menu ("published", "source",
-    // "highlights", "tags", "done"; kept in the settings). The title always shows.
+    // The fixed columns hidden ("published", "source", "highlights", "tags", "done"). The title
+    // always shows. Until the user chooses (the header's menu; kept in the settings), the tags and
+    // done columns show only once a row loaded has an article tag or a done mark.
     QStringList hiddenColumns() const;
+    // Chooses every fixed column: `names` hidden, the others shown.
     void setHiddenColumns(const QStringList &names);
+    // Chooses one column, the others left as they were chosen (or not).
+    void setColumnShown(const QString &name, bool shown);
     // Sizes the date, source, highlights and tags columns to their content; the title takes the rest.
     void fitColumns();
 
@@ -96,7 +100,10 @@ private:
     QDateEdit *m_to;
     QList<QAction *> m_setActions;
     bool m_updating = false;
+    void saveColumnChoice();
+
     bool m_fitting = false;
+    QStringList m_hiddenByChoice, m_shownByChoice; // the fixed columns the user chose, by name
     QSet<int> m_userSized; // columns widened or narrowed by hand
     QToolButton *m_entityFilter;
     QToolButton *m_variableButton;
