@@ -420,8 +420,9 @@ void NerTagger::tag(std::span<const NerToken> tokens, std::span<NerTag> tags) co
     }
     constexpr std::int32_t Never = std::numeric_limits<std::int32_t>::min() / 4;
     // allowed(p, t) for every pair, worked out once.
-    static constexpr std::array<bool, NerTagCount *NerTagCount> Allowed = [] {
-        std::array<bool, NerTagCount * NerTagCount> a{};
+    constexpr std::size_t Pairs = NerTagCount * NerTagCount;
+    static constexpr std::array<bool, Pairs> Allowed = [] {
+        std::array<bool, Pairs> a{};
         for (int p = 0; p < NerTagCount; ++p)
             for (int t = 0; t < NerTagCount; ++t)
                 a[std::size_t(p * NerTagCount + t)] = allowed(p, t);
