@@ -78,11 +78,48 @@ bool plainKey(const QString &s, qsizetype from, qsizetype to)
     return to > from;
 }
 
-QList<Token> tokenize(const QString &s)
+// model::nameKey of an ASCII word, written at the end of `keys` (which never reallocates: its
+// capacity is the text's length and a word's key is no longer than the word) and read in place;
+// a null string if the word is not ASCII.
+QString asciiKey(QStringView word, QString &keys)
+{
+    for (const QChar c : word)
+        if (c.unicode() >= 0x80)
+            return {};
+    const qsizetype from = keys.size();
+    bool space = false;
+    for (const QChar c : word) {
+        const char16_t u = c.unicode();
+        if (u == u'.')
+            continue;
+        if (u == u' ' || u == u'\t' || u == u'\n' || u == u'\r') {
+            space = keys.size() > from;
+            continue;
+        }
+        if (space) {
+            keys.append(u' ');
+            space = false;
+        }
+        keys.append(QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u));
+    }
+    qsizetype length = keys.size() - from;
+    if (length >= 2 && keys.at(keys.size() - 2) == u'\'' && keys.at(keys.size() - 1) == u's')
+        length -= 2;
+    keys.truncate(from + length);
+    // An empty key, as nameKey gives, must not read as a null one.
+    return length == 0 ? QStringLiteral("") : QString::fromRawData(keys.constData() + from, length);
+}
+
+// `keys` holds the keys of the tokens that are not plain lowercase words, which point into it: it
+// must outlive them.
+QList<Token> tokenize(const QString &s, QString &keys)
 {
     QList<Token> out;
     const qsizetype n = s.size();
-    out.reserve(n / 5); // about one token in five characters of news text: few reallocations
+    out.reserve(n / 4 + 16); // about one token in five characters of news text: no reallocation
+    keys.clear();
+    keys.reserve(n);
+    const QChar *const keysData = keys.constData();
     bool atStart = true;
     qsizetype i = 0;
     while (i < n) {
@@ -168,8 +205,14 @@ QList<Token> tokenize(const QString &s)
                 t.nameEnd = i + hyphen;
             }
         }
-        t.key = plainKey(s, i, t.nameEnd) ? QString::fromRawData(s.constData() + i, t.nameEnd - i)
-                                          : nameKey(QStringView(s).mid(i, t.nameEnd - i));
+        if (plainKey(s, i, t.nameEnd)) {
+            t.key = QString::fromRawData(s.constData() + i, t.nameEnd - i);
+        } else {
+            const QStringView name = QStringView(s).mid(i, t.nameEnd - i);
+            t.key = asciiKey(name, keys);
+            if (t.key.isNull())
+                t.key = nameKey(name);
+        }
         if (i > 0 && (s.at(i - 1) == u'#' || s.at(i - 1) == u'@'))
             t.tag = true;
         if (j < n && isApostrophe(s.at(j))) {
@@ -186,6 +229,8 @@ QList<Token> tokenize(const QString &s)
         out.append(std::move(t));
         i = j;
     }
+    Q_ASSERT(keys.constData() == keysData);
+    Q_UNUSED(keysData);
     return out;
 }
 
@@ -211,7 +256,7 @@ public:
         : m_text(text)
         , m_known(known)
         , m_g(Gazetteer::instance())
-        , m_tokens(tokenize(text))
+        , m_tokens(tokenize(text, m_keys))
     { }
 
     QList<FoundEntity> run();
@@ -259,6 +304,7 @@ private:
     const QString &m_text;
     const QHash<QString, std::pair<QString, EntityType>> &m_known;
     const Gazetteer &m_g;
+    QString m_keys; // before m_tokens, whose keys point into it
     QList<Token> m_tokens;
     QList<Candidate> m_found;
     QList<Candidate> m_recognised;

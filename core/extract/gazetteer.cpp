@@ -279,6 +279,17 @@ Gazetteer::Gazetteer()
     }
 }
 
+QStringList Gazetteer::keys() const
+{
+    QSet<QString> all;
+    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it)
+        all.insert(it.key());
+    for (const QSet<QString> *set : {&m_titles, &m_demonyms, &m_sentenceWords, &m_calendar, &m_notNames, &m_orgHeads,
+             &m_placeHeads, &m_orgNouns, &m_placeNouns, &m_personNouns, &m_otherHeads, &m_connectors, &m_corporate})
+        all.unite(*set);
+    return QStringList(all.cbegin(), all.cend());
+}
+
 const Gazetteer::Known *Gazetteer::find(const QString &key) const
 {
     const auto it = m_known.constFind(key);

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace gloss::extract {
 
@@ -39,6 +40,8 @@ public:
     bool isConnector(const QString &key) const { return m_connectors.contains(key); }
     bool isCorporateSuffix(const QString &key) const { return m_corporate.contains(key); }
     qsizetype placeCount() const { return m_places; }
+    // Every key of every list above, once each.
+    QStringList keys() const;
 
 private:
     Gazetteer();

@@ -73,7 +73,13 @@ public:
 
     // Whether tag `to` may follow `from` (an inside tag only after its own type); from == -1 is the
     // sentence start.
-    static bool allowed(int from, int to);
+    static constexpr bool allowed(int from, int to)
+    {
+        const auto t = NerTag(to);
+        if (t == NerTag::IPer || t == NerTag::IOrg || t == NerTag::ILoc || t == NerTag::IMisc)
+            return from == to || from == to - 1; // I-X after B-X or I-X
+        return true;
+    }
 
 private:
     int m_bucketBits = 0;

@@ -77,8 +77,16 @@ int numberValue(const QString &text)
     if (ok)
         return n;
     int total = 0;
-    for (const QString &part : t.split(QRegularExpression(QStringLiteral("[- ]")), Qt::SkipEmptyParts))
-        total += words.value(part);
+    // The words between hyphens and spaces ("twenty-one", "a hundred"), without a regular
+    // expression compiled for every number read.
+    qsizetype from = 0;
+    for (qsizetype i = 0; i <= t.size(); ++i) {
+        if (i < t.size() && t.at(i) != u'-' && t.at(i) != u' ')
+            continue;
+        if (i > from)
+            total += words.value(t.mid(from, i - from));
+        from = i + 1;
+    }
     return total;
 }
 

@@ -26,6 +26,15 @@ QString normalised(QStringView text)
     bool space = false;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
+        // Most of a text is ASCII letters, digits and punctuation, which fold without a look-up.
+        if (u > u' ' && u < 0x7f && u != 0x60) {
+            if (space) {
+                out.append(u' ');
+                space = false;
+            }
+            out.append(QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u));
+            continue;
+        }
         if (c.isSpace()) {
             space = !out.isEmpty();
             continue;

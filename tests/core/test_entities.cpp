@@ -93,6 +93,28 @@ TEST_CASE("an article's extraction is stored with code point spans and aliases m
     CHECK(tp.project().store().articles().ids(filter) == QList<qint64>{a});
 }
 
+TEST_CASE("every mention of a story naming people many times is stored with its span, in text order", "[entities]")
+{
+    // More mentions than one insert statement carries (8), and a remainder.
+    gloss::test::TempProject tp;
+    QString body;
+    for (int i = 1; i <= 19; ++i)
+        body += QStringLiteral("Secretary of State Mike Pompeo met President Ashraf Ghani in Kabul for the %1 time. ")
+                    .arg(i);
+    const qint64 a = addAndExtract(tp, QStringLiteral("Talks"), body);
+    const QList<Entity> entities = tp.project().store().entities().forArticle(a);
+    for (const QString &name :
+        {QStringLiteral("Mike Pompeo"), QStringLiteral("Ashraf Ghani"), QStringLiteral("Kabul")}) {
+        const auto e = named(entities, name);
+        REQUIRE(e);
+        CHECK(e->mentions == 19);
+        QList<std::pair<qint64, qint64>> expected;
+        for (qsizetype at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1))
+            expected.append({at, at + name.size()});
+        CHECK(e->spans == expected);
+    }
+}
+
 TEST_CASE(
     "rejecting a name removes it, keeps it out of later extractions, and is undone by restore", "[entities][engines]")
 {
